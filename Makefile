@@ -1,0 +1,181 @@
+# Duplex - the one entry point.
+#
+#   make run            build what is missing and serve the web OS on http://127.0.0.1:8080
+#   make test           every test suite: unit, transcripts on both targets, Node, browser
+#   make shell          Duplex's shell in this terminal (the web build, through Node)
+#   make bench          the benchmarks, beside the same figures measured on this host
+#   make help           every target
+#
+# Every target that needs a tool first runs tools/deps.sh, which installs
+# only what is missing.
+
+SHELL    := /bin/bash
+BUILD    := build
+PORT     ?= 8080
+
+CLANG    := clang-19
+WASM_LD  := wasm-ld-19
+LLVM_AR  := llvm-ar-19
+WASM_OPT := wasm-opt
+CC_HOST  := $(CLANG)
+
+DEPS_OK  := $(BUILD)/.deps-ok
+
+.PHONY: all help deps run test unit check-portable coverage web shell bench clean \
+        test-node test-browser test-transcripts-web
+
+all: web
+
+help:
+	@sed -n 's/^#   //p' Makefile
+	@echo "  make unit           host unit tests of kernel/ and ipc/ (sanitizers on)"
+	@echo "  make coverage       line coverage of kernel/ and ipc/ by the unit tests (>= 85%)"
+	@echo "  make check-portable kernel/ and ipc/ compiled freestanding for wasm32 and aarch64"
+	@echo "  make web            the web build: build/web/ (kernel.wasm, initramfs.tar)"
+	@echo "  make clean          remove build/"
+
+# The stamp is remade when the dependency list changes; deleting it forces a check.
+$(DEPS_OK): tools/deps.sh package-lock.json
+	@mkdir -p $(BUILD)
+	tools/deps.sh
+	@touch $@
+
+deps: $(DEPS_OK)
+
+clean:
+	rm -rf $(BUILD)
+
+# ---- the kernel, tested on the host -------------------------------------------------
+
+KERNEL_SRC := $(filter-out kernel/string.c,$(wildcard kernel/*.c)) $(wildcard ipc/*.c)
+KERNEL_HDR := $(wildcard kernel/*.h kernel/uapi/*.h)
+UNIT_SRC   := $(wildcard tests/unit/*.c)
+UNIT_FLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -fno-omit-frame-pointer -I.
+SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+unit: $(BUILD)/unit/run
+	$(BUILD)/unit/run
+
+$(BUILD)/unit/run: $(KERNEL_SRC) $(UNIT_SRC) $(KERNEL_HDR) tests/unit/test.h | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(UNIT_FLAGS) $(SAN_FLAGS) -o $@ $(KERNEL_SRC) $(UNIT_SRC)
+
+# The same tests, instrumented for coverage (no sanitizers: they skew counts).
+$(BUILD)/cov/run: $(KERNEL_SRC) $(UNIT_SRC) $(KERNEL_HDR) tests/unit/test.h | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(UNIT_FLAGS) -fprofile-instr-generate -fcoverage-mapping -o $@ \
+	    $(KERNEL_SRC) $(UNIT_SRC)
+
+coverage: $(BUILD)/cov/run
+	@rm -rf $(BUILD)/cov/raw && mkdir -p $(BUILD)/cov/raw
+	LLVM_PROFILE_FILE=$(BUILD)/cov/raw/%p.profraw $(BUILD)/cov/run
+	@llvm-profdata-19 merge -sparse -o $(BUILD)/cov/unit.profdata $(BUILD)/cov/raw/*.profraw
+	@llvm-cov-19 report $(BUILD)/cov/run -instr-profile=$(BUILD)/cov/unit.profdata \
+	    $(KERNEL_SRC) | tee $(BUILD)/cov/report.txt
+	@tools/coverage-check.sh $(BUILD)/cov/report.txt 85
+
+# kernel/ and ipc/ must build freestanding for both targets, warnings as errors.
+PORTABLE_FLAGS := -std=c11 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
+check-portable: | $(DEPS_OK)
+	@for t in wasm32 aarch64-none-elf; do \
+	  for f in kernel/*.c ipc/*.c; do \
+	    $(CLANG) --target=$$t $(PORTABLE_FLAGS) -c $$f -o /dev/null || exit 1; \
+	  done; echo "check-portable: kernel/ and ipc/ build for $$t"; \
+	done
+	@! grep -nE '^\s*#\s*if.*(__wasm|__aarch64|__x86|__linux|WASM|ARM64|AARCH64)' \
+	    kernel/*.c kernel/*.h kernel/uapi/*.h ipc/*.c || \
+	    { echo "check-portable: target conditionals in kernel/ or ipc/"; exit 1; }
+
+# ---- the web target ---------------------------------------------------------------
+
+WEB := $(BUILD)/web
+W32 := $(BUILD)/wasm32
+
+KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -Wno-unused-parameter -I.
+KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
+
+$(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
+	@mkdir -p $(W32)/kobj $(@D)
+	@for f in $(KWASM_SRC); do \
+	  $(CLANG) $(KWASM_FLAGS) -c $$f -o $(W32)/kobj/$$(basename $${f%.c}).o || exit 1; \
+	done
+	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
+	    -o $@ $(W32)/kobj/*.o
+
+# The C library and every program, for wasm32. Programs link against
+# libc.a, then Binaryen's asyncify pass lets the runtime unwind and rewind
+# them at a blocking system call.
+UCFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -nostdlibinc -isystem shell/lib/include \
+           -ffreestanding -fno-builtin-printf
+LIBC_SRC := $(wildcard shell/lib/*.c)
+LIBC_W32 := $(patsubst shell/lib/%.c,$(W32)/lib/%.o,$(LIBC_SRC) $(wildcard shell/lib/arch/wasm32/*.c))
+
+$(W32)/lib/%.o: shell/lib/%.c $(wildcard shell/lib/*.h shell/lib/include/*.h shell/lib/include/sys/*.h) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CLANG) --target=wasm32 $(UCFLAGS) -c $< -o $@
+
+$(W32)/libc.a: $(LIBC_W32)
+	rm -f $@ && $(LLVM_AR) rcs $@ $^
+
+ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
+            --export=asyncify_start_unwind --export=asyncify_stop_unwind \
+            --export=asyncify_start_rewind --export=asyncify_stop_rewind \
+            --export=asyncify_get_state
+ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2
+
+BIN_HELPERS := shell/bin/regex.c
+BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
+BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC))
+SH_SRC      := $(wildcard shell/sh/*.c)
+PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin/sh)
+
+# A program: compile, link (wasm-ld's asyncify exports are stubs until
+# wasm-opt adds them), then asyncify.
+define wasm_program
+	@mkdir -p $(W32)/obj/$(notdir $@) $(@D)
+	@for f in $(1); do \
+	  $(CLANG) --target=wasm32 $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
+	    || exit 1; done
+	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) -o $@.pre.wasm \
+	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a
+	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
+endef
+
+$(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
+	$(call wasm_program,$<)
+
+$(W32)/bin/grep $(W32)/bin/expr: $(BIN_HELPERS)
+	$(call wasm_program,$(filter %.c,$^))
+
+$(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
+	$(call wasm_program,$(SH_SRC))
+
+# The initramfs: /bin, /etc and the transcripts, as a ustar archive.
+TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
+$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+	@mkdir -p $(@D)
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts
+
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+
+shell: web
+	./duplex
+
+run: web | $(DEPS_OK)
+	node web/serve.js $(PORT)
+
+# ---- tests -----------------------------------------------------------------------
+
+test-node: web
+	node --test tests/node/
+
+test-browser: web
+	node tests/browser/run.js
+
+test: unit check-portable coverage test-node test-browser
+	@echo "make test: every suite passed"
+
+bench: web
+	node tests/node/bench.js
+
+-include shell/bin/bin.mk

@@ -1,0 +1,300 @@
+/*
+ * pipe.c - pipes: a byte stream from writers to readers through a ring
+ * buffer in the kernel.
+ *
+ * A pipe is made by pipe2() (two open files, one per end) or by the first
+ * open of a FIFO (fifo.c). Files hold the ends: file.c calls pipe_read and
+ * pipe_write for an F_PIPE file and pipe_close_end when the file's last
+ * reference goes. The pipe lives while any end is open.
+ *
+ * Nothing here sleeps. A read of an empty pipe, or a write that does not
+ * fit, puts the caller on one of the pipe's wait queues and returns
+ * KERN_BLOCK; the platform re-issues the same call once someone wakes it.
+ * So every path below either completes (having changed the pipe) or blocks
+ * (having changed nothing): a re-issued call then simply starts over.
+ *
+ * docs/ipc/pipes.md tells the whole story.
+ */
+#include "../kernel/kernel.h"
+
+struct pipe {
+    char        *buf;
+    uint32_t     size;          /* capacity: a power of two, >= PIPE_SIZE_DEFAULT */
+    uint32_t     rpos, wpos;    /* bytes ever read and written, modulo 2^32 */
+    int          readers;       /* open read ends */
+    int          writers;       /* open write ends */
+    struct waitq rwait;         /* readers waiting for data */
+    struct waitq wwait;         /* writers waiting for room */
+    uint32_t     id;            /* for ps: "pipe 3 read" */
+};
+
+/*
+ * rpos and wpos only ever grow (wrapping at 2^32). Because size is a power
+ * of two that divides 2^32, wpos - rpos is the number of bytes queued even
+ * after they wrap, and pos & (size - 1) is where a position lives in buf.
+ * A full pipe and an empty one are then never confused, as they would be
+ * with two indices kept below size.
+ */
+static uint32_t queued(struct pipe *pi) { return pi->wpos - pi->rpos; }
+static uint32_t room(struct pipe *pi)   { return pi->size - queued(pi); }
+static uint32_t slot(struct pipe *pi, uint32_t pos) { return pos & (pi->size - 1); }
+
+static uint32_t next_id = 1;
+
+struct pipe *pipe_alloc(void)
+{
+    struct pipe *pi = kzalloc(sizeof *pi);
+    if (!pi)
+        return NULL;
+    pi->buf = kalloc(PIPE_SIZE_DEFAULT);
+    if (!pi->buf) {
+        kfree(pi);
+        return NULL;
+    }
+    pi->size = PIPE_SIZE_DEFAULT;
+    pi->id = next_id++;
+    kstats.pipes++;
+    return pi;
+}
+
+static void pipe_free(struct pipe *pi)
+{
+    /* A process blocked in read or write holds an open end, and one that
+     * died left its queue: with no ends left nobody can be waiting. */
+    KASSERT(waitq_empty(&pi->rwait) && waitq_empty(&pi->wwait));
+    kfree(pi->buf);
+    kfree(pi);
+    kstats.pipes--;
+}
+
+void pipe_open_end(struct pipe *pi, bool reader, bool writer)
+{
+    if (reader)
+        pi->readers++;
+    if (writer)
+        pi->writers++;
+}
+
+/*
+ * Close one file's ends. The other side must hear about a last close:
+ * readers blocked on an empty pipe now see end of file, writers blocked on
+ * a full one now get EPIPE. Closing no end at all frees a pipe that never
+ * had one (the undo of a pipe_alloc whose files could not be made).
+ */
+void pipe_close_end(struct pipe *pi, bool reader, bool writer)
+{
+    if (reader) {
+        KASSERT(pi->readers > 0);
+        pi->readers--;
+    }
+    if (writer) {
+        KASSERT(pi->writers > 0);
+        pi->writers--;
+    }
+    if (pi->readers == 0 && pi->writers == 0) {
+        pipe_free(pi);
+        return;
+    }
+    if (reader && pi->readers == 0)
+        wakeup(&pi->wwait);
+    if (writer && pi->writers == 0)
+        wakeup(&pi->rwait);
+}
+
+int pipe_readers(struct pipe *pi) { return pi->readers; }
+int pipe_writers(struct pipe *pi) { return pi->writers; }
+
+/* Block p on one of pi's queues, saying why for ps ("pipe 3 read"). */
+static long pipe_sleep(struct proc *p, struct pipe *pi, struct waitq *wq, const char *op)
+{
+    char what[32];
+    ksnprintf(what, sizeof what, "pipe %u %s", (unsigned)pi->id, op);
+    return sleep_on(p, wq, what);
+}
+
+/*
+ * Copy n queued bytes, starting at the read position, out to the user.
+ * The bytes may wrap around the end of buf, so it takes one or two copies.
+ * Nothing is consumed here: a fault on the second copy leaves the pipe as
+ * it was.
+ */
+static int copy_to_user(struct proc *p, struct pipe *pi, uptr dst, uint32_t n)
+{
+    uint32_t at = slot(pi, pi->rpos);
+    uint32_t first = MIN(n, pi->size - at);
+    if (copyout(p, dst, pi->buf + at, first) < 0)
+        return -EFAULT;
+    if (n > first && copyout(p, dst + first, pi->buf, n - first) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+/* The mirror image: user bytes into the free space after the write
+ * position. The bytes count only once wpos moves past them. */
+static int copy_from_user(struct proc *p, struct pipe *pi, uptr src, uint32_t n)
+{
+    uint32_t at = slot(pi, pi->wpos);
+    uint32_t first = MIN(n, pi->size - at);
+    if (copyin(p, pi->buf + at, src, first) < 0)
+        return -EFAULT;
+    if (n > first && copyin(p, pi->buf, src + first, n - first) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+long pipe_read(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock)
+{
+    if (n == 0)
+        return 0;
+    if (queued(pi) == 0) {
+        if (pi->writers == 0)
+            return 0;                       /* end of file */
+        if (nonblock)
+            return -EAGAIN;
+        return pipe_sleep(p, pi, &pi->rwait, "read");
+    }
+    uint32_t m = (uint32_t)MIN(n, (size_t)queued(pi));
+    if (copy_to_user(p, pi, buf, m) < 0)
+        return -EFAULT;
+    pi->rpos += m;
+    wakeup(&pi->wwait);
+    return m;
+}
+
+/*
+ * A write of at most PIPE_BUF bytes is atomic: it goes in whole, never
+ * interleaved with another writer's bytes, so it waits until all of it
+ * fits. A larger write takes what fits now and returns that count; the C
+ * library's write loop sends the rest. (Linux would keep the writer inside
+ * the kernel until everything is written; a kernel that never sleeps must
+ * return instead, and a partial count is what POSIX allows.)
+ */
+long pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock)
+{
+    if (n == 0)
+        return 0;
+    if (pi->readers == 0) {
+        signal_send(p, SIGPIPE);
+        return -EPIPE;
+    }
+    size_t need = n <= PIPE_BUF ? n : 1;
+    if (room(pi) < need) {
+        if (nonblock)
+            return -EAGAIN;
+        return pipe_sleep(p, pi, &pi->wwait, "write");
+    }
+    uint32_t m = (uint32_t)MIN(n, (size_t)room(pi));
+    if (copy_from_user(p, pi, buf, m) < 0)
+        return -EFAULT;
+    pi->wpos += m;
+    wakeup(&pi->rwait);
+    return m;
+}
+
+/* F_SETPIPE_SZ: a new capacity, rounded up to a power of two. */
+long pipe_set_size(struct pipe *pi, long size)
+{
+    if (size <= 0 || size > PIPE_SIZE_MAX)
+        return -EINVAL;
+    uint32_t cap = PIPE_SIZE_DEFAULT;
+    while (cap < (uint32_t)size)
+        cap <<= 1;
+    uint32_t used = queued(pi);
+    if (cap < used)
+        return -EBUSY;
+    if (cap == pi->size)
+        return cap;
+    char *nbuf = kalloc(cap);
+    if (!nbuf)
+        return -ENOMEM;
+    /* Move the queued bytes to the start of the new buffer, in order. */
+    uint32_t at = slot(pi, pi->rpos);
+    uint32_t first = MIN(used, pi->size - at);
+    memcpy(nbuf, pi->buf + at, first);
+    memcpy(nbuf + first, pi->buf, used - first);
+    kfree(pi->buf);
+    pi->buf = nbuf;
+    pi->size = cap;
+    pi->rpos = 0;
+    pi->wpos = used;
+    wakeup(&pi->wwait);                     /* there may be room now */
+    return cap;
+}
+
+long pipe_get_size(struct pipe *pi) { return pi->size; }
+long pipe_nread(struct pipe *pi)    { return queued(pi); }
+
+/* ---- pipe2(int fds[2], flags) ------------------------------------------ */
+
+/* One end of a new pipe as an open file; NULL when out of files. */
+static struct file *pipe_file(struct pipe *pi, int accmode, int flags)
+{
+    struct file *f = file_alloc();
+    if (!f)
+        return NULL;
+    f->type = F_PIPE;
+    f->pipe = pi;
+    f->ip = NULL;                           /* anonymous: no inode */
+    f->flags = (uint32_t)(accmode | (flags & O_NONBLOCK));
+    pipe_open_end(pi, accmode == O_RDONLY, accmode == O_WRONLY);
+    return f;
+}
+
+/* Take back a descriptor that fd_alloc gave out moments ago. */
+static void fd_unalloc(struct proc *p, int fd)
+{
+    p->ofile[fd] = NULL;
+    p->cloexec &= ~((uint64_t)1 << fd);
+}
+
+long sys_pipe2(struct proc *p, const long *a)
+{
+    uptr ufds = (uptr)a[0];
+    int flags = (int)a[1];
+    if (flags & ~(O_NONBLOCK | O_CLOEXEC))
+        return -EINVAL;
+
+    struct pipe *pi = pipe_alloc();
+    if (!pi)
+        return -ENOMEM;
+    struct file *rf = pipe_file(pi, O_RDONLY, flags);
+    if (!rf) {
+        pipe_close_end(pi, false, false);   /* frees it */
+        return -ENFILE;
+    }
+    struct file *wf = pipe_file(pi, O_WRONLY, flags);
+    if (!wf) {
+        file_close(rf);                     /* and the pipe with it */
+        return -ENFILE;
+    }
+
+    /* From here on, a failure takes back everything done so far, so that
+     * a failed pipe2 leaves the process exactly as it found it. */
+    int fds[2];
+    long err;
+    fds[0] = fd_alloc(p, rf, 0);
+    if (fds[0] < 0) {
+        err = fds[0];
+        goto fail_files;
+    }
+    fds[1] = fd_alloc(p, wf, 0);
+    if (fds[1] < 0) {
+        err = fds[1];
+        goto fail_fd0;
+    }
+    if (copyout(p, ufds, fds, sizeof fds) < 0) {
+        err = -EFAULT;
+        fd_unalloc(p, fds[1]);
+        goto fail_fd0;
+    }
+    if (flags & O_CLOEXEC)
+        p->cloexec |= ((uint64_t)1 << fds[0]) | ((uint64_t)1 << fds[1]);
+    return 0;
+
+fail_fd0:
+    fd_unalloc(p, fds[0]);
+fail_files:
+    file_close(rf);
+    file_close(wf);
+    return err;
+}

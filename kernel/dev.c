@@ -1,0 +1,65 @@
+/*
+ * dev.c - character devices: the devsw table and the nodes in /dev.
+ *
+ * A character device is an I_CHR inode whose `dev` number selects a row of
+ * devsw; file.c sends reads and writes there and sys_ioctl sends ioctls.
+ * The null and zero devices live here. The terminal is tty.c's: /dev/tty
+ * and /dev/console are the same line discipline under two names (Duplex
+ * has one terminal, so the controlling terminal is always the console).
+ */
+#include "kernel.h"
+
+static long null_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)p, (void)f, (void)buf, (void)n;
+    return 0;                    /* always at end of file */
+}
+
+static long null_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)p, (void)f, (void)buf;
+    return (long)n;              /* swallowed unread: buf is never touched */
+}
+
+/* Fill buf with zeros from a small static block, a chunk at a time, so a
+ * huge read costs no kernel memory. A fault part-way gives a short read. */
+static long zero_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    static const char zeros[512];
+    (void)f;
+    size_t done = 0;
+    while (done < n) {
+        size_t chunk = MIN(n - done, sizeof zeros);
+        if (copyout(p, buf + done, zeros, chunk) < 0)
+            return done ? (long)done : -EFAULT;
+        done += chunk;
+    }
+    return (long)done;
+}
+
+const struct devsw devsw[NDEV] = {
+    [DEV_NULL]    = { "null",    null_read, null_write, NULL },
+    [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL },
+    [DEV_TTY]     = { "tty",     tty_read,  tty_write,  tty_ioctl },
+    [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl },
+};
+
+void dev_init(void)
+{
+    struct inode *dir;
+    long r = ramfs_create_path("/dev", I_DIR, 0755, NULL, 0);
+    if (r == 0)
+        r = namei(NULL, "/dev", &dir);
+    if (r < 0)
+        panic("dev_init: cannot make /dev (error %ld)", r);
+    for (int d = DEV_NULL; d < NDEV; d++) {
+        struct inode *ip = ramfs_alloc(I_CHR, 0666, NULL);
+        if (!ip)
+            panic("dev_init: out of memory");
+        ip->dev = d;
+        r = dir_link(dir, devsw[d].name, ip);
+        if (r < 0)
+            panic("dev_init: cannot make /dev/%s (error %ld)", devsw[d].name, r);
+    }
+    iput(dir);
+}

@@ -1,0 +1,360 @@
+/*
+ * kernel.h - the kernel's internal structures and the functions each
+ * subsystem offers the others. One section per file.
+ *
+ * The kernel is single-threaded and never sleeps on its own stack: a system
+ * call runs to completion or returns KERN_BLOCK after putting the caller on
+ * a wait queue (see sched.c). So there are no locks, and global state is
+ * only ever touched by one call at a time.
+ */
+#ifndef DUPLEX_KERNEL_H
+#define DUPLEX_KERNEL_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+#include "platform.h"
+#include "uapi/types.h"
+#include "uapi/errno.h"
+#include "uapi/limits.h"
+#include "uapi/fcntl.h"
+#include "uapi/stat.h"
+#include "uapi/signal.h"
+#include "uapi/wait.h"
+#include "uapi/termios.h"
+#include "uapi/dirent.h"
+#include "uapi/spawn.h"
+#include "uapi/proc.h"
+#include "uapi/time.h"
+#include "uapi/syscall.h"
+
+/* ---- lib.c, string.c: the kernel's own small C library ----------------- */
+
+/* string.c: the compiler may emit calls to these itself. The host unit
+ * tests link the host's versions instead. */
+void  *memcpy(void *dst, const void *src, size_t n);
+void  *memmove(void *dst, const void *src, size_t n);
+void  *memset(void *dst, int c, size_t n);
+int    memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int    strcmp(const char *a, const char *b);
+int    strncmp(const char *a, const char *b, size_t n);
+
+/* lib.c */
+size_t kstrlcpy(char *dst, const char *src, size_t size);
+int    ksnprintf(char *buf, size_t size, const char *fmt, ...);
+int    kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+void   kprintf(const char *fmt, ...);               /* to the console */
+void   panic(const char *fmt, ...) __attribute__((noreturn));
+
+#define KASSERT(c) do { if (!(c)) panic("assertion failed: %s (%s:%d)", \
+                                        #c, __FILE__, __LINE__); } while (0)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* ---- kalloc.c: the kernel heap ------------------------------------------ */
+
+void   kalloc_init(void *base, size_t len);
+void  *kalloc(size_t n);                 /* NULL when out of memory */
+void  *kzalloc(size_t n);                /* zeroed */
+void  *krealloc(void *p, size_t n);      /* NULL on failure, p untouched */
+void   kfree(void *p);                   /* NULL is fine */
+char  *kstrdup(const char *s);
+
+/* Counts of live objects, kept by each subsystem (uapi/proc.h). */
+extern struct k_kstat kstats;
+
+/* ---- sched.c: run queue, wait queues, timers ---------------------------- */
+
+/* A wait queue: the processes blocked until something happens to an
+ * object. A process is on at most one wait queue at a time. */
+struct waitq {
+    struct proc *head;
+};
+
+void sched_init(void);
+void make_runnable(struct proc *p);       /* append to the run queue */
+void runq_remove(struct proc *p);
+
+/* Put p to sleep on wq (wq may be NULL: a timer alone will wake it) with a
+ * short description for ps ("pipe read", "wait"). Returns KERN_BLOCK, so a
+ * system call ends with `return sleep_on(p, &obj->wq, "obj read");`. */
+long sleep_on(struct proc *p, struct waitq *wq, const char *what);
+
+/* Also wake p at deadline (monotonic ns) if nothing else does first.
+ * Call before sleep_on. */
+void sleep_until(struct proc *p, uint64_t deadline);
+
+void wakeup(struct waitq *wq);            /* every waiter becomes runnable */
+void wakeup_one(struct waitq *wq);        /* the longest waiter only */
+void wakeup_proc(struct proc *p);         /* take p off its queue and timer */
+void sched_detach(struct proc *p);        /* off every queue, not made runnable */
+bool waitq_empty(struct waitq *wq);
+uint64_t now_ns(void);
+
+/* ---- proc.c: the process table ------------------------------------------ */
+
+enum pstate {
+    P_UNUSED = 0,
+    P_RUNNABLE,     /* on the run queue */
+    P_RUNNING,      /* handed to the platform by kernel_next */
+    P_BLOCKED,      /* on a wait queue and/or a timer */
+    P_STOPPED,      /* by SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU */
+    P_ZOMBIE,       /* exited, waiting to be reaped */
+    P_EMBRYO,       /* being set up by spawn */
+};
+
+struct file;
+struct inode;
+
+struct proc {
+    enum pstate state;
+    int         pid, pgid, sid;
+    struct proc *parent;
+    k_uid_t     uid;
+    k_gid_t     gid;
+    uint32_t    umask;
+    int         exit_status;        /* wait status once a zombie */
+    int         report;             /* stop/continue status not yet seen by wait4 */
+    char        cmdline[128];
+
+    /* scheduling (sched.c) */
+    struct proc  *rq_next;          /* run queue */
+    struct waitq *wq;               /* the queue p sleeps on, or NULL */
+    struct proc  *wq_next;
+    uint64_t      deadline;         /* timer wakeup, 0 for none */
+    struct proc  *timer_next;
+    char          wait_what[32];    /* why p sleeps, for ps */
+    struct waitq  child_wait;       /* where p sleeps in wait4 */
+
+    /* restartable calls (syscall.c) */
+    bool          blocked_call;     /* the last call returned KERN_BLOCK */
+    bool          restarted;        /* this call re-issues a blocked one */
+    bool          interrupted;      /* a signal woke p from a blocked call */
+    struct {                        /* state a call keeps across a block */
+        uint64_t     deadline;      /* nanosleep's wakeup time */
+        struct file *file;          /* a FIFO open in progress */
+        uint32_t     gen;           /* a counter the call waits to change */
+        bool         sigsuspend;    /* sigsuspend replaced the mask ... */
+        k_sigset_t   saved_mask;    /* ... and this is the one to restore */
+    } call;
+
+    /* files (file.c) */
+    struct file  *ofile[NOFILE];
+    uint64_t      cloexec;          /* bit fd: close-on-exec */
+    struct inode *cwd;
+
+    /* signals (signal.c) */
+    k_sigset_t    sig_pending;
+    k_sigset_t    sig_mask;
+    struct k_sigaction sig_action[NSIG];
+
+    void         *ctx;              /* the platform's, never looked into */
+};
+
+extern struct proc procs[NPROC];
+
+void         proc_init(void);
+struct proc *proc_alloc(struct proc *parent);   /* NULL: table full */
+void         proc_free(struct proc *p);         /* an unused or reaped slot */
+struct proc *proc_find(int pid);                /* a live or zombie process */
+void         proc_set_cmdline(struct proc *p, char *const argv[]);
+/* p ends with wait status `status`: files closed, children given to init,
+ * context destroyed, parent told. */
+void         proc_exit(struct proc *p, int status);
+struct proc *proc_init_proc(void);              /* pid 1 */
+void         proc_notify_parent(struct proc *p); /* wake it, SIGCHLD */
+void         call_abandon(struct proc *p);      /* drop a blocked call's state */
+
+/* sysproc.c */
+int  spawn_load(struct proc *child, struct proc *parent, const char *path,
+                char *const argv[], char *const envp[]);
+
+/* ---- signal.c: recording signals; delivery is the platform's ------------- */
+
+void signal_init_proc(struct proc *p, struct proc *parent);
+/* Send sig to p on behalf of sender (NULL: the kernel). 0 or -errno. */
+int  signal_send(struct proc *p, int sig);
+int  signal_send_group(int pgid, int sig);   /* -ESRCH if the group is empty */
+bool signal_should_interrupt(struct proc *p);   /* a handler is due */
+bool signal_restart_ok(struct proc *p);         /* every due handler has SA_RESTART */
+void signal_exec_reset(struct proc *p);         /* handlers back to SIG_DFL */
+bool sig_is_ignored(struct proc *p, int sig);
+
+/* ---- syscall.c ----------------------------------------------------------- */
+
+typedef long sysfn_t(struct proc *p, const long *a);
+
+/* Helpers that read system-call arguments from user memory. */
+long copyin_path(struct proc *p, char *buf, uptr upath);  /* 0 or -errno */
+int  copyin(struct proc *p, void *dst, uptr src, size_t n);
+int  copyout(struct proc *p, uptr dst, const void *src, size_t n);
+
+/* ---- vfs.c, ramfs.c: the file system -------------------------------------- */
+
+enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR };
+
+struct dirent_node {              /* one name in a directory */
+    struct dirent_node *next;
+    struct inode       *ip;
+    char                name[];
+};
+
+struct pipe;
+
+struct inode {
+    uint32_t     ino;
+    enum itype   type;
+    uint32_t     mode;            /* permission bits only */
+    uint32_t     nlink;           /* names that refer to it */
+    int          ref;             /* open files, cwds and lookups in progress */
+    k_uid_t      uid;
+    k_gid_t      gid;
+    uint64_t     mtime, ctime, atime;   /* realtime ns */
+
+    /* I_REG */
+    char        *data;
+    int64_t      size;
+    size_t       cap;
+
+    /* I_DIR */
+    struct dirent_node *entries;
+    struct inode       *parent;   /* for ".." */
+
+    /* I_FIFO */
+    struct pipe *pipe;            /* while any end is open */
+    uint32_t     fifo_readers_gen, fifo_writers_gen;  /* opens so far */
+    struct waitq fifo_wq;         /* opens waiting for the other end */
+
+    /* I_CHR */
+    int          dev;             /* index into devsw */
+};
+
+void          vfs_init(void);
+struct inode *vfs_root(void);          /* no reference taken: it never goes */
+/* Resolve path (absolute or relative to p's cwd). On success the inode is
+ * returned with a reference the caller must drop with iput. */
+long          namei(struct proc *p, const char *path, struct inode **out);
+/* Resolve all but the last component: the parent directory (referenced)
+ * and the last name, copied into name (NAME_MAX + 1 bytes). */
+long          nameiparent(struct proc *p, const char *path, struct inode **dir,
+                          char *name);
+void          iget(struct inode *ip);
+void          iput(struct inode *ip);  /* drop a ref; free if unlinked and unused */
+bool          may_access(struct proc *p, struct inode *ip, int want);  /* R_OK... */
+void          stat_inode(struct inode *ip, struct k_stat *st);
+
+/* ramfs.c: storage */
+struct inode *ramfs_alloc(enum itype type, uint32_t mode, struct proc *owner);
+struct inode *dir_lookup(struct inode *dir, const char *name);
+long          dir_link(struct inode *dir, const char *name, struct inode *ip);
+long          dir_unlink(struct inode *dir, const char *name);
+/* Move a name, replacing what newname named; all or (-ENOMEM) nothing. */
+long          dir_rename(struct inode *olddir, const char *oldname,
+                         struct inode *newdir, const char *newname);
+bool          dir_is_empty(struct inode *dir);
+long          ramfs_read(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
+long          ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
+long          ramfs_truncate(struct inode *ip, int64_t len);
+/* Create a file or directory at path from kernel memory (the initramfs). */
+long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
+                                const void *data, size_t len);
+
+/* ---- file.c: open files and descriptor tables ----------------------------- */
+
+enum ftype { F_INODE = 1, F_PIPE };
+
+struct file {
+    enum ftype    type;
+    int           ref;
+    uint32_t      flags;          /* O_ACCMODE, O_APPEND, O_NONBLOCK */
+    int64_t       off;
+    struct inode *ip;             /* F_INODE, and F_PIPE for a FIFO */
+    struct pipe  *pipe;           /* F_PIPE */
+};
+
+#define FILE_READABLE(f) (((f)->flags & O_ACCMODE) != O_WRONLY)
+#define FILE_WRITABLE(f) (((f)->flags & O_ACCMODE) != O_RDONLY)
+
+/* Kernel-internal open flag: the open is made by spawn for a child that has
+ * not run yet, so it must not block. A FIFO open that would wait for the
+ * other end instead makes the child's first read or write on it wait. */
+#define O_SPAWN_DEFER 0x40000000
+
+struct file *file_alloc(void);
+void         file_dup(struct file *f);          /* one more reference */
+void         file_close(struct file *f);        /* one reference less */
+long         file_read(struct proc *p, struct file *f, uptr buf, size_t n);
+long         file_write(struct proc *p, struct file *f, uptr buf, size_t n);
+struct file *fd_get(struct proc *p, int fd);    /* NULL: bad fd */
+int          fd_alloc(struct proc *p, struct file *f, int lowest);  /* -EMFILE */
+void         fd_close_all(struct proc *p);
+void         fd_close_on_exec(struct proc *p);
+void         fd_inherit(struct proc *child, struct proc *parent);  /* not cloexec */
+long         file_open(struct proc *p, const char *path, int flags, uint32_t mode,
+                       struct file **out);      /* may return KERN_BLOCK */
+
+/* ---- dev.c: character devices --------------------------------------------- */
+
+struct devsw {
+    const char *name;
+    long (*read)(struct proc *p, struct file *f, uptr buf, size_t n);
+    long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
+    long (*ioctl)(struct proc *p, struct file *f, unsigned long req, uptr arg);
+};
+enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, NDEV };
+extern const struct devsw devsw[NDEV];
+void dev_init(void);          /* creates /dev and its nodes */
+
+/* ---- tty.c: the console's line discipline -------------------------------- */
+
+void tty_init(void);
+long tty_read(struct proc *p, struct file *f, uptr buf, size_t n);
+long tty_write(struct proc *p, struct file *f, uptr buf, size_t n);
+long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
+void tty_input(const char *buf, size_t n);
+void tty_resize(int rows, int cols);
+void tty_proc_exit(struct proc *p);   /* a session leader left */
+void tty_set_session(struct proc *p); /* the console becomes p's controlling tty */
+
+/* ---- initramfs.c ---------------------------------------------------------- */
+
+long initramfs_unpack(const void *archive, size_t len);   /* files created, or -errno */
+
+/* ---- ipc/pipe.c, ipc/fifo.c ---------------------------------------------- */
+
+struct pipe *pipe_alloc(void);
+void         pipe_open_end(struct pipe *pi, bool reader, bool writer);
+void         pipe_close_end(struct pipe *pi, bool reader, bool writer);  /* frees at last */
+long         pipe_read(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
+long         pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
+long         pipe_set_size(struct pipe *pi, long size);
+long         pipe_get_size(struct pipe *pi);
+long         pipe_nread(struct pipe *pi);       /* bytes waiting, for FIONREAD */
+int          pipe_readers(struct pipe *pi);     /* open read ends (for fifo.c) */
+int          pipe_writers(struct pipe *pi);     /* open write ends */
+long         fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out);
+void         fifo_close(struct file *f);        /* from file_close */
+
+/* ---- system calls, one function each, by file ------------------------------ */
+
+/* sysproc.c */
+sysfn_t sys_exit, sys_spawn, sys_execve, sys_wait4, sys_getpid, sys_getppid,
+        sys_setpgid, sys_getpgid, sys_setsid, sys_getsid, sys_kill, sys_nanosleep,
+        sys_sched_yield, sys_getuid, sys_getgid, sys_setuid, sys_setgid, sys_brk,
+        sys_clock_gettime, sys_procinfo, sys_kstat, sys_uname, sys_poweroff;
+void nanosleep_interrupted(struct proc *p, const long *a);
+/* signal.c */
+sysfn_t sys_sigaction, sys_sigprocmask, sys_sigpending, sys_sigsuspend, sys_sigreturn;
+/* sysfile.c */
+sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
+        sys_fcntl, sys_stat, sys_fstat, sys_mkdir, sys_rmdir, sys_unlink, sys_rename,
+        sys_getdents, sys_chdir, sys_getcwd, sys_ftruncate, sys_mknod, sys_ioctl,
+        sys_access, sys_chmod, sys_umask;
+/* ipc/pipe.c */
+sysfn_t sys_pipe2;
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * platform.h - the contract between the portable kernel and a target.
+ *
+ * The kernel (kernel/ and ipc/) is plain portable C. Everything that depends
+ * on the machine - how a process's code runs, where its memory is, how bytes
+ * reach the console - lives behind the functions below. There are three
+ * implementations: web/ (WebAssembly, in the browser and in Node), arm64/
+ * (AArch64 on QEMU virt) and tests/unit/host.c (fake processes for the host
+ * unit tests).
+ *
+ * The first half is what a platform provides (plat_*); the second half is
+ * what the kernel provides to the platform (kernel_*). The kernel never
+ * sleeps and never calls back into a running process: a system call either
+ * completes or returns KERN_BLOCK, and the platform re-issues the same call
+ * when the process is picked to run again.
+ */
+#ifndef DUPLEX_PLATFORM_H
+#define DUPLEX_PLATFORM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "uapi/types.h"
+
+struct proc;
+typedef unsigned long uptr;          /* an address in a process's memory */
+
+/* The program image and arguments for a new process (or an exec), all in
+ * kernel memory. argv and envp end with a null pointer. */
+struct exec_image {
+    const void *code;                /* the executable file's bytes */
+    size_t      len;
+    char *const *argv;
+    char *const *envp;
+};
+
+/* ---- provided by the platform ------------------------------------------ */
+
+/* Write console output (already processed by the tty: "\r\n" line ends). */
+void plat_console_write(const char *buf, size_t n);
+
+/* Write to the host's own output stream (1: standard output, 2: standard
+ * error) when the machine runs a single command for a launcher (the
+ * /dev/hostout and /dev/hosterr devices); bytes go out unchanged. A platform
+ * without such streams sends them to the console. */
+void plat_host_write(int stream, const char *buf, size_t n);
+
+/* Nanoseconds on CLOCK_MONOTONIC (since boot) or CLOCK_REALTIME (since 1970). */
+uint64_t plat_clock_ns(int clock);
+
+/* Ask for kernel_tick() to be called once the monotonic clock reaches
+ * deadline_ns; 0 cancels. A later call replaces an earlier one. */
+void plat_timer_set(uint64_t deadline_ns);
+
+/* The memory the kernel's allocator manages. Called once, by kernel_init. */
+void *plat_heap(size_t *len);
+
+/* The initramfs (a ustar archive) to unpack at boot; NULL if there is none. */
+const void *plat_initramfs(size_t *len);
+
+/* Create the user context of p from an image: its memory, code, stack,
+ * arguments. If p already has a context (exec), replace it only on success.
+ * Returns 0, -ENOEXEC for an image the platform cannot run, -ENOMEM. */
+int plat_proc_load(struct proc *p, const struct exec_image *img);
+
+/* Destroy p's user context. p never runs again; the kernel keeps the slot
+ * until the zombie is reaped. Called for the running process too. */
+void plat_proc_destroy(struct proc *p);
+
+/* Copy between kernel memory and p's memory. 0, or -EFAULT if any byte of
+ * the user range is not accessible (with the required write permission for
+ * copyout). They never fault the kernel. */
+int plat_copyin(struct proc *p, void *dst, uptr src, size_t n);
+int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n);
+
+/* Copy a NUL-terminated string of at most max bytes (NUL included).
+ * Returns its length without the NUL, -EFAULT, or -ENAMETOOLONG. */
+long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
+
+/* Set p's program break (the top of its heap) to addr, or report it for
+ * addr 0. Returns the new break, or the old one if addr cannot be had. */
+uptr plat_brk(struct proc *p, uptr addr);
+
+/* The machine's name for uname -m: "wasm32", "aarch64", ... */
+const char *plat_machine(void);
+
+/* Switch the machine off (the poweroff command); code is what a launcher
+ * exits with. */
+void plat_poweroff(int code);
+
+/* Stop everything with a message: a kernel bug. Never returns. */
+void plat_panic(const char *msg) __attribute__((noreturn));
+
+/* ---- provided by the kernel -------------------------------------------- */
+
+/* Internal results of kernel_syscall; they never reach user space. */
+#define KERN_BLOCK   (-1001)  /* p waits: run it again later, re-issue the call */
+#define KERN_EXIT    (-1002)  /* p has exited; its context is destroyed */
+#define KERN_RESTART (-1003)  /* deliver p's signal handlers, then re-issue */
+#define KERN_EXEC    (-1004)  /* p's context was replaced: start it afresh */
+
+/* Set up every kernel structure and unpack the initramfs. */
+void kernel_init(void);
+
+/* Create process 1 running path, with the console on fds 0, 1 and 2. */
+struct proc *kernel_start(const char *path, char *const argv[], char *const envp[]);
+
+/* Carry out system call nr for p, which must be the running process. */
+long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
+                    long a3, long a4, long a5);
+
+/* Bytes typed at the console, and a change of the console's size. */
+void kernel_console_input(const char *buf, size_t n);
+void kernel_console_resize(int rows, int cols);
+
+/* The timer asked for with plat_timer_set has expired (calling it early or
+ * more often is harmless). */
+void kernel_tick(void);
+
+/* The next process to run (it becomes the running one), or NULL if none is
+ * runnable: then the platform idles until input or a timer. */
+struct proc *kernel_next(void);
+
+/* The running process gives up the CPU but stays runnable (time slice
+ * over, sched_yield). */
+void kernel_yield(struct proc *p);
+
+/* Before returning to p in user mode, the platform asks what to do about
+ * p's pending signals. Default actions are taken here. */
+struct sig_delivery {
+    int        signo;
+    uint32_t   flags;        /* the handler's SA_ flags */
+    uptr       handler;      /* user address of the handler */
+    uptr       restorer;     /* user address of the return trampoline, or 0 */
+    k_sigset_t saved_mask;   /* mask to restore at sigreturn */
+};
+#define KSIG_NONE    0       /* nothing to do: return to p */
+#define KSIG_HANDLER 1       /* run d->handler(d->signo) in p, then sigreturn */
+#define KSIG_EXIT    2       /* p was killed; its context is destroyed */
+#define KSIG_STOP    3       /* p is stopped: do not run it until it is picked again */
+int kernel_signal(struct proc *p, struct sig_delivery *d);
+
+/* p faulted in user mode (bad access, illegal instruction, ...). With
+ * can_handle, a handler for sig runs if p has one (the platform then calls
+ * kernel_signal); otherwise, or if none, p dies of sig. */
+void kernel_fault(struct proc *p, int sig, bool can_handle);
+
+/* What the platform keeps for a process: an opaque pointer the kernel
+ * never looks into. */
+void *kernel_proc_ctx(struct proc *p);
+void  kernel_set_proc_ctx(struct proc *p, void *ctx);
+int   kernel_proc_pid(struct proc *p);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * syscall.c - the system-call table, and what happens around every call.
+ *
+ * kernel_syscall is the only way into the kernel from a process. Around the
+ * call itself it keeps the restart protocol of the blocking model:
+ *
+ *  - a call that returned KERN_BLOCK is re-issued by the platform when the
+ *    process runs again; `p->restarted` tells the handler so (nanosleep uses
+ *    it to keep its original deadline);
+ *  - if a signal with a handler woke the process instead, the re-issued call
+ *    does not run at all: its leftover state is dropped and it returns -EINTR,
+ *    or KERN_RESTART when every due handler has SA_RESTART and the call may
+ *    be restarted (the platform runs the handlers, then issues it afresh).
+ */
+#include "kernel.h"
+
+#define R  true     /* restartable after a handler with SA_RESTART */
+
+static const struct {
+    sysfn_t    *fn;
+    bool        restart;
+} systab[NSYSCALL] = {
+    [SYS_exit]          = { sys_exit,          R },
+    [SYS_spawn]         = { sys_spawn,         R },
+    [SYS_execve]        = { sys_execve,        R },
+    [SYS_wait4]         = { sys_wait4,         R },
+    [SYS_getpid]        = { sys_getpid,        R },
+    [SYS_getppid]       = { sys_getppid,       R },
+    [SYS_setpgid]       = { sys_setpgid,       R },
+    [SYS_getpgid]       = { sys_getpgid,       R },
+    [SYS_setsid]        = { sys_setsid,        R },
+    [SYS_getsid]        = { sys_getsid,        R },
+    [SYS_kill]          = { sys_kill,          R },
+    [SYS_nanosleep]     = { sys_nanosleep,     false },
+    [SYS_sched_yield]   = { sys_sched_yield,   R },
+    [SYS_getuid]        = { sys_getuid,        R },
+    [SYS_getgid]        = { sys_getgid,        R },
+    [SYS_setuid]        = { sys_setuid,        R },
+    [SYS_setgid]        = { sys_setgid,        R },
+    [SYS_brk]           = { sys_brk,           R },
+    [SYS_clock_gettime] = { sys_clock_gettime, R },
+    [SYS_sigaction]     = { sys_sigaction,     R },
+    [SYS_sigprocmask]   = { sys_sigprocmask,   R },
+    [SYS_sigpending]    = { sys_sigpending,    R },
+    [SYS_sigsuspend]    = { sys_sigsuspend,    false },
+    [SYS_sigreturn]     = { sys_sigreturn,     R },
+    [SYS_open]          = { sys_open,          R },
+    [SYS_close]         = { sys_close,         R },
+    [SYS_read]          = { sys_read,          R },
+    [SYS_write]         = { sys_write,         R },
+    [SYS_lseek]         = { sys_lseek,         R },
+    [SYS_dup]           = { sys_dup,           R },
+    [SYS_dup2]          = { sys_dup2,          R },
+    [SYS_fcntl]         = { sys_fcntl,         R },
+    [SYS_stat]          = { sys_stat,          R },
+    [SYS_fstat]         = { sys_fstat,         R },
+    [SYS_mkdir]         = { sys_mkdir,         R },
+    [SYS_rmdir]         = { sys_rmdir,         R },
+    [SYS_unlink]        = { sys_unlink,        R },
+    [SYS_rename]        = { sys_rename,        R },
+    [SYS_getdents]      = { sys_getdents,      R },
+    [SYS_chdir]         = { sys_chdir,         R },
+    [SYS_getcwd]        = { sys_getcwd,        R },
+    [SYS_ftruncate]     = { sys_ftruncate,     R },
+    [SYS_pipe2]         = { sys_pipe2,         R },
+    [SYS_mknod]         = { sys_mknod,         R },
+    [SYS_ioctl]         = { sys_ioctl,         R },
+    [SYS_access]        = { sys_access,        R },
+    [SYS_chmod]         = { sys_chmod,         R },
+    [SYS_umask]         = { sys_umask,         R },
+    [SYS_procinfo]      = { sys_procinfo,      R },
+    [SYS_kstat]         = { sys_kstat,         R },
+    [SYS_uname]         = { sys_uname,         R },
+    [SYS_poweroff]      = { sys_poweroff,      R },
+};
+
+/* A signal woke p out of call nr: end the call instead of re-running it. */
+static long interrupted_call(struct proc *p, long nr, const long *a)
+{
+    p->interrupted = false;
+    if (nr == SYS_nanosleep)
+        nanosleep_interrupted(p, a);
+    call_abandon(p);
+    if (systab[nr].restart && signal_restart_ok(p))
+        return KERN_RESTART;
+    return -EINTR;
+}
+
+long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
+                    long a3, long a4, long a5)
+{
+    const long a[6] = { a0, a1, a2, a3, a4, a5 };
+    KASSERT(p->state == P_RUNNING);
+    if (nr <= 0 || nr >= NSYSCALL || !systab[nr].fn) {
+        call_abandon(p);
+        return -ENOSYS;
+    }
+    p->restarted = p->blocked_call;
+    p->blocked_call = false;
+    if (p->interrupted && p->restarted)
+        return interrupted_call(p, nr, a);
+    p->interrupted = false;
+    long r = systab[nr].fn(p, a);
+    if (r != KERN_BLOCK && r != KERN_EXIT && p->call.file)
+        call_abandon(p);        /* a call that ended must not leave state behind */
+    return r;
+}
+
+/* ---- arguments in user memory -------------------------------------------- */
+
+int copyin(struct proc *p, void *dst, uptr src, size_t n)
+{
+    return plat_copyin(p, dst, src, n);
+}
+
+int copyout(struct proc *p, uptr dst, const void *src, size_t n)
+{
+    return plat_copyout(p, dst, src, n);
+}
+
+/* Copy a path argument into buf (PATH_MAX bytes). */
+long copyin_path(struct proc *p, char *buf, uptr upath)
+{
+    long n = plat_copyinstr(p, buf, upath, PATH_MAX);
+    if (n < 0)
+        return n;
+    return n == 0 ? -ENOENT : 0;
+}

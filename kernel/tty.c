@@ -1,0 +1,624 @@
+/*
+ * tty.c - the console: its line discipline and its job control.
+ *
+ * Duplex has one terminal, the console. The platform pushes typed bytes in
+ * (kernel_console_input -> tty_input); the screen gets plat_console_write.
+ * In between sits the line discipline:
+ *
+ *  input     '\r' becomes '\n' (ICRNL; also INLCR, IGNCR, ISTRIP). With ISIG,
+ *            ^C, ^\ and ^Z send SIGINT, SIGQUIT, SIGTSTP to the foreground
+ *            process group and flush pending input (unless NOFLSH).
+ *  canonical (ICANON) typed bytes build an edit line only the typist sees:
+ *            DEL or ^H erases a character, ^U the line, ^W a word (IEXTEN).
+ *            '\n' or VEOL hands the line to readers; ^D hands it over with
+ *            no newline, or on an empty line makes read return 0 (end of
+ *            file). A read returns at most one line.
+ *  raw       (ICANON off) every byte is readable at once; see read_raw for
+ *            VMIN and VTIME.
+ *  echo      (ECHO) control characters as ^X (ECHOCTL), erasures as "\b \b"
+ *            (ECHOE), through output processing: "\n" -> "\r\n" (ONLCR).
+ *
+ * Job control. The tty belongs to at most one session and has a foreground
+ * process group. A process's controlling terminal is the console exactly
+ * when its session is the tty's: there is no other terminal. kernel_start
+ * gives the console to process 1's session (tty_set_session); when the
+ * session leader exits (or gives it up with TIOCNOTTY) the foreground group
+ * gets SIGHUP and SIGCONT and the console is free for the next session
+ * leader that asks (TIOCSCTTY). A read by a background process of the
+ * session sends SIGTTIN to its group and is issued again once the group is
+ * continued, or fails with -EIO if the reader ignores or blocks SIGTTIN.
+ * Background writes and settings changes are allowed: no TOSTOP, no SIGTTOU.
+ * Not implemented: IXON, VLNEXT, VREPRINT, parity, break, hangup of open
+ * files (they go on working).
+ *
+ * The input queue is a ring of TTY_QSIZE slots addressed by free-running
+ * counters rpos <= cpos <= wpos: [rpos, cpos) is what readers may take,
+ * [cpos, wpos) the edit line (empty in raw mode). A slot's mark tells the
+ * byte that ends a line (M_EOL) and a ^D, which ends a line but is no data
+ * (M_EOF). Input beyond the queue is dropped, as on Linux; in canonical mode
+ * the last slot is kept for the line's end, so a line can always finish.
+ */
+#include "kernel.h"
+
+#define TTY_QSIZE 4096                  /* bytes of input the tty holds */
+#define TENTH_NS  100000000ull          /* VTIME's unit */
+
+#define M_EOL 1                         /* this byte ends a line */
+#define M_EOF 2                         /* a ^D: ends a line, not data */
+
+static struct tty {
+    struct k_termios tio;
+    struct k_winsize ws;
+    int sid;                            /* the session it belongs to, or 0 */
+    int pgrp;                           /* the foreground group, or 0 */
+
+    uint8_t  ch[TTY_QSIZE];             /* the input queue (see above) */
+    uint8_t  mark[TTY_QSIZE];
+    uint32_t rpos, cpos, wpos;
+    uint64_t last_input;                /* when a byte last arrived */
+
+    int col;                            /* the screen's cursor column */
+    int line_col;                       /* the column the edit line starts at */
+
+    struct waitq wq;                    /* readers waiting for input */
+} tty;
+
+static char scratch[TTY_QSIZE];         /* a read's bytes, before copyout */
+
+static bool lflag(uint32_t f) { return (tty.tio.c_lflag & f) != 0; }
+static size_t slot(uint32_t pos) { return pos % TTY_QSIZE; }
+static uint32_t queued(void) { return tty.wpos - tty.rpos; }
+
+/* Is c the control character cc[i]? A 0 there disables it. */
+static bool is_cc(uint8_t c, int i)
+{
+    return tty.tio.c_cc[i] != 0 && c == tty.tio.c_cc[i];
+}
+
+static bool is_ctl(uint8_t c) { return c < 0x20 || c == 0x7f; }
+static bool is_utf8_cont(uint8_t c) { return (c & 0xc0) == 0x80; }
+
+static const struct k_termios default_termios = {
+    .c_iflag = ICRNL,
+    .c_oflag = OPOST | ONLCR,
+    .c_cflag = CS8 | CREAD,
+    .c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | IEXTEN,
+    .c_cc = { [VINTR] = 0x03, [VQUIT] = 0x1c, [VERASE] = 0x7f, [VKILL] = 0x15,
+              [VEOF] = 0x04, [VMIN] = 1, [VTIME] = 0, [VSUSP] = 0x1a,
+              [VWERASE] = 0x17 },
+};
+
+void tty_init(void)
+{
+    memset(&tty, 0, sizeof tty);
+    tty.tio = default_termios;
+    tty.ws.ws_row = 24;
+    tty.ws.ws_col = 80;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+/* Follow the cursor, so that erasing a tab knows how far to go back. */
+static void advance_column(uint8_t c)
+{
+    if (c == '\r')
+        tty.col = 0;
+    else if (c == '\b')
+        tty.col -= tty.col > 0;
+    else if (c == '\t')
+        tty.col = (tty.col | 7) + 1;
+    else if (!is_ctl(c) && !is_utf8_cont(c))
+        tty.col++;
+}
+
+/* Put bytes on the screen, with output processing. */
+static void output(const char *s, size_t n)
+{
+    bool crlf = (tty.tio.c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR);
+    char buf[256];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k + 2 > sizeof buf) {
+            plat_console_write(buf, k);
+            k = 0;
+        }
+        if (s[i] == '\n' && crlf) {
+            buf[k++] = '\r';
+            advance_column('\r');
+        }
+        buf[k++] = s[i];
+        advance_column((uint8_t)s[i]);
+    }
+    if (k)
+        plat_console_write(buf, k);
+}
+
+long tty_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    char chunk[256];
+    size_t done = 0;
+    while (done < n) {
+        size_t len = MIN(n - done, sizeof chunk);
+        if (copyin(p, chunk, buf + done, len) < 0)
+            return done ? (long)done : -EFAULT;
+        output(chunk, len);
+        done += len;
+    }
+    return (long)n;
+}
+
+/* ---- echo --------------------------------------------------------------- */
+
+/* Show a typed character: a control character as ^X with ECHOCTL. */
+static void echo_char(uint8_t c)
+{
+    if (lflag(ECHOCTL) && is_ctl(c) && c != '\t' && c != '\n') {
+        char s[2] = { '^', c == 0x7f ? '?' : (char)(c + '@') };
+        output(s, 2);
+    } else {
+        output((const char *)&c, 1);
+    }
+}
+
+/* The column after echoing c at column col. */
+static int echo_column(int col, uint8_t c)
+{
+    if (c == '\t')
+        return (col | 7) + 1;
+    if (is_ctl(c))
+        return lflag(ECHOCTL) ? col + 2 : col;
+    return is_utf8_cont(c) ? col : col + 1;
+}
+
+/* The column the cursor is at once the edit line up to end is echoed. */
+static int line_column(uint32_t end)
+{
+    int col = tty.line_col;
+    for (uint32_t i = tty.cpos; i != end; i++)
+        col = echo_column(col, tty.ch[slot(i)]);
+    return col;
+}
+
+/* ---- line editing ------------------------------------------------------- */
+
+static bool line_empty(void) { return tty.wpos == tty.cpos; }
+
+static uint8_t last_char(void) { return tty.ch[slot(tty.wpos - 1)]; }
+
+/* Take the last character (all bytes of a UTF-8 one) off the edit line, and
+ * off the screen with ECHOE: "\b \b" per column, or just "\b" for a tab,
+ * which covered blanks. */
+static void rub_out(void)
+{
+    uint32_t end = tty.wpos;
+    do
+        end--;
+    while (end != tty.cpos && is_utf8_cont(tty.ch[slot(end)]));
+    bool tab = tty.ch[slot(end)] == '\t';
+    int cols = line_column(tty.wpos) - line_column(end);
+    tty.wpos = end;
+    if (!lflag(ECHO) || !lflag(ECHOE))
+        return;
+    while (cols-- > 0)
+        output(tab ? "\b" : "\b \b", tab ? 1 : 3);
+}
+
+/* Without ECHOE, an erasure is shown by echoing the erasing character. */
+static void echo_erasure(uint8_t c)
+{
+    if (lflag(ECHO) && !lflag(ECHOE))
+        echo_char(c);
+}
+
+static void erase_char(uint8_t c)
+{
+    if (line_empty())
+        return;
+    rub_out();
+    echo_erasure(c);
+}
+
+/* A word is what lies between blanks; the blanks after it go with it. */
+static void erase_word(uint8_t c)
+{
+    if (line_empty())
+        return;
+    while (!line_empty() && (last_char() == ' ' || last_char() == '\t'))
+        rub_out();
+    while (!line_empty() && last_char() != ' ' && last_char() != '\t')
+        rub_out();
+    echo_erasure(c);
+}
+
+/* With ECHOE the line vanishes from the screen; otherwise the kill
+ * character is echoed, then a newline with ECHOK. */
+static void kill_line(uint8_t c)
+{
+    if (line_empty())
+        return;
+    if (lflag(ECHOE)) {
+        while (!line_empty())
+            rub_out();
+        return;
+    }
+    tty.wpos = tty.cpos;
+    if (lflag(ECHO)) {
+        echo_char(c);
+        if (lflag(ECHOK))
+            output("\n", 1);
+    }
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+static void put(uint8_t c, uint8_t mark)
+{
+    tty.ch[slot(tty.wpos)] = c;
+    tty.mark[slot(tty.wpos)] = mark;
+    tty.wpos++;
+}
+
+static void flush_input(void) { tty.rpos = tty.cpos = tty.wpos; }
+
+/* The edit line becomes readable: wake the readers. */
+static void end_line(uint8_t c, uint8_t mark)
+{
+    if (queued() >= TTY_QSIZE)
+        return;
+    put(c, mark);
+    tty.cpos = tty.wpos;
+    wakeup(&tty.wq);
+}
+
+static void canonical_char(uint8_t c)
+{
+    if (is_cc(c, VERASE) || c == '\b') {
+        erase_char(c);
+    } else if (is_cc(c, VKILL)) {
+        kill_line(c);
+    } else if (lflag(IEXTEN) && is_cc(c, VWERASE)) {
+        erase_word(c);
+    } else if (is_cc(c, VEOF)) {
+        end_line(0, M_EOF);                 /* not echoed, as on Linux */
+    } else if (c == '\n') {
+        end_line('\n', M_EOL);
+        if (lflag(ECHO) || lflag(ECHONL))
+            output("\n", 1);
+    } else if (is_cc(c, VEOL)) {
+        end_line(c, M_EOL);
+        if (lflag(ECHO))
+            echo_char(c);
+    } else if (queued() < TTY_QSIZE - 1) {  /* keep a slot for the line's end */
+        if (line_empty())
+            tty.line_col = tty.col;
+        put(c, 0);
+        if (lflag(ECHO))
+            echo_char(c);
+    }
+}
+
+static void raw_char(uint8_t c)
+{
+    if (queued() >= TTY_QSIZE)
+        return;
+    put(c, 0);
+    tty.cpos = tty.wpos;
+    if (lflag(ECHO))
+        echo_char(c);
+    wakeup(&tty.wq);
+}
+
+/* Send sig to every process of group pgid except skip (which may be
+ * exiting and must not be signalled again). */
+static void signal_group_except(int pgid, int sig, struct proc *skip)
+{
+    for (int i = 0; i < NPROC; i++)
+        if (&procs[i] != skip && procs[i].pgid == pgid)
+            signal_send(&procs[i], sig);   /* skips unused slots and zombies */
+}
+
+/* A signal character: the signal goes to the foreground group. */
+static void signal_char(uint8_t c, int sig)
+{
+    if (!lflag(NOFLSH))
+        flush_input();
+    if (lflag(ECHO))
+        echo_char(c);
+    if (tty.pgrp > 0)
+        signal_group_except(tty.pgrp, sig, NULL);
+}
+
+static void input_char(uint8_t c)
+{
+    uint32_t iflag = tty.tio.c_iflag;
+    if (iflag & ISTRIP)
+        c &= 0x7f;
+    if (c == '\r') {
+        if (iflag & IGNCR)
+            return;
+        if (iflag & ICRNL)
+            c = '\n';
+    } else if (c == '\n' && (iflag & INLCR)) {
+        c = '\r';
+    }
+    if (lflag(ISIG)) {
+        int sig = is_cc(c, VINTR) ? SIGINT : is_cc(c, VQUIT) ? SIGQUIT :
+                  is_cc(c, VSUSP) ? SIGTSTP : 0;
+        if (sig) {
+            signal_char(c, sig);
+            return;
+        }
+    }
+    if (lflag(ICANON))
+        canonical_char(c);
+    else
+        raw_char(c);
+}
+
+void tty_input(const char *buf, size_t n)
+{
+    if (!(tty.tio.c_cflag & CREAD))
+        return;
+    tty.last_input = now_ns();
+    for (size_t i = 0; i < n; i++)
+        input_char((uint8_t)buf[i]);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+static bool in_session(struct proc *p) { return tty.sid && p->sid == tty.sid; }
+
+/* A background process of the session may not read: its group gets
+ * SIGTTIN, which stops it, and the read is issued again once it is
+ * continued - as Linux's -ERESTARTSYS. 0 if p may read. */
+static long check_background_read(struct proc *p)
+{
+    if (!in_session(p) || tty.pgrp == 0 || p->pgid == tty.pgrp)
+        return 0;
+    if (sig_is_ignored(p, SIGTTIN) || (p->sig_mask & SIGBIT(SIGTTIN)))
+        return -EIO;
+    signal_group_except(p->pgid, SIGTTIN, NULL);
+    return signal_restart_ok(p) ? KERN_RESTART : -EINTR;
+}
+
+/* Data bytes in the queue from rpos to end (^D marks are no data). */
+static size_t data_bytes(uint32_t end)
+{
+    size_t n = 0;
+    for (uint32_t i = tty.rpos; i != end; i++)
+        n += !(tty.mark[slot(i)] & M_EOF);
+    return n;
+}
+
+/* Give the reader up to n bytes from [rpos, end): in canonical mode up to
+ * the end of the first line. A ^D mark right after the bytes taken goes
+ * with them. Nothing leaves the queue unless the copy succeeds. */
+static long take(struct proc *p, uptr buf, size_t n, uint32_t end, bool line)
+{
+    uint32_t pos = tty.rpos;
+    size_t k = 0;
+    while (pos != end) {
+        uint8_t m = tty.mark[slot(pos)];
+        if (!(m & M_EOF)) {
+            if (k == n)
+                break;
+            scratch[k++] = (char)tty.ch[slot(pos)];
+        }
+        pos++;
+        if (line && m)
+            break;
+    }
+    if (k > 0 && copyout(p, buf, scratch, k) < 0)
+        return -EFAULT;
+    tty.rpos = pos;
+    return (long)k;
+}
+
+static bool nonblocking(struct file *f) { return f && (f->flags & O_NONBLOCK); }
+
+static long read_canonical(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    if (tty.rpos != tty.cpos)
+        return take(p, buf, n, tty.cpos, true);
+    if (nonblocking(f))
+        return -EAGAIN;
+    return sleep_on(p, &tty.wq, "tty read");
+}
+
+/* Raw mode: when a read returns depends on VMIN and VTIME.
+ *   VMIN>0, VTIME=0  once min(VMIN, n) bytes are there;
+ *   VMIN=0, VTIME=0  at once, with what is there, maybe nothing;
+ *   VMIN=0, VTIME>0  once a byte is there, or VTIME tenths of a second after
+ *                    the read began (then with 0);
+ *   VMIN>0, VTIME>0  once min(VMIN, n) bytes are there, or VTIME tenths
+ *                    after the last byte typed - but never before one. */
+static long read_raw(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    unsigned vmin = tty.tio.c_cc[VMIN], vtime = tty.tio.c_cc[VTIME];
+    size_t avail = data_bytes(tty.wpos);
+    if (avail > 0 && avail >= MIN((size_t)vmin, n))
+        return take(p, buf, n, tty.wpos, false);
+    if (vmin == 0 && vtime == 0)
+        return 0;
+    if (nonblocking(f))
+        return avail ? take(p, buf, n, tty.wpos, false) : -EAGAIN;
+    if (vtime > 0) {
+        uint64_t deadline = 0;
+        if (vmin == 0) {                    /* timed from the read's start */
+            if (!p->restarted)
+                p->call.deadline = now_ns() + vtime * TENTH_NS;
+            deadline = p->call.deadline;
+        } else if (avail > 0) {             /* timed from the last byte */
+            deadline = tty.last_input + vtime * TENTH_NS;
+        }
+        if (deadline && now_ns() >= deadline)
+            return take(p, buf, n, tty.wpos, false);
+        if (deadline)
+            sleep_until(p, deadline);
+    }
+    return sleep_on(p, &tty.wq, "tty read");
+}
+
+long tty_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    long r = check_background_read(p);
+    if (r != 0)
+        return r;
+    if (n == 0)
+        return 0;
+    if (lflag(ICANON))
+        return read_canonical(p, f, buf, n);
+    return read_raw(p, f, buf, n);
+}
+
+/* ---- sessions and the foreground group ---------------------------------- */
+
+/* At boot: the console becomes the terminal of p's session, with p's group
+ * in the foreground. */
+void tty_set_session(struct proc *p)
+{
+    tty.sid = p->sid;
+    tty.pgrp = p->pgid;
+}
+
+/* The session lets go of the tty: its foreground group is hung up. */
+static void hangup(struct proc *skip)
+{
+    int pgrp = tty.pgrp;
+    tty.sid = tty.pgrp = 0;
+    if (pgrp > 0) {
+        signal_group_except(pgrp, SIGHUP, skip);
+        signal_group_except(pgrp, SIGCONT, skip);   /* stopped: wake to die */
+    }
+    wakeup(&tty.wq);
+}
+
+void tty_proc_exit(struct proc *p)
+{
+    if (tty.sid != 0 && p->pid == tty.sid)
+        hangup(p);
+}
+
+/* TIOCSPGRP: the group must be one of the caller's session. As on Linux,
+ * an id nobody has is -ESRCH, one that is not such a group -EPERM. */
+static long set_foreground(struct proc *p, uptr arg)
+{
+    int32_t pgid;
+    if (!in_session(p))
+        return -ENOTTY;
+    if (copyin(p, &pgid, arg, sizeof pgid) < 0)
+        return -EFAULT;
+    if (pgid < 0)
+        return -EINVAL;
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *q = &procs[i];
+        if (q->state == P_UNUSED || q->state == P_EMBRYO || q->pgid != pgid)
+            continue;
+        if (q->sid != p->sid)
+            return -EPERM;
+        tty.pgrp = pgid;
+        wakeup(&tty.wq);            /* a reader may be in the background now */
+        return 0;
+    }
+    return proc_find(pgid) ? -EPERM : -ESRCH;
+}
+
+/* TIOCSCTTY: a session leader without a terminal takes the console. Root
+ * may steal it from another session with arg 1. */
+static long take_ctty(struct proc *p, struct file *f, uptr arg)
+{
+    if (p->pid == p->sid && tty.sid == p->sid)
+        return 0;
+    if (p->pid != p->sid)
+        return -EPERM;
+    if (tty.sid != 0 && !(arg == 1 && p->uid == 0))
+        return -EPERM;
+    if (f && !FILE_READABLE(f) && p->uid != 0)
+        return -EPERM;
+    tty.sid = p->sid;
+    tty.pgrp = p->pgid;
+    return 0;
+}
+
+/* TIOCNOTTY: only a session leader really lets go (a member cannot leave
+ * its session's terminal here, so for it this changes nothing). */
+static long drop_ctty(struct proc *p)
+{
+    if (!in_session(p))
+        return -ENOTTY;
+    if (p->pid == p->sid)
+        hangup(NULL);
+    return 0;
+}
+
+/* ---- settings ----------------------------------------------------------- */
+
+static long set_termios(struct proc *p, unsigned long req, uptr arg)
+{
+    struct k_termios t;
+    if (copyin(p, &t, arg, sizeof t) < 0)
+        return -EFAULT;
+    if (req == TCSETSF)
+        flush_input();
+    /* Output is never queued, so TCSETSW has nothing to wait for. Switching
+     * mode hands the edit line to readers; raw bytes form the first line
+     * of canonical mode. Either way readers must look again. */
+    tty.tio = t;
+    tty.cpos = tty.wpos;
+    wakeup(&tty.wq);
+    return 0;
+}
+
+static void set_winsize(const struct k_winsize *ws)
+{
+    if (memcmp(ws, &tty.ws, sizeof *ws) == 0)
+        return;
+    tty.ws = *ws;
+    if (tty.pgrp > 0)
+        signal_group_except(tty.pgrp, SIGWINCH, NULL);
+}
+
+void tty_resize(int rows, int cols)
+{
+    struct k_winsize ws = { (uint16_t)rows, (uint16_t)cols, 0, 0 };
+    set_winsize(&ws);
+}
+
+static long put_int(struct proc *p, uptr arg, int32_t v)
+{
+    return copyout(p, arg, &v, sizeof v) < 0 ? -EFAULT : 0;
+}
+
+long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
+{
+    struct k_winsize ws;
+    size_t n;
+    switch (req) {
+    case TCGETS:
+        return copyout(p, arg, &tty.tio, sizeof tty.tio) < 0 ? -EFAULT : 0;
+    case TCSETS: case TCSETSW: case TCSETSF:
+        return set_termios(p, req, arg);
+    case TIOCGWINSZ:
+        return copyout(p, arg, &tty.ws, sizeof tty.ws) < 0 ? -EFAULT : 0;
+    case TIOCSWINSZ:
+        if (copyin(p, &ws, arg, sizeof ws) < 0)
+            return -EFAULT;
+        set_winsize(&ws);
+        return 0;
+    case FIONREAD:
+        n = data_bytes(lflag(ICANON) ? tty.cpos : tty.wpos);  /* lines only */
+        return put_int(p, arg, (int32_t)n);
+    case TIOCGPGRP:
+        return in_session(p) ? put_int(p, arg, tty.pgrp) : -ENOTTY;
+    case TIOCSPGRP:
+        return set_foreground(p, arg);
+    case TIOCGSID:
+        return in_session(p) ? put_int(p, arg, tty.sid) : -ENOTTY;
+    case TIOCSCTTY:
+        return take_ctty(p, f, arg);
+    case TIOCNOTTY:
+        return drop_ctty(p);
+    default:
+        return -ENOTTY;
+    }
+}

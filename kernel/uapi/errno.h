@@ -1,0 +1,63 @@
+/*
+ * uapi/errno.h - error numbers, with Linux's numbering.
+ *
+ * The kernel returns -E... from a system call; the C library turns that into
+ * errno and -1. Keeping Linux's numbers means strerror() texts, test
+ * expectations and students' habits all carry over.
+ */
+#ifndef DUPLEX_UAPI_ERRNO_H
+#define DUPLEX_UAPI_ERRNO_H
+
+#define EPERM            1
+#define ENOENT           2
+#define ESRCH            3
+#define EINTR            4
+#define EIO              5
+#define ENXIO            6
+#define E2BIG            7
+#define ENOEXEC          8
+#define EBADF            9
+#define ECHILD          10
+#define EAGAIN          11
+#define ENOMEM          12
+#define EACCES          13
+#define EFAULT          14
+#define EBUSY           16
+#define EEXIST          17
+#define EXDEV           18
+#define ENODEV          19
+#define ENOTDIR         20
+#define EISDIR          21
+#define EINVAL          22
+#define ENFILE          23
+#define EMFILE          24
+#define ENOTTY          25
+#define EFBIG           27
+#define ENOSPC          28
+#define ESPIPE          29
+#define EROFS           30
+#define EMLINK          31
+#define EPIPE           32
+#define EDOM            33
+#define ERANGE          34
+#define EDEADLK         35
+#define ENAMETOOLONG    36
+#define ENOSYS          38
+#define ENOTEMPTY       39
+#define ELOOP           40
+#define ENOMSG          42
+#define EIDRM           43
+#define ENOSTR          60
+#define ETIME           62
+#define EOVERFLOW       75
+#define EBADFD          77
+#define ENOTSUP         95
+#define EOPNOTSUPP      95
+#define ETIMEDOUT      110
+#define ECANCELED      125
+#define EOWNERDEAD     130
+
+#define EWOULDBLOCK     EAGAIN
+#define ELAST          133      /* numbers above this are never errno values */
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * uapi/limits.h - the system's fixed limits, visible to user space.
+ */
+#ifndef DUPLEX_UAPI_LIMITS_H
+#define DUPLEX_UAPI_LIMITS_H
+
+#define NPROC          64        /* process table size */
+#define NOFILE         64        /* descriptors per process */
+#define PATH_MAX       1024      /* bytes in a path, with its NUL */
+#define NAME_MAX       255       /* bytes in one path component */
+#define PIPE_BUF       4096      /* writes up to this size are atomic */
+#define PIPE_SIZE_DEFAULT 4096   /* a new pipe's capacity */
+#define PIPE_SIZE_MAX  (1024 * 1024)
+#define ARG_MAX        (64 * 1024) /* argv + envp strings passed to spawn */
+#define ARGC_MAX       1024      /* argv or envp entries */
+#define SPAWN_ACTIONS_MAX 32     /* file actions in one spawn */
+#define NGROUPS_MAX    0
+
+#endif

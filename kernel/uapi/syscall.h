@@ -1,0 +1,75 @@
+/*
+ * uapi/syscall.h - system-call numbers.
+ *
+ * Duplex's own numbering (only errno follows Linux). A call takes up to six
+ * long-sized arguments and returns a long: a value >= 0, or -errno.
+ * The comment after each number is the call's signature in user space.
+ */
+#ifndef DUPLEX_UAPI_SYSCALL_H
+#define DUPLEX_UAPI_SYSCALL_H
+
+/* processes */
+#define SYS_exit          1   /* exit(int status) */
+#define SYS_spawn         2   /* spawn(path, argv, envp, actions, nactions, attr) */
+#define SYS_execve        3   /* execve(path, argv, envp) */
+#define SYS_wait4         4   /* wait4(pid, int *status, options, 0) */
+#define SYS_getpid        5
+#define SYS_getppid       6
+#define SYS_setpgid       7   /* setpgid(pid, pgid) */
+#define SYS_getpgid       8   /* getpgid(pid); getpgrp() is getpgid(0) */
+#define SYS_setsid        9
+#define SYS_getsid       10   /* getsid(pid) */
+#define SYS_kill         11   /* kill(pid, sig) */
+#define SYS_nanosleep    12   /* nanosleep(const struct k_timespec *req, rem) */
+#define SYS_sched_yield  13
+#define SYS_getuid       14
+#define SYS_getgid       15
+#define SYS_setuid       16
+#define SYS_setgid       17
+#define SYS_brk          18   /* brk(addr): 0 asks for the current break */
+#define SYS_clock_gettime 19  /* clock_gettime(clock, struct k_timespec *) */
+
+/* signals */
+#define SYS_sigaction    20   /* sigaction(sig, const k_sigaction *, k_sigaction *) */
+#define SYS_sigprocmask  21   /* sigprocmask(how, const k_sigset_t *, k_sigset_t *) */
+#define SYS_sigpending   22   /* sigpending(k_sigset_t *) */
+#define SYS_sigsuspend   23   /* sigsuspend(const k_sigset_t *) */
+#define SYS_sigreturn    24   /* sigreturn(k_sigset_t mask lo, hi): restore the mask */
+
+/* files */
+#define SYS_open         30   /* open(path, flags, mode) */
+#define SYS_close        31
+#define SYS_read         32   /* read(fd, buf, n) */
+#define SYS_write        33   /* write(fd, buf, n) */
+#define SYS_lseek        34   /* lseek(fd, off, whence) */
+#define SYS_dup          35
+#define SYS_dup2         36
+#define SYS_fcntl        37   /* fcntl(fd, cmd, arg) */
+#define SYS_stat         38   /* stat(path, struct k_stat *) */
+#define SYS_fstat        39   /* fstat(fd, struct k_stat *) */
+#define SYS_mkdir        40   /* mkdir(path, mode) */
+#define SYS_rmdir        41
+#define SYS_unlink       42
+#define SYS_rename       43   /* rename(old, new) */
+#define SYS_getdents     44   /* getdents(fd, buf, n) */
+#define SYS_chdir        45
+#define SYS_getcwd       46   /* getcwd(buf, size) -> length with NUL */
+#define SYS_ftruncate    47   /* ftruncate(fd, length) */
+#define SYS_pipe2        48   /* pipe2(int fds[2], flags) */
+#define SYS_mknod        49   /* mknod(path, mode, dev): S_IFIFO makes a FIFO */
+#define SYS_ioctl        50   /* ioctl(fd, request, arg) */
+#define SYS_access       51   /* access(path, mode) */
+#define SYS_chmod        52   /* chmod(path, mode) */
+#define SYS_umask        53
+
+/* system information */
+#define SYS_procinfo     60   /* procinfo(slot, struct k_procinfo *) -> next slot, 0 at end */
+#define SYS_kstat        61   /* kstat(struct k_kstat *) */
+#define SYS_uname        62   /* uname(struct k_utsname *) */
+#define SYS_poweroff     63   /* poweroff(exit code for a launcher): root only */
+
+/* 80 and up: the IPC mechanisms of ipc/ (message queues, shared memory, ...) */
+
+#define NSYSCALL        128
+
+#endif

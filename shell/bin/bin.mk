@@ -1,0 +1,65 @@
+# shell/bin/bin.mk - build the utilities of shell/bin for the host.
+#
+# Included by the top-level Makefile (`include shell/bin/bin.mk`); also
+# usable alone: `make -f shell/bin/bin.mk host-bin`.
+#
+# Every shell/bin/NAME.c is one program, build/host/bin/NAME, compiled
+# against the host's C library with the flags Duplex's own programs must
+# also pass, so that the same sources later build against shell/lib.
+# Files listed in HOST_BIN_HELPERS are not programs: they are linked into
+# the programs that need them (see the helper rules below).
+#
+#   make host-bin               build every utility (with ASan and UBSan)
+#   make host-bin-check         run every tests/transcripts/*.sh on the host
+#                               and compare with its .out
+#   make host-bin HOST_BIN_SAN= build without the sanitizers
+
+CC_HOST ?= cc
+BUILD   ?= build
+
+HOST_BIN_DIR     := $(BUILD)/host/bin
+HOST_BIN_SAN     ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
+HOST_BIN_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                    -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
+                    $(HOST_BIN_SAN)
+
+# Helpers: .c files of shell/bin that are linked into programs, not programs.
+HOST_BIN_HELPERS := shell/bin/regex.c
+
+# Programs that use Duplex's own system calls (<duplex.h>: init, ps, ...)
+# have no host build.
+HOST_BIN_DUPLEX_ONLY := $(shell grep -l '^\#include <duplex.h>' shell/bin/*.c 2>/dev/null)
+
+HOST_BIN_SRC   := $(filter-out $(HOST_BIN_HELPERS) $(HOST_BIN_DUPLEX_ONLY),\
+                    $(wildcard shell/bin/*.c))
+HOST_BIN_PROGS := $(patsubst shell/bin/%.c,$(HOST_BIN_DIR)/%,$(HOST_BIN_SRC))
+
+.PHONY: host-bin host-bin-check
+host-bin: $(HOST_BIN_PROGS)
+
+# One program from one source, plus whatever helper .c files the explicit
+# rules below add to its prerequisites.
+$(HOST_BIN_DIR)/%: shell/bin/%.c
+	@mkdir -p $(@D)
+	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^)
+
+# grep and expr share the regular-expression engine.
+$(HOST_BIN_DIR)/grep $(HOST_BIN_DIR)/expr: shell/bin/regex.c shell/bin/regex.h
+
+# `[` is test under another name (test looks at argv[0]). A copy rather
+# than a make target, because `[` is a wildcard character for make.
+$(HOST_BIN_DIR)/test: shell/bin/test.c
+	@mkdir -p $(@D)
+	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^)
+	cp $@ '$(@D)/['
+
+# Each transcript runs in tests/transcripts/ with the host-built utilities
+# first on PATH; its stdout and stderr together must equal NAME.out.
+host-bin-check: host-bin
+	@fail=0; for t in tests/transcripts/*.sh; do \
+	  n=$${t%.sh}; \
+	  if (cd tests/transcripts && PATH="$(abspath $(HOST_BIN_DIR)):$$PATH" \
+	      sh $$(basename $$t) 2>&1) | diff -u $$n.out - >/dev/null; then \
+	    echo "ok   $$t"; \
+	  else echo "FAIL $$t"; fail=1; fi; \
+	done; exit $$fail

@@ -1,0 +1,235 @@
+/*
+ * tail - print the last lines (or bytes) of files.
+ *
+ *   tail [-n [+]LINES | -c [+]BYTES | -LINES | +LINES] [-qv] [FILE...]
+ *
+ * The default is the last 10 lines. "+N" means "from line (byte) N on".
+ * With several files each gets a header "==> FILE <==" (-q: never, -v:
+ * always).
+ *
+ * The input may be a pipe, so tail cannot seek to the end: it reads
+ * everything into a queue of chunks and drops the oldest chunk as soon as
+ * the newer ones alone hold enough lines. Memory stays about the size of
+ * the output, whatever the size of the input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHUNK 65536
+
+struct chunk {
+    struct chunk *next;
+    size_t len;
+    size_t lines;              /* newlines in data[0..len) */
+    char data[CHUNK];
+};
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: tail [-n [+]lines | -c [+]bytes] [-qv] [file...]\n");
+    exit(1);
+}
+
+static void write_all(const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            fprintf(stderr, "tail: write error: %s\n", strerror(errno));
+            exit(1);
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+static size_t count_lines(const char *p, size_t n)
+{
+    size_t c = 0;
+    for (const char *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        c++;
+    return c;
+}
+
+/* read(2) that retries on EINTR and reports errors. */
+static ssize_t get(int fd, char *p, size_t n, const char *name)
+{
+    ssize_t r;
+    do
+        r = read(fd, p, n);
+    while (r < 0 && errno == EINTR);
+    if (r < 0)
+        fprintf(stderr, "tail: %s: %s\n", name, strerror(errno));
+    return r;
+}
+
+/* "+N": skip N-1 lines or bytes, copy the rest. */
+static int tail_from(int fd, const char *name, long long n, int bytes)
+{
+    static char buf[CHUNK];
+    long long skip = n > 0 ? n - 1 : 0;
+    ssize_t r;
+    while ((r = get(fd, buf, sizeof buf, name)) > 0) {
+        size_t k = 0;
+        if (bytes) {
+            k = skip < r ? (size_t)skip : (size_t)r;
+            skip -= (long long)k;
+        }
+        while (!bytes && skip > 0 && k < (size_t)r) {
+            char *nl = memchr(buf + k, '\n', (size_t)r - k);
+            k = nl ? (size_t)(nl - buf) + 1 : (size_t)r;
+            skip -= nl != NULL;
+        }
+        write_all(buf + k, (size_t)r - k);
+    }
+    return r < 0;
+}
+
+/* Whether the oldest chunk can go: the newer ones hold enough. */
+static int can_drop(struct chunk *head, size_t total, long long n, int bytes)
+{
+    if (!head || !head->next)
+        return 0;
+    if (bytes)
+        return (long long)(total - head->len) >= n;
+    return (long long)(total - head->lines) > n;
+}
+
+/* Print the last n lines (or bytes) held in the queue. */
+static void print_queue(struct chunk *head, size_t total, long long n, int bytes,
+                        int partial)
+{
+    /* How many lines/bytes at the front of the queue to leave out. */
+    long long skip = (long long)total - n + (bytes ? 0 : partial);
+    for (struct chunk *c = head; c; c = c->next) {
+        size_t k = 0;
+        if (bytes && skip > 0) {
+            k = skip < (long long)c->len ? (size_t)skip : c->len;
+            skip -= (long long)k;
+        }
+        while (!bytes && skip > 0 && k < c->len) {
+            char *nl = memchr(c->data + k, '\n', c->len - k);
+            k = nl ? (size_t)(nl - c->data) + 1 : c->len;
+            skip -= nl != NULL;
+        }
+        write_all(c->data + k, c->len - k);
+    }
+}
+
+/* The last n lines or bytes. */
+static int tail_last(int fd, const char *name, long long n, int bytes)
+{
+    struct chunk *head = NULL, *tail = NULL;
+    size_t total = 0;          /* lines (or bytes) held */
+    int rc = 0, partial = 0;
+    for (;;) {
+        struct chunk *c = malloc(sizeof *c);
+        if (!c) {
+            fprintf(stderr, "tail: out of memory\n");
+            exit(1);
+        }
+        ssize_t r = get(fd, c->data, CHUNK, name);
+        if (r <= 0) {
+            free(c);
+            rc = r < 0;
+            break;
+        }
+        c->len = (size_t)r;
+        c->lines = count_lines(c->data, c->len);
+        c->next = NULL;
+        partial = c->data[r - 1] != '\n';
+        if (tail)
+            tail->next = c;
+        else
+            head = c;
+        tail = c;
+        total += bytes ? c->len : c->lines;
+        while (can_drop(head, total, n, bytes)) {
+            struct chunk *old = head;
+            total -= bytes ? old->len : old->lines;
+            head = old->next;
+            free(old);
+        }
+    }
+    if (n > 0)
+        print_queue(head, total, n, bytes, partial);
+    while (head) {
+        struct chunk *next = head->next;
+        free(head);
+        head = next;
+    }
+    return rc;
+}
+
+/* A count: digits, with a leading '+' meaning "from". */
+static long long parse_count(const char *s, int *from, const char *what)
+{
+    char *end;
+    *from = *s == '+';
+    const char *digits = (*s == '+' || *s == '-') ? s + 1 : s;
+    errno = 0;
+    long long v = strtoll(digits, &end, 10);
+    if (end == digits || *end != '\0' || v < 0 || errno == ERANGE || *digits == '-' ||
+        *digits == '+') {
+        fprintf(stderr, "tail: invalid number of %s: '%s'\n", what, s);
+        exit(1);
+    }
+    return v;
+}
+
+static int tail_file(const char *name, long long n, int bytes, int from, int header)
+{
+    static int first = 1;
+    int is_stdin = strcmp(name, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(name, O_RDONLY);
+    if (fd < 0) {
+        fprintf(stderr, "tail: %s: %s\n", name, strerror(errno));
+        return 1;
+    }
+    if (header) {
+        const char *shown = is_stdin ? "standard input" : name;
+        write_all(first ? "==> " : "\n==> ", first ? 4 : 5);
+        write_all(shown, strlen(shown));
+        write_all(" <==\n", 5);
+        first = 0;
+    }
+    int rc = from ? tail_from(fd, name, n, bytes) : tail_last(fd, name, n, bytes);
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    long long n = 10;
+    int bytes = 0, from = 0, quiet = 0, verbose = 0, c;
+    /* The old forms: tail -5, tail +5. */
+    if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') &&
+        argv[1][1] >= '0' && argv[1][1] <= '9') {
+        n = parse_count(argv[1], &from, "lines");
+        optind = 2;
+    }
+    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+        switch (c) {
+        case 'n': n = parse_count(optarg, &from, "lines"); bytes = 0; break;
+        case 'c': n = parse_count(optarg, &from, "bytes"); bytes = 1; break;
+        case 'q': quiet = 1; verbose = 0; break;
+        case 'v': verbose = 1; quiet = 0; break;
+        default: usage();
+        }
+    }
+    int nfiles = argc - optind;
+    int header = verbose || (nfiles > 1 && !quiet);
+    if (nfiles == 0)
+        return tail_file("-", n, bytes, from, header);
+    int rc = 0;
+    for (int i = optind; i < argc; i++)
+        rc |= tail_file(argv[i], n, bytes, from, header);
+    return rc;
+}

@@ -1,0 +1,81 @@
+/*
+ * exec.c - replacing the program of the calling process (execve and
+ * friends), and the search of $PATH shared with posix_spawnp.
+ */
+#include "libc.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Used where the environment has no PATH. */
+#define DEFAULT_PATH "/bin"
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+    return (int)sys_ret(sys3(SYS_execve, P(path), P(argv), P(envp)));
+}
+
+int execv(const char *path, char *const argv[])
+{
+    return execve(path, argv, environ);
+}
+
+/*
+ * Call attempt(path, ctx) for each place `file` may be found, in order, until
+ * one succeeds (attempt returns 0) or fails for a reason other than
+ * "not here". A file containing '/' is tried as it is; otherwise each
+ * directory of $PATH in turn (an empty entry is the current directory).
+ * Returns 0 or an error number: EACCES if some candidate existed but could
+ * not be run, else ENOENT.
+ */
+int __dx_search_path(const char *file, int (*attempt)(const char *path, void *ctx),
+                     void *ctx)
+{
+    if (*file == '\0')
+        return ENOENT;
+    if (strchr(file, '/') != NULL)
+        return attempt(file, ctx);
+
+    const char *dirs = getenv("PATH");
+    if (dirs == NULL)
+        dirs = DEFAULT_PATH;
+    size_t flen = strlen(file);
+    int err = ENOENT;
+    char path[PATH_MAX];
+
+    for (;;) {
+        const char *end = strchrnul(dirs, ':');
+        size_t dlen = (size_t)(end - dirs);
+        if (dlen + 1 + flen < sizeof path) {
+            memcpy(path, dirs, dlen);
+            if (dlen == 0)
+                path[dlen++] = '.';
+            path[dlen] = '/';
+            memcpy(path + dlen + 1, file, flen + 1);
+
+            int r = attempt(path, ctx);
+            if (r == 0)
+                return 0;
+            if (r == EACCES)
+                err = EACCES;
+            else if (r != ENOENT && r != ENOTDIR && r != ENAMETOOLONG)
+                return r;
+        }
+        if (*end == '\0')
+            return err;
+        dirs = end + 1;
+    }
+}
+
+static int try_execv(const char *path, void *argv)
+{
+    execv(path, argv);
+    return errno;            /* execv returns only on failure */
+}
+
+int execvp(const char *file, char *const argv[])
+{
+    errno = __dx_search_path(file, try_execv, (void *)argv);
+    return -1;
+}

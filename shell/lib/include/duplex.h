@@ -1,0 +1,20 @@
+/*
+ * duplex.h - Duplex's own system calls, for ps, the tests and poweroff.
+ * The structures are the kernel's (kernel/uapi/proc.h).
+ */
+#ifndef _DUPLEX_H
+#define _DUPLEX_H
+
+#include "../../../kernel/uapi/proc.h"
+
+/* Fill *pi with the process in table slot `slot` (start at 0). Returns the
+ * next slot to ask for, 0 after the last process, -1 on error. */
+int procinfo(int slot, struct k_procinfo *pi);
+
+/* Counts of the kernel's live objects: 0 or -1. */
+int kstat(struct k_kstat *ks);
+
+/* Switch the machine off (root only). Returns only on failure: -1. */
+int poweroff(void);
+
+#endif

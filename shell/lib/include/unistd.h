@@ -1,0 +1,77 @@
+/*
+ * unistd.h - the POSIX system interface: descriptors, processes, the file
+ * system, and getopt().
+ *
+ * write() to a blocking descriptor returns only when everything is written
+ * (the kernel may take a big pipe write in pieces; the library loops). It
+ * returns a short count only if a later piece fails after some progress, or
+ * on a non-blocking descriptor.
+ */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "../../../kernel/uapi/fcntl.h"     /* R_OK..F_OK, SEEK_SET.. */
+
+#define STDIN_FILENO  0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define _POSIX_VERSION 200809L
+
+extern char **environ;
+
+/* descriptors */
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int     close(int fd);
+off_t   lseek(int fd, off_t off, int whence);
+int     dup(int fd);
+int     dup2(int fd, int newfd);
+int     pipe(int fds[2]);
+int     pipe2(int fds[2], int flags);
+int     ftruncate(int fd, off_t length);
+int     truncate(const char *path, off_t length);
+int     isatty(int fd);
+
+/* processes */
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t pid);
+int   setpgid(pid_t pid, pid_t pgid);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int   setuid(uid_t uid);
+int   setgid(gid_t gid);
+pid_t tcgetpgrp(int fd);
+int   tcsetpgrp(int fd, pid_t pgrp);
+int   execve(const char *path, char *const argv[], char *const envp[]);
+int   execv(const char *path, char *const argv[]);
+int   execvp(const char *file, char *const argv[]);
+void  _exit(int status) __attribute__((noreturn));
+void *sbrk(intptr_t increment);
+int   brk(void *addr);
+unsigned sleep(unsigned seconds);
+int   usleep(useconds_t usec);
+int   pause(void);
+int   gethostname(char *name, size_t len);
+
+/* the file system */
+int   chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+int   unlink(const char *path);
+int   rmdir(const char *path);
+int   access(const char *path, int mode);
+
+/* getopt: see getopt.c */
+extern char *optarg;
+extern int   optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * sysinfo.c - what the system says about itself: uname, the host name,
+ * and Duplex's own calls for ps and the tests (procinfo, kstat) and for
+ * switching the machine off.
+ */
+#include "libc.h"
+#include <duplex.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+/* Copy a NUL-terminated field of at most srclen bytes into dst (dstlen
+ * bytes), always terminating. */
+static void copy_field(char *dst, size_t dstlen, const char *src, size_t srclen)
+{
+    size_t n = strnlen(src, srclen);
+    if (n >= dstlen)
+        n = dstlen - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+int uname(struct utsname *u)
+{
+    struct k_utsname k;
+    long r = sys1(SYS_uname, P(&k));
+    if (sys_ret(r) < 0)
+        return -1;
+    copy_field(u->sysname, sizeof u->sysname, k.sysname, sizeof k.sysname);
+    copy_field(u->nodename, sizeof u->nodename, k.nodename, sizeof k.nodename);
+    copy_field(u->release, sizeof u->release, k.release, sizeof k.release);
+    copy_field(u->version, sizeof u->version, k.version, sizeof k.version);
+    copy_field(u->machine, sizeof u->machine, k.machine, sizeof k.machine);
+    return 0;
+}
+
+int gethostname(char *name, size_t len)
+{
+    struct utsname u;
+    if (uname(&u) < 0)
+        return -1;
+    if (strlen(u.nodename) >= len) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(name, u.nodename);
+    return 0;
+}
+
+int procinfo(int slot, struct k_procinfo *pi)
+{
+    return (int)sys_ret(sys2(SYS_procinfo, slot, P(pi)));
+}
+
+int kstat(struct k_kstat *ks)
+{
+    return (int)sys_ret(sys1(SYS_kstat, P(ks)));
+}
+
+int poweroff(void)
+{
+    return (int)sys_ret(sys0(SYS_poweroff));
+}

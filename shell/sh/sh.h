@@ -1,0 +1,351 @@
+/*
+ * sh.h - what the files of Duplex's shell share.
+ *
+ * The shell reads a command (input.c, edit.c), cuts it into tokens
+ * (lex.c), builds a tree of nodes (parse.c, node.c), and runs the tree
+ * (exec.c): words are expanded (expand.c, param.c, arith.c, glob.c),
+ * redirections applied (redir.c), programs found and started with
+ * posix_spawn (spawn.c), and the processes they become tracked as jobs
+ * (jobs.c). Builtins (builtins.c, jobs.c) run inside the shell.
+ *
+ * Duplex has no fork(), which shapes the design: everything that a Unix
+ * shell runs in a forked copy of itself - a background `{ ...; } &`, a
+ * builtin in the middle of a pipeline, `( ... )`, `$(...)` - runs here in a
+ * new shell process started with `sh -c TEXT`, where TEXT is the command's
+ * source text preceded by the parent's unexported variables and functions
+ * (spawn.c). The last builtin or compound stage of a foreground pipeline
+ * runs inside the shell itself, as in ksh: `ls | while read f; ...` keeps
+ * the variables the loop sets.
+ */
+#ifndef DUPLEX_SH_H
+#define DUPLEX_SH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <termios.h>
+
+/* ---- util.c: memory, growing strings and word lists, messages ----------- */
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+struct strbuf {
+    char  *s;           /* NUL-terminated once anything was added */
+    size_t len, cap;
+};
+void  sb_addc(struct strbuf *b, char c);
+void  sb_addn(struct strbuf *b, const char *s, size_t n);
+void  sb_adds(struct strbuf *b, const char *s);
+char *sb_take(struct strbuf *b);          /* the string ("" if empty); b is reset */
+void  sb_free(struct strbuf *b);
+
+struct wordlist {
+    char **v;           /* NULL-terminated once anything was added */
+    int    n, cap;
+};
+void wl_add(struct wordlist *w, char *s);  /* takes ownership of s */
+void wl_free(struct wordlist *w);
+void wl_sort(struct wordlist *w, int from);
+
+void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+bool is_name(const char *s, size_t n);    /* a valid variable name? */
+bool parse_int(const char *s, long *out);
+char *shell_quote(const char *s);         /* 'single-quoted', safe to re-read */
+
+/* ---- the shell's state ---------------------------------------------------- */
+
+/* What unwinds the running commands: break/continue/return/exit, or ^C
+ * ending a foreground job of an interactive shell. */
+enum control { CTL_NONE, CTL_BREAK, CTL_CONTINUE, CTL_RETURN, CTL_EXIT, CTL_INTERRUPT };
+
+struct shell {
+    bool   interactive;     /* reading commands from a terminal */
+    bool   job_control;     /* jobs get process groups and the terminal */
+    int    tty;             /* the terminal, or -1 */
+    pid_t  pgid;            /* the shell's own process group */
+    struct termios tmodes;  /* the terminal's modes for running commands */
+    pid_t  pid;             /* $$ */
+    int    status;          /* $? */
+    pid_t  last_bg;         /* $!, 0 before the first & */
+    char  *arg0;            /* $0 */
+    char **argv;            /* $1 ... */
+    int    argc;
+    char  *self;            /* how to start another copy of this shell */
+    bool   errexit, xtrace, noglob;
+    int    cond_depth;      /* inside an if/while condition, left of && || */
+    int    loop_depth, func_depth, source_depth;
+    enum control control;   /* pending unwinding, and how far: */
+    int    control_count;   /* loops left to break out of */
+    int    lineno;
+    bool   cmdsub_ran;      /* a $(...) ran during the last expansion */
+    int    cmdsub_status;
+};
+extern struct shell sh;
+
+/* ---- lex.c: tokens -------------------------------------------------------- */
+
+enum tok {
+    T_WORD, T_NEWLINE, T_EOF, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR,
+    T_LPAREN, T_RPAREN, T_REDIR,
+    T_INCOMPLETE            /* the input ended inside a quote or $( */
+};
+
+enum redir_op {
+    R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT,
+    R_HEREDOC, R_HEREDOC_TAB
+};
+
+struct redir {
+    struct redir *next;
+    int    fd;              /* the descriptor redirected */
+    enum redir_op op;
+    char  *target;          /* raw word: file, fd, or here-document delimiter */
+    char  *body;            /* here-document text, NULL until read */
+    bool   quoted;          /* here-document delimiter was quoted: no expansion */
+};
+
+struct lexer {
+    const char *src;
+    size_t len, pos;
+    int    lineno;
+    struct redir *heredocs[16];   /* here-documents whose text comes next */
+    int    nheredocs;
+    bool   bad_heredoc;           /* more than fit in heredocs[] */
+};
+
+struct token {
+    enum tok type;
+    char  *word;            /* T_WORD: raw text, owned by the token */
+    enum redir_op op;       /* T_REDIR */
+    int    fd;              /* T_REDIR: the descriptor, or -1 for the default */
+    size_t start, end;      /* where it was in the source */
+};
+
+enum tok lex_next(struct lexer *lx, struct token *t);
+bool     lex_heredoc_bodies(struct lexer *lx);   /* false: incomplete */
+/* Matching-close scanners shared with the expander: each takes the index
+ * just past the opening character(s) and returns the index just past the
+ * closing one, or -1 if the text ends first. */
+long skip_squote(const char *s, size_t len, size_t i);
+long skip_dquote(const char *s, size_t len, size_t i);
+long skip_bquote(const char *s, size_t len, size_t i);
+long skip_paren(const char *s, size_t len, size_t i);
+long skip_brace(const char *s, size_t len, size_t i);
+long skip_dollar(const char *s, size_t len, size_t i);  /* i at the '$' */
+
+/* ---- node.c, parse.c: the command tree ------------------------------------ */
+
+enum node_type {
+    N_SIMPLE, N_PIPELINE, N_AND, N_OR, N_LIST, N_IF, N_WHILE, N_UNTIL,
+    N_FOR, N_CASE, N_BRACE, N_SUBSHELL, N_FUNCDEF
+};
+
+struct case_item {
+    struct case_item *next;
+    struct wordlist patterns;   /* raw words */
+    struct node *body;          /* may be NULL */
+};
+
+struct node {
+    enum node_type type;
+    int    refs;            /* function bodies outlive the line they came in */
+    int    lineno;
+    char  *text;            /* source text, for jobs and sub-shells */
+    struct redir *redirs;   /* simple and compound commands */
+    union {
+        struct { struct wordlist assigns, words; } simple;
+        struct { struct node **cmds; int n; bool negate; } pipe;
+        struct { struct node *left, *right; } andor;
+        struct { struct node **items; bool *bg; int n; } list;
+        struct { struct node *cond, *then, *els; } if_;
+        struct { struct node *cond, *body; } loop;
+        struct { char *var; struct wordlist words; bool has_in; struct node *body; } for_;
+        struct { char *word; struct case_item *items; } case_;
+        struct { struct node *body; } group;
+        struct { char *name; struct node *body; } func;
+    };
+};
+
+struct node *node_new(enum node_type type);
+void node_ref(struct node *n);
+void node_free(struct node *n);   /* drops one reference */
+void redir_free(struct redir *r);
+
+enum parse_result { PARSE_OK, PARSE_INCOMPLETE, PARSE_ERROR };
+/* Parse one complete command (a list ending at a newline) of src starting
+ * at *pos. PARSE_OK with *out NULL: nothing but blank lines and comments. */
+enum parse_result parse_command(const char *src, size_t len, size_t *pos,
+                                int *lineno, struct node **out);
+bool is_reserved_word(const char *s);
+
+/* ---- vars.c: variables, the environment, positional parameters ------------ */
+
+const char *var_get(const char *name);
+void  var_set(const char *name, const char *value, bool export);
+void  var_unset(const char *name);
+void  var_export(const char *name);
+bool  var_is_exported(const char *name);
+void  vars_import(char **env);
+char **vars_environ(struct wordlist *extra);   /* free with wl_free */
+void  vars_print(bool exported_only);
+void  vars_prelude(struct strbuf *out);         /* unexported, as assignments */
+void  vars_free_all(void);
+/* A variable's state before a temporary assignment, to put it back. */
+struct var_saved {
+    char *name, *value;
+    bool  existed, exported;
+};
+void var_save(const char *name, struct var_saved *sv);
+void var_restore(struct var_saved *sv);
+void assign_word(const char *word, bool export, struct var_saved *sv);
+
+void positional_set(char **args, int n);   /* copies */
+void positional_free(char **args, int n);
+
+/* ---- expand.c, param.c, arith.c, glob.c: words ----------------------------- */
+
+/* Fields: word splitting and pathname expansion. -1: an expansion error
+ * (already reported). */
+int   expand_words(char **raw, int n, struct wordlist *out);
+char *expand_word(const char *raw);            /* one string, no splitting */
+char *expand_pattern(const char *raw);         /* quoted characters escaped */
+char *expand_heredoc(const char *body);
+char *command_output(const char *text);        /* $(...) */
+bool  expand_failed(void);                     /* since the last call */
+
+struct expansion;
+int  param_expand(struct expansion *ex, const char *s, size_t len, size_t i, bool dq);
+bool arith_eval(const char *expr, long *out);
+
+bool pattern_match(const char *pat, const char *s);
+bool has_glob_chars(const char *pat);
+int  glob_expand(const char *pat, struct wordlist *out);  /* matches added */
+char *unescape_pattern(const char *pat);
+
+/* ---- redir.c: redirections -------------------------------------------------- */
+
+/* A redirection with its word expanded, ready to apply. */
+struct xredir {
+    int    fd;
+    enum redir_op op;
+    char  *path;            /* a file; for here-documents a temporary one */
+    int    src_fd;          /* R_DUPIN/R_DUPOUT: the fd to copy, -1: close */
+    bool   unlink_after;    /* a here-document's temporary file */
+};
+struct xredirs {
+    struct xredir *v;
+    int n;
+};
+bool redirs_expand(struct redir *r, struct xredirs *out);
+void xredirs_free(struct xredirs *x);
+
+/* Descriptors saved while a builtin or compound command runs with its
+ * redirections in the shell itself. */
+struct saved_fds {
+    int fd[16], copy[16];
+    int n;
+};
+bool redirs_apply(const struct xredirs *x, struct saved_fds *sv);  /* sv NULL: for good */
+void fds_save(struct saved_fds *sv, int fd);
+void fds_restore(struct saved_fds *sv);
+bool redirs_check(const struct xredirs *x);    /* report what a spawn would fail on */
+
+/* ---- spawn.c: finding and starting programs ------------------------------- */
+
+enum found { FOUND_NONE, FOUND_FILE, FOUND_NOEXEC, FOUND_DIR };
+enum found path_search(const char *name, char **path);
+struct spawn_spec {
+    const char *path;
+    char **argv, **envp;
+    const struct xredirs *redirs;
+    int   in_fd, out_fd;        /* pipe ends to put on 0 and 1, or -1 */
+    int   close_fd;             /* the other end of the output pipe, or -1 */
+    pid_t pgroup;               /* -1: the shell's group, 0: a new one */
+    bool  async_no_jc;          /* background without job control */
+};
+pid_t spawn_program(const struct spawn_spec *sp, int *err);
+/* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
+pid_t spawn_subshell(const char *text, char **args, struct spawn_spec *sp, int *err);
+char *subshell_script(const char *text);
+
+/* ---- exec.c: running the tree ---------------------------------------------- */
+
+int  exec_node(struct node *n);
+int  exec_string(const char *text, const char *what);   /* eval */
+int  run_commands(struct lexer_input *in);
+void function_define(const char *name, struct node *body);
+struct node *function_find(const char *name);
+void functions_prelude(struct strbuf *out);
+void functions_free_all(void);
+int  run_pipeline_capture(struct node *n, int out_fd);
+
+/* ---- jobs.c: jobs and their processes --------------------------------------- */
+
+enum pstate { PS_RUNNING, PS_STOPPED, PS_DONE };
+
+struct job {
+    int    id;              /* 0 while in the foreground and never stopped */
+    pid_t  pgid;            /* its own group, or 0 without job control */
+    int    n;
+    pid_t *pids;
+    int   *status;
+    enum pstate *state;
+    char  *text;
+    bool   background;
+    bool   notified;        /* its last change was reported */
+    bool   has_tmodes;
+    struct termios tmodes;  /* the terminal modes it stopped with */
+    unsigned seq;           /* recency: the highest is the current job (+) */
+    struct job *next;
+};
+
+struct job *job_new(const char *text, pid_t pgid);
+void job_add(struct job *j, pid_t pid);
+int  job_wait_fg(struct job *j);        /* its status, 128+sig if killed */
+void job_background(struct job *j);
+void job_forget(struct job *j);
+void jobs_reap(void);
+void jobs_notify(void);
+void jobs_free_all(void);
+int  status_of(int wstatus);
+const char *signal_text(int sig);
+void terminal_reclaim(void);
+
+int bi_jobs(char **argv);
+int bi_fg(char **argv);
+int bi_bg(char **argv);
+int bi_wait(char **argv);
+int bi_kill(char **argv);
+
+/* ---- builtins.c ---------------------------------------------------------------- */
+
+typedef int (*builtin_fn)(char **argv);
+builtin_fn builtin_find(const char *name);
+const char *builtin_name(int i);        /* i-th name, NULL after the last */
+
+/* ---- input.c, main.c: where commands come from ------------------------------- */
+
+struct lexer_input;
+struct lexer_input *input_from_fd(int fd, bool own);
+struct lexer_input *input_from_string(const char *s);
+struct lexer_input *input_interactive(void);
+void  input_free(struct lexer_input *in);
+char *input_line(struct lexer_input *in, bool continuation, bool *interrupted);
+int   source_file(const char *path, char **args, int nargs);
+void  shell_exit(int status) __attribute__((noreturn));
+
+/* ---- edit.c, complete.c: the line editor ------------------------------------- */
+
+enum edit_result { EDIT_LINE, EDIT_EOF, EDIT_INTERRUPT };
+enum edit_result edit_line(int fd, const char *prompt, char **line);
+void history_add(const char *line);
+void history_free(void);
+/* Completions of the word ending at `end` in line: the candidates, and
+ * whether the word is a command name. */
+void complete_word(const char *line, size_t end, size_t *word_start,
+                   struct wordlist *out);
+
+#endif

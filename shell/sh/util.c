@@ -1,0 +1,185 @@
+/*
+ * util.c - the small tools every other file of the shell uses: memory that
+ * is never NULL, strings and word lists that grow, error messages, names
+ * and numbers, and quoting a string so the shell can read it back.
+ */
+#include "sh.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Out of memory: a shell cannot do anything useful any more. */
+static void out_of_memory(void)
+{
+    static const char msg[] = "sh: out of memory\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    _exit(2);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+/* ---- strbuf ------------------------------------------------------------------ */
+
+static void sb_grow(struct strbuf *b, size_t more)
+{
+    if (b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 32;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    b->s = xrealloc(b->s, cap);
+    b->cap = cap;
+}
+
+void sb_addn(struct strbuf *b, const char *s, size_t n)
+{
+    sb_grow(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_addc(struct strbuf *b, char c)
+{
+    sb_addn(b, &c, 1);
+}
+
+void sb_adds(struct strbuf *b, const char *s)
+{
+    sb_addn(b, s, strlen(s));
+}
+
+char *sb_take(struct strbuf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(struct strbuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- wordlist ----------------------------------------------------------------- */
+
+void wl_add(struct wordlist *w, char *s)
+{
+    if (w->n + 2 > w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        w->v = xrealloc(w->v, (size_t)w->cap * sizeof *w->v);
+    }
+    w->v[w->n++] = s;
+    w->v[w->n] = NULL;
+}
+
+void wl_free(struct wordlist *w)
+{
+    for (int i = 0; i < w->n; i++)
+        free(w->v[i]);
+    free(w->v);
+    w->v = NULL;
+    w->n = w->cap = 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void wl_sort(struct wordlist *w, int from)
+{
+    if (w->n - from > 1)
+        qsort(w->v + from, (size_t)(w->n - from), sizeof *w->v, cmp_str);
+}
+
+/* ---- messages ---------------------------------------------------------------- */
+
+/* "sh: " and the message on stderr. Whatever the shell wrote to stdout
+ * goes out first, so that `2>&1` keeps the order things happened in. */
+void sh_error(const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    fflush(stdout);
+    fprintf(stderr, "sh: %s\n", buf);
+    fflush(stderr);
+}
+
+/* ---- names and numbers ------------------------------------------------------- */
+
+bool is_name(const char *s, size_t n)
+{
+    if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_'))
+            return false;
+    return true;
+}
+
+bool parse_int(const char *s, long *out)
+{
+    char *end;
+    if (!*s)
+        return false;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (*end || errno)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* 'it'\''s': single quotes protect everything except a single quote. */
+char *shell_quote(const char *s)
+{
+    struct strbuf b = {0};
+    sb_addc(&b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'')
+            sb_adds(&b, "'\\''");
+        else
+            sb_addc(&b, *s);
+    }
+    sb_addc(&b, '\'');
+    return sb_take(&b);
+}

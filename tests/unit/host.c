@@ -1,0 +1,395 @@
+/*
+ * host.c - the host platform for the unit tests.
+ *
+ * It implements kernel/platform.h with fake processes: a process's "program"
+ * is any file starting with FAKE_MAGIC, its memory is a 1 MiB host buffer
+ * mapped at UBASE, and it runs only when a test issues a system call for it
+ * (tsys). The clock is a counter the test advances.
+ *
+ * runner.c forks once per test and calls test_body in the child.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "test.h"
+
+/* ---- fake processes ------------------------------------------------------ */
+
+struct hostproc {
+    uint8_t *mem;
+    uptr     scratch;          /* bump pointer for ustr/ubuf */
+    uptr     brk;
+    uptr     fault_lo, fault_hi;
+    int      handled[64];
+    int      nhandled;
+};
+
+static struct hostproc *hp(struct proc *p)
+{
+    struct hostproc *h = kernel_proc_ctx(p);
+    if (!h) {
+        fprintf(stderr, "process %d has no user context\n", kernel_proc_pid(p));
+        abort();
+    }
+    return h;
+}
+
+static bool urange_ok(struct hostproc *h, uptr a, size_t n)
+{
+    if (a < UBASE || n > USIZE || a - UBASE > USIZE - n)
+        return false;
+    if (h->fault_hi > h->fault_lo && a < h->fault_hi && a + n > h->fault_lo)
+        return false;
+    return true;
+}
+
+int plat_proc_load(struct proc *p, const struct exec_image *img)
+{
+    if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
+        return -ENOEXEC;
+    struct hostproc *h = calloc(1, sizeof *h);
+    h->mem = calloc(1, USIZE);
+    h->scratch = UBASE + USIZE / 2;
+    h->brk = UBASE + 4096;
+    struct hostproc *old = kernel_proc_ctx(p);
+    if (old) {
+        free(old->mem);
+        free(old);
+    }
+    kernel_set_proc_ctx(p, h);
+    return 0;
+}
+
+void plat_proc_destroy(struct proc *p)
+{
+    struct hostproc *h = kernel_proc_ctx(p);
+    if (h) {
+        free(h->mem);
+        free(h);
+    }
+    kernel_set_proc_ctx(p, NULL);
+}
+
+int plat_copyin(struct proc *p, void *dst, uptr src, size_t n)
+{
+    struct hostproc *h = hp(p);
+    if (!urange_ok(h, src, n))
+        return -EFAULT;
+    memcpy(dst, h->mem + (src - UBASE), n);
+    return 0;
+}
+
+int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
+{
+    struct hostproc *h = hp(p);
+    if (!urange_ok(h, dst, n))
+        return -EFAULT;
+    memcpy(h->mem + (dst - UBASE), src, n);
+    return 0;
+}
+
+long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
+{
+    struct hostproc *h = hp(p);
+    for (size_t i = 0; i < max; i++) {
+        if (!urange_ok(h, src + i, 1))
+            return -EFAULT;
+        dst[i] = (char)h->mem[src + i - UBASE];
+        if (dst[i] == '\0')
+            return (long)i;
+    }
+    return -ENAMETOOLONG;
+}
+
+uptr plat_brk(struct proc *p, uptr addr)
+{
+    struct hostproc *h = hp(p);
+    if (addr >= UBASE + 4096 && addr <= UBASE + USIZE / 2)
+        h->brk = addr;
+    return h->brk;
+}
+
+/* ---- console, clock, memory ---------------------------------------------- */
+
+static char console[1 << 16];
+static size_t console_len;
+static uint64_t clock_now = 1000000000ull;
+static uint64_t timer_deadline;
+
+void plat_console_write(const char *buf, size_t n)
+{
+    if (n > sizeof console - 1 - console_len)
+        n = sizeof console - 1 - console_len;
+    memcpy(console + console_len, buf, n);
+    console_len += n;
+    console[console_len] = '\0';
+}
+
+const char *tconsole(void)
+{
+    static char out[sizeof console];
+    memcpy(out, console, console_len + 1);
+    console_len = 0;
+    console[0] = '\0';
+    return out;
+}
+
+uint64_t plat_clock_ns(int clock)
+{
+    return clock == CLOCK_REALTIME ? clock_now + 1700000000ull * 1000000000ull : clock_now;
+}
+
+void plat_timer_set(uint64_t deadline_ns) { timer_deadline = deadline_ns; }
+uint64_t ttimer(void) { return timer_deadline; }
+
+void tclock_advance(uint64_t ns)
+{
+    clock_now += ns;
+    kernel_tick();
+}
+
+#define HEAP_SIZE (64u << 20)
+void *plat_heap(size_t *len)
+{
+    static void *heap;
+    if (!heap)
+        heap = malloc(HEAP_SIZE);
+    *len = HEAP_SIZE;
+    return heap;
+}
+
+const void *plat_initramfs(size_t *len) { *len = 0; return NULL; }
+const char *plat_machine(void) { return "host"; }
+
+int tpoweroff_code = -1;
+void plat_poweroff(int code) { tpoweroff_code = code; }
+
+void plat_host_write(int stream, const char *buf, size_t n)
+{
+    char tag[8];
+    snprintf(tag, sizeof tag, "<%d>", stream);   /* tests tell the streams apart */
+    plat_console_write(tag, strlen(tag));
+    plat_console_write(buf, n);
+}
+
+void plat_panic(const char *msg)
+{
+    fprintf(stderr, "kernel panic: %s\n", msg);
+    abort();
+}
+
+/* ---- driving processes ---------------------------------------------------- */
+
+struct proc *init;
+static struct proc *running;
+
+struct proc *tcurrent(void) { return running; }
+
+static void make_running(struct proc *p)
+{
+    if (running == p && p->state == P_RUNNING)
+        return;
+    if (running && running->state == P_RUNNING)
+        kernel_yield(running);
+    if (p->state == P_RUNNABLE) {
+        runq_remove(p);
+        p->state = P_RUNNING;
+    }
+    if (p->state != P_RUNNING) {
+        fprintf(stderr, "tsys: process %d is not runnable (state %d)\n", p->pid, p->state);
+        abort();
+    }
+    running = p;
+}
+
+static void deliver_signals(struct proc *p)
+{
+    struct sig_delivery d;
+    for (int guard = 0; guard < 64; guard++) {
+        int r = kernel_signal(p, &d);
+        if (r != KSIG_HANDLER)
+            return;
+        struct hostproc *h = hp(p);
+        if (h->nhandled < 63)
+            h->handled[h->nhandled++] = d.signo;
+        /* the handler returns at once: sigreturn restores the mask */
+        kernel_syscall(p, SYS_sigreturn, (long)(d.saved_mask & 0xffffffffu),
+                       (long)(d.saved_mask >> 32), 0, 0, 0, 0);
+    }
+}
+
+long tsys(struct proc *p, long nr, ...)
+{
+    va_list ap;
+    long a[6];
+    va_start(ap, nr);
+    for (int i = 0; i < 6; i++)
+        a[i] = va_arg(ap, long);
+    va_end(ap);
+    make_running(p);
+    long r = kernel_syscall(p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    if (r == KERN_EXIT)
+        running = NULL;
+    else if (r != KERN_BLOCK)
+        deliver_signals(p);
+    if (p->state != P_RUNNING && running == p)
+        running = NULL;
+    return r;
+}
+
+const int *thandled(struct proc *p)
+{
+    struct hostproc *h = hp(p);
+    h->handled[h->nhandled] = 0;
+    return h->handled;
+}
+
+uptr ubuf(struct proc *p, size_t n)
+{
+    struct hostproc *h = hp(p);
+    uptr a = h->scratch;
+    n = (n + 15) & ~(size_t)15;
+    if (a + n > UBASE + USIZE) {
+        fprintf(stderr, "ubuf: out of fake user memory\n");
+        abort();
+    }
+    h->scratch += n;
+    memset(h->mem + (a - UBASE), 0, n);
+    return a;
+}
+
+uptr ubytes(struct proc *p, const void *b, size_t n)
+{
+    uptr a = ubuf(p, n);
+    memcpy(uhost(p, a), b, n);
+    return a;
+}
+
+uptr ustr(struct proc *p, const char *s) { return ubytes(p, s, strlen(s) + 1); }
+
+void *uhost(struct proc *p, uptr a)
+{
+    struct hostproc *h = hp(p);
+    return h->mem + (a - UBASE);
+}
+
+uptr uargv(struct proc *p, const char *const *argv)
+{
+    int n = 0;
+    while (argv[n])
+        n++;
+    uptr arr = ubuf(p, (size_t)(n + 1) * sizeof(uptr));
+    uptr *host = uhost(p, arr);
+    for (int i = 0; i < n; i++)
+        host[i] = ustr(p, argv[i]);
+    host[n] = 0;
+    return arr;
+}
+
+void tfault_range(struct proc *p, uptr lo, uptr hi)
+{
+    hp(p)->fault_lo = lo;
+    hp(p)->fault_hi = hi;
+}
+
+void tprog(const char *path)
+{
+    ramfs_create_path("/bin", I_DIR, 0755, NULL, 0);
+    long r = ramfs_create_path(path, I_REG, 0755, FAKE_MAGIC, 4);
+    if (r < 0 && r != -EEXIST) {
+        fprintf(stderr, "tprog %s: %ld\n", path, r);
+        abort();
+    }
+}
+
+void trm(const char *path)
+{
+    struct inode *dir;
+    char name[NAME_MAX + 1];
+    if (nameiparent(init, path, &dir, name) < 0 || dir_unlink(dir, name) < 0) {
+        fprintf(stderr, "trm %s: cannot remove\n", path);
+        abort();
+    }
+    iput(dir);
+}
+
+struct proc *tspawn(struct proc *parent, const char *path)
+{
+    const char *argv[] = { path, NULL };
+    long pid = tsys(parent, SYS_spawn, (long)ustr(parent, path), (long)uargv(parent, argv),
+                    0L, 0L, 0L, 0L);
+    if (pid <= 0) {
+        fprintf(stderr, "tspawn %s: %ld\n", path, pid);
+        abort();
+    }
+    return proc_find((int)pid);
+}
+
+void texit_reap(struct proc *p, int code)
+{
+    struct proc *parent = p->parent;
+    int pid = p->pid;
+    CHECK_EQ(tsys(p, SYS_exit, (long)code), KERN_EXIT);
+    uptr st = ubuf(parent, sizeof(int));
+    CHECK_EQ(tsys(parent, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);
+    CHECK_EQ(*(int *)uhost(parent, st), W_EXITCODE(code, 0));
+}
+
+/* ---- one test's life, inside the child the runner forked ------------------ */
+
+static bool allow_leaks;
+static int failures_in_test;
+
+void tallow_leaks(void) { allow_leaks = true; }
+
+void test_fail(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "  %s:%d: ", file, line);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    failures_in_test++;
+}
+
+static void tboot(void)
+{
+    kernel_init();
+    ramfs_create_path("/bin", I_DIR, 0755, NULL, 0);
+    ramfs_create_path("/tmp", I_DIR, 01777, NULL, 0);
+    tprog("/bin/init");
+    char *argv[] = { "init", NULL };
+    char *envp[] = { NULL };
+    init = kernel_start("/bin/init", argv, envp);
+    if (!init || kernel_next() != init) {
+        fprintf(stderr, "boot failed\n");
+        abort();
+    }
+    running = init;
+    tconsole();
+}
+
+#define COUNTED(X) X(procs) X(files) X(inodes) X(pipes) X(waiters) X(timers) \
+                   X(allocs) X(heap_used)
+
+static void check_leaks(const struct k_kstat *base)
+{
+    if (allow_leaks)
+        return;
+#define CMP(f) if (kstats.f != base->f) \
+        test_fail("leak check", 0, #f ": %llu at boot, %llu at the end", \
+                  (unsigned long long)base->f, (unsigned long long)kstats.f);
+    COUNTED(CMP)
+#undef CMP
+}
+
+/* Boot, run the body, check for leaks: the number of failed checks. */
+int test_body(test_fn fn)
+{
+    tboot();
+    struct k_kstat base = kstats;
+    fn();
+    check_leaks(&base);
+    return failures_in_test;
+}

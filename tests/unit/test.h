@@ -1,0 +1,109 @@
+/*
+ * test.h - the host unit-test harness for kernel/ and ipc/.
+ *
+ * Each TEST runs in a child process of its own (a crash or a sanitizer report
+ * fails that test alone) on a freshly booted kernel: tboot() has already run
+ * kernel_init() and started process 1, `init`, which the test drives by hand.
+ * Processes are fake (host.c): each has 1 MiB of user memory starting at
+ * address UBASE; the test places strings and buffers there with ustr/ubuf and
+ * issues system calls with tsys, exactly as a platform would.
+ *
+ * When the body returns, the harness checks that the kernel's live-object
+ * counts (kstats) are back to what they were right after boot: every test
+ * must exit and reap the processes it made, close what it opened and unlink
+ * what it created. A test that means to leave something says so with
+ * tallow_leaks().
+ */
+#ifndef DUPLEX_TEST_H
+#define DUPLEX_TEST_H
+
+#include <stdio.h>
+#include <string.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "../../kernel/kernel.h"
+
+/* ---- registering and checking ------------------------------------------ */
+
+typedef void (*test_fn)(void);
+void test_register(const char *name, const char *file, test_fn fn);
+
+#define TEST(name)                                                          \
+    static void name(void);                                                 \
+    __attribute__((constructor)) static void reg_##name(void)               \
+    { test_register(#name, __FILE__, name); }                               \
+    static void name(void)
+
+void test_fail(const char *file, int line, const char *fmt, ...);
+
+#define CHECK(c) do { if (!(c)) test_fail(__FILE__, __LINE__, "CHECK(%s)", #c); } while (0)
+#define CHECK_EQ(a, b) do {                                                 \
+        long long a_ = (long long)(a), b_ = (long long)(b);                \
+        if (a_ != b_) test_fail(__FILE__, __LINE__, "%s == %s: %lld != %lld", \
+                                #a, #b, a_, b_);                            \
+    } while (0)
+#define CHECK_STR(a, b) do {                                                \
+        const char *a_ = (a), *b_ = (b);                                    \
+        if (strcmp(a_, b_) != 0) test_fail(__FILE__, __LINE__,              \
+                                "%s == %s: \"%s\" != \"%s\"", #a, #b, a_, b_); \
+    } while (0)
+
+/* ---- the machine --------------------------------------------------------- */
+
+#define UBASE  0x10000UL             /* lowest user address; below it faults */
+#define USIZE  (1024 * 1024)         /* user memory of each fake process */
+
+extern struct proc *init;            /* process 1, the running one at start */
+
+/* A fake executable: files whose bytes start with FAKE_MAGIC can be spawned. */
+#define FAKE_MAGIC "FAKE"
+/* Create /bin/NAME (and /bin) as a fake program. */
+void tprog(const char *path);
+
+/* Issue a system call as p: p becomes the running process (the one running
+ * before is yielded), the call is made, and, if it completed, p's signals are
+ * delivered as a platform would (handlers are recorded, not run: see
+ * thandled). Returns what kernel_syscall returned. */
+long tsys(struct proc *p, long nr, ...);
+
+/* User memory of p: copy a string or bytes in (returns its user address),
+ * get a buffer, and see user memory from the host. Allocations are bumped
+ * from a scratch area and never freed (each test starts afresh). */
+uptr  ustr(struct proc *p, const char *s);
+uptr  ubytes(struct proc *p, const void *b, size_t n);
+uptr  ubuf(struct proc *p, size_t n);
+void *uhost(struct proc *p, uptr a);
+uptr  uargv(struct proc *p, const char *const *argv);   /* NULL-terminated */
+
+/* Remove a file that a test made (with tprog or ramfs_create_path). */
+void trm(const char *path);
+
+/* Spawn path (argv[0] = path) as a child of parent; returns the child. */
+struct proc *tspawn(struct proc *parent, const char *path);
+/* Make p exit with code, then reap it from its parent; checks the status. */
+void  texit_reap(struct proc *p, int code);
+
+/* The signals handled in p since it started, in order (0-terminated). */
+const int *thandled(struct proc *p);
+
+/* The clock (starts at 1 s) and the timer the kernel asked for. */
+void     tclock_advance(uint64_t ns);     /* and calls kernel_tick */
+uint64_t ttimer(void);                    /* 0: no timer set */
+
+/* Everything the console printed since the last call (NUL-terminated). */
+const char *tconsole(void);
+
+/* The exit code given to poweroff, -1 before. */
+extern int tpoweroff_code;
+
+/* The running process (the last one given to tsys), or NULL. */
+struct proc *tcurrent(void);
+
+/* Let this test end with kstats different from the baseline. */
+void tallow_leaks(void);
+
+/* Set the user memory fault window of p: copies touching [lo, hi) fail. */
+void tfault_range(struct proc *p, uptr lo, uptr hi);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * test_dev.c - the character devices and /dev (dev.c), and how device files
+ * behave under the file calls.
+ */
+#include "fstest.h"
+
+TEST(dev_nodes_exist)
+{
+    const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console" };
+    for (int d = DEV_NULL; d < NDEV; d++) {
+        struct k_stat st;
+        CHECK_EQ(sstat(init, names[d], &st), 0);
+        CHECK(S_ISCHR(st.st_mode));
+        CHECK_EQ(st.st_mode & 07777, 0666);
+        CHECK_EQ(st.st_rdev, d);
+        CHECK_EQ(st.st_uid, 0);
+        CHECK_STR(devsw[d].name, names[d] + 5);
+    }
+    struct k_stat st;
+    CHECK_EQ(sstat(init, "/dev", &st), 0);
+    CHECK(S_ISDIR(st.st_mode));
+    CHECK_EQ(st.st_mode & 07777, 0755);
+    /* getdents reports them as character devices */
+    long fd = sopen(init, "/dev", O_RDONLY, 0);
+    uptr b = ubuf(init, 512);
+    long n = sys3(init, SYS_getdents, fd, (long)b, 512);
+    int chr = 0;
+    for (long off = 0; off < n;) {
+        struct k_dirent *e = uhost(init, b + (uptr)off);
+        chr += e->d_type == DT_CHR;
+        off += e->d_reclen;
+    }
+    CHECK_EQ(chr, 4);
+    CHECK_EQ(sclose(init, fd), 0);
+}
+
+TEST(dev_null)
+{
+    long fd = sopen(init, "/dev/null", O_RDWR, 0);
+    char buf[8];
+    CHECK_EQ(sread(init, fd, buf, 8), 0);
+    CHECK_EQ(swrite(init, fd, "gone"), 4);
+    CHECK_EQ(sys3(init, SYS_write, fd, 8, 100000), 100000);   /* never copied */
+    CHECK_EQ(slseek(init, fd, 0, SEEK_SET), -ESPIPE);
+    CHECK_EQ(sys3(init, SYS_ioctl, fd, TCGETS, (long)ubuf(init, 64)), -ENOTTY);
+    CHECK_EQ(sys3(init, SYS_ftruncate, fd, 0, 0), -EINVAL);
+    CHECK_EQ(sclose(init, fd), 0);
+    /* an ordinary user may use it (mode 0666) */
+    struct proc *u = user_proc();
+    fd = sopen(u, "/dev/null", O_WRONLY, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(swrite(u, fd, "x"), 1);
+    texit_reap(u, 0);
+}
+
+TEST(dev_zero)
+{
+    long fd = sopen(init, "/dev/zero", O_RDWR, 0);
+    enum { N = 5000 };
+    uptr b = ubuf(init, N);
+    memset(uhost(init, b), 0xff, N);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)b, N), N);
+    const uint8_t *h = uhost(init, b);
+    int nonzero = 0;
+    for (int i = 0; i < N; i++)
+        nonzero += h[i] != 0;
+    CHECK_EQ(nonzero, 0);
+    CHECK_EQ(sys3(init, SYS_read, fd, 8, 10), -EFAULT);
+    /* a fault part-way: a short read of the whole chunks before it */
+    tfault_range(init, b + 1024, b + N);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)b, N), 1024);
+    tfault_range(init, 0, 0);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)b, 0), 0);
+    CHECK_EQ(swrite(init, fd, "ignored"), 7);
+    CHECK_EQ(slseek(init, fd, 0, SEEK_CUR), -ESPIPE);
+    CHECK_EQ(sclose(init, fd), 0);
+}
+
+TEST(dev_console_goes_to_the_tty)
+{
+    long fd = sopen(init, "/dev/tty", O_WRONLY, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(swrite(init, fd, "hi"), 2);
+    CHECK(strstr(tconsole(), "hi") != NULL);
+    uptr ws = ubuf(init, sizeof(struct k_winsize));
+    CHECK_EQ(sys3(init, SYS_ioctl, fd, TIOCGWINSZ, (long)ws), 0);
+    CHECK_EQ(sys3(init, SYS_ioctl, 1, TIOCGWINSZ, (long)ws), 0);   /* /dev/console */
+    CHECK_EQ(swrite(init, 1, "there"), 5);
+    CHECK(strstr(tconsole(), "there") != NULL);
+    CHECK_EQ(sclose(init, fd), 0);
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// mkinitramfs.js - pack the files Duplex boots with into a ustar archive.
+//
+//   node tools/mkinitramfs.js OUT.tar DIR=SRC [DIR=SRC ...] [ALIAS=TARGET ...]
+//
+// Each DIR=SRC puts the regular files of the host directory SRC (not
+// recursively) under /DIR in the archive; bin files get mode 0755, the rest
+// 0644. The kernel's initramfs.c unpacks it into the ramfs at boot, on both
+// targets. `test` is also packed as `[`, the name POSIX gives it.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [out, ...specs] = process.argv.slice(2);
+if (!out || specs.length === 0) {
+  console.error('usage: mkinitramfs.js OUT.tar DIR=SRC ...');
+  process.exit(2);
+}
+
+const blocks = [];
+
+function header(name, size, mode, type) {
+  const h = Buffer.alloc(512);
+  const put = (s, off, len) => h.write(s, off, Math.min(len, Buffer.byteLength(s)), 'latin1');
+  const octal = (v, len) => v.toString(8).padStart(len - 1, '0') + '\0';
+  if (Buffer.byteLength(name) > 100) throw new Error(`name too long for ustar: ${name}`);
+  put(name, 0, 100);
+  put(octal(mode, 8), 100, 8);
+  put(octal(0, 8), 108, 8);
+  put(octal(0, 8), 116, 8);
+  put(octal(size, 12), 124, 12);
+  put(octal(0, 12), 136, 12);
+  h.fill(' ', 148, 156);                       // checksum field counts as spaces
+  h[156] = type.charCodeAt(0);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  let sum = 0;
+  for (const b of h) sum += b;
+  put(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+  return h;
+}
+
+function addDir(name) {
+  blocks.push(header(name + '/', 0, 0o755, '5'));
+}
+
+function addFile(name, data, mode) {
+  blocks.push(header(name, data.length, mode, '0'), data);
+  const pad = (512 - (data.length % 512)) % 512;
+  if (pad) blocks.push(Buffer.alloc(pad));
+}
+
+for (const spec of specs) {
+  const [dir, src] = spec.split('=');
+  addDir(dir);
+  if (!fs.existsSync(src)) continue;
+  for (const f of fs.readdirSync(src).sort()) {
+    const p = path.join(src, f);
+    if (!fs.statSync(p).isFile() || f.endsWith('.pre.wasm')) continue;
+    const data = fs.readFileSync(p);
+    const mode = dir === 'bin' ? 0o755 : 0o644;
+    addFile(`${dir}/${f}`, data, mode);
+    if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode);
+  }
+}
+addDir('tmp');
+blocks.push(Buffer.alloc(1024));
+fs.writeFileSync(out, Buffer.concat(blocks));

@@ -1,0 +1,164 @@
+/*
+ * kernel_glue.c - the web platform's C half: kernel/platform.h on top of
+ * functions imported from the JavaScript runtime (runtime.js), and the
+ * exports the runtime calls.
+ *
+ * The kernel is one WebAssembly module with its own linear memory. User
+ * processes are other instances with other memories, which this module
+ * cannot address: copyin/copyout therefore go through JS, which holds every
+ * process's memory. Numbers cross the boundary as i32 or f64 only (an i64
+ * would arrive in JS as a BigInt, slow on the system-call path).
+ */
+#include "../kernel/kernel.h"
+
+#define IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
+
+IMPORT(console_write) void js_console_write(const char *buf, size_t n);
+IMPORT(host_write)    void js_host_write(int stream, const char *buf, size_t n);
+IMPORT(now_ms)        double js_now_ms(int clock);
+IMPORT(timer_set)     void js_timer_set(double deadline_ms);
+IMPORT(proc_load)     int js_proc_load(struct proc *p, const void *code, size_t len,
+                                       char *const *argv, char *const *envp);
+IMPORT(proc_destroy)  void js_proc_destroy(struct proc *p);
+IMPORT(copyin)        int js_copyin(struct proc *p, void *dst, uptr src, size_t n);
+IMPORT(copyout)       int js_copyout(struct proc *p, uptr dst, const void *src, size_t n);
+IMPORT(copyinstr)     long js_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
+IMPORT(brk)           uptr js_brk(struct proc *p, uptr addr);
+IMPORT(poweroff)      void js_poweroff(int code);
+IMPORT(panic)         void js_panic(const char *msg);
+
+extern unsigned char __heap_base;
+
+static const unsigned char *initramfs;
+static size_t initramfs_len;
+
+/* A buffer through which JS hands strings and structures to the kernel. */
+#define SCRATCH_SIZE (64 * 1024)
+static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
+
+/* ---- platform.h ------------------------------------------------------------ */
+
+void plat_console_write(const char *buf, size_t n) { js_console_write(buf, n); }
+void plat_host_write(int stream, const char *buf, size_t n) { js_host_write(stream, buf, n); }
+uint64_t plat_clock_ns(int clock) { return (uint64_t)(js_now_ms(clock) * 1e6); }
+void plat_timer_set(uint64_t deadline_ns) { js_timer_set((double)deadline_ns / 1e6); }
+
+/* The heap runs from the end of the kernel's static data to the initramfs,
+ * which the runtime placed at the top of memory before kernel_init. */
+void *plat_heap(size_t *len)
+{
+    uintptr_t lo = (uintptr_t)&__heap_base;
+    uintptr_t hi = initramfs ? (uintptr_t)initramfs
+                             : (uintptr_t)__builtin_wasm_memory_size(0) * 65536;
+    *len = hi - lo;
+    return (void *)lo;
+}
+
+const void *plat_initramfs(size_t *len)
+{
+    *len = initramfs_len;
+    return initramfs;
+}
+
+int plat_proc_load(struct proc *p, const struct exec_image *img)
+{
+    return js_proc_load(p, img->code, img->len, img->argv, img->envp);
+}
+
+void plat_proc_destroy(struct proc *p) { js_proc_destroy(p); }
+
+int plat_copyin(struct proc *p, void *dst, uptr src, size_t n)
+{
+    return n ? js_copyin(p, dst, src, n) : 0;
+}
+
+int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
+{
+    return n ? js_copyout(p, dst, src, n) : 0;
+}
+
+long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
+{
+    return js_copyinstr(p, dst, src, max);
+}
+
+uptr plat_brk(struct proc *p, uptr addr) { return js_brk(p, addr); }
+const char *plat_machine(void) { return "wasm32"; }
+void plat_poweroff(int code) { js_poweroff(code); }
+
+void plat_panic(const char *msg)
+{
+    js_panic(msg);
+    __builtin_trap();
+}
+
+/* ---- exports for the runtime --------------------------------------------------- */
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+EXPORT(web_scratch) char *web_scratch(void) { return scratch; }
+
+EXPORT(web_set_initramfs) void web_set_initramfs(const void *p, size_t len)
+{
+    initramfs = p;
+    initramfs_len = len;
+}
+
+/* Start process 1: the runtime wrote "path\0arg0\0arg1\0..." into scratch. */
+EXPORT(web_start) struct proc *web_start(int argc)
+{
+    static char *argv[64];
+    static char *envp[] = { "PATH=/bin", "HOME=/", "TERM=xterm-256color", NULL };
+    char *s = scratch;
+    const char *path = s;
+    s += strlen(s) + 1;
+    if (argc > 63)
+        argc = 63;
+    for (int i = 0; i < argc; i++) {
+        argv[i] = s;
+        s += strlen(s) + 1;
+    }
+    argv[argc] = NULL;
+    return kernel_start(path, argv, envp);
+}
+
+EXPORT(web_init) void web_init(void) { kernel_init(); }
+
+EXPORT(web_syscall) long web_syscall(struct proc *p, long nr, long a0, long a1, long a2,
+                                     long a3, long a4, long a5)
+{
+    return kernel_syscall(p, nr, a0, a1, a2, a3, a4, a5);
+}
+
+EXPORT(web_next) struct proc *web_next(void) { return kernel_next(); }
+EXPORT(web_yield) void web_yield(struct proc *p) { kernel_yield(p); }
+EXPORT(web_tick) void web_tick(void) { kernel_tick(); }
+
+EXPORT(web_input) void web_input(size_t n) { kernel_console_input(scratch, n); }
+EXPORT(web_resize) void web_resize(int rows, int cols) { kernel_console_resize(rows, cols); }
+
+/* Signals: the delivery record is left in scratch for the runtime to read:
+ * signo, flags, handler, restorer, then the saved mask as two words. */
+EXPORT(web_signal) int web_signal(struct proc *p)
+{
+    struct sig_delivery d;
+    int r = kernel_signal(p, &d);
+    if (r == KSIG_HANDLER) {
+        uint32_t *w = (uint32_t *)(void *)scratch;
+        w[0] = (uint32_t)d.signo;
+        w[1] = d.flags;
+        w[2] = (uint32_t)d.handler;
+        w[3] = (uint32_t)d.restorer;
+        w[4] = (uint32_t)d.saved_mask;
+        w[5] = (uint32_t)(d.saved_mask >> 32);
+    }
+    return r;
+}
+
+EXPORT(web_fault) void web_fault(struct proc *p, int sig) { kernel_fault(p, sig, false); }
+EXPORT(web_proc_ctx) int web_proc_ctx(struct proc *p) { return (int)(uintptr_t)kernel_proc_ctx(p); }
+EXPORT(web_set_proc_ctx) void web_set_proc_ctx(struct proc *p, int ctx)
+{
+    kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
+}
+EXPORT(web_proc_pid) int web_proc_pid(struct proc *p) { return kernel_proc_pid(p); }

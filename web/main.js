@@ -1,0 +1,50 @@
+// main.js - the page's glue: an xterm.js terminal in, the Duplex runtime
+// (runtime.js, the same module Node uses) behind it. Keys typed go to the
+// kernel's tty; what the tty prints goes to the terminal; the terminal's
+// size follows the window and is passed on (SIGWINCH).
+import { Duplex } from './runtime.js';
+
+const term = new Terminal({
+  cursorBlink: true,
+  fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+  fontSize: 15,
+  scrollback: 5000,
+  theme: { background: '#101418' },
+});
+const fit = new FitAddon.FitAddon();
+term.loadAddon(fit);
+term.open(document.getElementById('terminal'));
+fit.fit();
+
+async function fetchBytes(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+async function start() {
+  const [kernel, initramfs] = await Promise.all([
+    fetchBytes('/build/web/kernel.wasm'),
+    fetchBytes('/build/web/initramfs.tar'),
+  ]);
+  const dx = new Duplex({
+    kernel,
+    initramfs,
+    console: (bytes) => term.write(bytes),
+    poweroff: () => term.write('\r\n[Duplex has stopped. Reload the page to boot it again.]\r\n'),
+  });
+  window.duplex = dx;                       // for the browser test and the curious
+  await dx.boot(['init']);
+  document.getElementById('loading').remove();
+  const enc = new TextEncoder();
+  term.onData((s) => dx.input(enc.encode(s)));
+  term.onResize(({ rows, cols }) => dx.resize(rows, cols));
+  dx.resize(term.rows, term.cols);
+  window.addEventListener('resize', () => fit.fit());
+  term.focus();
+}
+
+start().catch((e) => {
+  document.getElementById('loading').textContent = `Duplex failed to boot: ${e.message}`;
+  console.error(e);
+});

@@ -1,0 +1,221 @@
+// process.js - one Duplex process on the web target: its own WebAssembly
+// instance with its own linear memory, stopped and resumed with Binaryen's
+// asyncify.
+//
+// A user program imports one function, sys.syscall. When the kernel answers a
+// call with KERN_BLOCK, the import starts an asyncify unwind: the program's
+// stack is saved into a buffer inside its own memory and its entry export
+// returns. To resume, the runtime starts a rewind and calls the entry export
+// again; the program's code rebuilds its stack and re-enters the import, which
+// either re-issues the same system call (the blocking model's restart) or
+// returns a value kept from before (after a time slice ended or a stop).
+//
+// The program side of this contract is shell/lib/arch/wasm32/ (crt.c).
+
+export const KERN_BLOCK = -1001;
+export const KERN_EXIT = -1002;
+export const KERN_RESTART = -1003;
+export const KERN_EXEC = -1004;
+export const KSIG_NONE = 0, KSIG_HANDLER = 1, KSIG_EXIT = 2, KSIG_STOP = 3;
+
+const ERESTART = -512;          // tells the program: run handlers, then issue again
+const EFAULT = -14, ENOEXEC = -8, ENAMETOOLONG = -36;
+const NULL_GUARD = 1024;        // addresses below this fault, like a null page
+const ASYNCIFY_STACK = 64 * 1024;
+
+const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
+
+// Thrown out of a program's stack when it is gone: it exited or was
+// killed (EXITED), or execve replaced it (EXECED).
+export const EXITED = { reason: 'exited' };
+export const EXECED = { reason: 'execed' };
+
+// The signal a trap stands for, from the engine's message.
+export function trapSignal(err) {
+  if (err instanceof RangeError) return SIGSEGV;          // native stack overflow
+  const m = String(err && err.message);
+  if (/unreachable/.test(m)) return SIGILL;
+  if (/divide by zero|remainder by zero|integer overflow/.test(m)) return SIGFPE;
+  return SIGSEGV;                                          // memory, table, signature
+}
+
+export class Process {
+  constructor(runtime, kp, module, argv, envp) {
+    this.rt = runtime;
+    this.kp = kp;                 // the kernel's struct proc *
+    this.argv = argv;
+    this.envp = envp;
+    this.resume = { kind: 'start' };
+    this.rewinding = false;
+    this.dead = false;
+    this.calls = 0;               // system calls since the slice began
+    this.instance = new WebAssembly.Instance(module, {
+      sys: { syscall: (...a) => this.syscall(...a) },
+    });
+    this.x = this.instance.exports;
+    this.memory = this.x.memory;
+    this.u8 = new Uint8Array(this.memory.buffer);
+    this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
+    this.asyncData = 0;
+  }
+
+  bytes() {
+    if (this.u8.byteLength === 0 || this.u8.buffer !== this.memory.buffer)
+      this.u8 = new Uint8Array(this.memory.buffer);
+    return this.u8;
+  }
+
+  inRange(addr, n) {
+    return addr >= NULL_GUARD && n >= 0 && addr + n <= this.memory.buffer.byteLength;
+  }
+
+  // ---- copyin / copyout, called by the kernel through the runtime --------
+
+  copyin(kmem, dst, src, n) {
+    if (!this.inRange(src, n)) return EFAULT;
+    kmem.set(this.bytes().subarray(src, src + n), dst);
+    return 0;
+  }
+
+  copyout(kmem, dst, src, n) {
+    if (!this.inRange(dst, n)) return EFAULT;
+    this.bytes().set(kmem.subarray(src, src + n), dst);
+    return 0;
+  }
+
+  copyinstr(kmem, dst, src, max) {
+    const u = this.bytes();
+    if (src < NULL_GUARD || src >= u.length) return EFAULT;
+    const end = Math.min(u.length, src + max);
+    const nul = u.subarray(src, end).indexOf(0);
+    if (nul < 0) return end - src === max ? ENAMETOOLONG : EFAULT;
+    kmem.set(u.subarray(src, src + nul + 1), dst);
+    return nul;
+  }
+
+  setBrk(addr) {
+    if (addr === 0) return this.brk;
+    const have = this.memory.buffer.byteLength;
+    if (addr > have) {
+      try {
+        this.memory.grow(Math.ceil((addr - have) / 65536));
+      } catch {
+        return this.brk;
+      }
+    }
+    if (addr >= (this.x.__heap_base ? this.x.__heap_base.value >>> 0 : 0)) this.brk = addr;
+    return this.brk;
+  }
+
+  // ---- running ------------------------------------------------------------
+
+  // Run until the program blocks, yields, exits or traps. Returns nothing;
+  // what happened is in this.resume and the kernel's state.
+  run() {
+    this.calls = 0;
+    if (this.resume.kind === 'start') {
+      this.resume = { kind: 'running' };
+      const block = this.writeArgs();
+      this.enter(() => this.x.__dx_start(block));
+      return;
+    }
+    this.x.asyncify_start_rewind(this.asyncData);
+    this.rewinding = true;
+    this.enter(() => this.x.__dx_start(0));
+  }
+
+  enter(call) {
+    call();
+    if (this.x.asyncify_get_state() === 1) {
+      this.x.asyncify_stop_unwind();
+      return;
+    }
+    // __dx_start returned: the program ended without calling exit.
+    this.rt.syscallRaw(this, 1 /* SYS_exit */, 0, 0, 0, 0, 0, 0);
+    throw EXITED;
+  }
+
+  // Save the stack and leave the program; `resume` says how to come back.
+  unwind(resume) {
+    this.resume = resume;
+    if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
+    const dv = new DataView(this.memory.buffer);
+    dv.setUint32(this.asyncData, this.asyncData + 8, true);
+    dv.setUint32(this.asyncData + 4, this.asyncData + 8 + ASYNCIFY_STACK, true);
+    this.x.asyncify_start_unwind(this.asyncData);
+    return 0;
+  }
+
+  // argv and envp as the program's entry expects them: a block in its own
+  // memory, [argc][argv...][0][envp...][0][strings].
+  writeArgs() {
+    const enc = new TextEncoder();
+    const strs = [...this.argv, ...this.envp].map((s) => enc.encode(s + '\0'));
+    const words = 1 + this.argv.length + 1 + this.envp.length + 1;
+    const size = words * 4 + strs.reduce((n, s) => n + s.length, 0);
+    const block = this.x.__dx_argbuf(size) >>> 0;
+    const dv = new DataView(this.memory.buffer);
+    const u = this.bytes();
+    const ptrs = [];
+    let s = block + words * 4;
+    for (const bytes of strs) {
+      ptrs.push(s);
+      u.set(bytes, s);
+      s += bytes.length;
+    }
+    const argc = this.argv.length;
+    const table = [argc, ...ptrs.slice(0, argc), 0, ...ptrs.slice(argc), 0];
+    table.forEach((v, i) => dv.setUint32(block + i * 4, v, true));
+    return block;
+  }
+
+  // ---- the system-call import -------------------------------------------
+
+  syscall(nr, a0, a1, a2, a3, a4, a5) {
+    if (this.rewinding) {
+      this.x.asyncify_stop_rewind();
+      this.rewinding = false;
+      if (this.resume.kind === 'return') {
+        const v = this.resume.value;
+        this.resume = { kind: 'running' };
+        return this.afterCall(v);
+      }
+      this.resume = { kind: 'running' };
+    }
+    const r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    switch (r) {
+      case KERN_BLOCK:
+        return this.unwind({ kind: 'reissue' });
+      case KERN_EXIT:
+        throw EXITED;
+      case KERN_EXEC:
+        throw EXECED;
+      case KERN_RESTART:
+        return this.afterCall(ERESTART);
+      default:
+        return this.afterCall(r);
+    }
+  }
+
+  // A call completed with r: hand the program a pending signal handler
+  // (it runs it before seeing r), or stop it, or end its time slice.
+  afterCall(r) {
+    switch (this.rt.signal(this)) {
+      case KSIG_HANDLER:
+        this.rt.writeSigframe(this);
+        break;
+      case KSIG_EXIT:
+        throw EXITED;
+      case KSIG_STOP:
+        return this.unwind({ kind: 'return', value: r });
+    }
+    if (++this.calls >= 64) {
+      this.calls = 0;
+      if (this.rt.sliceOver()) {
+        this.rt.kernel.web_yield(this.kp);
+        return this.unwind({ kind: 'return', value: r });
+      }
+    }
+    return r;
+  }
+}

@@ -1,0 +1,303 @@
+// runtime.js - the web platform: runs the Duplex kernel (kernel.wasm) and its
+// processes (one WebAssembly instance each, see process.js) inside a browser
+// page or Node. The same module serves both; what differs (where console
+// bytes go, what poweroff does) is passed in by the caller.
+//
+// The kernel never blocks and never calls into a process. This file is the
+// loop around it: take the next runnable process from the kernel
+// (web_next), run it until it blocks, yields or exits, and go back to the
+// event loop every few milliseconds so that the page stays responsive and
+// input, timers and output get their turn. With nothing runnable it simply
+// returns; console input and timer expiry schedule the loop again.
+//
+// It also implements the kernel's imports (web/kernel_glue.c): console
+// output, the clock, timers, creating and destroying processes, and copying
+// bytes between the kernel's memory and a process's memory.
+
+import { Process, EXITED, EXECED, trapSignal } from './process.js';
+
+const SLICE_MS = 8;
+const ENOEXEC = -8;
+
+const queueTask = typeof setImmediate === 'function'
+  ? (fn) => setImmediate(fn)
+  : (() => {
+      const ch = new MessageChannel();
+      const q = [];
+      ch.port1.onmessage = () => q.shift()();
+      return (fn) => { q.push(fn); ch.port2.postMessage(0); };
+    })();
+
+const now = () => performance.now();
+
+// FNV-1a over the whole image: the key of the compiled-module cache, so a
+// second exec of the same program skips compilation.
+function imageKey(bytes) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
+  return `${bytes.length}:${h >>> 0}`;
+}
+
+function isWasm(b) {
+  return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
+}
+
+// The regular files of a ustar archive: [{ name, data }].
+export function untar(buf) {
+  const out = [];
+  const dec = new TextDecoder();
+  const str = (o, n) => dec.decode(buf.subarray(o, o + n)).replace(/\0.*$/s, '');
+  for (let off = 0; off + 512 <= buf.length;) {
+    if (buf[off] === 0) break;
+    const size = parseInt(str(off + 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(buf[off + 156] || 48);
+    const prefix = str(off + 345, 155);
+    const name = (prefix ? prefix + '/' : '') + str(off, 100);
+    if (type === '0') out.push({ name, data: buf.subarray(off + 512, off + 512 + size) });
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
+export class Duplex {
+  // opts: kernel (bytes of kernel.wasm), initramfs (bytes), console(bytes),
+  // host(stream, bytes), poweroff(code), panic(message).
+  constructor(opts) {
+    this.opts = opts;
+    this.procs = new Map();           // ctx id -> Process
+    this.nextCtx = 1;
+    this.modules = new Map();         // imageKey -> WebAssembly.Module
+    this.scheduled = false;
+    this.halted = false;
+    this.inKernel = false;
+    this.timer = null;
+    this.sliceStart = 0;
+    this.stats = { compiles: 0, spawns: 0 };
+  }
+
+  async boot(argv = ['init']) {
+    const { instance } = await WebAssembly.instantiate(this.opts.kernel, { env: this.imports() });
+    this.kernel = instance.exports;
+    this.kmem = new Uint8Array(this.kernel.memory.buffer);
+    await this.precompile(this.opts.initramfs);
+    this.placeInitramfs(this.opts.initramfs);
+    this.kernel.web_init();
+    this.writeStrings(['/bin/' + argv[0], ...argv]);
+    if (!this.kernel.web_start(argv.length)) throw new Error('kernel_start failed');
+    this.schedule();
+  }
+
+  // Compile every program of the initramfs ahead, in parallel and off the
+  // main thread's critical path, so that exec never waits for a compiler.
+  async precompile(archive) {
+    if (!archive) return;
+    const files = untar(archive).filter((f) => isWasm(f.data));
+    await Promise.all(files.map(async (f) => {
+      const key = imageKey(f.data);
+      if (!this.modules.has(key)) this.modules.set(key, await WebAssembly.compile(f.data));
+    }));
+  }
+
+  placeInitramfs(archive) {
+    if (!archive) return;
+    const mem = this.kernel.memory;
+    const at = mem.buffer.byteLength;
+    mem.grow(Math.ceil(archive.length / 65536));
+    this.kmem = new Uint8Array(mem.buffer);
+    this.kmem.set(archive, at);
+    this.kernel.web_set_initramfs(at, archive.length);
+  }
+
+  writeStrings(list) {
+    const enc = new TextEncoder();
+    let at = this.kernel.web_scratch() >>> 0;
+    for (const s of list) {
+      const b = enc.encode(s + '\0');
+      this.kmem.set(b, at);
+      at += b.length;
+    }
+  }
+
+  // ---- events from outside ----------------------------------------------------
+
+  input(data) {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const scratch = this.kernel.web_scratch() >>> 0;
+    for (let i = 0; i < bytes.length; i += 65536) {
+      const chunk = bytes.subarray(i, i + 65536);
+      this.kmem.set(chunk, scratch);
+      this.kernel.web_input(chunk.length);
+    }
+    this.schedule();
+  }
+
+  resize(rows, cols) {
+    if (!this.kernel) return;
+    this.kernel.web_resize(rows, cols);
+    this.schedule();
+  }
+
+  // ---- the scheduler loop -----------------------------------------------------
+
+  schedule() {
+    if (this.scheduled || this.halted) return;
+    this.scheduled = true;
+    queueTask(() => this.runSlice());
+  }
+
+  sliceOver() { return now() - this.sliceStart > SLICE_MS; }
+
+  runSlice() {
+    this.scheduled = false;
+    this.sliceStart = now();
+    while (!this.halted) {
+      const kp = this.kernel.web_next();
+      if (!kp) return;                  // idle until input or a timer
+      this.runProcess(kp);
+      if (this.sliceOver()) break;
+    }
+    this.schedule();
+  }
+
+  runProcess(kp) {
+    const p = this.procs.get(this.kernel.web_proc_ctx(kp));
+    if (!p) return this.panic(`process ${this.kernel.web_proc_pid(kp)} has no context`);
+    try {
+      p.run();
+    } catch (e) {
+      if (e === EXITED) return;
+      if (e === EXECED) return this.kernel.web_yield(kp);  // its new image starts when picked
+      if (this.inKernel) return this.panic(`trap in the kernel: ${e && e.stack || e}`);
+      if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
+      if (!p.dead) this.kernel.web_fault(kp, trapSignal(e));
+    }
+  }
+
+  // ---- system calls and signals, for process.js --------------------------------
+
+  syscallRaw(p, nr, a0, a1, a2, a3, a4, a5) {
+    this.inKernel = true;
+    const r = this.kernel.web_syscall(p.kp, nr, a0, a1, a2, a3, a4, a5);
+    this.inKernel = false;
+    return r;
+  }
+
+  signal(p) {
+    this.inKernel = true;
+    const r = this.kernel.web_signal(p.kp);
+    this.inKernel = false;
+    return r;
+  }
+
+  // The kernel left the delivery in scratch: copy it into the program's
+  // frame, where its system-call wrapper finds it and calls the handler.
+  writeSigframe(p) {
+    const s = (this.kernel.web_scratch() >>> 0) / 4;
+    const w = new Uint32Array(this.kernel.memory.buffer);
+    const frame = p.x.__dx_sigframe() >>> 0;
+    const dv = new DataView(p.memory.buffer);
+    dv.setUint32(frame, 1, true);                          // pending
+    dv.setUint32(frame + 4, w[s], true);                   // signo
+    dv.setUint32(frame + 8, w[s + 2], true);               // handler
+    dv.setUint32(frame + 12, w[s + 1], true);              // flags
+    dv.setUint32(frame + 16, w[s + 4], true);              // saved mask, low
+    dv.setUint32(frame + 20, w[s + 5], true);              // saved mask, high
+  }
+
+  // ---- the kernel's imports (kernel_glue.c) ----------------------------------------
+
+  imports() {
+    return {
+      console_write: (ptr, n) => this.opts.console(this.kmem.slice(ptr >>> 0, (ptr >>> 0) + n)),
+      host_write: (stream, ptr, n) =>
+        (this.opts.host || ((s, b) => this.opts.console(b)))(stream,
+          this.kmem.slice(ptr >>> 0, (ptr >>> 0) + n)),
+      now_ms: (clock) => (clock === 0 ? performance.timeOrigin + now() : now()),
+      timer_set: (ms) => this.setTimer(ms),
+      proc_load: (kp, code, len, argv, envp) => this.procLoad(kp, code >>> 0, len >>> 0,
+        argv >>> 0, envp >>> 0),
+      proc_destroy: (kp) => this.procDestroy(kp),
+      copyin: (kp, dst, src, n) => this.proc(kp).copyin(this.kmem, dst >>> 0, src >>> 0, n >>> 0),
+      copyout: (kp, dst, src, n) => this.proc(kp).copyout(this.kmem, dst >>> 0, src >>> 0, n >>> 0),
+      copyinstr: (kp, dst, src, max) => this.proc(kp).copyinstr(this.kmem, dst >>> 0, src >>> 0,
+        max >>> 0),
+      brk: (kp, addr) => this.proc(kp).setBrk(addr >>> 0),
+      poweroff: (code) => this.poweroff(code),
+      panic: (msg) => this.panic(this.cstring(msg >>> 0)),
+    };
+  }
+
+  proc(kp) { return this.procs.get(this.kernel.web_proc_ctx(kp)); }
+
+  setTimer(ms) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (ms <= 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kernel.web_tick();
+      this.schedule();
+    }, Math.max(0, ms - now()));
+  }
+
+  cstring(ptr) {
+    const end = this.kmem.indexOf(0, ptr);
+    return new TextDecoder().decode(this.kmem.subarray(ptr, end));
+  }
+
+  cstrings(vec) {
+    const out = [];
+    const w = new Uint32Array(this.kmem.buffer);
+    for (let i = vec / 4; w[i]; i++) out.push(this.cstring(w[i]));
+    return out;
+  }
+
+  moduleFor(bytes) {
+    const key = imageKey(bytes);
+    let m = this.modules.get(key);
+    if (!m) {
+      m = new WebAssembly.Module(bytes);
+      this.stats.compiles++;
+      this.modules.set(key, m);
+    }
+    return m;
+  }
+
+  procLoad(kp, code, len, argv, envp) {
+    const bytes = this.kmem.slice(code, code + len);
+    if (!isWasm(bytes)) return ENOEXEC;
+    let proc;
+    try {
+      proc = new Process(this, kp, this.moduleFor(bytes), this.cstrings(argv), this.cstrings(envp));
+    } catch {
+      return ENOEXEC;                 // not a Duplex program, or it does not link
+    }
+    const old = this.kernel.web_proc_ctx(kp);
+    if (old) this.procDestroy(kp);
+    const id = this.nextCtx++;
+    this.procs.set(id, proc);
+    this.kernel.web_set_proc_ctx(kp, id);
+    this.stats.spawns++;
+    return 0;
+  }
+
+  procDestroy(kp) {
+    const id = this.kernel.web_proc_ctx(kp);
+    const p = this.procs.get(id);
+    if (p) p.dead = true;
+    this.procs.delete(id);               // drop every reference: instances are big
+  }
+
+  poweroff(code) {
+    this.halted = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.opts.poweroff) this.opts.poweroff(code);
+  }
+
+  panic(msg) {
+    this.halted = true;
+    if (this.timer) clearTimeout(this.timer);
+    (this.opts.panic || ((m) => this.opts.console(new TextEncoder().encode(`\r\nkernel panic: ${m}\r\n`))))(msg);
+  }
+}
+
