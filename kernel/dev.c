@@ -6,6 +6,12 @@
  * The null and zero devices live here. The terminal is tty.c's: /dev/tty
  * and /dev/console are the same line discipline under two names (Duplex
  * has one terminal, so the controlling terminal is always the console).
+ *
+ * /dev/hostout and /dev/hosterr write to the host's own standard output and
+ * error (plat_host_write), byte for byte, with no tty in between. A launcher
+ * that runs one command line for a user on the host (`./duplex -c`) gives
+ * them to the shell as fds 1 and 2, so that the command's output and its
+ * errors come out on the host's two streams, exactly.
  */
 #include "kernel.h"
 
@@ -37,11 +43,39 @@ static long zero_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)done;
 }
 
+static long host_write(struct proc *p, uptr buf, size_t n, int stream)
+{
+    char chunk[4096];
+    size_t done = 0;
+    while (done < n) {
+        size_t c = MIN(n - done, sizeof chunk);
+        if (copyin(p, chunk, buf + done, c) < 0)
+            return done ? (long)done : -EFAULT;
+        plat_host_write(stream, chunk, c);
+        done += c;
+    }
+    return (long)done;
+}
+
+static long hostout_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)f;
+    return host_write(p, buf, n, 1);
+}
+
+static long hosterr_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)f;
+    return host_write(p, buf, n, 2);
+}
+
 const struct devsw devsw[NDEV] = {
     [DEV_NULL]    = { "null",    null_read, null_write, NULL },
     [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL },
     [DEV_TTY]     = { "tty",     tty_read,  tty_write,  tty_ioctl },
     [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl },
+    [DEV_HOSTOUT] = { "hostout", null_read, hostout_write, NULL },
+    [DEV_HOSTERR] = { "hosterr", null_read, hosterr_write, NULL },
 };
 
 void dev_init(void)

@@ -90,13 +90,17 @@ static void flush_line_buffered(void)
             __dx_flush(f);
 }
 
-/* Unread input goes back to the descriptor (where it can seek: for a pipe
- * or a terminal it is lost, as everywhere). */
+/* Unread input goes back to the descriptor where it can seek; from a pipe
+ * or a terminal it is lost, as everywhere. errno is left alone: this runs
+ * inside calls that succeed. */
 static void drop_input(FILE *f)
 {
     off_t unread = (off_t)(f->rend - f->rpos) + (f->ungot != EOF);
-    if (unread > 0)
+    if (unread > 0) {
+        int saved = errno;
         lseek(f->fd, -unread, SEEK_CUR);
+        errno = saved;
+    }
     f->rpos = f->rend = 0;
     f->ungot = EOF;
 }
@@ -169,8 +173,9 @@ void setbuf(FILE *f, char *buf)
     setvbuf(f, buf, buf != NULL ? _IOFBF : _IONBF, BUFSIZ);
 }
 
-/* fflush(NULL) flushes every stream. For a stream being read, fflush
- * gives the unread input back (as glibc does for files). */
+/* fflush(NULL) flushes every stream. For a stream being read from a file,
+ * fflush gives the unread input back (as glibc does); from a pipe or a
+ * terminal it keeps it. */
 int fflush(FILE *f)
 {
     if (f == NULL) {
@@ -182,7 +187,10 @@ int fflush(FILE *f)
     }
     if (f->flags & F_WRMODE)
         return __dx_flush(f);
-    drop_input(f);
+    int saved = errno;
+    if (lseek(f->fd, 0, SEEK_CUR) >= 0)
+        drop_input(f);
+    errno = saved;
     return 0;
 }
 

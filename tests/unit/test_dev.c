@@ -6,7 +6,8 @@
 
 TEST(dev_nodes_exist)
 {
-    const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console" };
+    const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console",
+                            "/dev/hostout", "/dev/hosterr" };
     for (int d = DEV_NULL; d < NDEV; d++) {
         struct k_stat st;
         CHECK_EQ(sstat(init, names[d], &st), 0);
@@ -30,7 +31,7 @@ TEST(dev_nodes_exist)
         chr += e->d_type == DT_CHR;
         off += e->d_reclen;
     }
-    CHECK_EQ(chr, 4);
+    CHECK_EQ(chr, NDEV - 1);
     CHECK_EQ(sclose(init, fd), 0);
 }
 
@@ -88,4 +89,28 @@ TEST(dev_console_goes_to_the_tty)
     CHECK_EQ(swrite(init, 1, "there"), 5);
     CHECK(strstr(tconsole(), "there") != NULL);
     CHECK_EQ(sclose(init, fd), 0);
+}
+
+TEST(hostout_and_hosterr_reach_the_host_streams)
+{
+    uptr p1 = ustr(init, "/dev/hostout"), p2 = ustr(init, "/dev/hosterr");
+    long o = tsys(init, SYS_open, (long)p1, (long)O_WRONLY, 0L);
+    long e = tsys(init, SYS_open, (long)p2, (long)O_WRONLY, 0L);
+    CHECK(o >= 0 && e >= 0);
+    tconsole();
+    CHECK_EQ(tsys(init, SYS_write, o, (long)ustr(init, "out\n"), 4L), 4);
+    CHECK_EQ(tsys(init, SYS_write, e, (long)ustr(init, "err"), 3L), 3);
+    CHECK_STR(tconsole(), "<1>out\n<2>err");           /* no \r: no tty in between */
+    static char big[10000];
+    memset(big, 'x', sizeof big);
+    CHECK_EQ(tsys(init, SYS_write, o, (long)ubytes(init, big, sizeof big), (long)sizeof big),
+             (long)sizeof big);
+    CHECK_EQ(strlen(tconsole()), sizeof big + 3 * 3);   /* three chunks, each tagged */
+    CHECK_EQ(tsys(init, SYS_write, o, 8L, 4L), -EFAULT);
+    tfault_range(init, UBASE + USIZE - 4096, UBASE + USIZE);
+    CHECK_EQ(tsys(init, SYS_write, o, (long)(UBASE + USIZE - 4096 - 5000), 6000L), 4096);
+    tfault_range(init, 0, 0);
+    CHECK_EQ(tsys(init, SYS_read, o, (long)ubuf(init, 4), 4L), -EBADF);   /* write-only */
+    tsys(init, SYS_close, o);
+    tsys(init, SYS_close, e);
 }

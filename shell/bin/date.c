@@ -1,0 +1,131 @@
+/*
+ * date - print the date and time.
+ *
+ *   date [-u] [-R] [-r FILE] [+FORMAT]
+ *
+ * The default format is the one GNU date uses in the C locale,
+ * "%a %b %e %H:%M:%S %Z %Y" (Sat Nov 21 05:47:00 UTC 2026). +FORMAT is
+ * any strftime(3) format. -u shows UTC (on Duplex, which has no time
+ * zones, local time already is UTC); -R uses the e-mail (RFC 5322) format;
+ * -r FILE shows FILE's modification time instead of the current time.
+ *
+ * Not supported: setting the clock, and -d STRING (there is no date
+ * parser); an operand without '+' is therefore rejected as invalid.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROG "date"
+#define DEFAULT_FORMAT "%a %b %e %H:%M:%S %Z %Y"
+#define RFC5322_FORMAT "%a, %d %b %Y %H:%M:%S %z"
+#define MAX_OUTPUT (64 * 1024)
+
+static void usage(int status)
+{
+    if (status)
+        fprintf(stderr, "Try '" PROG " --help' for more information.\n");
+    else
+        printf("Usage: " PROG " [-u] [-R] [-r FILE] [+FORMAT]\n"
+               "Print the date and time (-u: in UTC; -R: RFC 5322 format;\n"
+               "-r FILE: FILE's modification time) in strftime's FORMAT.\n");
+    exit(status);
+}
+
+/*
+ * strftime() returns 0 both when the buffer is too small and when the
+ * result is empty (date +""). A sentinel character appended to the format
+ * tells the two apart: the result is never empty, so 0 always means "grow".
+ */
+static int print_time(const char *format, const struct tm *tm)
+{
+    size_t flen = strlen(format);
+    char *fmt = malloc(flen + 2);
+    if (!fmt)
+        return -1;
+    memcpy(fmt, format, flen);
+    memcpy(fmt + flen, "x", 2);
+    int r = -1;
+    for (size_t size = 256; size <= MAX_OUTPUT; size *= 2) {
+        char *buf = malloc(size);
+        if (!buf)
+            break;
+        size_t n = strftime(buf, size, fmt, tm);
+        if (n > 0) {
+            buf[n - 1] = '\n';                /* the sentinel's place */
+            fwrite(buf, 1, n, stdout);
+            r = 0;
+        }
+        free(buf);
+        if (n > 0)
+            break;
+    }
+    free(fmt);
+    return r;
+}
+
+int main(int argc, char **argv)
+{
+    const char *format = DEFAULT_FORMAT, *file = NULL;
+    int c;
+
+    if (argc > 1 && strcmp(argv[1], "--help") == 0)
+        usage(0);
+    opterr = 0;
+    while ((c = getopt(argc, argv, "+uRr:")) != -1) {
+        switch (c) {
+        case 'u':
+            /* POSIX: -u behaves as if TZ were UTC0. */
+            if (setenv("TZ", "UTC0", 1) != 0)
+                return 1;
+            break;
+        case 'R': format = RFC5322_FORMAT; break;
+        case 'r': file = optarg; break;
+        default:
+            if (optopt == 'r')
+                fprintf(stderr, PROG ": option requires an argument -- 'r'\n");
+            else
+                fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            usage(1);
+        }
+    }
+    if (optind < argc) {
+        if (argv[optind][0] != '+') {
+            fprintf(stderr, PROG ": invalid date '%s'\n", argv[optind]);
+            return 1;
+        }
+        format = argv[optind] + 1;
+        if (++optind < argc) {
+            fprintf(stderr, PROG ": extra operand '%s'\n", argv[optind]);
+            usage(1);
+        }
+    }
+    tzset();
+    time_t now = time(NULL);
+    if (file) {
+        struct stat st;
+        if (stat(file, &st) != 0) {
+            fprintf(stderr, PROG ": %s: %s\n", file, strerror(errno));
+            return 1;
+        }
+        now = st.st_mtime;
+    }
+    struct tm tm;
+    if (!localtime_r(&now, &tm)) {
+        fprintf(stderr, PROG ": time %lld is out of range\n", (long long)now);
+        return 1;
+    }
+    if (print_time(format, &tm) != 0) {
+        fprintf(stderr, PROG ": format too long\n");
+        return 1;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, PROG ": write error: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,207 @@
+/*
+ * rm - remove files and directory trees.
+ *
+ *   rm [-frRv] FILE...
+ *
+ * -r (or -R) removes directories with everything in them; -f ignores
+ * files that do not exist (and the lack of operands); -v says "removed 'x'"
+ * for each file and "removed directory 'x'" for each directory.
+ *
+ * A directory's contents are read completely before any of them is
+ * removed: Duplex's directory offsets are positions in the list of names,
+ * so removing names while reading would skip some.
+ *
+ * As GNU rm does, rm -r refuses "." and ".." (the last component of the
+ * operand) and "/".
+ *
+ * Not supported: -i and the prompt for write-protected files (Duplex has
+ * only root, who may remove anything).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PROG "rm"
+
+static int force, recursive, verbose;
+
+static void usage(int status)
+{
+    if (status)
+        fprintf(stderr, "Try '" PROG " --help' for more information.\n");
+    else
+        printf("Usage: " PROG " [-frRv] FILE...\n"
+               "Remove the FILE(s): -r with directories and their contents;\n"
+               "-f ignoring files that do not exist; -v saying so for each.\n");
+    exit(status);
+}
+
+static int fail(const char *path)
+{
+    fprintf(stderr, PROG ": cannot remove '%s': %s\n", path, strerror(errno));
+    return 1;
+}
+
+/* dir "/" name, without doubling a slash the operand ends with. */
+static char *join(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    int slash = d > 0 && dir[d - 1] != '/';
+    char *p = malloc(d + slash + n + 1);
+    if (!p) {
+        fprintf(stderr, PROG ": out of memory\n");
+        exit(1);
+    }
+    memcpy(p, dir, d);
+    if (slash)
+        p[d] = '/';
+    memcpy(p + d + slash, name, n + 1);
+    return p;
+}
+
+static void free_names(char **names, size_t n)
+{
+    while (n > 0)
+        free(names[--n]);
+    free(names);
+}
+
+/* The names in a directory, "." and ".." left out; NULL-terminated.
+ * NULL with errno set if the directory cannot be read. */
+static char **read_names(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL;
+    size_t n = 0, cap = 16;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *e;
+    while (names && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char **more = n + 2 > cap ? realloc(names, (cap *= 2) * sizeof *names) : names;
+        char *copy = more ? strdup(e->d_name) : NULL;
+        if (!copy) {
+            free_names(more ? more : names, n);
+            names = NULL;
+            break;
+        }
+        names = more;
+        names[n++] = copy;
+    }
+    closedir(d);
+    if (!names) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    names[n] = NULL;
+    return names;
+}
+
+static int remove_path(const char *path);
+
+static int remove_tree(const char *path)
+{
+    int status = 0;
+    char **names = read_names(path);
+    if (!names)
+        return fail(path);
+    for (char **n = names; *n; n++) {
+        char *child = join(path, *n);
+        status |= remove_path(child);
+        free(child);
+        free(*n);
+    }
+    free(names);
+    if (status)
+        return status;           /* it cannot be empty: say nothing more */
+    if (rmdir(path) != 0)
+        return fail(path);
+    if (verbose)
+        printf("removed directory '%s'\n", path);
+    return 0;
+}
+
+static int remove_path(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (force && errno == ENOENT)
+            return 0;
+        return fail(path);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (!recursive) {
+            errno = EISDIR;
+            return fail(path);
+        }
+        return remove_tree(path);
+    }
+    if (unlink(path) != 0)
+        return fail(path);
+    if (verbose)
+        printf("removed '%s'\n", path);
+    return 0;
+}
+
+/* "." and "..", however spelt ("a/..", "./"), and "/" are refused. */
+static int refused(const char *path)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    if (n == 1 && path[0] == '/') {
+        if (!recursive)
+            return 0;            /* plain rm will say "Is a directory" */
+        fprintf(stderr, PROG ": it is dangerous to operate recursively on '/'\n"
+                        PROG ": use --no-preserve-root to override this failsafe\n");
+        return 1;
+    }
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    size_t len = n - start;
+    if ((len == 1 && path[start] == '.') || (len == 2 && strncmp(path + start, "..", 2) == 0)) {
+        fprintf(stderr, PROG ": refusing to remove '.' or '..' directory: skipping '%s'\n", path);
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    int status = 0, c;
+
+    if (argc > 1 && strcmp(argv[1], "--help") == 0)
+        usage(0);
+    opterr = 0;
+    while ((c = getopt(argc, argv, "+frRv")) != -1) {
+        switch (c) {
+        case 'f': force = 1; break;
+        case 'r':
+        case 'R': recursive = 1; break;
+        case 'v':
+            verbose = 1;
+            setvbuf(stdout, NULL, _IOLBF, 0);   /* keep messages in order */
+            break;
+        default:
+            fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            usage(1);
+        }
+    }
+    if (optind >= argc) {
+        if (force)
+            return 0;
+        fprintf(stderr, PROG ": missing operand\n");
+        usage(1);
+    }
+    for (int i = optind; i < argc; i++)
+        status |= refused(argv[i]) ? 1 : remove_path(argv[i]);
+    if (fflush(stdout) != 0)
+        status = 1;
+    return status;
+}

@@ -1,0 +1,355 @@
+/*
+ * lex.c - cutting command text into tokens: words, operators (| && ; & ...),
+ * redirections (2>&1, >>, <<EOF ...) and newlines.
+ *
+ * A word keeps its raw text, quotes and all: what the quotes mean is decided
+ * later by the expander (expand.c), which walks the same text with the same
+ * scanners (skip_*), so both agree on where a quote or a $(...) ends.
+ * When the text ends inside a quote, a $( or a here-document, the lexer says
+ * T_INCOMPLETE and the reader fetches another line and starts over.
+ */
+#include "sh.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- scanners: from an opening character to just past its match --------- */
+
+long skip_squote(const char *s, size_t len, size_t i)
+{
+    const char *q = memchr(s + i, '\'', len - i);
+    return q ? (long)(q - s) + 1 : -1;
+}
+
+long skip_dquote(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        char c = s[i];
+        long r;
+        if (c == '"')
+            return (long)i + 1;
+        if (c == '\\') {
+            i += 2;
+            continue;
+        }
+        if (c == '$')
+            r = skip_dollar(s, len, i);
+        else if (c == '`')
+            r = skip_bquote(s, len, i + 1);
+        else
+            r = (long)i + 1;
+        if (r < 0)
+            return -1;
+        i = (size_t)r;
+    }
+    return -1;
+}
+
+long skip_bquote(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        if (s[i] == '\\')
+            i += 2;
+        else if (s[i] == '`')
+            return (long)i + 1;
+        else
+            i++;
+    }
+    return -1;
+}
+
+/* A '#' starts a comment only where a word could start. */
+static bool comment_starts(const char *s, size_t i, size_t from)
+{
+    return i == from || strchr(" \t\n;&|()", s[i - 1]) != NULL;
+}
+
+/* The inside of $( ... ) or $(( ... )): nested parentheses are counted,
+ * quotes, comments and further substitutions skipped. (A `case` pattern's
+ * unbalanced ')' inside $(...) is not understood.) */
+long skip_paren(const char *s, size_t len, size_t i)
+{
+    int depth = 1;
+    size_t from = i;
+    while (i < len) {
+        char c = s[i];
+        long r = (long)i + 1;
+        if (c == '\\')
+            r = (long)i + 2;
+        else if (c == '\'')
+            r = skip_squote(s, len, i + 1);
+        else if (c == '"')
+            r = skip_dquote(s, len, i + 1);
+        else if (c == '`')
+            r = skip_bquote(s, len, i + 1);
+        else if (c == '$')
+            r = skip_dollar(s, len, i);
+        else if (c == '#' && comment_starts(s, i, from)) {
+            const char *nl = memchr(s + i, '\n', len - i);
+            r = nl ? (long)(nl - s) : (long)len;
+        } else if (c == '(')
+            depth++;
+        else if (c == ')' && --depth == 0)
+            return (long)i + 1;
+        if (r < 0)
+            return -1;
+        i = (size_t)r;
+    }
+    return -1;
+}
+
+/* The inside of ${ ... }, which may hold quotes and substitutions. */
+long skip_brace(const char *s, size_t len, size_t i)
+{
+    int depth = 1;
+    while (i < len) {
+        char c = s[i];
+        long r = (long)i + 1;
+        if (c == '\\')
+            r = (long)i + 2;
+        else if (c == '\'')
+            r = skip_squote(s, len, i + 1);
+        else if (c == '"')
+            r = skip_dquote(s, len, i + 1);
+        else if (c == '`')
+            r = skip_bquote(s, len, i + 1);
+        else if (c == '$')
+            r = skip_dollar(s, len, i);
+        else if (c == '{')
+            depth++;
+        else if (c == '}' && --depth == 0)
+            return (long)i + 1;
+        if (r < 0)
+            return -1;
+        i = (size_t)r;
+    }
+    return -1;
+}
+
+/* $name, $1, $?, ${...}, $(...), $((...)), or a lone '$'. */
+long skip_dollar(const char *s, size_t len, size_t i)
+{
+    i++;
+    if (i >= len)
+        return (long)i;
+    if (s[i] == '(')
+        return skip_paren(s, len, i + 1);
+    if (s[i] == '{')
+        return skip_brace(s, len, i + 1);
+    if (strchr("#?$!@*-", s[i]) || isdigit((unsigned char)s[i]))
+        return (long)i + 1;
+    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '_'))
+        i++;
+    return (long)i;
+}
+
+/* ---- tokens -------------------------------------------------------------------- */
+
+static bool is_meta(char c)
+{
+    return strchr(" \t\n;&|<>()", c) != NULL;
+}
+
+/* Blanks, backslash-newlines and a comment. false: a backslash ends the text. */
+static bool skip_blanks(struct lexer *lx)
+{
+    const char *s = lx->src;
+    for (;;) {
+        if (lx->pos < lx->len && (s[lx->pos] == ' ' || s[lx->pos] == '\t')) {
+            lx->pos++;
+        } else if (lx->pos < lx->len && s[lx->pos] == '\\') {
+            if (lx->pos + 1 >= lx->len)
+                return false;
+            if (s[lx->pos + 1] != '\n')
+                return true;
+            lx->pos += 2;
+            lx->lineno++;
+        } else if (lx->pos < lx->len && s[lx->pos] == '#') {
+            while (lx->pos < lx->len && s[lx->pos] != '\n')
+                lx->pos++;
+        } else {
+            return true;
+        }
+    }
+}
+
+static enum tok lex_operator(struct lexer *lx, struct token *t)
+{
+    const char *s = lx->src + lx->pos;
+    char next = lx->pos + 1 < lx->len ? s[1] : '\0';
+    static const struct { char a, b; enum tok type; } ops[] = {
+        { ';', ';', T_DSEMI }, { '&', '&', T_AND }, { '|', '|', T_OR },
+        { ';', 0, T_SEMI }, { '&', 0, T_AMP }, { '|', 0, T_PIPE },
+        { '(', 0, T_LPAREN }, { ')', 0, T_RPAREN },
+    };
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+        if (s[0] == ops[k].a && (!ops[k].b || next == ops[k].b)) {
+            lx->pos += ops[k].b ? 2 : 1;
+            return t->type = ops[k].type;
+        }
+    }
+    return T_EOF;   /* not reached: the caller saw an operator character */
+}
+
+/* < > and their longer forms; the position is at the '<' or '>'. */
+static enum tok lex_redir(struct lexer *lx, struct token *t, int fd)
+{
+    const char *s = lx->src;
+    size_t i = lx->pos;
+    char c = s[i], next = i + 1 < lx->len ? s[i + 1] : '\0';
+    size_t n = 2;
+    t->fd = fd;
+    if (c == '<') {
+        if (next == '<') {
+            bool tab = i + 2 < lx->len && s[i + 2] == '-';
+            t->op = tab ? R_HEREDOC_TAB : R_HEREDOC;
+            n = tab ? 3 : 2;
+        } else if (next == '&') {
+            t->op = R_DUPIN;
+        } else if (next == '>') {
+            t->op = R_RDWR;
+        } else {
+            t->op = R_IN;
+            n = 1;
+        }
+    } else {
+        if (next == '>')
+            t->op = R_APPEND;
+        else if (next == '&')
+            t->op = R_DUPOUT;
+        else if (next == '|')
+            t->op = R_CLOBBER;
+        else {
+            t->op = R_OUT;
+            n = 1;
+        }
+    }
+    lx->pos = i + n;
+    return t->type = T_REDIR;
+}
+
+/* A word runs to the next unquoted blank or operator character. */
+static enum tok lex_word(struct lexer *lx, struct token *t)
+{
+    const char *s = lx->src;
+    size_t i = lx->pos, len = lx->len;
+    while (i < len && !is_meta(s[i])) {
+        long r;
+        switch (s[i]) {
+        case '\\':
+            /* a backslash-newline at the very end continues the word */
+            r = i + 1 < len && !(s[i + 1] == '\n' && i + 2 >= len) ? (long)i + 2 : -1;
+            break;
+        case '\'':  r = skip_squote(s, len, i + 1); break;
+        case '"':   r = skip_dquote(s, len, i + 1); break;
+        case '`':   r = skip_bquote(s, len, i + 1); break;
+        case '$':   r = skip_dollar(s, len, i); break;
+        default:    r = (long)i + 1; break;
+        }
+        if (r < 0 || (size_t)r > len)
+            return t->type = T_INCOMPLETE;
+        i = (size_t)r;
+    }
+    for (size_t k = lx->pos; k < i; k++)
+        lx->lineno += s[k] == '\n';
+    t->word = xstrndup(s + lx->pos, i - lx->pos);
+    lx->pos = i;
+    return t->type = T_WORD;
+}
+
+enum tok lex_next(struct lexer *lx, struct token *t)
+{
+    memset(t, 0, sizeof *t);
+    if (!skip_blanks(lx))
+        return t->type = T_INCOMPLETE;
+    t->start = lx->pos;
+    const char *s = lx->src;
+    enum tok type;
+    if (lx->pos >= lx->len) {
+        type = lx->nheredocs ? T_INCOMPLETE : T_EOF;
+    } else if (s[lx->pos] == '\n') {
+        lx->pos++;
+        lx->lineno++;
+        type = lex_heredoc_bodies(lx) ? T_NEWLINE : T_INCOMPLETE;
+    } else if (s[lx->pos] == '<' || s[lx->pos] == '>') {
+        type = lex_redir(lx, t, -1);
+    } else if (strchr(";&|()", s[lx->pos])) {
+        type = lex_operator(lx, t);
+    } else {
+        /* digits right before < or > name the descriptor: 2>err */
+        size_t d = lx->pos;
+        while (d < lx->len && isdigit((unsigned char)s[d]))
+            d++;
+        if (d > lx->pos && d < lx->len && (s[d] == '<' || s[d] == '>') &&
+            d - lx->pos < 4) {
+            int fd = atoi(s + lx->pos);
+            lx->pos = d;
+            type = lex_redir(lx, t, fd);
+        } else {
+            type = lex_word(lx, t);
+        }
+    }
+    t->end = lx->pos;
+    return t->type = type;
+}
+
+/* ---- here-documents ------------------------------------------------------------ */
+
+/* The delimiter with its quotes removed; *quoted tells if it had any. */
+static char *heredoc_delimiter(const char *raw, bool *quoted)
+{
+    struct strbuf b = {0};
+    *quoted = false;
+    for (const char *p = raw; *p; p++) {
+        if (*p == '\'' || *p == '"') {
+            *quoted = true;
+        } else if (*p == '\\' && p[1]) {
+            *quoted = true;
+            sb_addc(&b, *++p);
+        } else {
+            sb_addc(&b, *p);
+        }
+    }
+    return sb_take(&b);
+}
+
+/* Read one here-document's lines, up to its delimiter line. */
+static bool read_heredoc(struct lexer *lx, struct redir *r)
+{
+    char *delim = heredoc_delimiter(r->target, &r->quoted);
+    size_t dlen = strlen(delim);
+    struct strbuf body = {0};
+    bool done = false;
+    while (!done && lx->pos < lx->len) {
+        const char *line = lx->src + lx->pos;
+        const char *nl = memchr(line, '\n', lx->len - lx->pos);
+        size_t n = nl ? (size_t)(nl - line) : lx->len - lx->pos;
+        lx->pos += n + (nl != NULL);
+        lx->lineno += nl != NULL;
+        if (r->op == R_HEREDOC_TAB)
+            while (n > 0 && *line == '\t')
+                line++, n--;
+        if (n == dlen && memcmp(line, delim, n) == 0)
+            done = true;
+        else if (nl) {
+            sb_addn(&body, line, n);
+            sb_addc(&body, '\n');
+        } else {
+            break;      /* a last line without newline: more may come */
+        }
+    }
+    free(delim);
+    free(r->body);
+    r->body = sb_take(&body);
+    return done;
+}
+
+bool lex_heredoc_bodies(struct lexer *lx)
+{
+    for (int k = 0; k < lx->nheredocs; k++)
+        if (!read_heredoc(lx, lx->heredocs[k]))
+            return false;
+    lx->nheredocs = 0;
+    return true;
+}

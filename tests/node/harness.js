@@ -1,0 +1,64 @@
+// harness.js - boot Duplex's web build inside this Node process and run one
+// command line on it, as `./duplex -c` does, but without a new Node each
+// time: compiled program modules are shared between boots.
+//
+//   const { stdout, stderr, code } = await runLine('echo hi', { stdin: 'x' });
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duplex } from '../../web/runtime.js';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const build = path.join(root, 'build', 'web');
+
+let files;
+function buildFiles() {
+  if (!files) {
+    for (const f of ['kernel.wasm', 'initramfs.tar'])
+      if (!fs.existsSync(path.join(build, f)))
+        throw new Error(`build/web/${f} is missing: run make web first`);
+    files = {
+      kernel: fs.readFileSync(path.join(build, 'kernel.wasm')),
+      initramfs: fs.readFileSync(path.join(build, 'initramfs.tar')),
+    };
+  }
+  return files;
+}
+
+const modules = new Map();          // compiled programs, shared by every boot
+
+// Boot, run `sh -c line`, collect its stdout and stderr, resolve when it
+// powers off. timeoutMs guards against a hang (the test fails, not blocks).
+export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } = {}) {
+  return new Promise((resolve, reject) => {
+    const out = [], err = [], tty = [];
+    const dx = new Duplex({
+      ...buildFiles(),
+      console: (b) => { tty.push(Buffer.from(b)); if (con) con(b); },
+      host: (stream, b) => (stream === 2 ? err : out).push(Buffer.from(b)),
+      poweroff: (code) => {
+        clearTimeout(timer);
+        resolve({
+          stdout: Buffer.concat(out).toString('latin1'),
+          stderr: Buffer.concat(err).toString('latin1'),
+          tty: Buffer.concat(tty).toString('latin1'),
+          code,
+          dx,
+        });
+      },
+      panic: (msg) => { clearTimeout(timer); reject(new Error(`kernel panic: ${msg}`)); },
+    });
+    dx.modules = modules;
+    const timer = setTimeout(() => {
+      dx.halted = true;
+      reject(new Error(`timed out after ${timeoutMs} ms: ${line}\nstdout so far: ` +
+        Buffer.concat(out).toString().slice(-2000)));
+    }, timeoutMs);
+    dx.boot(['init', '-c', line]).then(() => {
+      if (stdin !== null) {
+        dx.input(stdin);
+        dx.input('\x04');
+      }
+    }, reject);
+  });
+}
