@@ -50,7 +50,7 @@ clean:
 KERNEL_SRC := $(filter-out kernel/string.c,$(wildcard kernel/*.c)) $(wildcard ipc/*.c)
 KERNEL_HDR := $(wildcard kernel/*.h kernel/uapi/*.h)
 UNIT_SRC   := $(wildcard tests/unit/*.c)
-UNIT_FLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -fno-omit-frame-pointer -I.
+UNIT_FLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer -I.
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 unit: $(BUILD)/unit/run
@@ -91,7 +91,7 @@ check-portable: | $(DEPS_OK)
 WEB := $(BUILD)/web
 W32 := $(BUILD)/wasm32
 
-KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -Wno-unused-parameter -I.
+KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
 KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
 
 $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)

@@ -111,11 +111,38 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
         *out = f;
         return 0;
     }
+    if (flags & O_SPAWN_DEFER) {
+        /* spawn's file action for a child that has not run: see below */
+        f->peer_pending = true;
+        f->peer_gen = other_side_gen(f);
+        *out = f;
+        return 0;
+    }
     /* If p is killed or interrupted while it waits, the generic code of
      * syscall.c closes p->call.file: this end then goes away again. */
     p->call.file = f;
     p->call.gen = other_side_gen(f);
     return fifo_wait(p, ip);
+}
+
+/*
+ * A FIFO named in a spawn file action (`cat < fifo &`) cannot make spawn
+ * wait: the spawning process - the shell - would hang, not the child. So
+ * spawn's open returns at once with the file marked peer_pending, and the
+ * wait the open would have done happens at the child's first read or
+ * write on it instead. The child cannot tell the difference: it never runs
+ * before that read or write anyway.
+ */
+long fifo_wait_peer(struct proc *p, struct file *f)
+{
+    if (!f->peer_pending)
+        return 0;
+    if (other_side_gen(f) == f->peer_gen &&
+        ((FILE_READABLE(f) && pipe_writers(f->pipe) == 0) ||
+         (FILE_WRITABLE(f) && pipe_readers(f->pipe) == 0)))
+        return fifo_wait(p, f->ip);
+    f->peer_pending = false;
+    return 0;
 }
 
 /*

@@ -49,8 +49,10 @@ long file_read(struct proc *p, struct file *f, uptr buf, size_t n)
 {
     if (!FILE_READABLE(f))
         return -EBADF;
-    if (f->type == F_PIPE)
-        return pipe_read(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
+    if (f->type == F_PIPE) {
+        long r = fifo_wait_peer(p, f);
+        return r < 0 ? r : pipe_read(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
+    }
     struct inode *ip = f->ip;
     if (ip->type == I_DIR)
         return -EISDIR;          /* getdents reads directories */
@@ -66,8 +68,10 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
     if (!FILE_WRITABLE(f))
         return -EBADF;
-    if (f->type == F_PIPE)
-        return pipe_write(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
+    if (f->type == F_PIPE) {
+        long r = fifo_wait_peer(p, f);
+        return r < 0 ? r : pipe_write(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
+    }
     struct inode *ip = f->ip;    /* never a directory: open refuses that */
     if (ip->type == I_CHR)
         return devsw[ip->dev].write(p, f, buf, n);

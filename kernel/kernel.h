@@ -274,6 +274,8 @@ struct file {
     int64_t       off;
     struct inode *ip;             /* F_INODE, and F_PIPE for a FIFO */
     struct pipe  *pipe;           /* F_PIPE */
+    bool          peer_pending;   /* a FIFO opened by spawn: see fifo_wait_peer */
+    uint32_t      peer_gen;
 };
 
 #define FILE_READABLE(f) (((f)->flags & O_ACCMODE) != O_WRONLY)
@@ -338,6 +340,7 @@ int          pipe_readers(struct pipe *pi);     /* open read ends (for fifo.c) *
 int          pipe_writers(struct pipe *pi);     /* open write ends */
 long         fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out);
 void         fifo_close(struct file *f);        /* from file_close */
+long         fifo_wait_peer(struct proc *p, struct file *f);  /* 0, or KERN_BLOCK */
 
 /* ---- system calls, one function each, by file ------------------------------ */
 

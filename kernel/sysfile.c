@@ -42,7 +42,7 @@ long sys_open(struct proc *p, const long *a)
     long r = copyin_path(p, path, (uptr)a[0]);
     if (r < 0)
         return r;
-    int flags = (int)a[1];
+    int flags = (int)a[1] & ~O_SPAWN_DEFER;     /* the kernel's own, never a user's */
     /* Like Linux, find room for the descriptor before opening, so that a
      * full table leaves no file created and no FIFO end opened. */
     int fd = 0;

@@ -362,10 +362,12 @@ long sys_wait4(struct proc *p, const long *a)
 
 /* ---- ids, groups and sessions ------------------------------------------------- */
 
-long sys_getpid(struct proc *p, const long *a) { return p->pid; }
-long sys_getppid(struct proc *p, const long *a) { return p->parent ? p->parent->pid : 0; }
-long sys_getuid(struct proc *p, const long *a) { return p->uid; }
-long sys_getgid(struct proc *p, const long *a) { return p->gid; }
+/* (The calls without arguments say so with (void)a: every system call has
+ * the same signature, so that one table can hold them all.) */
+long sys_getpid(struct proc *p, const long *a) { (void)a; return p->pid; }
+long sys_getppid(struct proc *p, const long *a) { (void)a; return p->parent ? p->parent->pid : 0; }
+long sys_getuid(struct proc *p, const long *a) { (void)a; return p->uid; }
+long sys_getgid(struct proc *p, const long *a) { (void)a; return p->gid; }
 
 long sys_setuid(struct proc *p, const long *a)
 {
@@ -417,6 +419,7 @@ long sys_getpgid(struct proc *p, const long *a)
 
 long sys_setsid(struct proc *p, const long *a)
 {
+    (void)a;
     for (int i = 0; i < NPROC; i++)
         if (procs[i].state != P_UNUSED && procs[i].pgid == p->pid)
             return -EPERM;          /* already a group leader */
@@ -503,6 +506,7 @@ void nanosleep_interrupted(struct proc *p, const long *a)
  * returns at once. */
 long sys_sched_yield(struct proc *p, const long *a)
 {
+    (void)a;
     if (p->restarted)
         return 0;
     p->blocked_call = true;

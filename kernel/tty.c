@@ -135,6 +135,7 @@ static void output(const char *s, size_t n)
 
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
+    (void)f;
     char chunk[256];
     size_t done = 0;
     while (done < n) {

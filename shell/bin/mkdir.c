@@ -86,6 +86,8 @@ static int make_parents(char *path)
         *slash = '\0';
         int r = 0;
         if (!is_dir(path) && make_one(path, pmode) != 0 && !(errno == EEXIST && is_dir(path))) {
+            if (errno == EEXIST)
+                errno = ENOTDIR;             /* a file is in the way, as GNU says */
             fprintf(stderr, PROG ": cannot create directory '%s': %s\n", path, strerror(errno));
             r = -1;
         }

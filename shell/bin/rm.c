@@ -148,15 +148,16 @@ static int remove_path(const char *path)
     return 0;
 }
 
-/* "." and "..", however spelt ("a/..", "./"), and "/" are refused. */
+/* rm -r refuses "." and "..", however spelt ("a/..", "./"), and "/";
+ * plain rm says "Is a directory" about them, as about any directory. */
 static int refused(const char *path)
 {
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/')
         n--;
+    if (!recursive)
+        return 0;
     if (n == 1 && path[0] == '/') {
-        if (!recursive)
-            return 0;            /* plain rm will say "Is a directory" */
         fprintf(stderr, PROG ": it is dangerous to operate recursively on '/'\n"
                         PROG ": use --no-preserve-root to override this failsafe\n");
         return 1;

@@ -69,6 +69,11 @@ struct dirent *readdir(DIR *d)
     }
 
     const struct k_dirent *k = (const struct k_dirent *)(d->buf + d->pos);
+    if (k->d_reclen == 0 || k->d_reclen > d->end - d->pos) {
+        errno = EIO;                       /* a malformed record */
+        d->pos = d->end;
+        return NULL;
+    }
     d->pos += k->d_reclen;
     d->entry.d_ino = k->d_ino;
     d->entry.d_off = k->d_off;

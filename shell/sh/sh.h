@@ -216,9 +216,16 @@ char *expand_heredoc(const char *body);
 char *command_output(const char *text);        /* $(...) */
 bool  expand_failed(void);                     /* since the last call */
 
-struct expansion;
-int  param_expand(struct expansion *ex, const char *s, size_t len, size_t i, bool dq);
-bool arith_eval(const char *expr, long *out);
+/* What a $ at s[i] stands for: a string (NULL: unset), or all the positional
+ * parameters ($@, $*), which only the expander can turn into fields.
+ * Returns the index past the expansion, or -1 after an error. */
+struct param_value {
+    char *value;
+    enum { PV_STRING, PV_AT, PV_STAR } kind;
+};
+long  param_expand(const char *s, size_t len, size_t i, struct param_value *pv);
+char *positional_star(void);                   /* "$*" */
+bool  arith_eval(const char *expr, long *out);
 
 bool pattern_match(const char *pat, const char *s);
 bool has_glob_chars(const char *pat);

@@ -640,3 +640,35 @@ TEST(fifo_open_out_of_memory)
     tclose(init, (int)fd);
     tunlink(init, FIFO);
 }
+
+/* spawn's open of a FIFO never blocks the spawner: the child waits at its
+ * first read instead (the shell's `cat < fifo &`). */
+TEST(fifo_spawn_redirect_defers_the_wait_to_the_child)
+{
+    CHECK_EQ(tsys(init, SYS_mknod, (long)ustr(init, "/tmp/sf"), (long)(S_IFIFO | 0644), 0L), 0);
+    struct k_spawn_action act = { .type = SPAWN_OPEN, .fd = 0, .oflag = O_RDONLY,
+                                  .path = ustr(init, "/tmp/sf") };
+    const char *argv[] = { "init", NULL };
+    long pid = tsys(init, SYS_spawn, (long)ustr(init, "/bin/init"), (long)uargv(init, argv), 0L,
+                    (long)ubytes(init, &act, sizeof act), 1L, 0L);
+    CHECK(pid > 0);                                   /* the spawner did not block */
+    struct proc *c = proc_find((int)pid);
+    uptr buf = ubuf(c, 16);
+    CHECK_EQ(tsys(c, SYS_read, 0L, (long)buf, 16L), KERN_BLOCK);   /* the child waits */
+    CHECK_EQ(c->state, P_BLOCKED);
+    long w = tsys(init, SYS_open, (long)ustr(init, "/tmp/sf"), (long)O_WRONLY, 0L);
+    CHECK(w >= 0);                                    /* a reader is there: no wait */
+    CHECK_EQ(c->state, P_RUNNABLE);
+    CHECK_EQ(tsys(init, SYS_write, w, (long)ustr(init, "hi"), 2L), 2);
+    CHECK_EQ(tsys(c, SYS_read, 0L, (long)buf, 16L), 2);
+    tsys(init, SYS_close, w);
+    CHECK_EQ(tsys(c, SYS_read, 0L, (long)buf, 16L), 0);            /* end of file */
+    texit_reap(c, 0);
+    /* a user cannot pass the kernel's internal flag */
+    long fd = tsys(init, SYS_open, (long)ustr(init, "/tmp/sf"),
+                   (long)(O_RDONLY | O_NONBLOCK | O_SPAWN_DEFER), 0L);
+    CHECK(fd >= 0);
+    CHECK(!init->ofile[fd]->peer_pending);
+    tsys(init, SYS_close, fd);
+    CHECK_EQ(tsys(init, SYS_unlink, (long)ustr(init, "/tmp/sf")), 0);
+}
