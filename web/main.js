@@ -34,6 +34,7 @@ async function start() {
     poweroff: () => term.write('\r\n[Duplex has stopped. Reload the page to boot it again.]\r\n'),
   });
   window.duplex = dx;                       // for the browser test and the curious
+  window.term = term;
   await dx.boot(['init']);
   document.getElementById('loading').remove();
   const enc = new TextEncoder();

@@ -9,8 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const port = Number(process.argv[2] || process.env.PORT || 8080);
-
 const routes = [
   ['/xterm-fit/', 'node_modules/@xterm/addon-fit/'],
   ['/xterm/', 'node_modules/@xterm/xterm/'],
@@ -35,7 +33,7 @@ function resolve(url) {
   return null;
 }
 
-const server = http.createServer((req, res) => {
+function handle(req, res) {
   const file = resolve(req.url);
   if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -47,8 +45,23 @@ const server = http.createServer((req, res) => {
     'cache-control': 'no-cache',
   });
   fs.createReadStream(file).pipe(res);
-});
+}
 
-server.listen(port, '127.0.0.1', () => {
-  console.log(`Duplex is running: open http://127.0.0.1:${port}/ (Ctrl-C stops the server)`);
-});
+// Serve on 127.0.0.1:port (0: any free port); resolves to the server.
+export function startServer(port) {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(handle);
+    server.on('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const port = Number(process.argv[2] || process.env.PORT || 8080);
+  startServer(port).then(() => {
+    console.log(`Duplex is running: open http://127.0.0.1:${port}/ (Ctrl-C stops the server)`);
+  }, (e) => {
+    console.error(`duplex: cannot serve on 127.0.0.1:${port}: ${e.message}`);
+    process.exit(1);
+  });
+}

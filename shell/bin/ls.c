@@ -1,0 +1,434 @@
+/*
+ * ls - list directory contents.
+ *
+ *   ls [-1aACdFlrt] [FILE...]
+ *
+ * -a shows names starting with '.', "." and ".." included; -A the same
+ * without "." and "..". -d lists directories themselves, not their
+ * contents. -F appends '/' to directories, '*' to executables, '|' to
+ * FIFOs. -l is the long format: mode, links, owner, group, size, time of
+ * last modification, name. -1 puts one name a line (the default when the
+ * output is not a terminal), -C in columns (the default on a terminal).
+ * -r reverses the order, -t sorts newest first.
+ *
+ * Names are sorted by strcmp (Duplex has no locale: this is LC_ALL=C's
+ * order). File operands are listed first, as one group, then each
+ * directory operand; with more than one operand, each directory gets a
+ * "NAME:" header. Duplex has no users database, so owners and groups are
+ * numbers, except 0, which is "root". Modification times within the last
+ * six months show the time of day, older (or future) ones the year.
+ *
+ * Exit status as GNU's: 2 if an operand could not be listed, 1 if only
+ * something inside a directory could not, 0 otherwise.
+ *
+ * Not supported: -R, -i, -s, -h, -n, -u, -c, --color, symbolic link
+ * targets (Duplex has no symbolic links).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROG "ls"
+#define SIX_MONTHS (31556952 / 2)            /* half a Gregorian year, in s */
+
+struct ent {
+    char       *name;
+    struct stat st;
+};
+
+struct list {
+    struct ent *v;
+    size_t      n, cap;
+};
+
+static int show_all, show_almost, dirs_as_files, classify, long_format;
+static int columns, reverse, by_time;
+static int status;
+static time_t now;
+
+static void usage(int code)
+{
+    if (code)
+        fprintf(stderr, "Try '" PROG " --help' for more information.\n");
+    else
+        printf("Usage: " PROG " [-1aACdFlrt] [FILE]...\n"
+               "List the FILEs, and the contents of directories (default: .).\n");
+    exit(code);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        fprintf(stderr, PROG ": out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+
+static void list_add(struct list *l, const char *name, const struct stat *st)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    size_t len = strlen(name) + 1;
+    l->v[l->n].name = memcpy(xrealloc(NULL, len), name, len);
+    l->v[l->n].st = *st;
+    l->n++;
+}
+
+static void list_free(struct list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].name);
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+    const struct ent *a = pa, *b = pb;
+    int r = 0;
+    if (by_time) {
+        const struct timespec *ta = &a->st.st_mtim, *tb = &b->st.st_mtim;
+        if (ta->tv_sec != tb->tv_sec)
+            r = ta->tv_sec < tb->tv_sec ? 1 : -1;
+        else if (ta->tv_nsec != tb->tv_nsec)
+            r = ta->tv_nsec < tb->tv_nsec ? 1 : -1;
+    }
+    if (r == 0)
+        r = strcmp(a->name, b->name);
+    return reverse ? -r : r;
+}
+
+/* -F's mark for a file, or 0. */
+static char indicator(mode_t m)
+{
+    if (!classify)
+        return 0;
+    if (S_ISDIR(m))  return '/';
+    if (S_ISFIFO(m)) return '|';
+    if (S_ISLNK(m))  return '@';
+    if (S_ISSOCK(m)) return '=';
+    if (S_ISREG(m) && (m & (S_IXUSR | S_IXGRP | S_IXOTH)))
+        return '*';
+    return 0;
+}
+
+/* "drwxr-xr-x": the type, then rwx for owner, group and others, with
+ * set-user-ID, set-group-ID and sticky shown over the x's as s/S, t/T. */
+static void mode_string(mode_t m, char out[11])
+{
+    char type = '?';
+    if (S_ISREG(m))       type = '-';
+    else if (S_ISDIR(m))  type = 'd';
+    else if (S_ISFIFO(m)) type = 'p';
+    else if (S_ISCHR(m))  type = 'c';
+    else if (S_ISBLK(m))  type = 'b';
+    else if (S_ISLNK(m))  type = 'l';
+    else if (S_ISSOCK(m)) type = 's';
+    static const char rwx[] = "rwxrwxrwx";
+    out[0] = type;
+    for (int i = 0; i < 9; i++)
+        out[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
+    if (m & S_ISUID) out[3] = (m & S_IXUSR) ? 's' : 'S';
+    if (m & S_ISGID) out[6] = (m & S_IXGRP) ? 's' : 'S';
+    if (m & S_ISVTX) out[9] = (m & S_IXOTH) ? 't' : 'T';
+    out[10] = '\0';
+}
+
+static void id_string(unsigned id, char *buf, size_t size)
+{
+    if (id == 0)
+        snprintf(buf, size, "root");
+    else
+        snprintf(buf, size, "%u", id);
+}
+
+/* A device number split the way Linux (and Duplex's numbering) does. */
+static unsigned dev_major(unsigned long long d)
+{
+    return (unsigned)(((d >> 8) & 0xfff) | ((d >> 32) & ~0xfffULL));
+}
+
+static unsigned dev_minor(unsigned long long d)
+{
+    return (unsigned)((d & 0xff) | ((d >> 12) & ~0xffULL));
+}
+
+static void time_string(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+    int recent = t > now - SIX_MONTHS && t <= now;
+    if (!localtime_r(&t, &tm) ||
+        strftime(buf, size, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm) == 0)
+        snprintf(buf, size, "%lld", (long long)t);
+}
+
+static int digits(unsigned long long v)
+{
+    int n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* The size column: bytes, or "major, minor" for a device. */
+static void size_string(const struct stat *st, int maj_w, int min_w, char *buf, size_t size)
+{
+    if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+        snprintf(buf, size, "%*u, %*u", maj_w, dev_major(st->st_rdev),
+                 min_w, dev_minor(st->st_rdev));
+    else
+        snprintf(buf, size, "%lld", (long long)st->st_size);
+}
+
+static void print_long(const struct list *l)
+{
+    int link_w = 1, user_w = 1, group_w = 1, size_w = 1, maj_w = 1, min_w = 1;
+    char s[64];
+    for (size_t i = 0; i < l->n; i++) {
+        const struct stat *st = &l->v[i].st;
+        if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) {
+            if (digits(dev_major(st->st_rdev)) > maj_w) maj_w = digits(dev_major(st->st_rdev));
+            if (digits(dev_minor(st->st_rdev)) > min_w) min_w = digits(dev_minor(st->st_rdev));
+        }
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const struct stat *st = &l->v[i].st;
+        int w;
+        if ((w = digits(st->st_nlink)) > link_w) link_w = w;
+        id_string(st->st_uid, s, sizeof s);
+        if ((w = (int)strlen(s)) > user_w) user_w = w;
+        id_string(st->st_gid, s, sizeof s);
+        if ((w = (int)strlen(s)) > group_w) group_w = w;
+        size_string(st, maj_w, min_w, s, sizeof s);
+        if ((w = (int)strlen(s)) > size_w) size_w = w;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const struct stat *st = &l->v[i].st;
+        char mode[11], user[16], group[16], size[64], when[64];
+        mode_string(st->st_mode, mode);
+        id_string(st->st_uid, user, sizeof user);
+        id_string(st->st_gid, group, sizeof group);
+        size_string(st, maj_w, min_w, size, sizeof size);
+        time_string(st->st_mtime, when, sizeof when);
+        printf("%s %*lu %-*s %-*s %*s %s %s", mode, link_w, (unsigned long)st->st_nlink,
+               user_w, user, group_w, group, size_w, size, when, l->v[i].name);
+        char mark = indicator(st->st_mode);
+        if (mark)
+            putchar(mark);
+        putchar('\n');
+    }
+}
+
+static size_t name_width(const struct ent *e)
+{
+    return strlen(e->name) + (indicator(e->st.st_mode) != 0);
+}
+
+static void print_name(const struct ent *e)
+{
+    char mark = indicator(e->st.st_mode);
+    fputs(e->name, stdout);
+    if (mark)
+        putchar(mark);
+}
+
+static size_t terminal_width(void)
+{
+    const char *cols = getenv("COLUMNS");
+    if (cols && atoi(cols) > 0)
+        return (size_t)atoi(cols);
+#ifdef TIOCGWINSZ
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+#endif
+    return 80;
+}
+
+/* The widest entry of each column, for `rows` rows; returns the line width. */
+static size_t layout(const struct list *l, size_t rows, size_t *colw)
+{
+    size_t ncols = (l->n + rows - 1) / rows, total = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        colw[c] = 0;
+        for (size_t r = 0; r < rows && c * rows + r < l->n; r++) {
+            size_t w = name_width(&l->v[c * rows + r]);
+            if (w > colw[c])
+                colw[c] = w;
+        }
+        total += colw[c] + (c + 1 < ncols ? 2 : 0);
+    }
+    return total;
+}
+
+/* Columns, filled top to bottom: the fewest rows whose lines fit. */
+static void print_columns(const struct list *l)
+{
+    if (l->n == 0)
+        return;
+    size_t width = terminal_width(), rows;
+    size_t *colw = xrealloc(NULL, l->n * sizeof *colw);
+    for (rows = 1; rows < l->n && layout(l, rows, colw) > width; rows++)
+        ;
+    layout(l, rows, colw);
+    size_t ncols = (l->n + rows - 1) / rows;
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < ncols && c * rows + r < l->n; c++) {
+            const struct ent *e = &l->v[c * rows + r];
+            print_name(e);
+            if (c + 1 < ncols && (c + 1) * rows + r < l->n)
+                printf("%*s", (int)(colw[c] - name_width(e) + 2), "");
+        }
+        putchar('\n');
+    }
+    free(colw);
+}
+
+static void print_list(struct list *l)
+{
+    if (l->n > 1)                  /* qsort must not see an empty list's NULL */
+        qsort(l->v, l->n, sizeof *l->v, compare);
+    if (long_format) {
+        print_long(l);
+    } else if (columns) {
+        print_columns(l);
+    } else {
+        for (size_t i = 0; i < l->n; i++) {
+            print_name(&l->v[i]);
+            putchar('\n');
+        }
+    }
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    int slash = d > 0 && dir[d - 1] != '/';
+    char *p = xrealloc(NULL, d + slash + n + 1);
+    memcpy(p, dir, d);
+    if (slash)
+        p[d] = '/';
+    memcpy(p + d + slash, name, n + 1);
+    return p;
+}
+
+static int hidden(const char *name)
+{
+    if (name[0] != '.' || show_all)
+        return 0;
+    if (!show_almost)
+        return 1;
+    return strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+}
+
+static void list_dir(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, PROG ": cannot open directory '%s': %s\n", path, strerror(errno));
+        status = 2;
+        return;
+    }
+    struct list l = { NULL, 0, 0 };
+    struct dirent *e;
+    long long blocks = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (hidden(e->d_name))
+            continue;
+        char *p = join(path, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) != 0) {
+            fprintf(stderr, PROG ": cannot access '%s': %s\n", p, strerror(errno));
+            if (status < 1)
+                status = 1;
+        } else {
+            list_add(&l, e->d_name, &st);
+            blocks += st.st_blocks;
+        }
+        free(p);
+    }
+    closedir(d);
+    if (long_format)
+        printf("total %lld\n", (blocks + 1) / 2);    /* 512-byte blocks, in KiB */
+    print_list(&l);
+    list_free(&l);
+}
+
+static void parse_options(int argc, char **argv)
+{
+    int c;
+    columns = isatty(STDOUT_FILENO);
+    opterr = 0;
+    while ((c = getopt(argc, argv, "+1aACdFlrt")) != -1) {
+        switch (c) {
+        case '1': columns = 0; long_format = 0; break;
+        case 'a': show_all = 1; show_almost = 0; break;
+        case 'A': show_almost = 1; show_all = 0; break;
+        case 'C': columns = 1; long_format = 0; break;
+        case 'd': dirs_as_files = 1; break;
+        case 'F': classify = 1; break;
+        case 'l': long_format = 1; break;
+        case 'r': reverse = 1; break;
+        case 't': by_time = 1; break;
+        default:
+            fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            usage(2);
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--help") == 0)
+        usage(0);
+    parse_options(argc, argv);
+    now = time(NULL);
+
+    static char *dot[] = { ".", NULL };
+    char **ops = optind < argc ? argv + optind : dot;
+    int nops = optind < argc ? argc - optind : 1;
+    struct list files = { NULL, 0, 0 }, dirs = { NULL, 0, 0 };
+    for (int i = 0; i < nops; i++) {
+        struct stat st;
+        if (lstat(ops[i], &st) != 0) {
+            fprintf(stderr, PROG ": cannot access '%s': %s\n", ops[i], strerror(errno));
+            status = 2;
+        } else {
+            list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], &st);
+        }
+    }
+    int printed = files.n > 0;
+    if (printed)
+        print_list(&files);
+    /* Directories in name (or time) order; only their names matter now. */
+    if (dirs.n > 1)
+        qsort(dirs.v, dirs.n, sizeof *dirs.v, compare);
+    for (size_t i = 0; i < dirs.n; i++) {
+        if (printed)
+            putchar('\n');
+        if (nops > 1)
+            printf("%s:\n", dirs.v[i].name);
+        list_dir(dirs.v[i].name);
+        printed = 1;
+    }
+    list_free(&files);
+    list_free(&dirs);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, PROG ": write error: %s\n", strerror(errno));
+        return 2;
+    }
+    return status;
+}

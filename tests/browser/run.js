@@ -1,0 +1,96 @@
+// run.js - the real-browser test: serve the page, open it in headless
+// Chromium (Debian's, driven by playwright-core), type commands into the
+// terminal as a person would, read the terminal's buffer back, and save a
+// screenshot under build/browser/.
+//
+//   node tests/browser/run.js
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.js';
+import { root } from '../node/harness.js';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const PROMPT = 'duplex$ ';
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `\n${detail}`}`);
+}
+
+// The terminal's whole buffer as lines of text.
+const screen = (page) => page.evaluate(() => {
+  const b = window.term.buffer.active, out = [];
+  for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true));
+  return out.join('\n').replace(/\n+$/, '');
+});
+
+async function waitFor(page, pred, what, ms = 20000) {
+  const end = Date.now() + ms;
+  let text = '';
+  while (Date.now() < end) {
+    text = await screen(page);
+    if (pred(text)) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
+}
+
+const prompts = (t) => t.split('\n').filter((l) => l.startsWith(PROMPT)).length;
+
+async function typeCommand(page, cmd) {
+  const before = prompts(await screen(page));
+  await page.keyboard.type(cmd);
+  await page.keyboard.press('Enter');
+  const text = await waitFor(page, (t) => prompts(t) > before && t.endsWith(PROMPT.trimEnd()),
+    `the prompt after "${cmd}"`);
+  const lines = text.split('\n');
+  const at = lines.lastIndexOf(PROMPT + cmd);
+  return lines.slice(at + 1, -1);          // what the command printed
+}
+
+async function main() {
+  const server = await startServer(0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run tools/deps.sh`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 640 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await waitFor(page, (t) => t.endsWith(PROMPT.trimEnd()), 'the first prompt', 30000);
+    check('the page boots to the duplex$ prompt', true);
+    await page.click('#terminal');
+
+    const echo = await typeCommand(page, 'echo hello | cat');
+    check('echo hello | cat prints hello', echo.join('\n') === 'hello', echo.join('\n'));
+
+    const yes = await typeCommand(page, 'yes | head -n 3');
+    check('yes | head -n 3 prints three y lines and the prompt returns',
+      yes.join('\n') === 'y\ny\ny', yes.join('\n'));
+
+    const loading = await page.$('#loading');
+    check('the loading indicator is gone', loading === null);
+    check('no error on the page', errors.length === 0, errors.join('\n'));
+
+    const shot = path.join(root, 'build', 'browser', 'duplex.png');
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    console.log(`screenshot: ${path.relative(root, shot)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  failed++;
+  console.log(`FAIL ${e.message}`);
+}).finally(() => {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+});
