@@ -144,7 +144,10 @@ endef
 $(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
 	$(call wasm_program,$<)
 
-$(W32)/bin/grep $(W32)/bin/expr: $(BIN_HELPERS)
+# grep and expr share the regular-expression engine.
+$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) $(W32)/libc.a
+	$(call wasm_program,$(filter %.c,$^))
+$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
@@ -175,7 +178,13 @@ test-browser: web
 test: unit check-portable coverage test-node test-browser
 	@echo "make test: every suite passed"
 
-bench: web
+# The host's figures come from the same program built for the host, optimised
+# and without sanitizers.
+$(BUILD)/host/bench/pipebench: shell/bin/pipebench.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -o $@ $<
+
+bench: web $(BUILD)/host/bench/pipebench
 	node tests/node/bench.js
 
 -include shell/bin/bin.mk

@@ -65,6 +65,7 @@ export class Duplex {
   constructor(opts) {
     this.opts = opts;
     this.procs = new Map();           // ctx id -> Process
+    this.byKp = new Map();            // the kernel's struct proc * -> Process (copyin's fast path)
     this.nextCtx = 1;
     this.modules = new Map();         // imageKey -> WebAssembly.Module
     this.scheduled = false;
@@ -227,7 +228,7 @@ export class Duplex {
     };
   }
 
-  proc(kp) { return this.procs.get(this.kernel.web_proc_ctx(kp)); }
+  proc(kp) { return this.byKp.get(kp); }
 
   setTimer(ms) {
     if (this.timer) clearTimeout(this.timer);
@@ -276,6 +277,7 @@ export class Duplex {
     if (old) this.procDestroy(kp);
     const id = this.nextCtx++;
     this.procs.set(id, proc);
+    this.byKp.set(kp, proc);
     this.kernel.web_set_proc_ctx(kp, id);
     this.stats.spawns++;
     return 0;
@@ -286,6 +288,7 @@ export class Duplex {
     const p = this.procs.get(id);
     if (p) p.dead = true;
     this.procs.delete(id);               // drop every reference: instances are big
+    if (this.byKp.get(kp) === p) this.byKp.delete(kp);
   }
 
   poweroff(code) {

@@ -29,6 +29,9 @@ HOST_BIN_HELPERS := shell/bin/regex.c
 # Programs that use Duplex's own system calls (<duplex.h>: init, ps, ...)
 # have no host build.
 HOST_BIN_DUPLEX_ONLY := $(shell grep -l '^\#include <duplex.h>' shell/bin/*.c 2>/dev/null)
+# ... except ps, which reads Linux's /proc instead through a small host-only
+# shim of its own (see ps.c), so that it and the transcripts using it run here.
+HOST_BIN_DUPLEX_ONLY := $(filter-out shell/bin/ps.c,$(HOST_BIN_DUPLEX_ONLY))
 
 HOST_BIN_SRC   := $(filter-out $(HOST_BIN_HELPERS) $(HOST_BIN_DUPLEX_ONLY),\
                     $(wildcard shell/bin/*.c))

@@ -23,7 +23,7 @@
 #define PROG "date"
 #define DEFAULT_FORMAT "%a %b %e %H:%M:%S %Z %Y"
 #define RFC5322_FORMAT "%a, %d %b %Y %H:%M:%S %z"
-#define MAX_OUTPUT (64 * 1024)
+#define MAX_OUTPUT (1024 * 1024)      /* longer results are surely mistakes */
 
 static void usage(int status)
 {
@@ -40,14 +40,20 @@ static void usage(int status)
  * strftime() returns 0 both when the buffer is too small and when the
  * result is empty (date +""). A sentinel character appended to the format
  * tells the two apart: the result is never empty, so 0 always means "grow".
+ * A lone '%' at the very end would swallow the sentinel: it is doubled
+ * first, so that it prints as itself, as in GNU date.
  */
 static int print_time(const char *format, const struct tm *tm)
 {
-    size_t flen = strlen(format);
-    char *fmt = malloc(flen + 2);
+    size_t flen = strlen(format), percents = 0;
+    while (percents < flen && format[flen - 1 - percents] == '%')
+        percents++;
+    char *fmt = malloc(flen + 3);
     if (!fmt)
         return -1;
     memcpy(fmt, format, flen);
+    if (percents % 2)
+        fmt[flen++] = '%';
     memcpy(fmt + flen, "x", 2);
     int r = -1;
     for (size_t size = 256; size <= MAX_OUTPUT; size *= 2) {

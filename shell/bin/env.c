@@ -92,6 +92,8 @@ static const char *env_get(const char *name)
 static int exec_search(char **argv)
 {
     const char *cmd = argv[0];
+    if (cmd[0] == '\0')
+        return ENOENT;                       /* no file has an empty name */
     if (strchr(cmd, '/')) {
         execve(cmd, argv, envv);
         return errno;
@@ -164,8 +166,13 @@ int main(int argc, char **argv)
         env_unset(unset[i], strlen(unset[i]));
     }
     free(unset);
-    for (; optind < argc && strchr(argv[optind], '='); optind++)
+    for (; optind < argc && strchr(argv[optind], '='); optind++) {
+        if (argv[optind][0] == '=') {
+            fprintf(stderr, PROG ": cannot set '%s': Invalid argument\n", argv[optind]);
+            return 125;
+        }
         env_add(argv[optind]);
+    }
 
     if (optind == argc) {
         for (size_t i = 0; i < envc; i++)

@@ -2,29 +2,76 @@
  * regex.c - a small POSIX regular-expression engine for grep and expr.
  * See regex.h for what it accepts and how it matches.
  *
- * Three stages:
- *   1. parse the pattern into a tree of nodes (recursion only as deep as
- *      the parentheses nest, which is limited);
- *   2. compile the tree into a program for a tiny machine (CHAR, SET,
- *      SPLIT, JMP, SAVE, ...), copying the body of a counted repetition
- *      as many times as the count says;
- *   3. run the program by backtracking over an explicit stack.
+ * The parser emits a program for a tiny machine (CHAR, SET, SPLIT, JMP,
+ * SAVE, ...) as it reads the pattern: each atom appends its code, and a
+ * repetition operator takes the code of the atom before it back out and
+ * lays it down again as often as the count says, wrapped in the SPLITs
+ * and JMPs of the loop. The matcher runs that program by backtracking
+ * over an explicit stack. Only parentheses recurse, and their nesting is
+ * limited: user programs have a small stack.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "regex.h"
 
-#define DUP_MAX    255         /* largest count in {m,n} (POSIX RE_DUP_MAX) */
-#define INF        (-1)        /* the max of {m,} */
-#define MAX_DEPTH  40          /* nesting of parentheses */
-#define MAX_HEIGHT 120         /* height of the tree: bounds compile()'s recursion */
-#define MAX_PROG   100000      /* instructions */
-#define MEMO_BITS  (32L << 20) /* largest "already tried" bitmap */
+#define DUP_MAX   32767        /* largest count in {m,n} (glibc's RE_DUP_MAX) */
+#define INF       (-1)         /* the max of {m,} */
+#define MAX_DEPTH 40           /* nesting of parentheses */
+#define MAX_PROG  100000       /* instructions */
+#define MEMO_BITS (32L << 20)  /* largest "already tried" bitmap */
 
-#define E_BRACKET  "Unmatched [, [^, [:, [., or [="
-#define E_BIG      "Regular expression too big"
-#define E_NOMEM    "Memory exhausted"
+#define E_BRACKET "Unmatched [, [^, [:, [., or [="
+#define E_BIG     "Regular expression too big"
+#define E_NOMEM   "Memory exhausted"
+
+/* The machine. SPLIT x y: go on at x, and if that fails, at y. SAVE n:
+ * slot n = the position (slots 2k and 2k+1 are where group k starts and
+ * ends). MARK n / CHECK n: the body of loop n must have moved the
+ * position, or it would go round for ever without progress. */
+enum { I_CHAR, I_ANY, I_SET, I_ASSERT, I_SPLIT, I_JMP, I_SAVE, I_MARK, I_CHECK,
+       I_BACKREF, I_MATCH };
+
+/* Zero-width assertions: ^ $ \b \B \< \>, and the two of grep -w. */
+enum { A_BOL, A_EOL, A_WORDB, A_NWORDB, A_WBEGIN, A_WEND, A_NOWORD_BEFORE,
+       A_NOWORD_AFTER };
+
+struct inst {
+    unsigned char op;
+    int x, y;
+};
+
+struct frame {
+    int pc;                    /* < 0: restore slot -pc-1 to pos */
+    long pos;
+};
+
+typedef unsigned char charset[32];
+
+struct rx {
+    int flags, nsub, nloops, nslots;
+    struct inst *prog;
+    int nprog, cap;
+    charset *sets;
+    int nsets, setcap;
+    int has_backref;
+    int first_char;            /* a byte every match starts with, or -1 */
+    /* scratch for rx_search */
+    long *slots, *best;
+    unsigned char *memo;
+    size_t memo_bytes;
+    struct frame *stack;
+    int stack_cap;
+};
+
+struct parser {
+    const char *p;
+    int ere, icase;
+    rx_t *re;
+    int closed;                /* groups closed so far: \1..\closed are valid */
+    int depth;
+    const char *err;
+};
 
 /* Grow *p (an array of *cap elements of `size` bytes) to hold n + 1. */
 static int grow(void *p, int *cap, int n, size_t size)
@@ -45,38 +92,7 @@ static int is_word(int c)
     return isalnum(c) || c == '_';
 }
 
-/* ---- stage 1: the tree ---------------------------------------------- */
-
-enum { N_EMPTY, N_CHAR, N_ANY, N_SET, N_ASSERT, N_CAT, N_ALT, N_REPEAT,
-       N_GROUP, N_BACKREF };
-
-/* Zero-width assertions: ^ $ \b \B \< \>, and the two of grep -w. */
-enum { A_BOL, A_EOL, A_WORDB, A_NWORDB, A_WBEGIN, A_WEND, A_NOWORD_BEFORE,
-       A_NOWORD_AFTER };
-
-/* CAT and ALT have their children in a list (child, then next, next...);
- * GROUP and REPEAT have one child. */
-struct node {
-    unsigned char type;
-    int val;                   /* char, set, assertion, group or backref */
-    int min, max;              /* N_REPEAT */
-    int child, next, last;     /* -1: none */
-    int h;                     /* height of the subtree */
-};
-
-typedef unsigned char charset[32];
-
-struct parser {
-    const char *p;
-    int flags, ere;
-    struct node *nodes;
-    int nnodes, cap;
-    charset *sets;
-    int nsets, setcap;
-    int ngroups, closed;       /* groups opened, groups closed so far */
-    int depth;
-    const char *err;
-};
+/* ---- compiling ------------------------------------------------------- */
 
 static int fail(struct parser *ps, const char *msg)
 {
@@ -85,35 +101,37 @@ static int fail(struct parser *ps, const char *msg)
     return -1;
 }
 
-static int new_node(struct parser *ps, int type, int val)
+/* Append an instruction; returns its index. */
+static int put(struct parser *ps, int op, int x, int y)
 {
-    if (grow(&ps->nodes, &ps->cap, ps->nnodes, sizeof *ps->nodes) < 0)
+    rx_t *re = ps->re;
+    if (re->nprog >= MAX_PROG)
+        return fail(ps, E_BIG);
+    if (grow(&re->prog, &re->cap, re->nprog, sizeof *re->prog) < 0)
         return fail(ps, E_NOMEM);
-    ps->nodes[ps->nnodes] = (struct node){ (unsigned char)type, val, 0, 0, -1, -1, -1, 1 };
-    return ps->nnodes++;
+    re->prog[re->nprog] = (struct inst){ (unsigned char)op, x, y };
+    return re->nprog++;
 }
 
-/* Make child the last child of parent, keeping the heights right. */
-static void adopt(struct parser *ps, int parent, int child)
+/* Point every instruction of a chain (linked through x) at the end. */
+static void patch(rx_t *re, int chain)
 {
-    struct node *p = &ps->nodes[parent];
-    if (p->last < 0)
-        p->child = child;
-    else
-        ps->nodes[p->last].next = child;
-    p->last = child;
-    if (ps->nodes[child].h >= p->h)
-        p->h = ps->nodes[child].h + 1;
+    while (chain >= 0) {
+        int next = re->prog[chain].x;
+        re->prog[chain].x = re->nprog;
+        chain = next;
+    }
 }
 
-/* A node matching one byte out of a set, which starts empty. */
+/* Append a SET instruction with a new, empty set. */
 static int new_set(struct parser *ps, unsigned char **set)
 {
-    if (grow(&ps->sets, &ps->setcap, ps->nsets, sizeof(charset)) < 0)
+    rx_t *re = ps->re;
+    if (grow(&re->sets, &re->setcap, re->nsets, sizeof(charset)) < 0)
         return fail(ps, E_NOMEM);
-    *set = ps->sets[ps->nsets];
+    *set = re->sets[re->nsets];
     memset(*set, 0, sizeof(charset));
-    return new_node(ps, N_SET, ps->nsets++);
+    return put(ps, I_SET, re->nsets++, 0);
 }
 
 static void set_add(unsigned char *set, int c, int icase)
@@ -138,7 +156,7 @@ static int add_class(struct parser *ps, unsigned char *set, const char *name, si
         if (strlen(classes[i].name) != len || memcmp(classes[i].name, name, len) != 0)
             continue;
         /* With -i, [:upper:] and [:lower:] both mean letters. */
-        int icase = (ps->flags & RX_ICASE) && (i == 3 || i == 4);
+        int icase = ps->icase && (i == 3 || i == 4);
         for (int c = 0; c < 256; c++)
             if (classes[i].test(c))
                 set_add(set, c, icase);
@@ -167,9 +185,9 @@ static int bracket_char(struct parser *ps)
 static int parse_bracket(struct parser *ps)
 {
     unsigned char *set;
-    int node = new_set(ps, &set), negate = *ps->p == '^';
+    int r = new_set(ps, &set), negate = *ps->p == '^';
     ps->p += negate;
-    for (int first = 1; node >= 0 && (first || *ps->p != ']'); first = 0) {
+    for (int first = 1; r >= 0 && (first || *ps->p != ']'); first = 0) {
         if (ps->p[0] == '[' && ps->p[1] == ':') {
             const char *name = ps->p + 2, *end = strstr(name, ":]");
             if (!end)
@@ -188,36 +206,36 @@ static int parse_bracket(struct parser *ps)
         if (lo < 0 || hi < 0)
             return -1;
         for (int c = lo; c <= hi; c++)
-            set_add(set, c, ps->flags & RX_ICASE);
+            set_add(set, c, ps->icase);
     }
     ps->p++;
     for (int i = 0; negate && i < 32; i++)
         set[i] ^= 0xff;
-    return node;
+    return r;
 }
 
 /* \w \W \s \S. */
 static int class_escape(struct parser *ps, char c)
 {
     unsigned char *set;
-    int node = new_set(ps, &set);
-    for (int ch = 0; node >= 0 && ch < 256; ch++) {
+    int r = new_set(ps, &set);
+    for (int ch = 0; r >= 0 && ch < 256; ch++) {
         int in = (c == 'w' || c == 'W') ? is_word(ch) : isspace(ch) != 0;
         if (in == (c == 'w' || c == 's'))
             set_add(set, ch, 0);
     }
-    return node;
+    return r;
 }
 
 static int literal(struct parser *ps, int c)
 {
     unsigned char *set;
-    if (!(ps->flags & RX_ICASE) || !isalpha(c))
-        return new_node(ps, N_CHAR, c);
-    int node = new_set(ps, &set);
-    if (node >= 0)
+    if (!ps->icase || !isalpha(c))
+        return put(ps, I_CHAR, c, 0);
+    int r = new_set(ps, &set);
+    if (r >= 0)
         set_add(set, c, 1);
-    return node;
+    return r;
 }
 
 static int parse_alt(struct parser *ps);
@@ -226,19 +244,17 @@ static int parse_alt(struct parser *ps);
 static int parse_group(struct parser *ps)
 {
     const char *close = ps->ere ? ")" : "\\)";
+    int index = ++ps->re->nsub;
     if (++ps->depth > MAX_DEPTH)
         return fail(ps, E_BIG);
-    int index = ++ps->ngroups, body = parse_alt(ps), group;
-    if (body < 0)
+    if (put(ps, I_SAVE, 2 * index, 0) < 0 || parse_alt(ps) < 0)
         return -1;
     if (strncmp(ps->p, close, strlen(close)) != 0)
         return fail(ps, "Unmatched ( or \\(");
     ps->p += strlen(close);
     ps->depth--;
     ps->closed = index > ps->closed ? index : ps->closed;
-    if ((group = new_node(ps, N_GROUP, index)) >= 0)
-        adopt(ps, group, body);
-    return group;
+    return put(ps, I_SAVE, 2 * index + 1, 0);
 }
 
 /* What follows a backslash (ps->p is on the character after it). */
@@ -250,10 +266,12 @@ static int parse_escape(struct parser *ps)
         return fail(ps, "Trailing backslash");
     if (c >= '1' && c <= '9' && c - '0' > ps->closed)
         return fail(ps, "Invalid back reference");
-    if (c >= '1' && c <= '9')
-        return new_node(ps, N_BACKREF, c - '0');
+    if (c >= '1' && c <= '9') {
+        ps->re->has_backref = 1;
+        return put(ps, I_BACKREF, c - '0', 0);
+    }
     if (strchr(asserts, c))
-        return new_node(ps, N_ASSERT, A_WORDB + (int)(strchr(asserts, c) - asserts));
+        return put(ps, I_ASSERT, A_WORDB + (int)(strchr(asserts, c) - asserts), 0);
     if (strchr("wWsS", c))
         return class_escape(ps, c);
     if (!ps->ere && c == '(')
@@ -261,8 +279,9 @@ static int parse_escape(struct parser *ps)
     return literal(ps, (unsigned char)c);
 }
 
-/* One atom, or -2 at the end of a concatenation. `first`: at the start of
- * the pattern, a group or an alternative, where BRE '*' and '^' differ. */
+/* One atom: >= 0 when done, -2 at the end of a concatenation. `first`:
+ * at the start of the pattern, a group or an alternative, where BRE '*'
+ * and '^' are different. */
 static int parse_atom(struct parser *ps, int first)
 {
     const char *p = ps->p;
@@ -274,20 +293,20 @@ static int parse_atom(struct parser *ps, int first)
         return fail(ps, "Unmatched ) or \\)");
     ps->p++;
     switch (*p) {
-    case '.': return new_node(ps, N_ANY, 0);
+    case '.': return put(ps, I_ANY, 0, 0);
     case '[': return parse_bracket(ps);
     case '\\': return parse_escape(ps);
     case '(':
         return ps->ere ? parse_group(ps) : literal(ps, '(');
     case '^':
-        return ps->ere || first ? new_node(ps, N_ASSERT, A_BOL) : literal(ps, '^');
+        return ps->ere || first ? put(ps, I_ASSERT, A_BOL, 0) : literal(ps, '^');
     case '$':                  /* BRE: an anchor only at the end of an RE */
         if (ps->ere || p[1] == '\0' || !strncmp(p + 1, "\\)", 2) || !strncmp(p + 1, "\\|", 2))
-            return new_node(ps, N_ASSERT, A_EOL);
+            return put(ps, I_ASSERT, A_EOL, 0);
         return literal(ps, '$');
     case '*': case '+': case '?':
         /* ERE: a repetition of nothing, which GNU ignores. */
-        return ps->ere && first ? new_node(ps, N_EMPTY, 0) : literal(ps, *p);
+        return ps->ere && first ? 0 : literal(ps, *p);
     default:
         return literal(ps, (unsigned char)*p);
     }
@@ -338,7 +357,7 @@ static int parse_quantifier(struct parser *ps, int *min, int *max)
     char c = p[escaped];
     if (c == '*' && !escaped)
         *min = 0, *max = INF;
-    else if (escaped != !ps->ere || !strchr("+?{", c) || c == '\0')
+    else if (escaped != !ps->ere || c == '\0' || !strchr("+?{", c))
         return 0;
     else if (c == '+')
         *min = 1, *max = INF;
@@ -353,48 +372,335 @@ static int parse_quantifier(struct parser *ps, int *min, int *max)
     return r;
 }
 
+/* Append a copy of body (code that was at `from`), moving its jumps. */
+static int append(struct parser *ps, const struct inst *body, int n, int from)
+{
+    int shift = ps->re->nprog - from;
+    for (int i = 0; i < n; i++) {
+        struct inst in = body[i];
+        int jump = in.op == I_SPLIT || in.op == I_JMP;
+        if (put(ps, in.op, in.x + (jump ? shift : 0), in.y + (in.op == I_SPLIT ? shift : 0)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Apply {min,max} to the code from `start` on: min copies, then a loop
+ * (max INF) or max - min optional copies, whose SPLITs all give up by
+ * jumping to the end. */
+static int repeat(struct parser *ps, int start, int min, int max)
+{
+    rx_t *re = ps->re;
+    int n = re->nprog - start, chain = -1, r = 0;
+    struct inst *body = malloc((size_t)(n ? n : 1) * sizeof *body);
+    if (!body)
+        return fail(ps, E_NOMEM);
+    memcpy(body, re->prog + start, (size_t)n * sizeof *body);
+    re->nprog = start;
+    for (int i = 0; i < min && r >= 0; i++)
+        r = append(ps, body, n, start);
+    if (r >= 0 && max == INF) {
+        int reg = re->nloops++, split = put(ps, I_SPLIT, 0, 0);
+        if (split < 0 || put(ps, I_MARK, reg, 0) < 0 || append(ps, body, n, start) < 0 ||
+            put(ps, I_CHECK, reg, 0) < 0 || put(ps, I_JMP, split, 0) < 0)
+            r = -1;
+        else
+            re->prog[split] = (struct inst){ I_SPLIT, split + 1, re->nprog };
+    }
+    for (int i = min; r >= 0 && max != INF && i < max; i++) {
+        /* These SPLITs chain through x until patched; x is set below. */
+        if ((r = put(ps, I_SPLIT, chain, 0)) >= 0)
+            chain = r;
+        if (r >= 0 && (r = append(ps, body, n, start)) >= 0)
+            re->prog[chain].y = chain + 1;
+    }
+    free(body);
+    /* Each SPLIT: y = its copy (tried first, swapped below), x = the end. */
+    for (int c = chain; r >= 0 && c >= 0;) {
+        int next = re->prog[c].x;
+        re->prog[c] = (struct inst){ I_SPLIT, c + 1, re->nprog };
+        c = next;
+    }
+    return r < 0 ? -1 : 0;
+}
+
 /* Concatenation of pieces, each an atom and its repetition operators. */
 static int parse_cat(struct parser *ps)
 {
-    int cat = new_node(ps, N_CAT, 0), first = 1;
-    while (cat >= 0) {
+    rx_t *re = ps->re;
+    for (int first = 1;;) {
         if (!ps->ere && first && !strncmp(ps->p, "\\{", 2))
             ps->p++;           /* BRE: "\{" at the start is a literal '{' */
-        int atom = parse_atom(ps, first), min, max, r, rep;
-        if (atom == -2)
-            break;
-        if (atom < 0)
-            return -1;
-        /* BRE: after a leading ^, '*' is still literal. */
-        first = !ps->ere && first && ps->nodes[atom].type == N_ASSERT &&
-                ps->nodes[atom].val == A_BOL;
-        while ((r = parse_quantifier(ps, &min, &max)) > 0) {
-            if ((rep = new_node(ps, N_REPEAT, 0)) < 0)
-                return -1;
-            ps->nodes[rep].min = min;
-            ps->nodes[rep].max = max;
-            adopt(ps, rep, atom);
-            atom = rep;
-        }
+        int start = re->nprog, r = parse_atom(ps, first), min, max;
+        if (r == -2)
+            return 0;
         if (r < 0)
             return -1;
-        adopt(ps, cat, atom);
+        /* BRE: after a leading ^, '*' is still literal. */
+        first = !ps->ere && first && re->nprog == start + 1 &&
+                re->prog[start].op == I_ASSERT && re->prog[start].x == A_BOL;
+        while (!first && (r = parse_quantifier(ps, &min, &max)) > 0)
+            if (repeat(ps, start, min, max) < 0)
+                return -1;
+        if (r < 0)
+            return -1;
     }
-    return cat;
 }
 
+/* Alternatives. Each starts with a JMP to the next instruction (which
+ * does nothing), turned into a SPLIT when a '|' follows it. */
 static int parse_alt(struct parser *ps)
 {
     const char *bar = ps->ere ? "|" : "\\|";
-    int alt = new_node(ps, N_ALT, 0);
-    while (alt >= 0) {
-        int cat = parse_cat(ps);
-        if (cat < 0)
+    int chain = -1;            /* JMPs to the end, linked through x */
+    for (;;) {
+        int split = put(ps, I_JMP, ps->re->nprog + 1, 0);
+        if (split < 0 || parse_cat(ps) < 0)
             return -1;
-        adopt(ps, alt, cat);
         if (strncmp(ps->p, bar, strlen(bar)) != 0)
             break;
         ps->p += strlen(bar);
+        if ((chain = put(ps, I_JMP, chain, 0)) < 0)
+            return -1;
+        ps->re->prog[split] = (struct inst){ I_SPLIT, split + 1, ps->re->nprog };
     }
-    return alt;
+    patch(ps->re, chain);
+    return 0;
+}
+
+/* The whole program: SAVE 0, the -x/-w guards, the pattern, SAVE 1, MATCH. */
+static int parse_all(struct parser *ps, int flags)
+{
+    int line = flags & RX_LINE, word = flags & RX_WORD;
+    if (put(ps, I_SAVE, 0, 0) < 0 ||
+        (line && put(ps, I_ASSERT, A_BOL, 0) < 0) ||
+        (word && put(ps, I_ASSERT, A_NOWORD_BEFORE, 0) < 0) ||
+        parse_alt(ps) < 0 ||
+        (word && put(ps, I_ASSERT, A_NOWORD_AFTER, 0) < 0) ||
+        (line && put(ps, I_ASSERT, A_EOL, 0) < 0) ||
+        put(ps, I_SAVE, 1, 0) < 0 || put(ps, I_MATCH, 0, 0) < 0)
+        return -1;
+    return 0;
+}
+
+rx_t *rx_compile(const char *pattern, int flags, const char **error)
+{
+    rx_t *re = calloc(1, sizeof *re);
+    struct parser ps = { pattern, flags & RX_EXTENDED, flags & RX_ICASE, re, 0, 0, NULL };
+    int r = re ? parse_all(&ps, flags) : fail(&ps, E_NOMEM);
+    if (r == 0) {
+        re->flags = flags;
+        re->nslots = 2 * (re->nsub + 1) + re->nloops;
+        re->slots = malloc((size_t)re->nslots * sizeof(long));
+        re->best = malloc((size_t)re->nslots * sizeof(long));
+        if (!re->slots || !re->best)
+            r = fail(&ps, E_NOMEM);
+        /* Skip the do-nothing JMPs to find the first real instruction. */
+        int pc = 1;
+        while (re->prog[pc].op == I_JMP && re->prog[pc].x == pc + 1)
+            pc++;
+        re->first_char = re->prog[pc].op == I_CHAR ? re->prog[pc].x : -1;
+    }
+    if (r < 0) {
+        *error = ps.err;
+        rx_free(re);
+        return NULL;
+    }
+    return re;
+}
+
+int rx_nsub(const rx_t *re)
+{
+    return re->nsub;
+}
+
+void rx_free(rx_t *re)
+{
+    if (!re)
+        return;
+    free(re->prog);
+    free(re->sets);
+    free(re->slots);
+    free(re->best);
+    free(re->memo);
+    free(re->stack);
+    free(re);
+}
+
+/* ---- matching -------------------------------------------------------  */
+
+struct text {
+    const unsigned char *s;
+    long len;
+};
+
+static int assertion(int kind, const struct text *t, long pos)
+{
+    int before = pos > 0 && is_word(t->s[pos - 1]);
+    int after = pos < t->len && is_word(t->s[pos]);
+    switch (kind) {
+    case A_BOL: return pos == 0;
+    case A_EOL: return pos == t->len;
+    case A_WORDB: return before != after;
+    case A_NWORDB: return before == after;
+    case A_WBEGIN: return !before && after;
+    case A_WEND: return before && !after;
+    case A_NOWORD_BEFORE: return !before;
+    default: return !after;    /* A_NOWORD_AFTER */
+    }
+}
+
+/* \n: the text group n matched, again, at *pos. */
+static int backref(const rx_t *re, const struct text *t, int group, long *pos)
+{
+    long s = re->slots[2 * group], e = re->slots[2 * group + 1], n = e - s;
+    if (s < 0 || e < s || *pos + n > t->len)
+        return 0;
+    for (long i = 0; i < n; i++) {
+        int a = t->s[s + i], b = t->s[*pos + i];
+        if (a != b && !((re->flags & RX_ICASE) && tolower(a) == tolower(b)))
+            return 0;
+    }
+    *pos += n;
+    return 1;
+}
+
+static int push(rx_t *re, int *sp, int pc, long pos)
+{
+    if (grow(&re->stack, &re->stack_cap, *sp, sizeof *re->stack) < 0)
+        return -1;
+    re->stack[(*sp)++] = (struct frame){ pc, pos };
+    return 0;
+}
+
+/* Whether (pc, pos) was tried before; marks it tried. */
+static int tried(rx_t *re, const struct text *t, int pc, long pos)
+{
+    if (!re->memo)
+        return 0;
+    size_t bit = (size_t)pc * (size_t)(t->len + 1) + (size_t)pos;
+    unsigned char mask = (unsigned char)(1 << (bit & 7));
+    if (re->memo[bit >> 3] & mask)
+        return 1;
+    re->memo[bit >> 3] |= mask;
+    return 0;
+}
+
+/* One instruction at *pc, *pos: 1 to go on, 0 to backtrack, -1 when
+ * memory runs out. */
+static int step(rx_t *re, const struct text *t, int *pc, long *pos, int *sp)
+{
+    const struct inst *in = &re->prog[(*pc)++];
+    int slot;
+    switch (in->op) {
+    case I_CHAR: return *pos < t->len && t->s[(*pos)++] == in->x;
+    case I_ANY: return (*pos)++ < t->len;
+    case I_SET:
+        if (*pos >= t->len)
+            return 0;
+        (*pos)++;
+        return re->sets[in->x][t->s[*pos - 1] >> 3] >> (t->s[*pos - 1] & 7) & 1;
+    case I_ASSERT: return assertion(in->x, t, *pos);
+    case I_SPLIT:
+        *pc = in->x;
+        return push(re, sp, in->y, *pos) < 0 ? -1 : 1;
+    case I_JMP:
+        *pc = in->x;
+        return 1;
+    case I_SAVE: case I_MARK:
+        slot = in->op == I_SAVE ? in->x : 2 * (re->nsub + 1) + in->x;
+        if (push(re, sp, -slot - 1, re->slots[slot]) < 0)
+            return -1;
+        re->slots[slot] = *pos;
+        return 1;
+    case I_CHECK: return re->slots[2 * (re->nsub + 1) + in->x] != *pos;
+    default: return backref(re, t, in->x, pos);    /* I_BACKREF */
+    }
+}
+
+/* Run the program from `start`. With `longest`, explore every path and
+ * keep the longest match in re->best; otherwise stop at the first. */
+static int run(rx_t *re, const struct text *t, long start, int longest)
+{
+    int sp = 0, found = 0;
+    for (int i = 0; i < re->nslots; i++)
+        re->slots[i] = -1;
+    if (push(re, &sp, 0, start) < 0)
+        return -1;
+    while (sp > 0) {
+        struct frame f = re->stack[--sp];
+        if (f.pc < 0) {
+            re->slots[-f.pc - 1] = f.pos;
+            continue;
+        }
+        int pc = f.pc, ok = 1;
+        long pos = f.pos;
+        while (ok > 0 && !tried(re, t, pc, pos)) {
+            if (re->prog[pc].op != I_MATCH) {
+                ok = step(re, t, &pc, &pos, &sp);
+                continue;
+            }
+            if (!found || pos > re->best[1]) {
+                memcpy(re->best, re->slots, (size_t)re->nslots * sizeof(long));
+                found = 1;
+            }
+            if (!longest)
+                return 1;
+            ok = 0;
+        }
+        if (ok < 0)
+            return -1;
+    }
+    return found;
+}
+
+/* Get the "already tried" bitmap ready, or go without one. */
+static int prepare_memo(rx_t *re, size_t len)
+{
+    double bits = (double)re->nprog * ((double)len + 1);
+    size_t bytes = (size_t)(bits / 8) + 1;
+    if (re->has_backref || bits > (double)MEMO_BITS) {
+        free(re->memo);
+        re->memo = NULL;
+        re->memo_bytes = 0;
+        return 0;
+    }
+    if (bytes > re->memo_bytes) {
+        free(re->memo);
+        re->memo = malloc(bytes);
+        re->memo_bytes = re->memo ? bytes : 0;
+        if (!re->memo)
+            return -1;
+    }
+    memset(re->memo, 0, bytes);
+    return 0;
+}
+
+int rx_search(rx_t *re, const char *text, size_t len, int anchored,
+              rx_span *spans, int nspans)
+{
+    struct text t = { (const unsigned char *)text, (long)len };
+    int r = prepare_memo(re, len);
+    /* The bitmap stays valid from one start to the next: a state that led
+     * nowhere from an earlier start leads nowhere now either. */
+    for (long start = 0; r == 0 && start <= t.len; start++) {
+        if (re->first_char >= 0) {
+            const unsigned char *hit = memchr(t.s + start, re->first_char,
+                                              (size_t)(t.len - start));
+            if (!hit || (anchored && hit != t.s))
+                break;
+            start = hit - t.s;
+        }
+        r = run(re, &t, start, nspans > 0);
+        if (anchored)
+            break;
+    }
+    if (r <= 0)
+        return r;
+    for (int i = 0; i < nspans; i++) {
+        int ok = i <= re->nsub && re->best[2 * i] >= 0 && re->best[2 * i + 1] >= 0;
+        spans[i].start = ok ? re->best[2 * i] : -1;
+        spans[i].end = ok ? re->best[2 * i + 1] : -1;
+    }
+    return 1;
 }

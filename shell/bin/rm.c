@@ -63,6 +63,11 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void free_names(char **names, size_t n)
 {
     while (n > 0)
@@ -70,7 +75,8 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
-/* The names in a directory, "." and ".." left out; NULL-terminated.
+/* The names in a directory, "." and ".." left out, sorted (so that -v and
+ * errors come out in the same order on every system); NULL-terminated.
  * NULL with errno set if the directory cannot be read. */
 static char **read_names(const char *path)
 {
@@ -99,6 +105,8 @@ static char **read_names(const char *path)
         return NULL;
     }
     names[n] = NULL;
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_name);
     return names;
 }
 

@@ -11,8 +11,9 @@
  * Errors: an unknown letter, or a missing argument, returns '?' with
  * optopt set and prints a message like glibc's to stderr, unless opterr is
  * 0 or optstring starts with ':' - then a missing argument returns ':'.
- * Setting optind to 0 or 1 (or any value other than the one getopt left)
- * starts a new scan there.
+ * Setting optind to 0 starts a new scan from argv[1], as in glibc; so does
+ * setting it to any value other than the one getopt left (1, say, once a
+ * scan is over).
  */
 #include "libc.h"
 #include <stdio.h>
@@ -37,10 +38,12 @@ static int scan(int argc, char *const argv[], const char *optstring);
 
 int getopt(int argc, char *const argv[], const char *optstring)
 {
-    if (optind == 0)
+    if (optind == 0) {
         optind = 1;
-    if (optind != pos_optind)
+        pos = 0;
+    } else if (optind != pos_optind) {
         pos = 0;                /* the caller moved optind: start afresh */
+    }
     int c = scan(argc, argv, optstring);
     pos_optind = optind;
     return c;

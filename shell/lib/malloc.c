@@ -173,13 +173,17 @@ static bool heap_grow(size_t size)
     return true;
 }
 
-/* Grow so that the top free chunk has at least `need` bytes. */
+/* Grow so that the top free chunk has at least `need` bytes: by GROW_MIN
+ * at least, to make few system calls, or else by just what is missing,
+ * when the memory left is less than that. */
 static bool grow_for(size_t need)
 {
     struct chunk *s = sentinel();
     size_t top = (s->head & PREV_INUSE) ? 0 : s->prev_size;
     size_t size = align_up(need - (top < need ? top : 0));
-    return heap_grow(size < GROW_MIN ? GROW_MIN : size);
+    if (size < GROW_MIN && heap_grow(GROW_MIN))
+        return true;
+    return heap_grow(size);
 }
 
 /* ---- allocation ------------------------------------------------------------ */

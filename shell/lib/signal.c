@@ -9,7 +9,8 @@
  * dispatcher calls the right one with the right arguments - (signo), or
  * (signo, &info, NULL) for SA_SIGINFO - and saves errno around it. So the
  * platforms never need to know a handler's signature (on wasm32 a call
- * with the wrong one traps), and SA_SIGINFO handlers get a valid siginfo_t.
+ * with the wrong one traps), and SA_SIGINFO handlers get a valid siginfo_t:
+ * the kernel is never told SA_SIGINFO, every handler it knows takes one int.
  * The kernel stays the authority on the disposition: SIG_DFL, SIG_IGN, or
  * "caught", which is when the table is consulted.
  *
@@ -63,10 +64,12 @@ static void from_kernel(int sig, const struct k_sigaction *k, struct sigaction *
     sa->sa_mask.__bits = k->sa_mask;
     sa->sa_flags = (int)k->sa_flags;
     if (k->sa_handler == (uint64_t)(uintptr_t)__dx_sigdispatch) {
-        if (handlers[sig].info_fn != NULL)
+        if (handlers[sig].info_fn != NULL) {
             sa->sa_sigaction = handlers[sig].info_fn;
-        else
+            sa->sa_flags |= SA_SIGINFO;
+        } else {
             sa->sa_handler = handlers[sig].fn;
+        }
     } else {
         /* SIG_DFL, SIG_IGN, or a handler someone set without us */
         sa->sa_handler = (void (*)(int))(uintptr_t)k->sa_handler;
@@ -94,7 +97,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 
     memset(&knew, 0, sizeof knew);
     knew.sa_mask = act->sa_mask.__bits;
-    knew.sa_flags = (uint32_t)act->sa_flags;
+    knew.sa_flags = (uint32_t)act->sa_flags & ~SA_SIGINFO;
     knew.sa_restorer = __dx_sig_restorer;
     info = (act->sa_flags & SA_SIGINFO) != 0;
     if (!info && is_disposition(act->sa_handler)) {

@@ -8,6 +8,7 @@
  * are copied when added, as POSIX requires, and freed by destroy.
  */
 #include "libc.h"
+#include <limits.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>

@@ -57,7 +57,7 @@ int kstat(struct k_kstat *ks)
     return (int)sys_ret(sys1(SYS_kstat, P(ks)));
 }
 
-int poweroff(void)
+int poweroff(int code)
 {
-    return (int)sys_ret(sys0(SYS_poweroff));
+    return (int)sys_ret(sys1(SYS_poweroff, code));
 }

@@ -7,6 +7,7 @@
  * calendar.c's.
  */
 #include "libc.h"
+#include <sys/stat.h>          /* struct k_timespec */
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>

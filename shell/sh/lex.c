@@ -163,6 +163,8 @@ static bool skip_blanks(struct lexer *lx)
                 return false;
             if (s[lx->pos + 1] != '\n')
                 return true;
+            if (lx->pos + 2 >= lx->len)
+                return false;               /* the next line continues this one */
             lx->pos += 2;
             lx->lineno++;
         } else if (lx->pos < lx->len && s[lx->pos] == '#') {

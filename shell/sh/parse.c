@@ -470,6 +470,7 @@ static struct node *parse_pipeline(struct parser *p)
 
 static struct node *parse_and_or(struct parser *p)
 {
+    size_t start = peek(p)->start;
     struct node *left = parse_pipeline(p);
     while (left && (peek(p)->type == T_AND || peek(p)->type == T_OR)) {
         struct node *n = node_new(peek(p)->type == T_AND ? N_AND : N_OR);
@@ -478,6 +479,7 @@ static struct node *parse_and_or(struct parser *p)
         n->andor.left = left;
         if (!(n->andor.right = parse_pipeline(p)))
             return node_free(n), NULL;
+        set_text(p, n, start);
         left = n;
     }
     return left;

@@ -13,13 +13,14 @@
  * builtin in the middle of a pipeline, `( ... )`, `$(...)` - runs here in a
  * new shell process started with `sh -c TEXT`, where TEXT is the command's
  * source text preceded by the parent's unexported variables and functions
- * (spawn.c). The last builtin or compound stage of a foreground pipeline
- * runs inside the shell itself, as in ksh: `ls | while read f; ...` keeps
- * the variables the loop sets.
+ * (spawn.c). The last stage of a foreground pipeline, if it is a builtin
+ * or compound command, runs inside the shell itself, as in ksh:
+ * `ls | while read f; ...` keeps the variables the loop sets.
  */
 #ifndef DUPLEX_SH_H
 #define DUPLEX_SH_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -49,6 +50,7 @@ struct wordlist {
 void wl_add(struct wordlist *w, char *s);  /* takes ownership of s */
 void wl_free(struct wordlist *w);
 void wl_sort(struct wordlist *w, int from);
+void strv_free(char **v);                 /* a NULL-terminated array and its strings */
 
 void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 bool is_name(const char *s, size_t n);    /* a valid variable name? */
@@ -82,6 +84,8 @@ struct shell {
     int    lineno;
     bool   cmdsub_ran;      /* a $(...) ran during the last expansion */
     int    cmdsub_status;
+    pid_t  stage_pgid;      /* the job whose in-shell stage is running */
+    sigset_t reset_in_child;  /* signals the shell ignores and children must not */
 };
 extern struct shell sh;
 
@@ -200,7 +204,7 @@ struct var_saved {
 };
 void var_save(const char *name, struct var_saved *sv);
 void var_restore(struct var_saved *sv);
-void assign_word(const char *word, bool export, struct var_saved *sv);
+bool assign_word(const char *word, bool export, struct var_saved *sv);
 
 void positional_set(char **args, int n);   /* copies */
 void positional_free(char **args, int n);
@@ -213,8 +217,7 @@ int   expand_words(char **raw, int n, struct wordlist *out);
 char *expand_word(const char *raw);            /* one string, no splitting */
 char *expand_pattern(const char *raw);         /* quoted characters escaped */
 char *expand_heredoc(const char *body);
-char *command_output(const char *text);        /* $(...) */
-bool  expand_failed(void);                     /* since the last call */
+char *command_output(const char *text);        /* $(...), pipeline.c */
 
 /* What a $ at s[i] stands for: a string (NULL: unset), or all the positional
  * parameters ($@, $*), which only the expander can turn into fields.
@@ -259,13 +262,14 @@ bool redirs_apply(const struct xredirs *x, struct saved_fds *sv);  /* sv NULL: f
 void fds_save(struct saved_fds *sv, int fd);
 void fds_restore(struct saved_fds *sv);
 bool redirs_check(const struct xredirs *x);    /* report what a spawn would fail on */
+int  redir_open_flags(enum redir_op op);
 
 /* ---- spawn.c: finding and starting programs ------------------------------- */
 
 enum found { FOUND_NONE, FOUND_FILE, FOUND_NOEXEC, FOUND_DIR };
 enum found path_search(const char *name, char **path);
 struct spawn_spec {
-    const char *path;
+    const char *path;       /* set by spawn_subshell */
     char **argv, **envp;
     const struct xredirs *redirs;
     int   in_fd, out_fd;        /* pipe ends to put on 0 and 1, or -1 */
@@ -275,19 +279,27 @@ struct spawn_spec {
 };
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
 /* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
-pid_t spawn_subshell(const char *text, char **args, struct spawn_spec *sp, int *err);
+pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err);
 char *subshell_script(const char *text);
 
-/* ---- exec.c: running the tree ---------------------------------------------- */
+/* ---- exec.c, pipeline.c: running the tree --------------------------------- */
 
-int  exec_node(struct node *n);
-int  exec_string(const char *text, const char *what);   /* eval */
-int  run_commands(struct lexer_input *in);
-void function_define(const char *name, struct node *body);
+int  exec_node(struct node *n);             /* sets $? */
+int  exec_compound(struct node *n);         /* if, while, ... without redirections */
+void function_define(const char *name, struct node *body, const char *text);
+bool function_unset(const char *name);
 struct node *function_find(const char *name);
+int  function_call(struct node *body, char **argv, int argc);
 void functions_prelude(struct strbuf *out);
+void functions_print(void);
 void functions_free_all(void);
-int  run_pipeline_capture(struct node *n, int out_fd);
+
+struct pipeline_opts {
+    bool background;
+    int  capture_fd;            /* -1, or where the output of $(...) goes */
+    struct job **job_out;       /* with capture_fd: the job, not waited for */
+};
+int run_pipeline(struct node **cmds, int n, const char *text, const struct pipeline_opts *o);
 
 /* ---- jobs.c: jobs and their processes --------------------------------------- */
 
@@ -303,6 +315,7 @@ struct job {
     char  *text;
     bool   background;
     bool   notified;        /* its last change was reported */
+    bool   nested;          /* joined the group of an enclosing job */
     bool   has_tmodes;
     struct termios tmodes;  /* the terminal modes it stopped with */
     unsigned seq;           /* recency: the highest is the current job (+) */
@@ -311,7 +324,7 @@ struct job {
 
 struct job *job_new(const char *text, pid_t pgid);
 void job_add(struct job *j, pid_t pid);
-int  job_wait_fg(struct job *j);        /* its status, 128+sig if killed */
+int  job_wait_fg(struct job *j, bool *stopped);  /* its status, 128+sig if killed */
 void job_background(struct job *j);
 void job_forget(struct job *j);
 void jobs_reap(void);
@@ -333,16 +346,16 @@ typedef int (*builtin_fn)(char **argv);
 builtin_fn builtin_find(const char *name);
 const char *builtin_name(int i);        /* i-th name, NULL after the last */
 
-/* ---- input.c, main.c: where commands come from ------------------------------- */
+/* ---- input.c, main.c: where commands come from ----------------------------- */
 
-struct lexer_input;
-struct lexer_input *input_from_fd(int fd, bool own);
-struct lexer_input *input_from_string(const char *s);
-struct lexer_input *input_interactive(void);
-void  input_free(struct lexer_input *in);
-char *input_line(struct lexer_input *in, bool continuation, bool *interrupted);
-int   source_file(const char *path, char **args, int nargs);
-void  shell_exit(int status) __attribute__((noreturn));
+struct source;
+struct source *source_string(const char *s);
+struct source *source_fd(int fd, bool own);
+struct source *source_terminal(void);
+void source_free(struct source *src);
+int  run_source(struct source *src);        /* read and run it all */
+int  run_string(const char *text);
+void shell_exit(int status) __attribute__((noreturn));
 
 /* ---- edit.c, complete.c: the line editor ------------------------------------- */
 

@@ -117,6 +117,13 @@ void wl_free(struct wordlist *w)
     w->n = w->cap = 0;
 }
 
+void strv_free(char **v)
+{
+    for (char **p = v; p && *p; p++)
+        free(*p);
+    free(v);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

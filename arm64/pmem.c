@@ -1,0 +1,51 @@
+/*
+ * pmem.c - the physical page allocator: 4 KiB pages of RAM for page tables
+ * and for processes' memory.
+ *
+ * Every free page holds a pointer to the next one: a free list threaded
+ * through the free memory itself, as in xv6. RAM is identity-mapped for the
+ * kernel, so a page's physical address is also the kernel's pointer to it.
+ * The pages are what is left of RAM after the kernel image and the kernel
+ * heap (main.c lays them out).
+ */
+#include "arm64.h"
+
+struct free_page {
+    struct free_page *next;
+};
+
+static struct free_page *free_list;
+static size_t nfree;
+static uintptr_t lo, hi;
+
+void pmem_init(uintptr_t start, uintptr_t end)
+{
+    lo = PAGE_ROUND_UP(start);
+    hi = PAGE_ROUND_DOWN(end);
+    for (uintptr_t a = hi; a > lo; a -= PAGE_SIZE)   /* low pages come out first */
+        page_free((void *)(a - PAGE_SIZE));
+}
+
+void *page_alloc(void)
+{
+    struct free_page *pg = free_list;
+    if (!pg)
+        return NULL;
+    free_list = pg->next;
+    nfree--;
+    memset(pg, 0, PAGE_SIZE);
+    return pg;
+}
+
+void page_free(void *pa)
+{
+    uintptr_t a = (uintptr_t)pa;
+    if (a % PAGE_SIZE || a < lo || a >= hi)
+        panic("page_free: bad page %p", pa);
+    struct free_page *pg = pa;
+    pg->next = free_list;
+    free_list = pg;
+    nfree++;
+}
+
+size_t pages_free(void) { return nfree; }

@@ -1,0 +1,213 @@
+/*
+ * main.c - the shell's start and end: its arguments, its variables and
+ * signals, job control when it talks to a terminal, and the source of
+ * commands it then runs until the end.
+ *
+ *   sh                      commands from standard input (interactive on a tty)
+ *   sh FILE [ARG...]        a script, $0 = FILE, $1... = ARG...
+ *   sh -c STRING [NAME [ARG...]]   a string, $0 = NAME
+ *   options: -e (errexit) -x (trace) -f (no globbing) -i (interactive)
+ */
+#include "sh.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+extern char **environ;
+
+struct shell sh;
+
+/* ---- start ---------------------------------------------------------------------- */
+
+/* How to start another shell for a sub-shell: this very program. */
+static char *find_self(const char *argv0)
+{
+    char *path = NULL;
+    if (strchr(argv0, '/')) {
+        if (argv0[0] == '/')
+            return xstrdup(argv0);
+        char cwd[1024];
+        if (!getcwd(cwd, sizeof cwd))
+            return xstrdup(argv0);
+        path = xmalloc(strlen(cwd) + strlen(argv0) + 2);
+        sprintf(path, "%s/%s", cwd, argv0);
+        return path;
+    }
+    if (path_search(argv0, &path) == FOUND_FILE)
+        return path;
+    free(path);
+    return xstrdup("/bin/sh");
+}
+
+static void init_variables(void)
+{
+    char cwd[1024];
+    vars_import(environ);
+    if (!var_get("PATH"))
+        var_set("PATH", "/bin", true);
+    if (getcwd(cwd, sizeof cwd))
+        var_set("PWD", cwd, true);
+    var_set("IFS", " \t\n", false);
+}
+
+static void ignore(int sig)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigaction(sig, &sa, NULL);
+    sigaddset(&sh.reset_in_child, sig);
+}
+
+/* An interactive shell takes the terminal: it waits until it is in the
+ * foreground, becomes its own process group, ignores the job control
+ * signals (^C and ^Z are for the jobs), and remembers the terminal's modes. */
+static void init_job_control(void)
+{
+    sh.tty = fcntl(0, F_DUPFD_CLOEXEC, 10);
+    if (sh.tty < 0)
+        return;
+    pid_t fg;
+    while ((fg = tcgetpgrp(sh.tty)) >= 0 && fg != getpgrp())
+        kill(-getpgrp(), SIGTTIN);
+    ignore(SIGINT);
+    ignore(SIGQUIT);
+    ignore(SIGTSTP);
+    ignore(SIGTTIN);
+    ignore(SIGTTOU);
+    ignore(SIGPIPE);
+    if (fg < 0)
+        return;
+    sh.pgid = getpid();
+    if (getpgrp() != sh.pgid && setpgid(0, sh.pgid) < 0)
+        sh.pgid = getpgrp();
+    tcsetpgrp(sh.tty, sh.pgid);
+    tcgetattr(sh.tty, &sh.tmodes);
+    sh.job_control = true;
+}
+
+/* ---- arguments -------------------------------------------------------------------- */
+
+struct invocation {
+    const char *command;    /* -c */
+    const char *file;
+    bool force_interactive;
+};
+
+static bool set_option(char c, bool on)
+{
+    switch (c) {
+    case 'e': sh.errexit = on; return true;
+    case 'x': sh.xtrace = on; return true;
+    case 'f': sh.noglob = on; return true;
+    default:  return false;
+    }
+}
+
+/* Options, then what to run; returns the index of the first parameter. */
+static int parse_arguments(int argc, char **argv, struct invocation *inv)
+{
+    int i = 1;
+    bool want_command = false;
+    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        for (const char *o = argv[i] + 1; *o; o++) {
+            if (*o == 'c')
+                want_command = true;
+            else if (*o == 'i')
+                inv->force_interactive = true;
+            else if (*o == 's')
+                ;
+            else if (!set_option(*o, argv[i][0] == '-')) {
+                sh_error("-%c: invalid option", *o);
+                fprintf(stderr, "usage: sh [-efix] [-c string [name [arg...]] | file [arg...]]\n");
+                exit(2);
+            }
+        }
+    }
+    if (want_command) {
+        if (i >= argc) {
+            sh_error("-c: option requires an argument");
+            exit(2);
+        }
+        inv->command = argv[i++];
+    } else if (i < argc) {
+        inv->file = argv[i++];
+    }
+    return i;
+}
+
+/* ---- the end ----------------------------------------------------------------------- */
+
+void shell_exit(int status)
+{
+    fflush(stdout);
+    if (sh.job_control)
+        tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
+    jobs_free_all();
+    functions_free_all();
+    vars_free_all();
+    history_free();
+    positional_free(sh.argv, sh.argc);
+    free(sh.arg0);
+    free(sh.self);
+    exit(status & 0xff);
+}
+
+static struct source *open_script(const char *file)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sh_error("%s: %s", file, strerror(errno));
+        shell_exit(errno == ENOENT ? 127 : 126);
+    }
+    /* out of the way of the descriptors scripts use */
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 20);
+    if (high >= 0) {
+        close(fd);
+        fd = high;
+    }
+    return source_fd(fd, true);
+}
+
+int main(int argc, char **argv)
+{
+    struct invocation inv = {0};
+    sh.pid = getpid();
+    sh.tty = -1;
+    sigemptyset(&sh.reset_in_child);
+    sigaddset(&sh.reset_in_child, SIGPIPE);
+    init_variables();
+    sh.self = find_self(argc > 0 ? argv[0] : "sh");
+    int first = parse_arguments(argc, argv, &inv);
+    const char *name = inv.command && first < argc ? argv[first++] :
+                       inv.file ? inv.file : argc > 0 ? argv[0] : "sh";
+    sh.arg0 = xstrdup(name);
+    positional_set(argv + first, argc - first);
+
+    struct source *src;
+    if (inv.command) {
+        src = source_string(inv.command);
+    } else if (inv.file) {
+        src = open_script(inv.file);
+    } else {
+        sh.interactive = inv.force_interactive || (isatty(0) && isatty(2));
+        if (sh.interactive)
+            init_job_control();
+        src = sh.job_control ? source_terminal() : source_fd(0, false);
+    }
+    run_source(src);
+    source_free(src);
+    if (sh.interactive && sh.control != CTL_EXIT)
+        fprintf(stderr, "exit\n");
+    shell_exit(sh.status);
+}

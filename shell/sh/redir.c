@@ -1,0 +1,254 @@
+/*
+ * redir.c - redirections: expanding their words, and applying them.
+ *
+ * A program gets its redirections as posix_spawn file actions (spawn.c);
+ * nothing in the shell changes. A builtin or compound command runs inside
+ * the shell, so there the descriptors are changed for real and saved first
+ * (on copies at 10 and above, close-on-exec so children never see them),
+ * then put back afterwards.
+ *
+ * A here-document's text goes to a temporary file, opened as the command's
+ * input and unlinked: unlike a pipe, a file cannot fill up while the shell
+ * that writes it is also the builtin that reads it.
+ */
+#include "sh.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int redir_open_flags(enum redir_op op)
+{
+    switch (op) {
+    case R_IN:      return O_RDONLY;
+    case R_OUT:
+    case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
+    case R_APPEND:  return O_WRONLY | O_CREAT | O_APPEND;
+    case R_RDWR:    return O_RDWR | O_CREAT;
+    default:        return O_RDONLY;     /* here-documents */
+    }
+}
+
+/* ---- expansion ------------------------------------------------------------------ */
+
+static char *heredoc_file(const char *text)
+{
+    static unsigned counter;
+    char path[64];
+    for (int tries = 0; tries < 100; tries++) {
+        snprintf(path, sizeof path, "/tmp/.sh-heredoc-%d-%u", (int)sh.pid, counter++);
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno == EEXIST)
+            continue;
+        if (fd < 0)
+            break;
+        size_t n = strlen(text), done = 0;
+        while (done < n) {
+            ssize_t w = write(fd, text + done, n - done);
+            if (w <= 0)
+                break;
+            done += (size_t)w;
+        }
+        close(fd);
+        return xstrdup(path);
+    }
+    sh_error("cannot create a here-document: %s", strerror(errno));
+    return NULL;
+}
+
+static bool expand_one(const struct redir *r, struct xredir *x)
+{
+    x->fd = r->fd;
+    x->op = r->op;
+    if (r->op == R_HEREDOC || r->op == R_HEREDOC_TAB) {
+        char *text = r->quoted ? xstrdup(r->body ? r->body : "")
+                               : expand_heredoc(r->body ? r->body : "");
+        if (!text)
+            return false;
+        x->path = heredoc_file(text);
+        x->unlink_after = x->path != NULL;
+        free(text);
+        return x->path != NULL;
+    }
+    char *word = expand_word(r->target);
+    if (!word)
+        return false;
+    if (r->op != R_DUPIN && r->op != R_DUPOUT) {
+        x->path = word;
+        return true;
+    }
+    long fd;
+    if (strcmp(word, "-") == 0) {
+        x->src_fd = -1;
+    } else if (parse_int(word, &fd) && fd >= 0 && fd < 1024) {
+        x->src_fd = (int)fd;
+    } else {
+        sh_error("%s: ambiguous redirect", word);
+        free(word);
+        return false;
+    }
+    free(word);
+    return true;
+}
+
+bool redirs_expand(struct redir *r, struct xredirs *out)
+{
+    out->v = NULL;
+    out->n = 0;
+    for (; r; r = r->next) {
+        out->v = xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+        struct xredir *x = &out->v[out->n];
+        memset(x, 0, sizeof *x);
+        out->n++;
+        if (!expand_one(r, x)) {
+            xredirs_free(out);
+            return false;
+        }
+    }
+    return true;
+}
+
+void xredirs_free(struct xredirs *x)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->v[i].unlink_after)
+            unlink(x->v[i].path);
+        free(x->v[i].path);
+    }
+    free(x->v);
+    x->v = NULL;
+    x->n = 0;
+}
+
+/* ---- in the shell ---------------------------------------------------------------- */
+
+void fds_save(struct saved_fds *sv, int fd)
+{
+    for (int i = 0; i < sv->n; i++)
+        if (sv->fd[i] == fd)
+            return;
+    if (sv->n == (int)(sizeof sv->fd / sizeof sv->fd[0]))
+        return;
+    sv->fd[sv->n] = fd;
+    sv->copy[sv->n] = fcntl(fd, F_DUPFD_CLOEXEC, 10);   /* -1: it was closed */
+    sv->n++;
+}
+
+void fds_restore(struct saved_fds *sv)
+{
+    fflush(stdout);
+    fflush(stderr);
+    for (int i = sv->n - 1; i >= 0; i--) {
+        if (sv->copy[i] >= 0) {
+            dup2(sv->copy[i], sv->fd[i]);
+            close(sv->copy[i]);
+        } else {
+            close(sv->fd[i]);
+        }
+    }
+    sv->n = 0;
+}
+
+static bool apply_one(struct xredir *x)
+{
+    if (x->op == R_DUPIN || x->op == R_DUPOUT) {
+        if (x->src_fd < 0) {
+            close(x->fd);
+        } else if (x->src_fd != x->fd) {
+            if (fcntl(x->src_fd, F_GETFD) < 0 || dup2(x->src_fd, x->fd) < 0) {
+                sh_error("%d: %s", x->src_fd, strerror(errno));
+                return false;
+            }
+        }
+        return true;
+    }
+    int fd = open(x->path, redir_open_flags(x->op), 0666);
+    if (fd < 0) {
+        sh_error("%s: %s", x->path, strerror(errno));
+        return false;
+    }
+    if (x->unlink_after) {
+        unlink(x->path);
+        x->unlink_after = false;
+    }
+    if (fd != x->fd) {
+        dup2(fd, x->fd);
+        close(fd);
+    }
+    return true;
+}
+
+/* Apply in order; with sv, each descriptor is saved before it changes. */
+bool redirs_apply(const struct xredirs *xs, struct saved_fds *sv)
+{
+    fflush(stdout);
+    fflush(stderr);
+    for (int i = 0; i < xs->n; i++) {
+        if (sv)
+            fds_save(sv, xs->v[i].fd);
+        if (!apply_one(&xs->v[i]))
+            return false;
+    }
+    return true;
+}
+
+/* ---- before a spawn ---------------------------------------------------------------- */
+
+/* Would opening this file for writing fail? errno says why. */
+static bool writable(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            errno = EISDIR;
+            return false;
+        }
+        return access(path, W_OK) == 0;
+    }
+    if (errno != ENOENT)
+        return false;
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return true;
+    char *dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+    bool ok = stat(dir, &st) == 0 && (S_ISDIR(st.st_mode) || (errno = ENOTDIR, false));
+    free(dir);
+    return ok;
+}
+
+/* A spawn fails as a whole, with one error number and no word of which
+ * file action failed; so the shell checks first what it can, to report
+ * `sh: nofile: No such file or directory` as a shell should. */
+bool redirs_check(const struct xredirs *xs)
+{
+    unsigned long long opened = 0;
+    for (int i = 0; i < xs->n; i++) {
+        const struct xredir *x = &xs->v[i];
+        bool ok = true;
+        const char *what = x->path;
+        char num[16];
+        if (x->op == R_DUPIN || x->op == R_DUPOUT) {
+            if (x->src_fd >= 0 && !(x->src_fd < 64 && (opened >> x->src_fd & 1)) &&
+                fcntl(x->src_fd, F_GETFD) < 0) {
+                snprintf(num, sizeof num, "%d", x->src_fd);
+                what = num;
+                ok = false;
+            }
+        } else if (x->op == R_IN) {
+            ok = access(x->path, R_OK) == 0;
+        } else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB) {
+            ok = writable(x->path);
+        }
+        if (!ok) {
+            sh_error("%s: %s", what, strerror(errno));
+            return false;
+        }
+        if (x->fd < 64)
+            opened |= 1ull << x->fd;
+    }
+    return true;
+}

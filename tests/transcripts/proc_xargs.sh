@@ -1,0 +1,58 @@
+# xargs: splitting and quoting of items, -n -I -0 -r -t, the limits of a
+# command line, and the exit statuses 123 124 125 126 127.
+rm -rf /tmp/xa_t
+mkdir /tmp/xa_t
+cd /tmp/xa_t
+echo "--- default: echo, as many items as fit"
+echo a b c | xargs
+printf 'one\ntwo\n\n  three   four\n' | xargs echo items:
+echo "--- quotes and backslashes"
+printf "a 'b c' \"d e\" f\\\\ g ''\n" | xargs -n 1 echo x
+echo "--- -n"
+seq 1 7 | xargs -n 3
+echo "--- -I: one command per line, leading blanks dropped"
+printf 'a\n  b c\n\nd\n' | xargs -I {} echo [{}] {}.txt
+echo x | xargs -I X echo X-X-X
+echo "--- -0"
+printf 'a b\0c\0' | xargs -0 -n 1 echo item:
+echo "--- no input: the command runs once, unless -r"
+printf '' | xargs echo ran
+printf '' | xargs -r echo ran
+echo "--- -t shows each command on standard error"
+echo 1 2 3 | xargs -t -n 2 echo 2> trace
+cat trace
+echo "--- the command's standard input is /dev/null, not the items"
+echo - | xargs cat
+echo "status $?"
+echo "--- at most 1023 arguments to a command"
+seq 1 2500 | xargs | wc -l
+seq 1 2500 | xargs -n 1000 | wc -l
+echo "--- exit statuses"
+echo a | xargs sh -c 'exit 3'
+echo "status $?"
+echo a b | xargs -n 1 sh -c 'exit 255'
+echo "status $?"
+echo a | xargs sh -c 'kill -9 $$'
+echo "status $?"
+touch noexec
+echo a | xargs ./noexec
+echo "status $?"
+echo a | xargs nope-command
+echo "status $?"
+echo "--- bad input and usage"
+printf "a 'b\n" | xargs echo > out
+echo "status $?"
+cat out
+printf 'a "b\n' | xargs echo > out
+echo "status $?"
+cat out
+echo a | xargs -n 0
+echo "status $?"
+echo a | xargs -n x
+echo "status $?"
+echo a | xargs -I
+echo "status $?"
+echo a | xargs -q
+echo "status $?"
+cd /tmp
+rm -r /tmp/xa_t

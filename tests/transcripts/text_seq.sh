@@ -1,0 +1,42 @@
+# seq: FIRST [INCR] LAST, negative and fractional numbers, -s, -w, errors.
+echo "--- LAST, FIRST LAST, FIRST INCR LAST"
+seq 3
+seq 2 4
+seq 1 3 10
+seq 5 -2 0
+seq -2 0
+echo "--- nothing to count"
+seq 5 1
+echo "status $?"
+echo "--- fractions: as many decimals as FIRST or INCR has"
+seq 0 0.25 1
+seq 1 0.5 2.9
+seq 0 0.1 0.5
+seq 1.50 2
+echo "--- exponents"
+seq 1e1 1e1
+echo "--- -s"
+seq -s , 5
+seq -s ', ' 3
+seq -s: 2
+echo "--- -w"
+seq -w 8 11
+seq -w 1 3 10
+seq -w -1 1
+seq -w 1 0.5 2
+echo "--- negative numbers are not options"
+seq -3 -1
+seq -- -5 -3
+echo "--- errors"
+seq
+echo "status $?"
+seq 1 2 3 4
+echo "status $?"
+seq x
+echo "status $?"
+seq 1 0 5
+echo "status $?"
+seq -s
+echo "status $?"
+seq -z 3
+echo "status $?"
