@@ -21,6 +21,8 @@ CC_HOST  := $(CLANG)
 
 DEPS_OK  := $(BUILD)/.deps-ok
 
+include shell/bin/bin.mk           # the utilities for the host, and which files are helpers
+
 .PHONY: all help deps run test unit check-portable coverage web shell bench clean \
         test-node test-browser test-transcripts-web
 
@@ -102,28 +104,25 @@ $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
 	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
 	    -o $@ $(W32)/kobj/*.o
 
-# The C library and every program, for wasm32. Programs link against
-# libc.a, then Binaryen's asyncify pass lets the runtime unwind and rewind
-# them at a blocking system call.
-UCFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -nostdlibinc -isystem shell/lib/include \
-           -ffreestanding -fno-builtin-printf
-LIBC_SRC := $(wildcard shell/lib/*.c)
-LIBC_W32 := $(patsubst shell/lib/%.c,$(W32)/lib/%.o,$(LIBC_SRC) $(wildcard shell/lib/arch/wasm32/*.c))
-
-$(W32)/lib/%.o: shell/lib/%.c $(wildcard shell/lib/*.h shell/lib/include/*.h shell/lib/include/sys/*.h) | $(DEPS_OK)
-	@mkdir -p $(@D)
-	$(CLANG) --target=wasm32 $(UCFLAGS) -c $< -o $@
-
-$(W32)/libc.a: $(LIBC_W32)
-	rm -f $@ && $(LLVM_AR) rcs $@ $^
+# The C library (shell/lib/lib.mk builds build/<target>/libc.a) and every
+# program, for wasm32. Programs link against libc.a, then Binaryen's
+# asyncify pass lets the runtime unwind and rewind them at a blocking
+# system call.
+include shell/lib/lib.mk
+UCFLAGS := $(LIBC_CFLAGS_wasm32) $(LIBC_WARN)
 
 ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
+            $(LIBC_LDFLAGS_wasm32) \
+            --export=__dx_start --export=__dx_argbuf --export=__dx_asyncify_data \
+            --export=__dx_sigframe \
             --export=asyncify_start_unwind --export=asyncify_stop_unwind \
             --export=asyncify_start_rewind --export=asyncify_stop_rewind \
             --export=asyncify_get_state
+# compiler-rt's builtins (64x64->128-bit multiply and friends) for wasm32
+WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
 ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2
 
-BIN_HELPERS := shell/bin/regex.c
+BIN_HELPERS := $(HOST_BIN_HELPERS)
 BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
 BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC))
 SH_SRC      := $(wildcard shell/sh/*.c)
@@ -134,20 +133,20 @@ PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin
 define wasm_program
 	@mkdir -p $(W32)/obj/$(notdir $@) $(@D)
 	@for f in $(1); do \
-	  $(CLANG) --target=wasm32 $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
+	  $(CLANG) $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
 	    || exit 1; done
 	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) -o $@.pre.wasm \
-	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a
+	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a $(WASM_RT)
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
 endef
 
 $(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
 	$(call wasm_program,$<)
 
-# grep and expr share the regular-expression engine.
-$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) $(W32)/libc.a
+# grep and expr share the regular-expression engine (bin.mk's helpers).
+$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
-$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) $(W32)/libc.a
+$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
@@ -187,4 +186,4 @@ $(BUILD)/host/bench/pipebench: shell/bin/pipebench.c | $(DEPS_OK)
 bench: web $(BUILD)/host/bench/pipebench
 	node tests/node/bench.js
 
--include shell/bin/bin.mk
+-include arm64/arm64.mk

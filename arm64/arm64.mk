@@ -14,6 +14,9 @@
 # as wasm32/ does for the web; arm64/ holds the kernel (objects, kernel.elf
 # with symbols for gdb, Image for QEMU).
 
+ifndef ARM64_MK                       # once, even if named twice with -f
+ARM64_MK := 1
+
 A64_CLANG   ?= clang-19
 A64_LD      ?= ld.lld-19
 A64_AR      ?= llvm-ar-19
@@ -58,7 +61,9 @@ $(A64U)/libc/arch/%.o: shell/lib/arch/aarch64/%.S $(A64_LIBC_HDR)
 	$(A64_CLANG) $(A64_UCFLAGS) -c $< -o $@
 endif
 
-A64_HELPERS  := $(or $(BIN_HELPERS),shell/bin/regex.c)
+# Helpers: the .c files of shell/bin without a main (the regular-expression
+# engine), linked into the programs that use them.
+A64_HELPERS  := $(shell grep -L '^int main' shell/bin/*.c)
 A64_BIN_SRC  := $(filter-out $(A64_HELPERS),$(wildcard shell/bin/*.c))
 A64_SH_SRC   := $(wildcard shell/sh/*.c)
 A64_PROGS    := $(patsubst shell/bin/%.c,$(A64U)/bin/%,$(A64_BIN_SRC)) \
@@ -80,7 +85,7 @@ endef
 $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
 	$(call a64_program,$<)
 
-# grep and expr share the regular-expression engine.
+# grep and expr use the regular-expression engine.
 $(A64U)/bin/grep: shell/bin/grep.c $(A64_HELPERS) $(A64U)/libc.a
 	$(call a64_program,$(filter %.c,$^))
 
@@ -92,10 +97,13 @@ $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 
 aarch64-progs: $(A64_PROGS)
 
+# /tests holds the transcripts of both targets, /tests/arm64 those that
+# only arm64 passes (tests/qemu/transcripts).
 $(A64U)/initramfs.tar: $(A64_PROGS) $(wildcard etc/*) $(wildcard tests/transcripts/*) \
-                       tools/mkinitramfs.js
+                       $(wildcard tests/qemu/transcripts/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(A64U)/bin etc=etc tests=tests/transcripts
+	node tools/mkinitramfs.js $@ bin=$(A64U)/bin etc=etc tests=tests/transcripts \
+	    tests/arm64=tests/qemu/transcripts
 
 # ---- the kernel ------------------------------------------------------------------
 #
@@ -158,3 +166,5 @@ test-qemu: arm64
 
 bench-qemu: arm64
 	tests/qemu/bench.sh
+
+endif

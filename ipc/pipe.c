@@ -25,7 +25,9 @@ struct pipe {
     int          writers;       /* open write ends */
     struct waitq rwait;         /* readers waiting for data */
     struct waitq wwait;         /* writers waiting for room */
-    uint32_t     id;            /* for ps: "pipe 3 read" */
+    uint32_t     id;
+    char         rwhat[24];     /* what a blocked reader waits on, for ps: */
+    char         wwhat[24];     /* "pipe 3 read", made once, not per block */
 };
 
 /*
@@ -53,6 +55,8 @@ struct pipe *pipe_alloc(void)
     }
     pi->size = PIPE_SIZE_DEFAULT;
     pi->id = next_id++;
+    ksnprintf(pi->rwhat, sizeof pi->rwhat, "pipe %u read", (unsigned)pi->id);
+    ksnprintf(pi->wwhat, sizeof pi->wwhat, "pipe %u write", (unsigned)pi->id);
     kstats.pipes++;
     return pi;
 }
@@ -105,11 +109,9 @@ int pipe_readers(struct pipe *pi) { return pi->readers; }
 int pipe_writers(struct pipe *pi) { return pi->writers; }
 
 /* Block p on one of pi's queues, saying why for ps ("pipe 3 read"). */
-static long pipe_sleep(struct proc *p, struct pipe *pi, struct waitq *wq, const char *op)
+static long pipe_sleep(struct proc *p, struct pipe *pi, struct waitq *wq)
 {
-    char what[32];
-    ksnprintf(what, sizeof what, "pipe %u %s", (unsigned)pi->id, op);
-    return sleep_on(p, wq, what);
+    return sleep_on(p, wq, wq == &pi->rwait ? pi->rwhat : pi->wwhat);
 }
 
 /*
@@ -151,7 +153,7 @@ long pipe_read(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonbloc
             return 0;                       /* end of file */
         if (nonblock)
             return -EAGAIN;
-        return pipe_sleep(p, pi, &pi->rwait, "read");
+        return pipe_sleep(p, pi, &pi->rwait);
     }
     uint32_t m = (uint32_t)MIN(n, (size_t)queued(pi));
     if (copy_to_user(p, pi, buf, m) < 0)
@@ -181,7 +183,7 @@ long pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblo
     if (room(pi) < need) {
         if (nonblock)
             return -EAGAIN;
-        return pipe_sleep(p, pi, &pi->wwait, "write");
+        return pipe_sleep(p, pi, &pi->wwait);
     }
     uint32_t m = (uint32_t)MIN(n, (size_t)room(pi));
     if (copy_from_user(p, pi, buf, m) < 0)

@@ -59,14 +59,16 @@ export class Process {
     this.asyncData = 0;
   }
 
+  // A view of the program's memory. Growing a memory detaches its old
+  // buffer, and views of a detached buffer have length 0: that is the
+  // cheap test (reading memory.buffer on every copy is not cheap).
   bytes() {
-    if (this.u8.byteLength === 0 || this.u8.buffer !== this.memory.buffer)
-      this.u8 = new Uint8Array(this.memory.buffer);
+    if (this.u8.length === 0) this.u8 = new Uint8Array(this.memory.buffer);
     return this.u8;
   }
 
   inRange(addr, n) {
-    return addr >= NULL_GUARD && n >= 0 && addr + n <= this.memory.buffer.byteLength;
+    return addr >= NULL_GUARD && n >= 0 && addr + n <= this.bytes().length;
   }
 
   // ---- copyin / copyout, called by the kernel through the runtime --------
@@ -139,9 +141,10 @@ export class Process {
   unwind(resume) {
     this.resume = resume;
     if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
-    const dv = new DataView(this.memory.buffer);
-    dv.setUint32(this.asyncData, this.asyncData + 8, true);
-    dv.setUint32(this.asyncData + 4, this.asyncData + 8 + ASYNCIFY_STACK, true);
+    const u = this.bytes();
+    const w = new Uint32Array(u.buffer, this.asyncData, 2);
+    w[0] = this.asyncData + 8;
+    w[1] = this.asyncData + 8 + ASYNCIFY_STACK;
     this.x.asyncify_start_unwind(this.asyncData);
     return 0;
   }

@@ -24,7 +24,7 @@ HOST_BIN_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                     $(HOST_BIN_SAN)
 
 # Helpers: .c files of shell/bin that are linked into programs, not programs.
-HOST_BIN_HELPERS := shell/bin/regex.c
+HOST_BIN_HELPERS := shell/bin/regex.c shell/bin/regexec.c
 
 # Programs that use Duplex's own system calls (<duplex.h>: init, ps, ...)
 # have no host build.
@@ -32,6 +32,8 @@ HOST_BIN_DUPLEX_ONLY := $(shell grep -l '^\#include <duplex.h>' shell/bin/*.c 2>
 # ... except ps, which reads Linux's /proc instead through a small host-only
 # shim of its own (see ps.c), so that it and the transcripts using it run here.
 HOST_BIN_DUPLEX_ONLY := $(filter-out shell/bin/ps.c,$(HOST_BIN_DUPLEX_ONLY))
+# sigcatch names signals with sys_signame, which glibc does not have.
+HOST_BIN_DUPLEX_ONLY += shell/bin/sigcatch.c
 
 HOST_BIN_SRC   := $(filter-out $(HOST_BIN_HELPERS) $(HOST_BIN_DUPLEX_ONLY),\
                     $(wildcard shell/bin/*.c))
@@ -47,7 +49,7 @@ $(HOST_BIN_DIR)/%: shell/bin/%.c
 	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^)
 
 # grep and expr share the regular-expression engine.
-$(HOST_BIN_DIR)/grep $(HOST_BIN_DIR)/expr: shell/bin/regex.c shell/bin/regex.h
+$(HOST_BIN_DIR)/grep $(HOST_BIN_DIR)/expr: shell/bin/regex.c shell/bin/regexec.c shell/bin/regex.h
 
 # `[` is test under another name (test looks at argv[0]). A copy rather
 # than a make target, because `[` is a wildcard character for make.

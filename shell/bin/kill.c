@@ -86,6 +86,7 @@ static int parse_signal(const char *s, int zero_ok)
 
 static int bad_signal(const char *s)
 {
+    fflush(stdout);                  /* keep kill -l's output and errors in order */
     fprintf(stderr, PROG ": '%s': invalid signal\n", s);
     return 1;
 }

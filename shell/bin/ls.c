@@ -62,6 +62,17 @@ static void usage(int code)
     exit(code);
 }
 
+/* "ls: WHAT 'PATH': error", after what is already listed (so that the
+ * two streams stay in order when they go to the same place). */
+static void complain(const char *what, const char *path, int level)
+{
+    int err = errno;
+    fflush(stdout);
+    fprintf(stderr, PROG ": %s '%s': %s\n", what, path, strerror(err));
+    if (status < level)
+        status = level;
+}
+
 static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n);
@@ -72,14 +83,19 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
+static char *xstrdup(const char *s)
+{
+    size_t len = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, len), s, len);
+}
+
 static void list_add(struct list *l, const char *name, const struct stat *st)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    size_t len = strlen(name) + 1;
-    l->v[l->n].name = memcpy(xrealloc(NULL, len), name, len);
+    l->v[l->n].name = xstrdup(name);
     l->v[l->n].st = *st;
     l->n++;
 }
@@ -258,39 +274,47 @@ static size_t terminal_width(void)
     return 80;
 }
 
-/* The widest entry of each column, for `rows` rows; returns the line width. */
-static size_t layout(const struct list *l, size_t rows, size_t *colw)
+/*
+ * Column widths for a layout of `cols` columns, filled top to bottom, and
+ * the length of its lines. As in GNU ls: a column is at least 3 wide, and
+ * all but the last have two spaces after their widest name.
+ */
+static size_t layout(const struct list *l, size_t cols, size_t *colw)
 {
-    size_t ncols = (l->n + rows - 1) / rows, total = 0;
-    for (size_t c = 0; c < ncols; c++) {
-        colw[c] = 0;
-        for (size_t r = 0; r < rows && c * rows + r < l->n; r++) {
-            size_t w = name_width(&l->v[c * rows + r]);
-            if (w > colw[c])
-                colw[c] = w;
-        }
-        total += colw[c] + (c + 1 < ncols ? 2 : 0);
+    size_t rows = (l->n + cols - 1) / cols, total = 0;
+    for (size_t c = 0; c < cols; c++)
+        colw[c] = 3;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t c = i / rows, w = name_width(&l->v[i]) + (c == cols - 1 ? 0 : 2);
+        if (w > colw[c])
+            colw[c] = w;
     }
+    for (size_t c = 0; c < cols; c++)
+        total += colw[c];
     return total;
 }
 
-/* Columns, filled top to bottom: the fewest rows whose lines fit. */
+/* The most columns whose lines are shorter than the terminal is wide. */
 static void print_columns(const struct list *l)
 {
     if (l->n == 0)
         return;
-    size_t width = terminal_width(), rows;
-    size_t *colw = xrealloc(NULL, l->n * sizeof *colw);
-    for (rows = 1; rows < l->n && layout(l, rows, colw) > width; rows++)
-        ;
-    layout(l, rows, colw);
-    size_t ncols = (l->n + rows - 1) / rows;
+    size_t width = terminal_width(), cols = width / 3;
+    if (cols > l->n)
+        cols = l->n;
+    if (cols < 1)
+        cols = 1;
+    size_t *colw = xrealloc(NULL, cols * sizeof *colw);
+    while (cols > 1 && layout(l, cols, colw) >= width)
+        cols--;
+    layout(l, cols, colw);
+    size_t rows = (l->n + cols - 1) / cols;
     for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < ncols && c * rows + r < l->n; c++) {
+        for (size_t c = 0; c < cols && c * rows + r < l->n; c++) {
             const struct ent *e = &l->v[c * rows + r];
             print_name(e);
-            if (c + 1 < ncols && (c + 1) * rows + r < l->n)
-                printf("%*s", (int)(colw[c] - name_width(e) + 2), "");
+            if ((c + 1) * rows + r < l->n)
+                printf("%*s", (int)(colw[c] - name_width(e)), "");
         }
         putchar('\n');
     }
@@ -338,8 +362,7 @@ static void list_dir(const char *path)
 {
     DIR *d = opendir(path);
     if (!d) {
-        fprintf(stderr, PROG ": cannot open directory '%s': %s\n", path, strerror(errno));
-        status = 2;
+        complain("cannot open directory", path, 2);
         return;
     }
     struct list l = { NULL, 0, 0 };
@@ -351,9 +374,7 @@ static void list_dir(const char *path)
         char *p = join(path, e->d_name);
         struct stat st;
         if (lstat(p, &st) != 0) {
-            fprintf(stderr, PROG ": cannot access '%s': %s\n", p, strerror(errno));
-            if (status < 1)
-                status = 1;
+            complain("cannot access", p, 1);
         } else {
             list_add(&l, e->d_name, &st);
             blocks += st.st_blocks;
@@ -403,12 +424,10 @@ int main(int argc, char **argv)
     struct list files = { NULL, 0, 0 }, dirs = { NULL, 0, 0 };
     for (int i = 0; i < nops; i++) {
         struct stat st;
-        if (lstat(ops[i], &st) != 0) {
-            fprintf(stderr, PROG ": cannot access '%s': %s\n", ops[i], strerror(errno));
-            status = 2;
-        } else {
+        if (lstat(ops[i], &st) != 0)
+            complain("cannot access", ops[i], 2);
+        else
             list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], &st);
-        }
     }
     int printed = files.n > 0;
     if (printed)

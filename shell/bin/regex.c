@@ -19,50 +19,10 @@
 #define INF       (-1)         /* the max of {m,} */
 #define MAX_DEPTH 40           /* nesting of parentheses */
 #define MAX_PROG  100000       /* instructions */
-#define MEMO_BITS (32L << 20)  /* largest "already tried" bitmap */
 
 #define E_BRACKET "Unmatched [, [^, [:, [., or [="
 #define E_BIG     "Regular expression too big"
 #define E_NOMEM   "Memory exhausted"
-
-/* The machine. SPLIT x y: go on at x, and if that fails, at y. SAVE n:
- * slot n = the position (slots 2k and 2k+1 are where group k starts and
- * ends). MARK n / CHECK n: the body of loop n must have moved the
- * position, or it would go round for ever without progress. */
-enum { I_CHAR, I_ANY, I_SET, I_ASSERT, I_SPLIT, I_JMP, I_SAVE, I_MARK, I_CHECK,
-       I_BACKREF, I_MATCH };
-
-/* Zero-width assertions: ^ $ \b \B \< \>, and the two of grep -w. */
-enum { A_BOL, A_EOL, A_WORDB, A_NWORDB, A_WBEGIN, A_WEND, A_NOWORD_BEFORE,
-       A_NOWORD_AFTER };
-
-struct inst {
-    unsigned char op;
-    int x, y;
-};
-
-struct frame {
-    int pc;                    /* < 0: restore slot -pc-1 to pos */
-    long pos;
-};
-
-typedef unsigned char charset[32];
-
-struct rx {
-    int flags, nsub, nloops, nslots;
-    struct inst *prog;
-    int nprog, cap;
-    charset *sets;
-    int nsets, setcap;
-    int has_backref;
-    int first_char;            /* a byte every match starts with, or -1 */
-    /* scratch for rx_search */
-    long *slots, *best;
-    unsigned char *memo;
-    size_t memo_bytes;
-    struct frame *stack;
-    int stack_cap;
-};
 
 struct parser {
     const char *p;
@@ -73,8 +33,7 @@ struct parser {
     const char *err;
 };
 
-/* Grow *p (an array of *cap elements of `size` bytes) to hold n + 1. */
-static int grow(void *p, int *cap, int n, size_t size)
+int rx_grow(void *p, int *cap, int n, size_t size)
 {
     if (n < *cap)
         return 0;
@@ -85,11 +44,6 @@ static int grow(void *p, int *cap, int n, size_t size)
     *(void **)p = q;
     *cap = c;
     return 0;
-}
-
-static int is_word(int c)
-{
-    return isalnum(c) || c == '_';
 }
 
 /* ---- compiling ------------------------------------------------------- */
@@ -107,9 +61,9 @@ static int put(struct parser *ps, int op, int x, int y)
     rx_t *re = ps->re;
     if (re->nprog >= MAX_PROG)
         return fail(ps, E_BIG);
-    if (grow(&re->prog, &re->cap, re->nprog, sizeof *re->prog) < 0)
+    if (rx_grow(&re->prog, &re->cap, re->nprog, sizeof *re->prog) < 0)
         return fail(ps, E_NOMEM);
-    re->prog[re->nprog] = (struct inst){ (unsigned char)op, x, y };
+    re->prog[re->nprog] = (struct rx_inst){ (unsigned char)op, x, y };
     return re->nprog++;
 }
 
@@ -127,11 +81,11 @@ static void patch(rx_t *re, int chain)
 static int new_set(struct parser *ps, unsigned char **set)
 {
     rx_t *re = ps->re;
-    if (grow(&re->sets, &re->setcap, re->nsets, sizeof(charset)) < 0)
+    if (rx_grow(&re->sets, &re->setcap, re->nsets, sizeof(rx_charset)) < 0)
         return fail(ps, E_NOMEM);
     *set = re->sets[re->nsets];
-    memset(*set, 0, sizeof(charset));
-    return put(ps, I_SET, re->nsets++, 0);
+    memset(*set, 0, sizeof(rx_charset));
+    return put(ps, RX_I_SET, re->nsets++, 0);
 }
 
 static void set_add(unsigned char *set, int c, int icase)
@@ -220,7 +174,7 @@ static int class_escape(struct parser *ps, char c)
     unsigned char *set;
     int r = new_set(ps, &set);
     for (int ch = 0; r >= 0 && ch < 256; ch++) {
-        int in = (c == 'w' || c == 'W') ? is_word(ch) : isspace(ch) != 0;
+        int in = (c == 'w' || c == 'W') ? rx_is_word(ch) : isspace(ch) != 0;
         if (in == (c == 'w' || c == 's'))
             set_add(set, ch, 0);
     }
@@ -231,7 +185,7 @@ static int literal(struct parser *ps, int c)
 {
     unsigned char *set;
     if (!ps->icase || !isalpha(c))
-        return put(ps, I_CHAR, c, 0);
+        return put(ps, RX_I_CHAR, c, 0);
     int r = new_set(ps, &set);
     if (r >= 0)
         set_add(set, c, 1);
@@ -239,6 +193,7 @@ static int literal(struct parser *ps, int c)
 }
 
 static int parse_alt(struct parser *ps);
+static int parse_interval(struct parser *ps, int *min, int *max);
 
 /* \( ... \) or ( ... ): ps->p is just after the opening parenthesis. */
 static int parse_group(struct parser *ps)
@@ -247,14 +202,14 @@ static int parse_group(struct parser *ps)
     int index = ++ps->re->nsub;
     if (++ps->depth > MAX_DEPTH)
         return fail(ps, E_BIG);
-    if (put(ps, I_SAVE, 2 * index, 0) < 0 || parse_alt(ps) < 0)
+    if (put(ps, RX_I_SAVE, 2 * index, 0) < 0 || parse_alt(ps) < 0)
         return -1;
     if (strncmp(ps->p, close, strlen(close)) != 0)
         return fail(ps, "Unmatched ( or \\(");
     ps->p += strlen(close);
     ps->depth--;
     ps->closed = index > ps->closed ? index : ps->closed;
-    return put(ps, I_SAVE, 2 * index + 1, 0);
+    return put(ps, RX_I_SAVE, 2 * index + 1, 0);
 }
 
 /* What follows a backslash (ps->p is on the character after it). */
@@ -268,10 +223,10 @@ static int parse_escape(struct parser *ps)
         return fail(ps, "Invalid back reference");
     if (c >= '1' && c <= '9') {
         ps->re->has_backref = 1;
-        return put(ps, I_BACKREF, c - '0', 0);
+        return put(ps, RX_I_BACKREF, c - '0', 0);
     }
     if (strchr(asserts, c))
-        return put(ps, I_ASSERT, A_WORDB + (int)(strchr(asserts, c) - asserts), 0);
+        return put(ps, RX_I_ASSERT, RX_A_WORDB + (int)(strchr(asserts, c) - asserts), 0);
     if (strchr("wWsS", c))
         return class_escape(ps, c);
     if (!ps->ere && c == '(')
@@ -293,20 +248,24 @@ static int parse_atom(struct parser *ps, int first)
         return fail(ps, "Unmatched ) or \\)");
     ps->p++;
     switch (*p) {
-    case '.': return put(ps, I_ANY, 0, 0);
+    case '.': return put(ps, RX_I_ANY, 0, 0);
     case '[': return parse_bracket(ps);
     case '\\': return parse_escape(ps);
     case '(':
         return ps->ere ? parse_group(ps) : literal(ps, '(');
     case '^':
-        return ps->ere || first ? put(ps, I_ASSERT, A_BOL, 0) : literal(ps, '^');
+        return ps->ere || first ? put(ps, RX_I_ASSERT, RX_A_BOL, 0) : literal(ps, '^');
     case '$':                  /* BRE: an anchor only at the end of an RE */
         if (ps->ere || p[1] == '\0' || !strncmp(p + 1, "\\)", 2) || !strncmp(p + 1, "\\|", 2))
-            return put(ps, I_ASSERT, A_EOL, 0);
+            return put(ps, RX_I_ASSERT, RX_A_EOL, 0);
         return literal(ps, '$');
     case '*': case '+': case '?':
         /* ERE: a repetition of nothing, which GNU ignores. */
         return ps->ere && first ? 0 : literal(ps, *p);
+    case '{': {
+        int min, max, r = ps->ere && first ? parse_interval(ps, &min, &max) : 0;
+        return r != 0 ? r - 1 : literal(ps, '{');      /* "{m,n}" too */
+    }
     default:
         return literal(ps, (unsigned char)*p);
     }
@@ -373,13 +332,13 @@ static int parse_quantifier(struct parser *ps, int *min, int *max)
 }
 
 /* Append a copy of body (code that was at `from`), moving its jumps. */
-static int append(struct parser *ps, const struct inst *body, int n, int from)
+static int append(struct parser *ps, const struct rx_inst *body, int n, int from)
 {
     int shift = ps->re->nprog - from;
     for (int i = 0; i < n; i++) {
-        struct inst in = body[i];
-        int jump = in.op == I_SPLIT || in.op == I_JMP;
-        if (put(ps, in.op, in.x + (jump ? shift : 0), in.y + (in.op == I_SPLIT ? shift : 0)) < 0)
+        struct rx_inst in = body[i];
+        int jump = in.op == RX_I_SPLIT || in.op == RX_I_JMP;
+        if (put(ps, in.op, in.x + (jump ? shift : 0), in.y + (in.op == RX_I_SPLIT ? shift : 0)) < 0)
             return -1;
     }
     return 0;
@@ -392,7 +351,7 @@ static int repeat(struct parser *ps, int start, int min, int max)
 {
     rx_t *re = ps->re;
     int n = re->nprog - start, chain = -1, r = 0;
-    struct inst *body = malloc((size_t)(n ? n : 1) * sizeof *body);
+    struct rx_inst *body = malloc((size_t)(n ? n : 1) * sizeof *body);
     if (!body)
         return fail(ps, E_NOMEM);
     memcpy(body, re->prog + start, (size_t)n * sizeof *body);
@@ -400,16 +359,16 @@ static int repeat(struct parser *ps, int start, int min, int max)
     for (int i = 0; i < min && r >= 0; i++)
         r = append(ps, body, n, start);
     if (r >= 0 && max == INF) {
-        int reg = re->nloops++, split = put(ps, I_SPLIT, 0, 0);
-        if (split < 0 || put(ps, I_MARK, reg, 0) < 0 || append(ps, body, n, start) < 0 ||
-            put(ps, I_CHECK, reg, 0) < 0 || put(ps, I_JMP, split, 0) < 0)
+        int reg = re->nloops++, split = put(ps, RX_I_SPLIT, 0, 0);
+        if (split < 0 || put(ps, RX_I_MARK, reg, 0) < 0 || append(ps, body, n, start) < 0 ||
+            put(ps, RX_I_CHECK, reg, 0) < 0 || put(ps, RX_I_JMP, split, 0) < 0)
             r = -1;
         else
-            re->prog[split] = (struct inst){ I_SPLIT, split + 1, re->nprog };
+            re->prog[split] = (struct rx_inst){ RX_I_SPLIT, split + 1, re->nprog };
     }
     for (int i = min; r >= 0 && max != INF && i < max; i++) {
         /* These SPLITs chain through x until patched; x is set below. */
-        if ((r = put(ps, I_SPLIT, chain, 0)) >= 0)
+        if ((r = put(ps, RX_I_SPLIT, chain, 0)) >= 0)
             chain = r;
         if (r >= 0 && (r = append(ps, body, n, start)) >= 0)
             re->prog[chain].y = chain + 1;
@@ -418,7 +377,7 @@ static int repeat(struct parser *ps, int start, int min, int max)
     /* Each SPLIT: y = its copy (tried first, swapped below), x = the end. */
     for (int c = chain; r >= 0 && c >= 0;) {
         int next = re->prog[c].x;
-        re->prog[c] = (struct inst){ I_SPLIT, c + 1, re->nprog };
+        re->prog[c] = (struct rx_inst){ RX_I_SPLIT, c + 1, re->nprog };
         c = next;
     }
     return r < 0 ? -1 : 0;
@@ -438,7 +397,7 @@ static int parse_cat(struct parser *ps)
             return -1;
         /* BRE: after a leading ^, '*' is still literal. */
         first = !ps->ere && first && re->nprog == start + 1 &&
-                re->prog[start].op == I_ASSERT && re->prog[start].x == A_BOL;
+                re->prog[start].op == RX_I_ASSERT && re->prog[start].x == RX_A_BOL;
         while (!first && (r = parse_quantifier(ps, &min, &max)) > 0)
             if (repeat(ps, start, min, max) < 0)
                 return -1;
@@ -454,15 +413,15 @@ static int parse_alt(struct parser *ps)
     const char *bar = ps->ere ? "|" : "\\|";
     int chain = -1;            /* JMPs to the end, linked through x */
     for (;;) {
-        int split = put(ps, I_JMP, ps->re->nprog + 1, 0);
+        int split = put(ps, RX_I_JMP, ps->re->nprog + 1, 0);
         if (split < 0 || parse_cat(ps) < 0)
             return -1;
         if (strncmp(ps->p, bar, strlen(bar)) != 0)
             break;
         ps->p += strlen(bar);
-        if ((chain = put(ps, I_JMP, chain, 0)) < 0)
+        if ((chain = put(ps, RX_I_JMP, chain, 0)) < 0)
             return -1;
-        ps->re->prog[split] = (struct inst){ I_SPLIT, split + 1, ps->re->nprog };
+        ps->re->prog[split] = (struct rx_inst){ RX_I_SPLIT, split + 1, ps->re->nprog };
     }
     patch(ps->re, chain);
     return 0;
@@ -472,15 +431,60 @@ static int parse_alt(struct parser *ps)
 static int parse_all(struct parser *ps, int flags)
 {
     int line = flags & RX_LINE, word = flags & RX_WORD;
-    if (put(ps, I_SAVE, 0, 0) < 0 ||
-        (line && put(ps, I_ASSERT, A_BOL, 0) < 0) ||
-        (word && put(ps, I_ASSERT, A_NOWORD_BEFORE, 0) < 0) ||
+    if (put(ps, RX_I_SAVE, 0, 0) < 0 ||
+        (line && put(ps, RX_I_ASSERT, RX_A_BOL, 0) < 0) ||
+        (word && put(ps, RX_I_ASSERT, RX_A_NOWORD_BEFORE, 0) < 0) ||
         parse_alt(ps) < 0 ||
-        (word && put(ps, I_ASSERT, A_NOWORD_AFTER, 0) < 0) ||
-        (line && put(ps, I_ASSERT, A_EOL, 0) < 0) ||
-        put(ps, I_SAVE, 1, 0) < 0 || put(ps, I_MATCH, 0, 0) < 0)
+        (word && put(ps, RX_I_ASSERT, RX_A_NOWORD_AFTER, 0) < 0) ||
+        (line && put(ps, RX_I_ASSERT, RX_A_EOL, 0) < 0) ||
+        put(ps, RX_I_SAVE, 1, 0) < 0 || put(ps, RX_I_MATCH, 0, 0) < 0)
         return -1;
     return 0;
+}
+
+/* Where a match can start, so that the search can skip hopeless starting
+ * points: re->bol when every match starts with ^ (and so at offset 0),
+ * re->first = the bytes a match can begin with, unless re->any_first (it
+ * can begin with any byte, or be empty). Walks every path from the start
+ * over the zero-width instructions. */
+static int analyse_start(rx_t *re)
+{
+    /* Each instruction is pushed at most once per jump leading to it. */
+    int *todo = malloc(2 * (size_t)re->nprog * sizeof *todo), n = 0, pc = 1;
+    unsigned char *seen = calloc((size_t)re->nprog, 1);
+    while (re->prog[pc].op == RX_I_JMP && re->prog[pc].x == pc + 1)
+        pc++;                  /* the do-nothing JMPs of parse_alt() */
+    re->bol = re->prog[pc].op == RX_I_ASSERT && re->prog[pc].x == RX_A_BOL;
+    if (todo && seen)
+        todo[n++] = 0;
+    while (n > 0 && !re->any_first) {
+        const struct rx_inst *in = &re->prog[pc = todo[--n]];
+        int next[2] = { pc + 1, -1 };
+        if (seen[pc])
+            continue;
+        seen[pc] = 1;
+        switch (in->op) {
+        case RX_I_CHAR: set_add(re->first, in->x, 0); continue;
+        case RX_I_SET:
+            for (int i = 0; i < 32; i++)
+                re->first[i] |= re->sets[in->x][i];
+            continue;
+        case RX_I_JMP: next[0] = in->x; break;
+        case RX_I_SPLIT: next[0] = in->x; next[1] = in->y; break;
+        case RX_I_ASSERT: case RX_I_SAVE: case RX_I_MARK: case RX_I_CHECK: break;
+        default: re->any_first = 1; continue;      /* ANY, BACKREF, MATCH */
+        }
+        for (int i = 0; i < 2 && next[i] >= 0; i++)
+            todo[n++] = next[i];
+    }
+    re->first_byte = -1;
+    for (int c = 0, count = 0; c < 256 && !re->any_first; c++)
+        if (rx_in_set(re->first, c))
+            re->first_byte = ++count == 1 ? c : -1;
+    int ok = todo && seen;
+    free(todo);
+    free(seen);
+    return ok ? 0 : -1;
 }
 
 rx_t *rx_compile(const char *pattern, int flags, const char **error)
@@ -493,13 +497,8 @@ rx_t *rx_compile(const char *pattern, int flags, const char **error)
         re->nslots = 2 * (re->nsub + 1) + re->nloops;
         re->slots = malloc((size_t)re->nslots * sizeof(long));
         re->best = malloc((size_t)re->nslots * sizeof(long));
-        if (!re->slots || !re->best)
+        if (!re->slots || !re->best || analyse_start(re) < 0)
             r = fail(&ps, E_NOMEM);
-        /* Skip the do-nothing JMPs to find the first real instruction. */
-        int pc = 1;
-        while (re->prog[pc].op == I_JMP && re->prog[pc].x == pc + 1)
-            pc++;
-        re->first_char = re->prog[pc].op == I_CHAR ? re->prog[pc].x : -1;
     }
     if (r < 0) {
         *error = ps.err;
@@ -525,182 +524,4 @@ void rx_free(rx_t *re)
     free(re->memo);
     free(re->stack);
     free(re);
-}
-
-/* ---- matching -------------------------------------------------------  */
-
-struct text {
-    const unsigned char *s;
-    long len;
-};
-
-static int assertion(int kind, const struct text *t, long pos)
-{
-    int before = pos > 0 && is_word(t->s[pos - 1]);
-    int after = pos < t->len && is_word(t->s[pos]);
-    switch (kind) {
-    case A_BOL: return pos == 0;
-    case A_EOL: return pos == t->len;
-    case A_WORDB: return before != after;
-    case A_NWORDB: return before == after;
-    case A_WBEGIN: return !before && after;
-    case A_WEND: return before && !after;
-    case A_NOWORD_BEFORE: return !before;
-    default: return !after;    /* A_NOWORD_AFTER */
-    }
-}
-
-/* \n: the text group n matched, again, at *pos. */
-static int backref(const rx_t *re, const struct text *t, int group, long *pos)
-{
-    long s = re->slots[2 * group], e = re->slots[2 * group + 1], n = e - s;
-    if (s < 0 || e < s || *pos + n > t->len)
-        return 0;
-    for (long i = 0; i < n; i++) {
-        int a = t->s[s + i], b = t->s[*pos + i];
-        if (a != b && !((re->flags & RX_ICASE) && tolower(a) == tolower(b)))
-            return 0;
-    }
-    *pos += n;
-    return 1;
-}
-
-static int push(rx_t *re, int *sp, int pc, long pos)
-{
-    if (grow(&re->stack, &re->stack_cap, *sp, sizeof *re->stack) < 0)
-        return -1;
-    re->stack[(*sp)++] = (struct frame){ pc, pos };
-    return 0;
-}
-
-/* Whether (pc, pos) was tried before; marks it tried. */
-static int tried(rx_t *re, const struct text *t, int pc, long pos)
-{
-    if (!re->memo)
-        return 0;
-    size_t bit = (size_t)pc * (size_t)(t->len + 1) + (size_t)pos;
-    unsigned char mask = (unsigned char)(1 << (bit & 7));
-    if (re->memo[bit >> 3] & mask)
-        return 1;
-    re->memo[bit >> 3] |= mask;
-    return 0;
-}
-
-/* One instruction at *pc, *pos: 1 to go on, 0 to backtrack, -1 when
- * memory runs out. */
-static int step(rx_t *re, const struct text *t, int *pc, long *pos, int *sp)
-{
-    const struct inst *in = &re->prog[(*pc)++];
-    int slot;
-    switch (in->op) {
-    case I_CHAR: return *pos < t->len && t->s[(*pos)++] == in->x;
-    case I_ANY: return (*pos)++ < t->len;
-    case I_SET:
-        if (*pos >= t->len)
-            return 0;
-        (*pos)++;
-        return re->sets[in->x][t->s[*pos - 1] >> 3] >> (t->s[*pos - 1] & 7) & 1;
-    case I_ASSERT: return assertion(in->x, t, *pos);
-    case I_SPLIT:
-        *pc = in->x;
-        return push(re, sp, in->y, *pos) < 0 ? -1 : 1;
-    case I_JMP:
-        *pc = in->x;
-        return 1;
-    case I_SAVE: case I_MARK:
-        slot = in->op == I_SAVE ? in->x : 2 * (re->nsub + 1) + in->x;
-        if (push(re, sp, -slot - 1, re->slots[slot]) < 0)
-            return -1;
-        re->slots[slot] = *pos;
-        return 1;
-    case I_CHECK: return re->slots[2 * (re->nsub + 1) + in->x] != *pos;
-    default: return backref(re, t, in->x, pos);    /* I_BACKREF */
-    }
-}
-
-/* Run the program from `start`. With `longest`, explore every path and
- * keep the longest match in re->best; otherwise stop at the first. */
-static int run(rx_t *re, const struct text *t, long start, int longest)
-{
-    int sp = 0, found = 0;
-    for (int i = 0; i < re->nslots; i++)
-        re->slots[i] = -1;
-    if (push(re, &sp, 0, start) < 0)
-        return -1;
-    while (sp > 0) {
-        struct frame f = re->stack[--sp];
-        if (f.pc < 0) {
-            re->slots[-f.pc - 1] = f.pos;
-            continue;
-        }
-        int pc = f.pc, ok = 1;
-        long pos = f.pos;
-        while (ok > 0 && !tried(re, t, pc, pos)) {
-            if (re->prog[pc].op != I_MATCH) {
-                ok = step(re, t, &pc, &pos, &sp);
-                continue;
-            }
-            if (!found || pos > re->best[1]) {
-                memcpy(re->best, re->slots, (size_t)re->nslots * sizeof(long));
-                found = 1;
-            }
-            if (!longest)
-                return 1;
-            ok = 0;
-        }
-        if (ok < 0)
-            return -1;
-    }
-    return found;
-}
-
-/* Get the "already tried" bitmap ready, or go without one. */
-static int prepare_memo(rx_t *re, size_t len)
-{
-    double bits = (double)re->nprog * ((double)len + 1);
-    size_t bytes = (size_t)(bits / 8) + 1;
-    if (re->has_backref || bits > (double)MEMO_BITS) {
-        free(re->memo);
-        re->memo = NULL;
-        re->memo_bytes = 0;
-        return 0;
-    }
-    if (bytes > re->memo_bytes) {
-        free(re->memo);
-        re->memo = malloc(bytes);
-        re->memo_bytes = re->memo ? bytes : 0;
-        if (!re->memo)
-            return -1;
-    }
-    memset(re->memo, 0, bytes);
-    return 0;
-}
-
-int rx_search(rx_t *re, const char *text, size_t len, int anchored,
-              rx_span *spans, int nspans)
-{
-    struct text t = { (const unsigned char *)text, (long)len };
-    int r = prepare_memo(re, len);
-    /* The bitmap stays valid from one start to the next: a state that led
-     * nowhere from an earlier start leads nowhere now either. */
-    for (long start = 0; r == 0 && start <= t.len; start++) {
-        if (re->first_char >= 0) {
-            const unsigned char *hit = memchr(t.s + start, re->first_char,
-                                              (size_t)(t.len - start));
-            if (!hit || (anchored && hit != t.s))
-                break;
-            start = hit - t.s;
-        }
-        r = run(re, &t, start, nspans > 0);
-        if (anchored)
-            break;
-    }
-    if (r <= 0)
-        return r;
-    for (int i = 0; i < nspans; i++) {
-        int ok = i <= re->nsub && re->best[2 * i] >= 0 && re->best[2 * i + 1] >= 0;
-        spans[i].start = ok ? re->best[2 * i] : -1;
-        spans[i].end = ok ? re->best[2 * i + 1] : -1;
-    }
-    return 1;
 }

@@ -103,6 +103,13 @@ static int read_nul_item(struct str *b)
     return any || c == '\0';
 }
 
+static int unmatched(int quote)
+{
+    fprintf(stderr, PROG ": unmatched %s quote; by default quotes are special to xargs "
+            "unless you use the -0 option\n", quote == '\'' ? "single" : "double");
+    return -1;
+}
+
 /*
  * An item, with quotes and backslashes: blanks and newlines end it, except
  * with -I, where only a newline does. Returns 1 with an item, 0 at the end
@@ -116,10 +123,7 @@ static int read_item(struct str *b)
             if (c == quote) {
                 quote = 0;
             } else if (c == '\n') {
-                fprintf(stderr, PROG ": unmatched %s quote; by default quotes are special to "
-                        "xargs unless you use the -0 option\n",
-                        quote == '\'' ? "single" : "double");
-                return -1;
+                return unmatched(quote);
             } else {
                 str_add(b, (char)c);
             }
@@ -129,20 +133,14 @@ static int read_item(struct str *b)
         } else if (c == '\'' || c == '"') {
             quote = c;
             started = 1;
-        } else if (c == '\\' && (c = getchar()) != EOF) {
-            str_add(b, (char)c);
-            started = 1;
-        } else if (c != EOF) {
-            str_add(b, (char)c);
+        } else {
+            if (c == '\\' && (c = getchar()) == EOF)
+                break;                 /* a backslash at the very end: dropped */
+            str_add(b, (char)c);       /* the character, or the escaped one */
             started = 1;
         }
     }
-    if (quote) {
-        fprintf(stderr, PROG ": unmatched %s quote; by default quotes are special to "
-                "xargs unless you use the -0 option\n", quote == '\'' ? "single" : "double");
-        return -1;
-    }
-    return started;
+    return quote ? unmatched(quote) : started;
 }
 
 static void cmd_push(char *arg)
@@ -325,7 +323,9 @@ int main(int argc, char **argv)
     struct str item = { NULL, 0, 0 };
     int r, items = 0, bad_input = 0;
     for (;;) {
-        item.len = 0;
+        item.len = 0;                            /* -I reuses the buffer */
+        if (item.s)
+            item.s[0] = '\0';
         r = nul_items ? read_nul_item(&item) : read_item(&item);
         if (r <= 0)
             break;

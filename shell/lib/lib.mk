@@ -14,6 +14,9 @@ LIBC_DIR     := shell/lib
 LIBC_CC      ?= clang-19
 LIBC_AR      ?= llvm-ar-19
 LIBC_HOST_CC ?= clang-19
+LIBC_LD_R    ?= ld.lld-19 -r
+LIBC_OBJCOPY ?= llvm-objcopy-19
+LIBC_NM      ?= llvm-nm-19
 
 LIBC_SRC     := $(wildcard $(LIBC_DIR)/*.c)
 LIBC_HEADERS := $(wildcard $(LIBC_DIR)/*.h $(LIBC_DIR)/include/*.h \
@@ -79,6 +82,9 @@ $(BUILD)/aarch64/libc/arch/%.o: $(LIBC_DIR)/arch/aarch64/%.S $(LIBC_HEADERS)
 # Both sides are built with AddressSanitizer and UndefinedBehaviorSanitizer.
 # The sanitizers' own symbols in the inside object (__asan_*, __ubsan_*,
 # ...) are renamed back after the prefixing, so that they reach the runtime.
+# Each file registers its own globals with ASan: the default, one section
+# of globals for the whole link, would be registered once per file after
+# the partial link and reported as an ODR violation.
 
 LIBC_TEST_DIR    := tests/unit/libc
 LIBC_TEST_INSIDE := $(filter-out $(LIBC_TEST_DIR)/bridge.c,$(wildcard $(LIBC_TEST_DIR)/*.c))
@@ -104,8 +110,8 @@ $(BUILD)/host/libc-test/%.o: $(LIBC_TEST_DIR)/%.c $(LIBC_HEADERS) $(wildcard $(L
 
 # inside.o: the library and its tests as one object, every symbol dx_-prefixed.
 $(BUILD)/host/libc-test/inside.o: $(LIBC_TEST_OBJ) $(LIBC_TEST_DIR)/prefix.sh
-	ld -r -o $@.tmp $(LIBC_TEST_OBJ)
-	sh $(LIBC_TEST_DIR)/prefix.sh $@.tmp $@
+	$(LIBC_LD_R) -o $@.tmp $(LIBC_TEST_OBJ)
+	OBJCOPY=$(LIBC_OBJCOPY) NM=$(LIBC_NM) sh $(LIBC_TEST_DIR)/prefix.sh $@.tmp $@
 	@rm -f $@.tmp
 
 $(BUILD)/host/libc-test/run: $(BUILD)/host/libc-test/inside.o $(LIBC_TEST_DIR)/bridge.c
@@ -121,6 +127,14 @@ $(BUILD)/host/libc-test/run: $(BUILD)/host/libc-test/inside.o $(LIBC_TEST_DIR)/b
 # program's entry points are exported by arch/wasm32/crt.c, which every
 # program links because it defines __dx_syscall.
 #
+# wasm32 programs MUST be linked with --table-base=2. A function pointer is
+# an index into the function table, and wasm-ld starts those at 1 - the
+# value of SIG_IGN. The first function whose address a program takes, often
+# its signal handler, would compare equal to SIG_IGN and be ignored.
+LIBC_LDFLAGS_wasm32 := --table-base=2
+#
 # aarch64: a static ELF entered at _start (arch/aarch64/start.S), plus the
-# load address or linker script the arm64 platform wants:
-LIBC_LDFLAGS_aarch64 := -nostdlib -static -fuse-ld=lld -Wl,-e,_start
+# load address the arm64 platform wants (arm64/arm64.mk).
+#
+# Both are flags for the linker itself (wasm-ld-19, ld.lld-19).
+LIBC_LDFLAGS_aarch64 := -static -nostdlib -e _start

@@ -160,9 +160,12 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
     if (f->flags & F_OWNBUF)
         free(f->buf);
     f->flags &= ~F_OWNBUF;
+    /* Without a buffer of the caller's, size is what setup() allocates
+     * (0: BUFSIZ). */
     f->mode = mode;
     f->buf = (unsigned char *)buf;
-    f->size = buf != NULL ? size : (mode == _IONBF ? 0 : size);
+    f->size = size;
+    f->rpos = f->rend = 0;       /* C: setvbuf comes before any I/O */
     if (mode == _IONBF || (buf != NULL && size == 0))
         use_onebyte(f);
     return 0;

@@ -1,6 +1,7 @@
 /*
  * arith.c - arithmetic expansion, $((...)): C's integer expressions on
- * longs, with shell variables as operands (an unset or empty one is 0) and
+ * 64-bit integers on every target, with shell variables as operands (an unset
+ * or empty one is 0) and
  * assignment (= += -= ... ++ --). Parsed and evaluated in one recursive
  * descent, one function per precedence level; the operands of && || ?:
  * that are not evaluated are parsed with `skip` set, so their assignments
@@ -9,6 +10,7 @@
 #include "sh.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +22,16 @@ struct arith {
     const char *error;
 };
 
-static long expr_comma(struct arith *a);
-static long expr_assign(struct arith *a);
+static long long expr_comma(struct arith *a);
+static long long expr_assign(struct arith *a);
+
+/* + - * wrap around on overflow, as in every shell, instead of being
+ * undefined as in C. */
+static long long wrap(char op, long long l, long long r)
+{
+    unsigned long long a = (unsigned long long)l, b = (unsigned long long)r;
+    return (long long)(op == '+' ? a + b : op == '-' ? a - b : a * b);
+}
 
 static void blanks(struct arith *a)
 {
@@ -41,7 +51,7 @@ static bool accept(struct arith *a, const char *op)
     if (strncmp(a->p, op, n) != 0)
         return false;
     char next = a->p[n];
-    if (n == 1 && strchr("+-&|<>", op[0]) && next == op[0])
+    if (n == 1 && strchr("+-&|<>*", op[0]) && next == op[0])
         return false;
     for (int k = 0; next == '=' && before_eq[k]; k++)
         if (strcmp(op, before_eq[k]) == 0)
@@ -56,13 +66,13 @@ static void fail(struct arith *a, const char *msg)
         a->error = msg;
 }
 
-static long var_value(struct arith *a, const char *name)
+static long long var_value(struct arith *a, const char *name)
 {
     const char *v = var_get(name);
     if (!v || !*v)
         return 0;
     char *end;
-    long n = strtol(v, &end, 0);
+    long long n = strtoll(v, &end, 0);
     while (isspace((unsigned char)*end))
         end++;
     if (!*end)
@@ -78,12 +88,12 @@ static long var_value(struct arith *a, const char *name)
     return n;
 }
 
-static void var_store(struct arith *a, const char *name, long v)
+static void var_store(struct arith *a, const char *name, long long v)
 {
     if (a->skip)
         return;
     char buf[24];
-    snprintf(buf, sizeof buf, "%ld", v);
+    snprintf(buf, sizeof buf, "%lld", v);
     var_set(name, buf, false);
 }
 
@@ -100,18 +110,18 @@ static char *name_here(struct arith *a)
     return xstrndup(s, n);
 }
 
-static long primary(struct arith *a)
+static long long primary(struct arith *a)
 {
     blanks(a);
     if (accept(a, "(")) {
-        long v = expr_comma(a);
+        long long v = expr_comma(a);
         if (!accept(a, ")"))
             fail(a, "missing ')'");
         return v;
     }
     if (isdigit((unsigned char)*a->p)) {
         char *end;
-        long v = strtol(a->p, &end, 0);
+        long long v = strtoll(a->p, &end, 0);
         if (isalnum((unsigned char)*end) || *end == '_')
             fail(a, "invalid number");
         a->p = end;
@@ -122,31 +132,31 @@ static long primary(struct arith *a)
         fail(a, "syntax error in expression");
         return 0;
     }
-    long v = var_value(a, name);
+    long long v = var_value(a, name);
     if (accept(a, "++"))
-        var_store(a, name, v + 1);
+        var_store(a, name, wrap('+', v, 1));
     else if (accept(a, "--"))
-        var_store(a, name, v - 1);
+        var_store(a, name, wrap('-', v, 1));
     free(name);
     return v;
 }
 
-static long unary(struct arith *a)
+static long long unary(struct arith *a)
 {
     if (accept(a, "++") || accept(a, "--")) {
-        long delta = a->p[-1] == '+' ? 1 : -1;
+        long long delta = a->p[-1] == '+' ? 1 : -1;
         char *name = name_here(a);
         if (!name) {
             fail(a, "syntax error in expression");
             return 0;
         }
-        long v = var_value(a, name) + delta;
+        long long v = wrap('+', var_value(a, name), delta);
         var_store(a, name, v);
         free(name);
         return v;
     }
     if (accept(a, "-"))
-        return -unary(a);
+        return wrap('-', 0, unary(a));
     if (accept(a, "+"))
         return unary(a);
     if (accept(a, "!"))
@@ -156,53 +166,72 @@ static long unary(struct arith *a)
     return primary(a);
 }
 
-static long divide(struct arith *a, long l, long r, char op)
+static long long divide(struct arith *a, long long l, long long r, char op)
 {
     if (r == 0) {
         if (!a->skip)
             fail(a, "division by zero");
         return 0;
     }
-    if (l == (-9223372036854775807L - 1) && r == -1)
+    if (l == LLONG_MIN && r == -1)
         return op == '/' ? l : 0;
     return op == '/' ? l / r : l % r;
 }
 
 /* The binary levels, loosest last. */
-static long multiplicative(struct arith *a)
+/* a ** b, right to left; a negative exponent is an error, as in bash */
+static long long power(struct arith *a)
 {
-    long v = unary(a);
+    long long base = unary(a);
+    if (!accept(a, "**"))
+        return base;
+    long long e = power(a), v = 1;
+    if (e < 0) {
+        fail(a, "exponent less than 0");
+        return 0;
+    }
+    for (; e > 0; e >>= 1) {           /* by squaring */
+        if (e & 1)
+            v = wrap('*', v, base);
+        base = wrap('*', base, base);
+    }
+    return v;
+}
+
+static long long multiplicative(struct arith *a)
+{
+    long long v = power(a);
     for (;;) {
         if (accept(a, "*"))
-            v = (long)((unsigned long)v * (unsigned long)unary(a));
+            v = wrap('*', v, power(a));
         else if (accept(a, "/"))
-            v = divide(a, v, unary(a), '/');
+            v = divide(a, v, power(a), '/');
         else if (accept(a, "%"))
-            v = divide(a, v, unary(a), '%');
+            v = divide(a, v, power(a), '%');
         else
             return v;
     }
 }
 
-static long additive(struct arith *a)
+static long long additive(struct arith *a)
 {
-    long v = multiplicative(a);
+    long long v = multiplicative(a);
     for (;;) {
         if (accept(a, "+"))
-            v = (long)((unsigned long)v + (unsigned long)multiplicative(a));
+            v = wrap('+', v, multiplicative(a));
         else if (accept(a, "-"))
-            v = (long)((unsigned long)v - (unsigned long)multiplicative(a));
+            v = wrap('-', v, multiplicative(a));
         else
             return v;
     }
 }
 
-static long shift(struct arith *a)
+static long long shift(struct arith *a)
 {
-    long v = additive(a);
+    long long v = additive(a);
     for (;;) {
         if (accept(a, "<<"))
-            v = (long)((unsigned long)v << (additive(a) & 63));
+            v = (long long)((unsigned long long)v << (additive(a) & 63));
         else if (accept(a, ">>"))
             v >>= additive(a) & 63;
         else
@@ -210,9 +239,9 @@ static long shift(struct arith *a)
     }
 }
 
-static long relational(struct arith *a)
+static long long relational(struct arith *a)
 {
-    long v = shift(a);
+    long long v = shift(a);
     for (;;) {
         if (accept(a, "<="))
             v = v <= shift(a);
@@ -227,9 +256,9 @@ static long relational(struct arith *a)
     }
 }
 
-static long equality(struct arith *a)
+static long long equality(struct arith *a)
 {
-    long v = relational(a);
+    long long v = relational(a);
     for (;;) {
         if (accept(a, "=="))
             v = v == relational(a);
@@ -240,58 +269,58 @@ static long equality(struct arith *a)
     }
 }
 
-static long bitwise(struct arith *a, int level)
+static long long bitwise(struct arith *a, int level)
 {
     static const char *const ops[] = { "|", "^", "&" };
-    long v = level == 2 ? equality(a) : bitwise(a, level + 1);
+    long long v = level == 2 ? equality(a) : bitwise(a, level + 1);
     while (accept(a, ops[level])) {
-        long r = level == 2 ? equality(a) : bitwise(a, level + 1);
+        long long r = level == 2 ? equality(a) : bitwise(a, level + 1);
         v = level == 0 ? v | r : level == 1 ? v ^ r : v & r;
     }
     return v;
 }
 
-static long logical_and(struct arith *a)
+static long long logical_and(struct arith *a)
 {
-    long v = bitwise(a, 0);
+    long long v = bitwise(a, 0);
     while (accept(a, "&&")) {
         a->skip += !v;
-        long r = bitwise(a, 0);
+        long long r = bitwise(a, 0);
         a->skip -= !v;
         v = v && r;
     }
     return v;
 }
 
-static long logical_or(struct arith *a)
+static long long logical_or(struct arith *a)
 {
-    long v = logical_and(a);
+    long long v = logical_and(a);
     while (accept(a, "||")) {
         a->skip += !!v;
-        long r = logical_and(a);
+        long long r = logical_and(a);
         a->skip -= !!v;
         v = v || r;
     }
     return v;
 }
 
-static long conditional(struct arith *a)
+static long long conditional(struct arith *a)
 {
-    long c = logical_or(a);
+    long long c = logical_or(a);
     if (!accept(a, "?"))
         return c;
     a->skip += !c;
-    long yes = expr_comma(a);
+    long long yes = expr_comma(a);
     a->skip -= !c;
     if (!accept(a, ":"))
         fail(a, "missing ':'");
     a->skip += !!c;
-    long no = conditional(a);
+    long long no = conditional(a);
     a->skip -= !!c;
     return c ? yes : no;
 }
 
-static long expr_assign(struct arith *a)
+static long long expr_assign(struct arith *a)
 {
     static const char *const ops[] = {
         "=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", NULL
@@ -305,11 +334,11 @@ static long expr_assign(struct arith *a)
             if (strncmp(a->p, ops[k], n) != 0 || (k == 0 && a->p[1] == '='))
                 continue;
             a->p += n;
-            long r = expr_assign(a), l = k ? var_value(a, name) : 0;
+            long long r = expr_assign(a), l = k ? var_value(a, name) : 0;
             char op = ops[k][0];
-            long v = k == 0 ? r : op == '+' ? l + r : op == '-' ? l - r :
-                     op == '*' ? l * r : op == '/' || op == '%' ? divide(a, l, r, op) :
-                     op == '<' ? (long)((unsigned long)l << (r & 63)) :
+            long long v = k == 0 ? r : op == '+' || op == '-' || op == '*' ? wrap(op, l, r) :
+                     op == '/' || op == '%' ? divide(a, l, r, op) :
+                     op == '<' ? (long long)((unsigned long long)l << (r & 63)) :
                      op == '>' ? l >> (r & 63) : op == '&' ? (l & r) :
                      op == '|' ? (l | r) : (l ^ r);
             var_store(a, name, v);
@@ -322,19 +351,19 @@ static long expr_assign(struct arith *a)
     return conditional(a);
 }
 
-static long expr_comma(struct arith *a)
+static long long expr_comma(struct arith *a)
 {
-    long v = expr_assign(a);
+    long long v = expr_assign(a);
     while (accept(a, ","))
         v = expr_assign(a);
     return v;
 }
 
-bool arith_eval(const char *expr, long *out)
+bool arith_eval(const char *expr, long long *out)
 {
     struct arith a = { .p = expr };
     blanks(&a);
-    long v = *a.p ? expr_comma(&a) : 0;
+    long long v = *a.p ? expr_comma(&a) : 0;
     blanks(&a);
     if (!a.error && *a.p)
         a.error = "syntax error in expression";

@@ -504,6 +504,7 @@ static const struct builtin {
     { "set",      bi_set,      "set [-efx] [-o OPT] [-- ARG...]  options; positional parameters" },
     { "shift",    bi_shift,    "shift [N]            drop the first N positional parameters" },
     { "source",   bi_source,   "source FILE [ARG...] the same as ." },
+    { "trap",     bi_trap,     "trap [ACTION SIGNAL...]  run ACTION on a signal, or on EXIT" },
     { "true",     bi_true,     "true                 succeed" },
     { "unset",    bi_unset,    "unset [-f | -v] NAME...  remove variables or functions" },
     { "wait",     bi_wait,     "wait [PID | %JOB...] wait for background jobs" },

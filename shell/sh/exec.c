@@ -62,6 +62,12 @@ static int exec_list(struct node *n)
 
 int exec_node(struct node *n)
 {
+    traps_run();
+    if (sh.job_control && interrupt_pending()) {
+        fputc('\n', stderr);
+        sh.control = CTL_INTERRUPT;
+        sh.status = 130;
+    }
     if (!n || sh.control != CTL_NONE)
         return sh.status;
     int status;

@@ -106,13 +106,13 @@ static bool expand_arith(struct expansion *ex, const char *s, size_t n, bool dq)
     char *raw = xstrndup(s, n);
     char *expr = expand_word(raw);
     free(raw);
-    long v;
+    long long v;
     bool ok = expr && arith_eval(expr, &v);
     free(expr);
     if (!ok)
         return false;
     char buf[24];
-    snprintf(buf, sizeof buf, "%ld", v);
+    snprintf(buf, sizeof buf, "%lld", v);
     add(ex, buf, strlen(buf), dq ? F_QUOTED : F_SPLIT);
     return true;
 }

@@ -165,6 +165,17 @@ static void discard(struct reader *r)
     r->pos = 0;
 }
 
+static void unexpected_end(const struct reader *r)
+{
+    int line = r->lineno;
+    for (size_t k = r->pos; k < r->text.len; k++)
+        line += r->text.s[k] == '\n';
+    if (r->src->kind == SRC_TERMINAL)
+        sh_error("syntax error: unexpected end of file");
+    else
+        sh_error("line %d: syntax error: unexpected end of file", line);
+}
+
 /* Read until one complete command parses. false: the input ended. */
 static bool next_command(struct reader *r, struct node **out)
 {
@@ -173,8 +184,10 @@ static bool next_command(struct reader *r, struct node **out)
     for (;;) {
         if (r->pos >= r->text.len) {
             discard(r);
-            if (r->src->kind == SRC_TERMINAL)
+            if (r->src->kind == SRC_TERMINAL) {
                 jobs_notify();
+                interrupt_pending();        /* a ^C from before the prompt */
+            }
             char *line = source_line(r->src, false, &interrupted);
             if (!line)
                 return false;
@@ -199,7 +212,7 @@ static bool next_command(struct reader *r, struct node **out)
         case PARSE_INCOMPLETE: {
             char *line = source_line(r->src, true, &interrupted);
             if (!line) {
-                sh_error("syntax error: unexpected end of file");
+                unexpected_end(r);
                 sh.status = 2;
                 discard(r);
                 if (r->src->kind != SRC_TERMINAL)
@@ -234,6 +247,7 @@ int run_source(struct source *src)
         fflush(stdout);
         if (sh.control == CTL_INTERRUPT && src->kind == SRC_TERMINAL) {
             sh.control = CTL_NONE;      /* ^C: back to the prompt */
+            sh.status = 130;
             discard(&r);
         }
     }

@@ -61,7 +61,17 @@ const char *signal_text(int sig)
     return buf;
 }
 
-static int signal_number(const char *s)
+const char *signal_name(int sig)
+{
+    static char buf[16];
+    if (sig > 0 && sig < NSIGNALS && signals[sig].name)
+        return signals[sig].name;
+    snprintf(buf, sizeof buf, "%d", sig);
+    return buf;
+}
+
+/* "INT", "SIGINT" or "2" -> 2; -1 if it is none. */
+int signal_number(const char *s)
 {
     long n;
     if (parse_int(s, &n))
@@ -409,7 +419,9 @@ static struct job *find_job(const char *spec, const char *who, bool pid_ok)
                 if (j->pids[k] == n)
                     found = j;
     }
-    if (!found)
+    if (!found && pid_ok && spec && parse_int(spec, &n))
+        sh_error("%s: pid %s is not a child of this shell", who, spec);
+    else if (!found)
         sh_error("%s: %s: no such job", who, spec ? spec : "current");
     return found;
 }

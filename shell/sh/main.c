@@ -65,9 +65,27 @@ static void ignore(int sig)
     sigaddset(&sh.reset_in_child, sig);
 }
 
+static volatile sig_atomic_t got_interrupt;
+
+void shell_on_interrupt(int sig)
+{
+    (void)sig;
+    got_interrupt = 1;
+}
+
+/* ^C reached the shell itself: it was running a loop of builtins, or a
+ * $(...) of its own group. The caller stops what it runs, as bash does. */
+bool interrupt_pending(void)
+{
+    bool pending = got_interrupt != 0;
+    got_interrupt = 0;
+    return pending;
+}
+
 /* An interactive shell takes the terminal: it waits until it is in the
- * foreground, becomes its own process group, ignores the job control
- * signals (^C and ^Z are for the jobs), and remembers the terminal's modes. */
+ * foreground, becomes its own process group, leaves ^C, ^\ and ^Z to the
+ * jobs (^C only sets a flag, see interrupt_pending), and remembers the
+ * terminal's modes. */
 static void init_job_control(void)
 {
     sh.tty = fcntl(0, F_DUPFD_CLOEXEC, 10);
@@ -76,8 +94,14 @@ static void init_job_control(void)
     pid_t fg;
     while ((fg = tcgetpgrp(sh.tty)) >= 0 && fg != getpgrp())
         kill(-getpgrp(), SIGTTIN);
-    ignore(SIGINT);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = shell_on_interrupt;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, NULL);
+    sigaddset(&sh.reset_in_child, SIGINT);
     ignore(SIGQUIT);
+    ignore(SIGTERM);
     ignore(SIGTSTP);
     ignore(SIGTTIN);
     ignore(SIGTTOU);
@@ -150,6 +174,9 @@ static int parse_arguments(int argc, char **argv, struct invocation *inv)
 
 void shell_exit(int status)
 {
+    sh.status = status;
+    trap_exit();
+    status = sh.status;
     fflush(stdout);
     if (sh.job_control)
         tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
@@ -157,6 +184,7 @@ void shell_exit(int status)
     functions_free_all();
     vars_free_all();
     history_free();
+    traps_free_all();
     positional_free(sh.argv, sh.argc);
     free(sh.arg0);
     free(sh.self);

@@ -138,6 +138,12 @@ static bool brace_error(const char *name, size_t n, const char *msg)
     return false;
 }
 
+static bool bad_substitution(const char *s, size_t n)
+{
+    sh_error("${%.*s}: bad substitution", (int)n, s);
+    return false;
+}
+
 /* The operators that use a word: - = + ? (with or without ':'). */
 static bool brace_word_op(struct param_value *pv, const char *name, size_t n,
                           char op, bool colon, const char *word)
@@ -189,7 +195,7 @@ static bool brace_expand(const char *s, size_t len, struct param_value *pv)
     }
     size_t n = name_length(s, len);
     if (n == 0)
-        return brace_error(s, len, "bad substitution");
+        return bad_substitution(s, len);
     pv->kind = s[0] == '@' && n == 1 ? PV_AT : s[0] == '*' && n == 1 ? PV_STAR : PV_STRING;
     pv->value = pv->kind == PV_STRING ? lookup(s, n) : NULL;
     if (n == len)
@@ -208,7 +214,7 @@ static bool brace_expand(const char *s, size_t len, struct param_value *pv)
             pv->value = trim(pv->value, pat, *op == '%', longest);
         free(pat);
     } else {
-        ok = brace_error(s, len, "bad substitution");
+        ok = bad_substitution(s, len);
     }
     free(word);
     return ok;

@@ -37,6 +37,7 @@ struct stage {
     builtin_fn builtin;
     struct node *func;
     int    status;                  /* of a stage that did not spawn */
+    char  *error;                   /* why it could not: said where its stderr goes */
     pid_t  pid;
     int    in_fd, out_fd;           /* pipe ends kept for the in-shell stage */
 };
@@ -83,6 +84,16 @@ static void fail(struct stage *st, int status)
     st->status = status;
 }
 
+static void fail_because(struct stage *st, int status, const char *what)
+{
+    struct strbuf b = {0};
+    sb_adds(&b, st->argv.v[0]);
+    sb_adds(&b, ": ");
+    sb_adds(&b, what);
+    st->error = sb_take(&b);
+    fail(st, status);
+}
+
 static void find_command(struct stage *st)
 {
     const char *name = st->argv.v[0];
@@ -99,20 +110,12 @@ static void find_command(struct stage *st)
     case FOUND_FILE:
         return;
     case FOUND_NONE:
-        if (strchr(name, '/'))
-            sh_error("%s: No such file or directory", name);
-        else
-            sh_error("%s: command not found", name);
-        fail(st, 127);
-        return;
+        return fail_because(st, 127, strchr(name, '/') ? "No such file or directory"
+                                                       : "command not found");
     case FOUND_DIR:
-        sh_error("%s: Is a directory", name);
-        fail(st, 126);
-        return;
+        return fail_because(st, 126, "Is a directory");
     case FOUND_NOEXEC:
-        sh_error("%s: Permission denied", name);
-        fail(st, 126);
-        return;
+        return fail_because(st, 126, "Permission denied");
     }
 }
 
@@ -165,6 +168,7 @@ static void stage_free(struct stage *st)
     wl_free(&st->assigns);
     xredirs_free(&st->redirs);
     free(st->path);
+    free(st->error);
     if (st->in_fd >= 0)
         close(st->in_fd);
     if (st->out_fd >= 0)
@@ -266,14 +270,41 @@ static pid_t spawn_stage(struct stage *st, struct spawn_spec *sp, int *err)
     }
 }
 
+/* Why a stage could not start goes to its standard error, as it would
+ * from the child: with its pipe ends and redirections in place (or up
+ * to the redirection that fails, which then says so itself). */
+static void report_in_place(struct stage *st, const struct spawn_spec *sp, const char *msg)
+{
+    struct saved_fds sv = {0};
+    fflush(stdout);
+    if (sp->in_fd >= 0) {
+        fds_save(&sv, 0);
+        dup2(sp->in_fd, 0);
+    }
+    if (sp->out_fd >= 0) {
+        fds_save(&sv, 1);
+        dup2(sp->out_fd, 1);
+    }
+    if (redirs_apply(&st->redirs, &sv) && msg)
+        sh_error("%s", msg);
+    fds_restore(&sv);
+}
+
 /* Start one stage as a process of the job (made at the first one). */
 static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **job,
                         const char *text)
 {
-    if (st->kind == ST_FAILED || st->kind == ST_ASSIGN)
+    if (st->kind == ST_ASSIGN)
         return;
-    if (!redirs_check(&st->redirs))
+    if (st->kind == ST_FAILED) {
+        if (st->error)
+            report_in_place(st, sp, st->error);
+        return;
+    }
+    if (!redirs_check(&st->redirs)) {
+        report_in_place(st, sp, NULL);
         return fail(st, 1);
+    }
     sp->redirs = &st->redirs;
     sp->envp = vars_environ(&st->assigns);
     int err = 0;

@@ -222,31 +222,23 @@ static bool writable(const char *path)
 
 /* A spawn fails as a whole, with one error number and no word of which
  * file action failed; so the shell checks first what it can, to report
- * `sh: nofile: No such file or directory` as a shell should. */
+ * `sh: nofile: No such file or directory` as a shell should (the caller
+ * applies the redirections in the shell to say it where it belongs). */
 bool redirs_check(const struct xredirs *xs)
 {
     unsigned long long opened = 0;
     for (int i = 0; i < xs->n; i++) {
         const struct xredir *x = &xs->v[i];
         bool ok = true;
-        const char *what = x->path;
-        char num[16];
-        if (x->op == R_DUPIN || x->op == R_DUPOUT) {
-            if (x->src_fd >= 0 && !(x->src_fd < 64 && (opened >> x->src_fd & 1)) &&
-                fcntl(x->src_fd, F_GETFD) < 0) {
-                snprintf(num, sizeof num, "%d", x->src_fd);
-                what = num;
-                ok = false;
-            }
-        } else if (x->op == R_IN) {
+        if (x->op == R_DUPIN || x->op == R_DUPOUT)
+            ok = x->src_fd < 0 || (x->src_fd < 64 && (opened >> x->src_fd & 1)) ||
+                 fcntl(x->src_fd, F_GETFD) >= 0;
+        else if (x->op == R_IN)
             ok = access(x->path, R_OK) == 0;
-        } else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB) {
+        else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB)
             ok = writable(x->path);
-        }
-        if (!ok) {
-            sh_error("%s: %s", what, strerror(errno));
+        if (!ok)
             return false;
-        }
         if (x->fd < 64)
             opened |= 1ull << x->fd;
     }

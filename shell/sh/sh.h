@@ -228,7 +228,7 @@ struct param_value {
 };
 long  param_expand(const char *s, size_t len, size_t i, struct param_value *pv);
 char *positional_star(void);                   /* "$*" */
-bool  arith_eval(const char *expr, long *out);
+bool  arith_eval(const char *expr, long long *out);
 
 bool pattern_match(const char *pat, const char *s);
 bool has_glob_chars(const char *pat);
@@ -331,7 +331,9 @@ void jobs_reap(void);
 void jobs_notify(void);
 void jobs_free_all(void);
 int  status_of(int wstatus);
-const char *signal_text(int sig);
+const char *signal_text(int sig);           /* "Killed" */
+const char *signal_name(int sig);           /* "KILL" */
+int  signal_number(const char *s);          /* "KILL", "SIGKILL", "9" -> 9 */
 void terminal_reclaim(void);
 
 int bi_jobs(char **argv);
@@ -356,6 +358,15 @@ void source_free(struct source *src);
 int  run_source(struct source *src);        /* read and run it all */
 int  run_string(const char *text);
 void shell_exit(int status) __attribute__((noreturn));
+bool interrupt_pending(void);               /* ^C reached the shell; clears it */
+void shell_on_interrupt(int sig);
+
+/* ---- trap.c ------------------------------------------------------------------ */
+
+int  bi_trap(char **argv);
+void traps_run(void);                       /* the actions of signals that came */
+void trap_exit(void);
+void traps_free_all(void);
 
 /* ---- edit.c, complete.c: the line editor ------------------------------------- */
 

@@ -80,9 +80,12 @@ enum found path_search(const char *name, char **path)
 
 /* ---- file actions ----------------------------------------------------------------- */
 
-static bool fd_open(int fd)
+/* Open in the shell and inherited by the child (a close-on-exec descriptor
+ * never reaches it: on Duplex not even its file actions see it). */
+static bool fd_inherited(int fd)
 {
-    return fcntl(fd, F_GETFD) >= 0;
+    int flags = fcntl(fd, F_GETFD);
+    return flags >= 0 && !(flags & FD_CLOEXEC);
 }
 
 /* Pipe ends are put on 0 and 1 and their originals closed; the reading
@@ -111,7 +114,7 @@ static void add_redir_actions(posix_spawn_file_actions_t *fa, const struct xredi
         if (x->op == R_DUPIN || x->op == R_DUPOUT) {
             if (x->src_fd >= 0 && x->src_fd != x->fd)
                 posix_spawn_file_actions_adddup2(fa, x->src_fd, x->fd);
-            else if (x->src_fd < 0 && ((x->fd < 64 && (opened >> x->fd & 1)) || fd_open(x->fd)))
+            else if (x->src_fd < 0 && ((x->fd < 64 && (opened >> x->fd & 1)) || fd_inherited(x->fd)))
                 posix_spawn_file_actions_addclose(fa, x->fd);
         } else {
             posix_spawn_file_actions_addopen(fa, x->fd, x->path,

@@ -1,7 +1,9 @@
 # Pipelines: every stage runs at the same time, connected by pipes; the
-# status is the last stage's; builtins and compound commands in any stage.
+# status is the last stage's; builtins and compound commands in any stage
+# (the last stage runs in the shell itself, the others in sub-shells).
+cd /tmp
 echo hello | cat
-printf 'c\nb\na\nb\n' | sort | uniq | tr a-z A-Z | cat -n | cut -c6-
+printf 'c\nb\na\nb\n' | sort | uniq | tr a-z A-Z | rev | cat
 echo "five stages: $(echo x | cat | cat | cat | cat)"
 yes | head -3
 yes pipeline | head -100000 | tail -1
@@ -21,7 +23,7 @@ f() { echo "function says $1"; }
 f hi | tr a-z A-Z
 echo start | f piped
 pwd | tr / :
-cd /tmp | cat; pwd | tr / :
+cd / | cat; pwd | tr / :
 echo "stderr into the pipe:"
 { echo out; echo err >&2; } 2>&1 | sort -r
 echo "only stdout goes down the pipe:"
@@ -32,3 +34,5 @@ echo long |
   cat |
   tr a-z A-Z
 x=1 | cat; echo "x is [${x}]"
+echo 2 | read y; echo "y is [$y]"
+echo 3 | { read z; echo "z in the group: $z"; }; echo "z after: $z"

@@ -9,12 +9,15 @@
 # __start_asan_globals, ...): those undefined symbols are given their own
 # names back. The library's own double-underscore names (__dx_syscall, ...)
 # keep the prefix: the bridge and the fake kernel define them as such.
+#
+# OBJCOPY and NM name the tools (llvm-objcopy and llvm-nm, or binutils').
 set -e
 in=$1
 out=$2
 map=$out.map
-objcopy --prefix-symbols=dx_ "$in" "$out"
-nm -u "$out" | awk '$2 ~ /^dx___/ && $2 !~ /^dx___dx_/ && $2 !~ /^dx___libc_/ \
+: "${OBJCOPY:=objcopy}" "${NM:=nm}"
+"$OBJCOPY" --prefix-symbols=dx_ "$in" "$out"
+"$NM" -u "$out" | awk '$2 ~ /^dx___/ && $2 !~ /^dx___dx_/ && $2 !~ /^dx___libc_/ \
     { print $2, substr($2, 4) }' > "$map"
-objcopy --redefine-syms="$map" "$out"
+"$OBJCOPY" --redefine-syms="$map" "$out"
 rm -f "$map"
