@@ -275,7 +275,7 @@ static bool read_line(bool raw, struct strbuf *line, struct strbuf *quoted)
     bool got = false;
     for (;;) {
         ssize_t n = read(0, &c, 1);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR && !interrupt_seen())
             continue;
         if (n <= 0)
             return got;

@@ -437,7 +437,9 @@ enum edit_result edit_line(int fd, const char *prompt, char **line)
     if (tcgetattr(fd, &saved) < 0)
         return plain_line(fd, prompt, line);
     raw = saved;
-    raw.c_iflag &= ~(tcflag_t)(ICRNL | INLCR | IGNCR | IXON | ISTRIP | BRKINT);
+    /* ICRNL stays: what is typed ahead, before the command that reads it
+     * switches back to cooked mode, must already have its newlines */
+    raw.c_iflag &= ~(tcflag_t)(INLCR | IGNCR | IXON | ISTRIP | BRKINT);
     raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;

@@ -204,10 +204,11 @@ static bool wait_any(int options)
     return true;
 }
 
-/* A child that cannot be waited for is gone: count it as done. */
-static void wait_while_running(struct job *j)
+/* A child that cannot be waited for is gone: count it as done. With
+ * `interruptible`, ^C ends the wait (the `wait` builtin). */
+static void wait_while_running(struct job *j, bool interruptible)
 {
-    while (job_running(j)) {
+    while (job_running(j) && !(interruptible && interrupt_seen())) {
         if (!wait_any(WUNTRACED)) {
             for (int k = 0; k < j->n; k++)
                 if (j->state[k] == PS_RUNNING)
@@ -316,7 +317,7 @@ static void job_ended(struct job *j)
  * last process (128+N for a signal); a job that ended is forgotten. */
 int job_wait_fg(struct job *j, bool *stopped)
 {
-    wait_while_running(j);
+    wait_while_running(j, false);
     if (j->pgid && sh.job_control)
         terminal_reclaim();
     *stopped = !job_done(j);
@@ -503,9 +504,9 @@ int bi_wait(char **argv)
     if (!argv[1]) {
         for (struct job *j = jobs; j; j = j->next)
             if (j->id)
-                wait_while_running(j);
+                wait_while_running(j, true);
         jobs_notify();
-        return 0;
+        return interrupt_seen() ? 130 : 0;
     }
     for (int i = 1; argv[i]; i++) {
         struct job *j = find_job(argv[i], "wait", true);
@@ -513,7 +514,9 @@ int bi_wait(char **argv)
             status = 127;
             continue;
         }
-        wait_while_running(j);
+        wait_while_running(j, true);
+        if (interrupt_seen())
+            return 130;
         long pid;
         int k = j->n - 1;
         if (parse_int(argv[i], &pid))

@@ -74,12 +74,19 @@ void shell_on_interrupt(int sig)
 }
 
 /* ^C reached the shell itself: it was running a loop of builtins, or a
- * $(...) of its own group. The caller stops what it runs, as bash does. */
+ * $(...) of its own group, or waiting in `wait` or `read`. The caller
+ * stops what it runs, as bash does. */
 bool interrupt_pending(void)
 {
     bool pending = got_interrupt != 0;
     got_interrupt = 0;
     return pending;
+}
+
+/* The same, without clearing it: for `wait` and `read` to give up. */
+bool interrupt_seen(void)
+{
+    return sh.job_control && got_interrupt != 0;
 }
 
 /* An interactive shell takes the terminal: it waits until it is in the
@@ -96,8 +103,7 @@ static void init_job_control(void)
         kill(-getpgrp(), SIGTTIN);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = shell_on_interrupt;
-    sa.sa_flags = SA_RESTART;
+    sa.sa_handler = shell_on_interrupt;     /* no SA_RESTART: `wait` stops */
     sigaction(SIGINT, &sa, NULL);
     sigaddset(&sh.reset_in_child, SIGINT);
     ignore(SIGQUIT);

@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,11 @@ int run_pipeline(struct node **cmds, int n, const char *text, const struct pipel
     struct job *job = start_stages(st, n, inshell, text, o, &nested);
     if (job)
         job->nested = nested;
+    if (job && job->pgid && !nested && !o->background) {
+        /* A child may have read the terminal before it was given the
+         * terminal, and been stopped by SIGTTIN: continue it. */
+        killpg(job->pgid, SIGCONT);
+    }
     if (o->background) {
         if (job) {
             job_background(job);

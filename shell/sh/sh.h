@@ -359,6 +359,7 @@ int  run_source(struct source *src);        /* read and run it all */
 int  run_string(const char *text);
 void shell_exit(int status) __attribute__((noreturn));
 bool interrupt_pending(void);               /* ^C reached the shell; clears it */
+bool interrupt_seen(void);                  /* the same, leaving it set */
 void shell_on_interrupt(int sig);
 
 /* ---- trap.c ------------------------------------------------------------------ */

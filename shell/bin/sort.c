@@ -1,0 +1,447 @@
+/*
+ * sort - sort lines of text.
+ *
+ *   sort [-bcfnrsu] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]
+ *
+ *   -b  ignore leading blanks in keys     -f  fold lower case to upper
+ *   -n  compare as numbers                -r  reverse the order
+ *   -u  output only the first of equal lines
+ *   -s  stable: no last-resort comparison of whole lines
+ *   -c  only check that the input is sorted (exit 1 and a message if not)
+ *   -t  fields are separated by CHAR (default: runs of blanks, which
+ *       belong to the field that follows them)
+ *   -k  F1[.C1][bfnr][,F2[.C2][bfnr]]: the key from field F1 (its
+ *       character C1) to field F2 (its character C2; default the end of
+ *       the line); a key with no letters of its own takes the global ones
+ *   -o  write to FILE, which may be one of the inputs
+ *
+ * Lines equal in every key are ordered by all their bytes (unless -s or
+ * -u), as GNU sort does in the C locale. All input is read into memory
+ * and merge-sorted, which is stable. Exit status: 0, 1 (-c: disorder),
+ * 2 on an error.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_KEYS 16
+
+enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8 };
+
+struct key {
+    long sfield, schar;        /* start: 1-based field and character */
+    long efield, echar;        /* end: 0 = end of line / of the field */
+    int flags, sblank, eblank;
+};
+
+struct line {
+    const char *s;
+    size_t len;
+};
+
+static struct key keys[MAX_KEYS];
+static int nkeys, gflags, stable, unique;
+static int tab = -1;           /* -t character, or -1 for blank runs */
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("sort: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(2);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    if (!(p = realloc(p, n ? n : 1)))
+        die("out of memory");
+    return p;
+}
+
+static int blank(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* ---- keys -------------------------------------------------------------- */
+
+/* Where field f (1-based) starts in the line; len if there is none. */
+static size_t field_start(const struct line *l, long f)
+{
+    size_t i = 0;
+    while (--f > 0 && i < l->len) {
+        if (tab >= 0) {
+            const char *t = memchr(l->s + i, tab, l->len - i);
+            i = t ? (size_t)(t - l->s) + 1 : l->len;
+        } else {
+            while (i < l->len && blank(l->s[i]))
+                i++;
+            while (i < l->len && !blank(l->s[i]))
+                i++;
+        }
+    }
+    return f > 0 ? l->len : i;
+}
+
+/* Where field f ends (just past its last byte). */
+static size_t field_end(const struct line *l, long f)
+{
+    size_t i = field_start(l, f);
+    if (tab >= 0) {
+        const char *t = memchr(l->s + i, tab, l->len - i);
+        return t ? (size_t)(t - l->s) : l->len;
+    }
+    while (i < l->len && blank(l->s[i]))
+        i++;
+    while (i < l->len && !blank(l->s[i]))
+        i++;
+    return i;
+}
+
+/* Position `chars` characters into the field at i (skipping its blanks
+ * first if asked), never beyond `limit`. */
+static size_t advance(const struct line *l, size_t i, long chars, int skip_blanks, size_t limit)
+{
+    if (skip_blanks)
+        while (i < limit && blank(l->s[i]))
+            i++;
+    return (size_t)chars < limit - i ? i + (size_t)chars : limit;
+}
+
+static struct line key_of(const struct line *l, const struct key *k)
+{
+    size_t start = field_start(l, k->sfield);
+    start = advance(l, start, k->schar - 1, k->sblank, field_end(l, k->sfield));
+    size_t end = l->len;
+    if (k->efield > 0) {
+        end = field_end(l, k->efield);
+        if (k->echar > 0)
+            end = advance(l, field_start(l, k->efield), k->echar, k->eblank, end);
+    }
+    if (end < start)
+        end = start;
+    return (struct line){ l->s + start, end - start };
+}
+
+/* ---- comparing ---------------------------------------------------------- */
+
+/* A number as sort -n reads it: blanks, '-', digits, '.', digits. */
+struct number {
+    int negative;
+    const char *ip, *fp;       /* integer digits (no leading zeros), fraction */
+    size_t il, fl;             /* (fraction without trailing zeros) */
+};
+
+static struct number read_number(const char *s, size_t n)
+{
+    struct number x = { 0, s, s, 0, 0 };
+    size_t i = 0;
+    while (i < n && blank(s[i]))
+        i++;
+    if (i < n && s[i] == '-')
+        x.negative = 1, i++;
+    while (i < n && s[i] == '0')
+        i++;
+    for (x.ip = s + i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        x.il++;
+    if (i < n && s[i] == '.')
+        for (x.fp = s + ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            x.fl++;
+    while (x.fl > 0 && x.fp[x.fl - 1] == '0')
+        x.fl--;
+    if (x.il == 0 && x.fl == 0)
+        x.negative = 0;        /* -0 is 0 */
+    return x;
+}
+
+static int numeric_compare(const struct line *a, const struct line *b)
+{
+    struct number x = read_number(a->s, a->len), y = read_number(b->s, b->len);
+    if (x.negative != y.negative)
+        return x.negative ? -1 : 1;
+    int c = x.il != y.il ? (x.il < y.il ? -1 : 1) : memcmp(x.ip, y.ip, x.il);
+    for (size_t i = 0; c == 0 && (i < x.fl || i < y.fl); i++) {
+        char dx = i < x.fl ? x.fp[i] : '0', dy = i < y.fl ? y.fp[i] : '0';
+        c = dx - dy;
+    }
+    c = c < 0 ? -1 : c > 0;
+    return x.negative ? -c : c;
+}
+
+static int text_compare(const struct line *a, const struct line *b, int fold)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    for (size_t i = 0; i < n; i++) {
+        int ca = (unsigned char)a->s[i], cb = (unsigned char)b->s[i];
+        if (fold && ca >= 'a' && ca <= 'z')
+            ca -= 32;
+        if (fold && cb >= 'a' && cb <= 'z')
+            cb -= 32;
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    return a->len == b->len ? 0 : a->len < b->len ? -1 : 1;
+}
+
+static int compare_with(const struct line *a, const struct line *b, int flags)
+{
+    int c;
+    if (flags & NUMERIC)
+        c = numeric_compare(a, b);
+    else if (flags & BLANKS) {
+        struct line x = *a, y = *b;
+        for (; x.len && blank(*x.s); x.len--)
+            x.s++;
+        for (; y.len && blank(*y.s); y.len--)
+            y.s++;
+        c = text_compare(&x, &y, flags & FOLD);
+    } else
+        c = text_compare(a, b, flags & FOLD);
+    return flags & REVERSE ? -c : c;
+}
+
+/* Compare by the keys only: 0 means "equal" for -u. */
+static int compare_keys(const struct line *a, const struct line *b)
+{
+    if (nkeys == 0)
+        return compare_with(a, b, gflags);
+    for (int i = 0; i < nkeys; i++) {
+        struct line ka = key_of(a, &keys[i]), kb = key_of(b, &keys[i]);
+        int c = compare_with(&ka, &kb, keys[i].flags & ~BLANKS);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+static int compare(const struct line *a, const struct line *b)
+{
+    int c = compare_keys(a, b);
+    if (c || stable || unique)
+        return c;
+    c = text_compare(a, b, 0);
+    return gflags & REVERSE ? -c : c;
+}
+
+/* Stable merge sort of n lines, using tmp (room for n). */
+static void merge_sort(struct line *v, struct line *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    merge_sort(v, tmp, h);
+    merge_sort(v + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[k++] = compare(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    memcpy(v, tmp, k * sizeof *v);
+}
+
+/* ---- options -------------------------------------------------------------- */
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: sort [-bcfnrsu] [-t char] [-k key] [-o file] [file...]\n");
+    exit(2);
+}
+
+/* A positive (or, for the end character, non-negative) number. */
+static long key_number(const char **p, const char *spec, long min)
+{
+    char *end;
+    if (**p < '0' || **p > '9')
+        die("invalid key '%s'", spec);
+    long v = strtol(*p, &end, 10);
+    if (v < min)
+        die("invalid key '%s'", spec);
+    *p = end;
+    return v;
+}
+
+/* The letters after a key position; `at_start` says which 'b' it is. */
+static const char *key_letters(const char *p, struct key *k, int at_start, int *own,
+                               const char *spec)
+{
+    for (; *p && *p != ','; p++, *own = 1) {
+        switch (*p) {
+        case 'b': *(at_start ? &k->sblank : &k->eblank) = 1; break;
+        case 'f': k->flags |= FOLD; break;
+        case 'n': k->flags |= NUMERIC; break;
+        case 'r': k->flags |= REVERSE; break;
+        default: die("invalid key '%s'", spec);
+        }
+    }
+    return p;
+}
+
+static void parse_key(const char *spec, struct key *k, int *own)
+{
+    const char *p = spec;
+    *k = (struct key){ 0 };
+    *own = 0;
+    k->sfield = key_number(&p, spec, 1);
+    k->schar = 1;
+    if (*p == '.') {
+        p++;
+        k->schar = key_number(&p, spec, 1);
+    }
+    p = key_letters(p, k, 1, own, spec);
+    if (*p == ',') {
+        p++;
+        k->efield = key_number(&p, spec, 1);
+        if (*p == '.') {
+            p++;
+            k->echar = key_number(&p, spec, 0);
+        }
+        p = key_letters(p, k, 0, own, spec);
+    }
+    if (*p != '\0')
+        die("invalid key '%s'", spec);
+}
+
+/* ---- input and output ----------------------------------------------------- */
+
+static char *data;             /* every input, each ending with a newline */
+static size_t data_len, data_cap;
+
+static void read_file(const char *name)
+{
+    int fd = strcmp(name, "-") == 0 ? STDIN_FILENO : open(name, O_RDONLY);
+    if (fd < 0) {
+        fprintf(stderr, "sort: %s: %s\n", name, strerror(errno));
+        exit(2);
+    }
+    size_t begin = data_len;
+    for (;;) {
+        if (data_cap - data_len < 65536) {
+            data_cap = (data_cap + 65536) * 2;
+            data = xrealloc(data, data_cap);
+        }
+        ssize_t r = read(fd, data + data_len, data_cap - data_len - 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            fprintf(stderr, "sort: %s: %s\n", name, strerror(errno));
+            exit(2);
+        }
+        if (r == 0)
+            break;
+        data_len += (size_t)r;
+    }
+    if (data_len > begin && data[data_len - 1] != '\n')
+        data[data_len++] = '\n';
+    if (fd != STDIN_FILENO)
+        close(fd);
+}
+
+static struct line *split_lines(size_t *n)
+{
+    size_t count = 0, cap = 1024;
+    struct line *v = xrealloc(NULL, cap * sizeof *v);
+    for (size_t i = 0; i < data_len;) {
+        const char *nl = memchr(data + i, '\n', data_len - i);
+        size_t len = (size_t)(nl - (data + i));
+        if (count == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[count++] = (struct line){ data + i, len };
+        i += len + 1;
+    }
+    *n = count;
+    return v;
+}
+
+/* -c: report the first line out of order. */
+static int check(const struct line *v, size_t n, const char *name)
+{
+    for (size_t i = 1; i < n; i++) {
+        int c = compare(&v[i - 1], &v[i]);
+        if (c > 0 || (unique && c == 0)) {
+            fprintf(stderr, "sort: %s:%zu: disorder: %.*s\n", name, i + 1,
+                    (int)v[i].len, v[i].s);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void output(const struct line *v, size_t n, const char *outfile)
+{
+    FILE *out = stdout;
+    if (outfile && !(out = fopen(outfile, "w"))) {
+        fprintf(stderr, "sort: %s: %s\n", outfile, strerror(errno));
+        exit(2);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (unique && i > 0 && compare_keys(&v[i - 1], &v[i]) == 0)
+            continue;
+        fwrite(v[i].s, 1, v[i].len, out);
+        putc('\n', out);
+    }
+    if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out) != 0)) {
+        fprintf(stderr, "sort: write error: %s\n", strerror(errno));
+        exit(2);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int c, checking = 0, own[MAX_KEYS];
+    const char *outfile = NULL;
+    while ((c = getopt(argc, argv, "bcfnrsuk:t:o:")) != -1) {
+        switch (c) {
+        case 'b': gflags |= BLANKS; break;
+        case 'c': checking = 1; break;
+        case 'f': gflags |= FOLD; break;
+        case 'n': gflags |= NUMERIC; break;
+        case 'r': gflags |= REVERSE; break;
+        case 's': stable = 1; break;
+        case 'u': unique = 1; break;
+        case 'o': outfile = optarg; break;
+        case 't':
+            if (strlen(optarg) != 1)
+                die("the separator must be one character: '%s'", optarg);
+            tab = (unsigned char)optarg[0];
+            break;
+        case 'k':
+            if (nkeys == MAX_KEYS)
+                die("too many keys");
+            parse_key(optarg, &keys[nkeys], &own[nkeys]);
+            nkeys++;
+            break;
+        default: usage();
+        }
+    }
+    /* A key without letters of its own takes the global ones. */
+    for (int i = 0; i < nkeys; i++) {
+        if (!own[i]) {
+            keys[i].flags = gflags;
+            keys[i].sblank = keys[i].eblank = (gflags & BLANKS) != 0;
+        }
+    }
+    if (optind == argc)
+        read_file("-");
+    for (int i = optind; i < argc; i++)
+        read_file(argv[i]);
+    size_t n;
+    struct line *v = split_lines(&n);
+    int status = 0;
+    if (checking) {
+        status = check(v, n, optind < argc ? argv[optind] : "-");
+    } else {
+        struct line *tmp = xrealloc(NULL, n * sizeof *tmp);
+        merge_sort(v, tmp, n);
+        output(v, n, outfile);
+        free(tmp);
+    }
+    free(v);
+    free(data);
+    return status;
+}
