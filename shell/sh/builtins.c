@@ -199,7 +199,8 @@ static const struct { const char *name; char letter; } long_options[] = {
     { "errexit", 'e' }, { "xtrace", 'x' }, { "noglob", 'f' },
 };
 
-static bool set_letter(char c, bool on)
+/* -e, -x, -f: for set, and for sh's own arguments. */
+bool set_option_letter(char c, bool on)
 {
     switch (c) {
     case 'e': sh.errexit = on; return true;
@@ -228,7 +229,7 @@ static int bi_set(char **argv)
             i++;
             for (size_t k = 0; k < sizeof long_options / sizeof long_options[0]; k++)
                 if (strcmp(argv[i], long_options[k].name) == 0)
-                    known = set_letter(long_options[k].letter, on);
+                    known = set_option_letter(long_options[k].letter, on);
             if (!known) {
                 sh_error("set: %s: invalid option name", argv[i]);
                 return 1;
@@ -236,7 +237,7 @@ static int bi_set(char **argv)
             continue;
         }
         for (const char *o = argv[i] + 1; *o; o++) {
-            if (!set_letter(*o, on)) {
+            if (!set_option_letter(*o, on)) {
                 sh_error("set: %c%c: invalid option", argv[i][0], *o);
                 return 2;
             }

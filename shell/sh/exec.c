@@ -306,12 +306,6 @@ void functions_prelude(struct strbuf *out)
     }
 }
 
-void functions_print(void)
-{
-    for (struct function *f = functions; f; f = f->next)
-        printf("%s\n", f->text);
-}
-
 void functions_free_all(void)
 {
     while (functions)

@@ -108,7 +108,7 @@ bool pattern_match(const char *pat, const char *s)
     return *pat == '\0';
 }
 
-bool has_glob_chars(const char *pat)
+static bool has_glob_chars(const char *pat)
 {
     for (const char *p = pat; *p; p++) {
         if (*p == '\\' && p[1])
@@ -121,7 +121,7 @@ bool has_glob_chars(const char *pat)
     return false;
 }
 
-char *unescape_pattern(const char *pat)
+static char *unescape_pattern(const char *pat)
 {
     struct strbuf b = {0};
     for (const char *p = pat; *p; p++) {

@@ -142,7 +142,7 @@ static char *source_line(struct source *src, bool continuation, bool *interrupte
     case SRC_TERMINAL:
         return read_terminal_line(continuation, interrupted);
     default:
-        if (sh.interactive) {
+        if (sh.interactive && src->fd == 0) {
             fputs(prompt(continuation), stderr);
             fflush(stderr);
         }
@@ -176,7 +176,9 @@ static void unexpected_end(const struct reader *r)
         sh_error("line %d: syntax error: unexpected end of file", line);
 }
 
-/* Read until one complete command parses. false: the input ended. */
+/* Read until one complete command parses. false: the input ended, or a
+ * syntax error ended it (then the shell of a script exits with 2; eval and
+ * `.` return 2). */
 static bool next_command(struct reader *r, struct node **out)
 {
     bool interrupted;
@@ -203,20 +205,16 @@ static bool next_command(struct reader *r, struct node **out)
             r->pos = pos;
             r->lineno = lineno;
             return true;
-        case PARSE_ERROR:
+        case PARSE_ERROR:               /* a script stops there; a terminal goes on */
             sh.status = 2;
             discard(r);
-            if (r->src->kind != SRC_TERMINAL)
-                sh.control = CTL_EXIT;
-            return true;
+            return r->src->kind == SRC_TERMINAL;
         case PARSE_INCOMPLETE: {
             char *line = source_line(r->src, true, &interrupted);
             if (!line) {
                 unexpected_end(r);
                 sh.status = 2;
                 discard(r);
-                if (r->src->kind != SRC_TERMINAL)
-                    sh.control = CTL_EXIT;
                 return r->src->kind == SRC_TERMINAL;
             }
             if (interrupted) {

@@ -225,7 +225,7 @@ void jobs_reap(void)
 
 /* ---- foreground and background ------------------------------------------------- */
 
-void terminal_reclaim(void)
+static void terminal_reclaim(void)
 {
     if (sh.job_control)
         tcsetpgrp(sh.tty, sh.pgid);
@@ -289,7 +289,6 @@ static void job_stopped(struct job *j)
     }
     give_number(j);
     j->seq = ++recency;
-    j->background = true;
     j->notified = true;
     fflush(stdout);
     fprintf(stderr, "\n");
@@ -318,17 +317,17 @@ static void job_ended(struct job *j)
 int job_wait_fg(struct job *j, bool *stopped)
 {
     wait_while_running(j, false);
-    if (j->pgid && sh.job_control)
+    if (j->pgid && !j->nested && sh.job_control)
         terminal_reclaim();
     *stopped = !job_done(j);
     if (*stopped) {
         job_stopped(j);
-        if (sh.job_control)
+        if (sh.job_control && !j->nested)
             tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
         return 128 + SIGTSTP;
     }
     int last = j->status[j->n - 1];
-    if (sh.job_control && j->pgid && WIFSIGNALED(last))   /* it may have left it raw */
+    if (sh.job_control && j->pgid && !j->nested && WIFSIGNALED(last))   /* it may have left it raw */
         tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
     job_ended(j);
     job_forget(j);
@@ -338,7 +337,6 @@ int job_wait_fg(struct job *j, bool *stopped)
 void job_background(struct job *j)
 {
     give_number(j);
-    j->background = true;
     j->seq = ++recency;
     if (sh.interactive)
         fprintf(stderr, "[%d] %d\n", j->id, (int)j->pids[j->n - 1]);
@@ -474,7 +472,6 @@ int bi_fg(char **argv)
     tcsetpgrp(sh.tty, j->pgid);
     if (j->has_tmodes)
         tcsetattr(sh.tty, TCSADRAIN, &j->tmodes);
-    j->background = false;
     j->seq = ++recency;
     continue_job(j);
     bool stopped;
@@ -490,7 +487,6 @@ int bi_bg(char **argv)
     struct job *j = find_job(argv[1], "bg", false);
     if (!j)
         return 1;
-    j->background = true;
     continue_job(j);
     printf("[%d]%c %s &\n", j->id, job_mark(j), j->text);
     fflush(stdout);

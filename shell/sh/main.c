@@ -130,16 +130,6 @@ struct invocation {
     bool force_interactive;
 };
 
-static bool set_option(char c, bool on)
-{
-    switch (c) {
-    case 'e': sh.errexit = on; return true;
-    case 'x': sh.xtrace = on; return true;
-    case 'f': sh.noglob = on; return true;
-    default:  return false;
-    }
-}
-
 /* Options, then what to run; returns the index of the first parameter. */
 static int parse_arguments(int argc, char **argv, struct invocation *inv)
 {
@@ -157,7 +147,7 @@ static int parse_arguments(int argc, char **argv, struct invocation *inv)
                 inv->force_interactive = true;
             else if (*o == 's')
                 ;
-            else if (!set_option(*o, argv[i][0] == '-')) {
+            else if (!set_option_letter(*o, argv[i][0] == '-')) {
                 sh_error("-%c: invalid option", *o);
                 fprintf(stderr, "usage: sh [-efix] [-c string [name [arg...]] | file [arg...]]\n");
                 exit(2);
@@ -201,8 +191,9 @@ static struct source *open_script(const char *file)
 {
     int fd = open(file, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        sh_error("%s: %s", file, strerror(errno));
-        shell_exit(errno == ENOENT ? 127 : 126);
+        int err = errno;
+        sh_error("%s: %s", file, strerror(err));
+        shell_exit(err == ENOENT ? 127 : 126);
     }
     /* out of the way of the descriptors scripts use */
     int high = fcntl(fd, F_DUPFD_CLOEXEC, 20);

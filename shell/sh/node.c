@@ -17,7 +17,6 @@ struct node *node_new(enum node_type type)
     memset(n, 0, sizeof *n);
     n->type = type;
     n->refs = 1;
-    n->lineno = sh.lineno;
     return n;
 }
 

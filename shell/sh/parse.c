@@ -38,7 +38,6 @@ static struct node *parse_cmd(struct parser *p);
 static struct token *peek(struct parser *p)
 {
     if (!p->have) {
-        sh.lineno = p->lx.lineno;
         lex_next(&p->lx, &p->tok);
         p->have = true;
     }
@@ -74,7 +73,7 @@ static const char *const reserved[] = {
     "while", "until", "for", "{", "}", "!", "in", NULL
 };
 
-bool is_reserved_word(const char *s)
+static bool is_reserved_word(const char *s)
 {
     for (int i = 0; reserved[i]; i++)
         if (strcmp(s, reserved[i]) == 0)

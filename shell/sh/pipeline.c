@@ -331,15 +331,16 @@ static void close_on_exec(int fd)
         fcntl(fd, F_SETFD, FD_CLOEXEC);
 }
 
-/* The process group of a new job: none without job control, the group of
- * the pipeline an in-shell stage belongs to while it runs, else its own. */
+/* The process group of a new job: none without job control; for a
+ * foreground job run by an in-shell stage, the group of that stage's
+ * pipeline (^C and ^Z then reach them all); else a group of its own. */
 static pid_t job_group(const struct pipeline_opts *o, struct job *job, bool *nested)
 {
     if (!sh.job_control || o->capture_fd >= 0)
         return -1;
     if (job)
         return job->pgid;
-    if (sh.stage_pgid > 0 && killpg(sh.stage_pgid, 0) == 0) {
+    if (!o->background && sh.stage_pgid > 0 && killpg(sh.stage_pgid, 0) == 0) {
         *nested = true;
         return sh.stage_pgid;
     }

@@ -6,7 +6,7 @@
  * (exec.c): words are expanded (expand.c, param.c, arith.c, glob.c),
  * redirections applied (redir.c), programs found and started with
  * posix_spawn (spawn.c), and the processes they become tracked as jobs
- * (jobs.c). Builtins (builtins.c, jobs.c) run inside the shell.
+ * (jobs.c). Builtins (builtins.c, jobs.c, trap.c) run inside the shell.
  *
  * Duplex has no fork(), which shapes the design: everything that a Unix
  * shell runs in a forked copy of itself - a background `{ ...; } &`, a
@@ -81,7 +81,6 @@ struct shell {
     int    loop_depth, func_depth, source_depth;
     enum control control;   /* pending unwinding, and how far: */
     int    control_count;   /* loops left to break out of */
-    int    lineno;
     bool   cmdsub_ran;      /* a $(...) ran during the last expansion */
     int    cmdsub_status;
     pid_t  stage_pgid;      /* the job whose in-shell stage is running */
@@ -117,7 +116,6 @@ struct lexer {
     int    lineno;
     struct redir *heredocs[16];   /* here-documents whose text comes next */
     int    nheredocs;
-    bool   bad_heredoc;           /* more than fit in heredocs[] */
 };
 
 struct token {
@@ -156,7 +154,6 @@ struct case_item {
 struct node {
     enum node_type type;
     int    refs;            /* function bodies outlive the line they came in */
-    int    lineno;
     char  *text;            /* source text, for jobs and sub-shells */
     struct redir *redirs;   /* simple and compound commands */
     union {
@@ -183,7 +180,6 @@ enum parse_result { PARSE_OK, PARSE_INCOMPLETE, PARSE_ERROR };
  * at *pos. PARSE_OK with *out NULL: nothing but blank lines and comments. */
 enum parse_result parse_command(const char *src, size_t len, size_t *pos,
                                 int *lineno, struct node **out);
-bool is_reserved_word(const char *s);
 
 /* ---- vars.c: variables, the environment, positional parameters ------------ */
 
@@ -193,7 +189,7 @@ void  var_unset(const char *name);
 void  var_export(const char *name);
 bool  var_is_exported(const char *name);
 void  vars_import(char **env);
-char **vars_environ(struct wordlist *extra);   /* free with wl_free */
+char **vars_environ(struct wordlist *extra);   /* free with strv_free */
 void  vars_print(bool exported_only);
 void  vars_prelude(struct strbuf *out);         /* unexported, as assignments */
 void  vars_free_all(void);
@@ -204,7 +200,6 @@ struct var_saved {
 };
 void var_save(const char *name, struct var_saved *sv);
 void var_restore(struct var_saved *sv);
-bool assign_word(const char *word, bool export, struct var_saved *sv);
 
 void positional_set(char **args, int n);   /* copies */
 void positional_free(char **args, int n);
@@ -231,9 +226,7 @@ char *positional_star(void);                   /* "$*" */
 bool  arith_eval(const char *expr, long long *out);
 
 bool pattern_match(const char *pat, const char *s);
-bool has_glob_chars(const char *pat);
 int  glob_expand(const char *pat, struct wordlist *out);  /* matches added */
-char *unescape_pattern(const char *pat);
 
 /* ---- redir.c: redirections -------------------------------------------------- */
 
@@ -280,7 +273,6 @@ struct spawn_spec {
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
 /* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
 pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err);
-char *subshell_script(const char *text);
 
 /* ---- exec.c, pipeline.c: running the tree --------------------------------- */
 
@@ -291,7 +283,6 @@ bool function_unset(const char *name);
 struct node *function_find(const char *name);
 int  function_call(struct node *body, char **argv, int argc);
 void functions_prelude(struct strbuf *out);
-void functions_print(void);
 void functions_free_all(void);
 
 struct pipeline_opts {
@@ -313,7 +304,6 @@ struct job {
     int   *status;
     enum pstate *state;
     char  *text;
-    bool   background;
     bool   notified;        /* its last change was reported */
     bool   nested;          /* joined the group of an enclosing job */
     bool   has_tmodes;
@@ -334,7 +324,6 @@ int  status_of(int wstatus);
 const char *signal_text(int sig);           /* "Killed" */
 const char *signal_name(int sig);           /* "KILL" */
 int  signal_number(const char *s);          /* "KILL", "SIGKILL", "9" -> 9 */
-void terminal_reclaim(void);
 
 int bi_jobs(char **argv);
 int bi_fg(char **argv);
@@ -347,6 +336,7 @@ int bi_kill(char **argv);
 typedef int (*builtin_fn)(char **argv);
 builtin_fn builtin_find(const char *name);
 const char *builtin_name(int i);        /* i-th name, NULL after the last */
+bool set_option_letter(char c, bool on);  /* e, x, f */
 
 /* ---- input.c, main.c: where commands come from ----------------------------- */
 
@@ -375,8 +365,8 @@ enum edit_result { EDIT_LINE, EDIT_EOF, EDIT_INTERRUPT };
 enum edit_result edit_line(int fd, const char *prompt, char **line);
 void history_add(const char *line);
 void history_free(void);
-/* Completions of the word ending at `end` in line: the candidates, and
- * whether the word is a command name. */
+/* The choices for the word of `line` that ends at `end` (and starts at
+ * *word_start), sorted, as they are to be typed. */
 void complete_word(const char *line, size_t end, size_t *word_start,
                    struct wordlist *out);
 

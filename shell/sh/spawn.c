@@ -212,7 +212,7 @@ pid_t spawn_program(const struct spawn_spec *sp, int *err)
 
 /* The text a sub-shell runs: the parent's options, unexported variables
  * and functions, then the command. */
-char *subshell_script(const char *text)
+static char *subshell_script(const char *text)
 {
     struct strbuf b = {0};
     if (sh.errexit || sh.xtrace || sh.noglob) {

@@ -215,25 +215,6 @@ void var_restore(struct var_saved *sv)
     sv->name = sv->value = NULL;
 }
 
-/* NAME=value from a raw word: the value is expanded without splitting.
- * With sv, the variable's old state is saved there first. false: the
- * expansion failed. */
-bool assign_word(const char *word, bool export, struct var_saved *sv)
-{
-    const char *eq = strchr(word, '=');
-    char *name = xstrndup(word, (size_t)(eq - word));
-    char *value = expand_word(eq + 1);
-    if (value) {
-        if (sv)
-            var_save(name, sv);
-        var_set(name, value, export);
-    }
-    free(name);
-    bool ok = value != NULL;
-    free(value);
-    return ok;
-}
-
 /* ---- positional parameters ------------------------------------------------------ */
 
 void positional_free(char **args, int n)

@@ -23,8 +23,9 @@ function check(name, ok, detail = '') {
 
 // The terminal's whole buffer as lines of text.
 const screen = (page) => page.evaluate(() => {
+  if (!window.term) return '';                 // the page is still loading
   const b = window.term.buffer.active, out = [];
-  for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true));
+  for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true).trimEnd());
   return out.join('\n').replace(/\n+$/, '');
 });
 
@@ -39,7 +40,7 @@ async function waitFor(page, pred, what, ms = 20000) {
   throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
 }
 
-const prompts = (t) => t.split('\n').filter((l) => l.startsWith(PROMPT)).length;
+const prompts = (t) => t.split('\n').filter((l) => l.startsWith(PROMPT.trimEnd())).length;
 
 async function typeCommand(page, cmd) {
   const before = prompts(await screen(page));

@@ -26,3 +26,8 @@ echo "ambiguous:" >&nonsense; echo "status $?"
 continue; echo "continue outside a loop: $?"
 return; echo "return outside a function: $?"
 sh -c 'set -q'; echo "bad option: $?"
+eval 'if true'; echo "syntax error in eval: $?"
+echo 'echo sourced; fi' > /tmp/sh_errors.sh
+. /tmp/sh_errors.sh; echo "syntax error in a sourced file: $?"
+rm /tmp/sh_errors.sh
+echo "still running"
