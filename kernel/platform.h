@@ -81,6 +81,16 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
  * addr 0. Returns the new break, or the old one if addr cannot be had. */
 uptr plat_brk(struct proc *p, uptr addr);
 
+/* Shared memory: make `size` bytes of kernel memory at kmem (page-aligned,
+ * a whole number of pages) visible in p, at addr or, for addr 0, at an
+ * address the platform picks; read-only if asked. Returns the user address,
+ * or -EINVAL (bad addr), -ENOMEM. On arm64 the same physical pages are
+ * mapped; on web, where each process has its own memory, the platform keeps
+ * p's copy and kmem in step at every switch, so programs need no sync calls.
+ * detach undoes one attach (also called for every attachment at exit). */
+long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly);
+void plat_shm_detach(struct proc *p, uptr addr, size_t size);
+
 /* The machine's name for uname -m: "wasm32", "aarch64", ... */
 const char *plat_machine(void);
 

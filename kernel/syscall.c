@@ -72,6 +72,10 @@ static const struct {
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },
     [SYS_poweroff]      = { sys_poweroff,      R },
+    /* System V IPC */
+    /* POSIX semaphores */
+    /* channels */
+    /* ports */
 };
 
 /* A signal woke p out of call nr: end the call instead of re-running it. */

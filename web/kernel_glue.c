@@ -25,6 +25,9 @@ IMPORT(copyout)       int js_copyout(struct proc *p, uptr dst, const void *src, 
 IMPORT(copyinstr)     long js_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
 IMPORT(brk)           uptr js_brk(struct proc *p, uptr addr);
 IMPORT(poweroff)      void js_poweroff(int code);
+IMPORT(shm_attach)    long js_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr,
+                                         int readonly);
+IMPORT(shm_detach)    void js_shm_detach(struct proc *p, uptr addr, size_t size);
 IMPORT(panic)         void js_panic(const char *msg);
 
 extern unsigned char __heap_base;
@@ -84,6 +87,13 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 
 uptr plat_brk(struct proc *p, uptr addr) { return js_brk(p, addr); }
 const char *plat_machine(void) { return "wasm32"; }
+
+long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
+{
+    return js_shm_attach(p, kmem, size, addr, readonly);
+}
+
+void plat_shm_detach(struct proc *p, uptr addr, size_t size) { js_shm_detach(p, addr, size); }
 void plat_poweroff(int code) { js_poweroff(code); }
 
 void plat_panic(const char *msg)

@@ -224,6 +224,8 @@ export class Duplex {
         max >>> 0),
       brk: (kp, addr) => this.proc(kp).setBrk(addr >>> 0),
       poweroff: (code) => this.poweroff(code),
+      shm_attach: () => -38,            // ENOSYS until shared memory lands (ipc/shm.c)
+      shm_detach: () => {},
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
   }

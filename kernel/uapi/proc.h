@@ -36,8 +36,18 @@ struct k_kstat {
     uint32_t pad;
     uint64_t heap_used;      /* bytes of kernel heap in use */
     uint64_t heap_total;     /* bytes of kernel heap */
-    uint32_t ipc[8];         /* reserved for IPC objects: msgq, shm, sem ... */
+    uint32_t ipc[8];         /* live IPC objects, by KSTAT_* below */
 };
+
+/* k_kstat.ipc[] indices */
+#define KSTAT_MSGQ  0        /* message queues */
+#define KSTAT_MSG   1        /* messages queued in them */
+#define KSTAT_SHM   2        /* shared memory segments */
+#define KSTAT_SEM   3        /* System V semaphore sets and POSIX semaphores */
+#define KSTAT_CHAN  4        /* channels */
+#define KSTAT_PORT  5        /* ports */
+#define KSTAT_CAP   6        /* capability handles */
+#define KSTAT_UNDO  7        /* SEM_UNDO records */
 
 struct k_utsname {
     char sysname[32];

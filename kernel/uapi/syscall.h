@@ -68,7 +68,22 @@
 #define SYS_uname        62   /* uname(struct k_utsname *) */
 #define SYS_poweroff     63   /* poweroff(exit code for a launcher): root only */
 
-/* 80 and up: the IPC mechanisms of ipc/ (message queues, shared memory, ...) */
+/* System V IPC (ipc/sysv.c, msgq.c, shm.c, sem.c); structures in uapi/ipc.h */
+#define SYS_msgget       80   /* msgget(key, flags) */
+#define SYS_msgsnd       81   /* msgsnd(id, msgp, size, flags) */
+#define SYS_msgrcv       82   /* msgrcv(id, msgp, size, type, flags) */
+#define SYS_msgctl       83   /* msgctl(id, cmd, struct k_msqid_ds *) */
+#define SYS_shmget       84   /* shmget(key, size, flags) */
+#define SYS_shmat        85   /* shmat(id, addr, flags) -> address */
+#define SYS_shmdt        86   /* shmdt(addr) */
+#define SYS_shmctl       87   /* shmctl(id, cmd, struct k_shmid_ds *) */
+#define SYS_semget       88   /* semget(key, nsems, flags) */
+#define SYS_semop        89   /* semop(id, struct k_sembuf *, nsops, const k_timespec *timeout) */
+#define SYS_semctl       90   /* semctl(id, num, cmd, arg) */
+
+/* POSIX named semaphores (ipc/sem.c): 91-97 */
+/* typed channels (ipc/chan.c): 100-109 */
+/* ports and capabilities (ipc/port.c, ipc/cap.c): 110-127 */
 
 #define NSYSCALL        128
 

@@ -69,5 +69,5 @@ true; echo $?; false; echo $?
 sh -c 'exec echo "exec replaced the shell"; echo never'
 sh -c 'exec > out; echo "into the file"'; cat out
 sh -c 'exec nope'; echo "exec nope: $?"
-help | head -1
+help | head -n 1
 cd /tmp; rm -r /tmp/sh_builtins

@@ -25,7 +25,7 @@ x=$(exit 5); echo "status of an assignment: $?"
 x=$(true); echo "status after a true: $?"
 echo "$(echo "quotes \"inside\" quotes")"
 echo "loop inside: $(for i in 1 2 3; do printf $i; done)"
-echo "large: $(seq 1 20000 | tail -1)"
+echo "large: $(seq 1 20000 | tail -n 1)"
 echo "arithmetic on output: $(( $(echo 6) * 7 ))"
 echo "in a here-document:"
 cat <<EOF

@@ -5,8 +5,8 @@ cd /tmp
 echo hello | cat
 printf 'c\nb\na\nb\n' | sort | uniq | tr a-z A-Z | rev | cat
 echo "five stages: $(echo x | cat | cat | cat | cat)"
-yes | head -3
-yes pipeline | head -100000 | tail -1
+yes | head -n 3
+yes pipeline | head -n 100000 | tail -n 1
 seq 1 20000 | grep 7 | wc -l
 printf 'one two\nthree\n' | wc -w
 true | false; echo "true|false: $?"
@@ -16,7 +16,7 @@ false | true; echo "false|true: $?"
 printf 'x\ny\n' | while read line; do echo "read: $line"; last=$line; done
 echo "the last stage ran in this shell: last=$last"
 for i in 3 1 2; do echo $i; done | sort
-{ echo b; echo a; } | sort | head -1
+{ echo b; echo a; } | sort | head -n 1
 if true; then echo from-if; fi | tr a-z A-Z
 echo abc | { read v; echo "group read $v"; } | tr a-z A-Z
 f() { echo "function says $1"; }

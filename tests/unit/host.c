@@ -109,6 +109,58 @@ uptr plat_brk(struct proc *p, uptr addr)
     return h->brk;
 }
 
+/* Shared memory on fake processes: the segment is copied into the
+ * process's memory at attach and back at detach; tshm_sync does both ways
+ * in between, standing in for the mirroring a platform does at switches. */
+#define SHM_BASE (UBASE + USIZE * 3 / 4)
+#define MAX_ATTACH 64
+static struct { struct proc *p; void *kmem; size_t size; uptr addr; bool ro; } attach[MAX_ATTACH];
+
+long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
+{
+    struct hostproc *h = hp(p);
+    if (addr == 0) {
+        addr = SHM_BASE;
+        for (int i = 0; i < MAX_ATTACH; i++)
+            if (attach[i].p == p && attach[i].addr + attach[i].size > addr)
+                addr = attach[i].addr + attach[i].size;
+    }
+    if ((addr & 4095) || !urange_ok(h, addr, size))
+        return -EINVAL;
+    for (int i = 0; i < MAX_ATTACH; i++) {
+        if (attach[i].p)
+            continue;
+        attach[i].p = p, attach[i].kmem = kmem, attach[i].size = size;
+        attach[i].addr = addr, attach[i].ro = readonly;
+        memcpy(h->mem + (addr - UBASE), kmem, size);
+        return (long)addr;
+    }
+    return -ENOMEM;
+}
+
+void plat_shm_detach(struct proc *p, uptr addr, size_t size)
+{
+    (void)size;
+    for (int i = 0; i < MAX_ATTACH; i++) {
+        if (attach[i].p != p || attach[i].addr != addr)
+            continue;
+        if (!attach[i].ro && kernel_proc_ctx(p))
+            memcpy(attach[i].kmem, hp(p)->mem + (addr - UBASE), attach[i].size);
+        attach[i].p = NULL;
+        return;
+    }
+}
+
+void tshm_sync(struct proc *from)
+{
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p == from && !attach[i].ro)
+            memcpy(attach[i].kmem, hp(from)->mem + (attach[i].addr - UBASE), attach[i].size);
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p && attach[i].p != from)
+            memcpy(hp(attach[i].p)->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+}
+
 /* ---- console, clock, memory ---------------------------------------------- */
 
 static char console[1 << 16];

@@ -94,6 +94,11 @@ uint64_t ttimer(void);                    /* 0: no timer set */
 /* Everything the console printed since the last call (NUL-terminated). */
 const char *tconsole(void);
 
+/* Shared memory: copy from's attached segments into the kernel's copies,
+ * then the kernel's copies into every other process that attached them
+ * (what the web platform does at a switch). */
+void tshm_sync(struct proc *from);
+
 /* The exit code given to poweroff, -1 before. */
 extern int tpoweroff_code;
 

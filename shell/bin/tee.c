@@ -1,0 +1,98 @@
+/*
+ * tee - copy standard input to standard output and to files.
+ *
+ *   tee [-ai] [FILE...]
+ *
+ *   -a  append to the files instead of truncating them
+ *   -i  ignore SIGINT
+ *
+ * A file that cannot be opened or written is reported and dropped; the
+ * copying goes on for the others, and the exit status is then 1. Data is
+ * passed on as it arrives (read(2) and write(2), no buffering), so tee in
+ * the middle of a pipeline does not hold anything back.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHUNK 65536
+
+struct out {
+    int fd;
+    const char *name;
+};
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    int c, append = 0, rc = 0;
+    while ((c = getopt(argc, argv, "ai")) != -1) {
+        switch (c) {
+        case 'a': append = 1; break;
+        case 'i': signal(SIGINT, SIG_IGN); break;
+        default:
+            fprintf(stderr, "usage: tee [-ai] [file...]\n");
+            return 1;
+        }
+    }
+    int nout = 0;
+    struct out *outs = malloc((size_t)(argc - optind + 1) * sizeof *outs);
+    if (!outs) {
+        fprintf(stderr, "tee: out of memory\n");
+        return 1;
+    }
+    outs[nout++] = (struct out){ STDOUT_FILENO, "standard output" };
+    int flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
+    for (int i = optind; i < argc; i++) {
+        int fd = open(argv[i], flags, 0666);
+        if (fd < 0) {
+            fprintf(stderr, "tee: %s: %s\n", argv[i], strerror(errno));
+            rc = 1;
+            continue;
+        }
+        outs[nout++] = (struct out){ fd, argv[i] };
+    }
+    static char buf[CHUNK];
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            fprintf(stderr, "tee: read error: %s\n", strerror(errno));
+            rc = 1;
+        }
+        if (n <= 0)
+            break;
+        for (int i = 0; i < nout; i++) {
+            if (outs[i].fd < 0 || write_all(outs[i].fd, buf, (size_t)n) == 0)
+                continue;
+            fprintf(stderr, "tee: %s: %s\n", outs[i].name, strerror(errno));
+            outs[i].fd = -1;   /* stop writing there, go on with the rest */
+            rc = 1;
+        }
+    }
+    for (int i = 1; i < nout; i++)
+        if (outs[i].fd >= 0 && close(outs[i].fd) != 0) {
+            fprintf(stderr, "tee: %s: %s\n", outs[i].name, strerror(errno));
+            rc = 1;
+        }
+    free(outs);
+    return rc;
+}
