@@ -40,6 +40,8 @@ void file_close(struct file *f)
         pipe_close_end(f->pipe, FILE_READABLE(f), FILE_WRITABLE(f));
     } else if (f->type == F_INODE) {
         iput(f->ip);
+    } else {
+        f->ops->close(f);
     }
     kfree(f);
     kstats.files--;
@@ -53,6 +55,8 @@ long file_read(struct proc *p, struct file *f, uptr buf, size_t n)
         long r = fifo_wait_peer(p, f);
         return r < 0 ? r : pipe_read(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
     }
+    if (f->type == F_OBJ)
+        return f->ops->read ? f->ops->read(p, f, buf, n) : -EINVAL;
     struct inode *ip = f->ip;
     if (ip->type == I_DIR)
         return -EISDIR;          /* getdents reads directories */
@@ -72,6 +76,8 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
         long r = fifo_wait_peer(p, f);
         return r < 0 ? r : pipe_write(p, f->pipe, buf, n, (f->flags & O_NONBLOCK) != 0);
     }
+    if (f->type == F_OBJ)
+        return f->ops->write ? f->ops->write(p, f, buf, n) : -EINVAL;
     struct inode *ip = f->ip;    /* never a directory: open refuses that */
     if (ip->type == I_CHR)
         return devsw[ip->dev].write(p, f, buf, n);

@@ -265,7 +265,20 @@ long          ramfs_create_path(const char *path, enum itype type, uint32_t mode
 
 /* ---- file.c: open files and descriptor tables ----------------------------- */
 
-enum ftype { F_INODE = 1, F_PIPE };
+enum ftype { F_INODE = 1, F_PIPE, F_OBJ };
+
+/* An F_OBJ file is a handle on a kernel object that is neither an inode nor
+ * a pipe - a channel end, a port capability, a POSIX semaphore. Its
+ * operations live with the object, in ipc/; read and write may be NULL
+ * (the calls then fail with EINVAL). Descriptors give such handles their
+ * lifetime for free: dup, inheritance through spawn, close-on-exec, and
+ * release at exit. */
+struct fileops {
+    const char *name;
+    void (*close)(struct file *f);                 /* the last reference went */
+    long (*read)(struct proc *p, struct file *f, uptr buf, size_t n);
+    long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
+};
 
 struct file {
     enum ftype    type;
@@ -276,6 +289,8 @@ struct file {
     struct pipe  *pipe;           /* F_PIPE */
     bool          peer_pending;   /* a FIFO opened by spawn: see fifo_wait_peer */
     uint32_t      peer_gen;
+    const struct fileops *ops;    /* F_OBJ */
+    void         *obj;            /* F_OBJ: the object */
 };
 
 #define FILE_READABLE(f) (((f)->flags & O_ACCMODE) != O_WRONLY)

@@ -93,7 +93,7 @@ long sys_lseek(struct proc *p, const long *a)
     struct file *f = argfd(p, a[0]);
     if (!f)
         return -EBADF;
-    if (f->type == F_PIPE || f->ip->type == I_CHR || f->ip->type == I_FIFO)
+    if (f->type != F_INODE || f->ip->type == I_CHR || f->ip->type == I_FIFO)
         return -ESPIPE;
     int64_t base;
     switch (a[2]) {
@@ -249,9 +249,9 @@ long sys_fstat(struct proc *p, const long *a)
         return -EBADF;
     if (f->ip) {
         stat_inode(f->ip, &st);
-    } else {                     /* a pipe from pipe2 has no inode */
+    } else {                     /* a pipe from pipe2, or a kernel object */
         memset(&st, 0, sizeof st);
-        st.st_mode = S_IFIFO | 0600;
+        st.st_mode = (f->type == F_PIPE ? S_IFIFO : 0) | 0600;
         st.st_nlink = 1;
         st.st_uid = p->uid;
         st.st_gid = p->gid;

@@ -95,7 +95,7 @@ static int cksum_file(const char *name)
         return rc;
     for (unsigned long long n = size; n != 0; n >>= 8)
         crc = crc_byte(crc, (unsigned char)(n & 0xff));
-    printf("%lu %llu", (unsigned long)~crc & 0xffffffffUL, size);
+    printf("%llu %llu", (unsigned long long)(uint32_t)~crc, size);
     if (name)
         printf(" %s", name);
     putchar('\n');

@@ -23,6 +23,7 @@
  * runs out.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,25 +261,38 @@ static struct value parse_match(void)
     return l;
 }
 
+/* Whether a op b overflows 64 bits (checked before computing it). */
+static int overflows(char op, long long a, long long b)
+{
+    switch (op) {
+    case '+': return b > 0 ? a > LLONG_MAX - b : a < LLONG_MIN - b;
+    case '-': return b < 0 ? a > LLONG_MAX + b : a < LLONG_MIN + b;
+    case '*':
+        if (a == 0 || b == 0)
+            return 0;
+        if (a > 0)
+            return b > 0 ? a > LLONG_MAX / b : b < LLONG_MIN / a;
+        return b > 0 ? a < LLONG_MIN / b : b < LLONG_MAX / a;
+    case '/': return a == LLONG_MIN && b == -1;
+    default: return 0;         /* %: LLONG_MIN % -1 is computed as 0 below */
+    }
+}
+
 static long long arith(char op, long long a, long long b)
 {
-    long long r;
-    int overflow = 0;
     if (skipping)
         return 0;
     if ((op == '/' || op == '%') && b == 0)
         die(2, "division by zero");
-    switch (op) {
-    case '+': overflow = __builtin_add_overflow(a, b, &r); break;
-    case '-': overflow = __builtin_sub_overflow(a, b, &r); break;
-    case '*': overflow = __builtin_mul_overflow(a, b, &r); break;
-    default:
-        overflow = a == -0x7fffffffffffffffLL - 1 && b == -1;
-        r = overflow ? 0 : op == '/' ? a / b : a % b;
-    }
-    if (overflow)
+    if (overflows(op, a, b))
         die(2, "integer result too large");
-    return r;
+    switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    default: return b == -1 ? 0 : a % b;
+    }
 }
 
 static struct value parse_product(void)

@@ -37,6 +37,7 @@ static const char *next_arg(void)
 
 static void bad_number(const char *s, const char *why)
 {
+    fflush(stdout);            /* the output so far comes before the message */
     fprintf(stderr, "printf: '%s': %s\n", s, why);
     status = 1;
 }
@@ -273,6 +274,7 @@ static const char *directive(const char *f)
         return f + 1;
     }
     if (conv == '\0' || !strchr("diouxXcsfFeEgGaA", conv)) {
+        fflush(stdout);
         fprintf(stderr, "printf: %%%.*s: invalid conversion specification\n",
                 (int)(f - start) + (conv != '\0'), start);
         status = 1;

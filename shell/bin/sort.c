@@ -364,7 +364,8 @@ static int check(const struct line *v, size_t n, const char *name)
     for (size_t i = 1; i < n; i++) {
         int c = compare(&v[i - 1], &v[i]);
         if (c > 0 || (unique && c == 0)) {
-            fprintf(stderr, "sort: %s:%zu: disorder: %.*s\n", name, i + 1,
+            fprintf(stderr, "sort: %s:%llu: disorder: %.*s\n", name,
+                    (unsigned long long)i + 1,
                     (int)v[i].len, v[i].s);
             return 1;
         }

@@ -481,3 +481,39 @@ TEST(file_fifo_open_resumes_after_unlink)
     texit_reap(c, 0);
     CHECK_EQ(kstats.inodes, inodes - 1);
 }
+
+/* F_OBJ files: a kernel object behind a descriptor (the IPC handles). */
+static int obj_closed;
+static void obj_close(struct file *f) { obj_closed += f->obj == &obj_closed; }
+static long obj_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)f;
+    return copyout(p, buf, "obj", MIN(n, 3)) < 0 ? -EFAULT : (long)MIN(n, 3);
+}
+static const struct fileops obj_ops = { "test", obj_close, obj_read, NULL };
+
+TEST(file_obj_dispatches_to_its_ops)
+{
+    struct file *f = file_alloc();
+    f->type = F_OBJ;
+    f->flags = O_RDWR;
+    f->ops = &obj_ops;
+    f->obj = &obj_closed;
+    int fd = fd_alloc(init, f, 0);
+    CHECK(fd >= 0);
+    uptr b = ubuf(init, 8);
+    CHECK_EQ(tsys(init, SYS_read, (long)fd, (long)b, 8L), 3);
+    CHECK(memcmp(uhost(init, b), "obj", 3) == 0);
+    CHECK_EQ(tsys(init, SYS_write, (long)fd, (long)b, 3L), -EINVAL);
+    CHECK_EQ(tsys(init, SYS_lseek, (long)fd, 0L, (long)SEEK_SET), -ESPIPE);
+    struct k_stat st;
+    uptr us = ubuf(init, sizeof st);
+    CHECK_EQ(tsys(init, SYS_fstat, (long)fd, (long)us), 0);
+    memcpy(&st, uhost(init, us), sizeof st);
+    CHECK_EQ(st.st_mode, 0600);
+    long fd2 = tsys(init, SYS_dup, (long)fd);
+    CHECK_EQ(tsys(init, SYS_close, (long)fd), 0);
+    CHECK_EQ(obj_closed, 0);                     /* a reference is left */
+    CHECK_EQ(tsys(init, SYS_close, fd2), 0);
+    CHECK_EQ(obj_closed, 1);
+}
