@@ -177,6 +177,8 @@ bool signal_restart_ok(struct proc *p)
 static int next_signal(struct proc *p)
 {
     k_sigset_t due = p->sig_pending & (~p->sig_mask | UNBLOCKABLE);
+    if (!due)
+        return 0;               /* the usual case, after every system call */
     if (due & SIGBIT(SIGKILL))
         return SIGKILL;
     for (int s = 1; s < NSIG; s++)

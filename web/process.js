@@ -30,6 +30,9 @@ const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
 export const EXITED = { reason: 'exited' };
 export const EXECED = { reason: 'execed' };
 
+// How a stopped program continues (Process.resume).
+const START = 0, RUNNING = 1, REISSUE = 2, RETURN = 3;
+
 // The signal a trap stands for, from the engine's message.
 export function trapSignal(err) {
   if (err instanceof RangeError) return SIGSEGV;          // native stack overflow
@@ -45,7 +48,8 @@ export class Process {
     this.kp = kp;                 // the kernel's struct proc *
     this.argv = argv;
     this.envp = envp;
-    this.resume = { kind: 'start' };
+    this.resume = START;          // how to continue: START, REISSUE or RETURN
+    this.resumeValue = 0;         // for RETURN: what the interrupted call returns
     this.rewinding = false;
     this.dead = false;
     this.calls = 0;               // system calls since the slice began
@@ -57,6 +61,7 @@ export class Process {
     this.u8 = new Uint8Array(this.memory.buffer);
     this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
     this.asyncData = 0;
+    this.shm = [];                // attached segments: { kmem, size, addr, ro, version }
   }
 
   // A view of the program's memory. Growing a memory detaches its old
@@ -73,15 +78,21 @@ export class Process {
 
   // ---- copyin / copyout, called by the kernel through the runtime --------
 
+  // Small copies (a byte, a struct) are a loop: cheaper than making the
+  // subarray view that set() needs.
   copyin(kmem, dst, src, n) {
     if (!this.inRange(src, n)) return EFAULT;
-    kmem.set(this.bytes().subarray(src, src + n), dst);
+    const u = this.u8;
+    if (n <= 32) for (let i = 0; i < n; i++) kmem[dst + i] = u[src + i];
+    else kmem.set(u.subarray(src, src + n), dst);
     return 0;
   }
 
   copyout(kmem, dst, src, n) {
     if (!this.inRange(dst, n)) return EFAULT;
-    this.bytes().set(kmem.subarray(src, src + n), dst);
+    const u = this.u8;
+    if (n <= 32) for (let i = 0; i < n; i++) u[dst + i] = kmem[src + i];
+    else u.set(kmem.subarray(src, src + n), dst);
     return 0;
   }
 
@@ -115,19 +126,14 @@ export class Process {
   // what happened is in this.resume and the kernel's state.
   run() {
     this.calls = 0;
-    if (this.resume.kind === 'start') {
-      this.resume = { kind: 'running' };
-      const block = this.writeArgs();
-      this.enter(() => this.x.__dx_start(block));
-      return;
+    if (this.resume === START) {
+      this.resume = RUNNING;
+      this.x.__dx_start(this.writeArgs());
+    } else {
+      this.x.asyncify_start_rewind(this.asyncData);
+      this.rewinding = true;
+      this.x.__dx_start(0);
     }
-    this.x.asyncify_start_rewind(this.asyncData);
-    this.rewinding = true;
-    this.enter(() => this.x.__dx_start(0));
-  }
-
-  enter(call) {
-    call();
     if (this.x.asyncify_get_state() === 1) {
       this.x.asyncify_stop_unwind();
       return;
@@ -137,14 +143,16 @@ export class Process {
     throw EXITED;
   }
 
-  // Save the stack and leave the program; `resume` says how to come back.
-  unwind(resume) {
-    this.resume = resume;
+  // Save the stack and leave the program; `how` says how to come back.
+  unwind(how, value) {
+    this.resume = how;
+    this.resumeValue = value;
     if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
     const u = this.bytes();
-    const w = new Uint32Array(u.buffer, this.asyncData, 2);
-    w[0] = this.asyncData + 8;
-    w[1] = this.asyncData + 8 + ASYNCIFY_STACK;
+    if (!this.asyncHeader || this.asyncHeader.buffer !== u.buffer)
+      this.asyncHeader = new Uint32Array(u.buffer, this.asyncData, 2);
+    this.asyncHeader[0] = this.asyncData + 8;
+    this.asyncHeader[1] = this.asyncData + 8 + ASYNCIFY_STACK;
     this.x.asyncify_start_unwind(this.asyncData);
     return 0;
   }
@@ -178,17 +186,14 @@ export class Process {
     if (this.rewinding) {
       this.x.asyncify_stop_rewind();
       this.rewinding = false;
-      if (this.resume.kind === 'return') {
-        const v = this.resume.value;
-        this.resume = { kind: 'running' };
-        return this.afterCall(v);
-      }
-      this.resume = { kind: 'running' };
+      const how = this.resume;
+      this.resume = RUNNING;
+      if (how === RETURN) return this.afterCall(this.resumeValue);
     }
     const r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
     switch (r) {
       case KERN_BLOCK:
-        return this.unwind({ kind: 'reissue' });
+        return this.unwind(REISSUE, 0);
       case KERN_EXIT:
         throw EXITED;
       case KERN_EXEC:
@@ -210,13 +215,13 @@ export class Process {
       case KSIG_EXIT:
         throw EXITED;
       case KSIG_STOP:
-        return this.unwind({ kind: 'return', value: r });
+        return this.unwind(RETURN, r);
     }
     if (++this.calls >= 64) {
       this.calls = 0;
       if (this.rt.sliceOver()) {
         this.rt.kernel.web_yield(this.kp);
-        return this.unwind({ kind: 'return', value: r });
+        return this.unwind(RETURN, r);
       }
     }
     return r;

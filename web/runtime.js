@@ -74,6 +74,8 @@ export class Duplex {
     this.timer = null;
     this.sliceStart = 0;
     this.stats = { compiles: 0, spawns: 0 };
+    this.current = null;              // the process running now
+    this.shmVersion = new Map();      // segment (kernel address) -> times written back
   }
 
   async boot(argv = ['init']) {
@@ -148,14 +150,16 @@ export class Duplex {
 
   sliceOver() { return now() - this.sliceStart > SLICE_MS; }
 
+  // Reading the clock costs more than a process switch, so it is read
+  // every 16 switches (a switch is a few microseconds).
   runSlice() {
     this.scheduled = false;
     this.sliceStart = now();
-    while (!this.halted) {
+    for (let n = 1; !this.halted; n++) {
       const kp = this.kernel.web_next();
       if (!kp) return;                  // idle until input or a timer
       this.runProcess(kp);
-      if (this.sliceOver()) break;
+      if ((n & 15) === 0 && this.sliceOver()) break;
     }
     this.schedule();
   }
@@ -163,15 +167,74 @@ export class Duplex {
   runProcess(kp) {
     const p = this.procs.get(this.kernel.web_proc_ctx(kp));
     if (!p) return this.panic(`process ${this.kernel.web_proc_pid(kp)} has no context`);
+    this.current = p;
     try {
+      this.shmIn(p);
       p.run();
+      this.shmOut(p);
     } catch (e) {
+      this.shmOut(p);
       if (e === EXITED) return;
       if (e === EXECED) return this.kernel.web_yield(kp);  // its new image starts when picked
       if (this.inKernel) return this.panic(`trap in the kernel: ${e && e.stack || e}`);
       if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
       if (!p.dead) this.kernel.web_fault(kp, trapSignal(e));
+    } finally {
+      this.current = null;
     }
+  }
+
+  // ---- shared memory: mirrored at every switch ------------------------------
+  //
+  // Each process has its own linear memory, so a segment cannot be the same
+  // bytes in two of them. Instead the kernel's copy (kmem) is the segment,
+  // and each attached process has a mirror of it: before a process runs,
+  // its mirrors are refreshed from the kernel's copy if another process
+  // changed it since; after it ran, its writable mirrors are copied back.
+  // Only one process runs at a time, so every process sees every write of
+  // the others at its next switch-in - the same order of events as shared
+  // pages would give on one CPU.
+
+  shmAttach(p, kmem, size, addr, ro) {
+    if (!p) return -22;
+    if (addr === 0) {
+      addr = Math.ceil(p.setBrk(0) / 4096) * 4096;
+      if (p.setBrk(addr + size) !== addr + size) return -12;       // ENOMEM
+    } else if (addr % 4096 || addr < 65536 || addr + size > p.bytes().length) {
+      return -22;                                                   // EINVAL
+    }
+    p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
+    p.shm.push({ kmem, size, addr, ro, version: this.shmVersion.get(kmem) || 0 });
+    return addr;
+  }
+
+  shmDetach(p, addr) {
+    if (!p) return;
+    const i = p.shm.findIndex((m) => m.addr === addr);
+    if (i < 0) return;
+    const m = p.shm[i];
+    if (p === this.current && !m.ro) this.copyBack(p, m);   // its last writes count
+    p.shm.splice(i, 1);
+  }
+
+  shmIn(p) {
+    for (const m of p.shm) {
+      const v = this.shmVersion.get(m.kmem) || 0;
+      if (m.version === v) continue;
+      p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
+      m.version = v;
+    }
+  }
+
+  shmOut(p) {
+    if (p.dead) return;
+    for (const m of p.shm) if (!m.ro) this.copyBack(p, m);
+  }
+
+  copyBack(p, m) {
+    this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
+    m.version = (this.shmVersion.get(m.kmem) || 0) + 1;
+    this.shmVersion.set(m.kmem, m.version);
   }
 
   // ---- system calls and signals, for process.js --------------------------------
@@ -224,8 +287,9 @@ export class Duplex {
         max >>> 0),
       brk: (kp, addr) => this.proc(kp).setBrk(addr >>> 0),
       poweroff: (code) => this.poweroff(code),
-      shm_attach: () => -38,            // ENOSYS until shared memory lands (ipc/shm.c)
-      shm_detach: () => {},
+      shm_attach: (kp, kmem, size, addr, ro) => this.shmAttach(this.proc(kp), kmem >>> 0,
+        size >>> 0, addr >>> 0, ro !== 0),
+      shm_detach: (kp, addr) => this.shmDetach(this.proc(kp), addr >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
   }

@@ -167,10 +167,20 @@ static int cat_file(const char *name, int cooked)
     return rc;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "cat: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "cat: invalid option -- '%c'\n", optopt);
+}
+
 static void parse_options(int argc, char **argv)
 {
     int c;
-    while ((c = getopt(argc, argv, "AbeEnstTuv")) != -1) {
+    while ((c = getopt(argc, argv, ":AbeEnstTuv")) != -1) {
         switch (c) {
         case 'A': opt_visible = opt_ends = opt_tabs = 1; break;
         case 'b': opt_number = opt_nonblank = 1; break;
@@ -182,7 +192,9 @@ static void parse_options(int argc, char **argv)
         case 'T': opt_tabs = 1; break;
         case 'u': break;           /* output is never delayed anyway */
         case 'v': opt_visible = 1; break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
 }

@@ -156,10 +156,20 @@ static int cut_file(const char *name, int fields, int delim, int only_delimited)
     return rc;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "cut: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "cut: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c, mode = 0, delim = '\t', only_delimited = 0, has_delim = 0;
-    while ((c = getopt(argc, argv, "b:c:f:d:sn")) != -1) {
+    while ((c = getopt(argc, argv, ":b:c:f:d:sn")) != -1) {
         switch (c) {
         case 'b': case 'c': case 'f':
             if (mode)
@@ -176,6 +186,7 @@ int main(int argc, char **argv)
         case 's': only_delimited = 1; break;
         case 'n': break;       /* no multibyte characters to keep whole */
         default:
+            bad_option(c);
             fprintf(stderr, "usage: cut -b list | -c list | -f list [-d delim] [-s] "
                             "[file...]\n");
             return 1;

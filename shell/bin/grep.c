@@ -192,13 +192,23 @@ static int grep_file(const char *path)
     return count > 0 ? 0 : 1;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "grep: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "grep: invalid option -- '%c'\n", optopt);
+}
+
 /* The options. The -e and -f arguments are kept in order in `given`
  * and compiled afterwards, when the flags they depend on (-i, -E...) are
  * all known. */
 static int parse_options(int argc, char **argv, char **given)
 {
     int c, n = 0;
-    while ((c = getopt(argc, argv, "EFGce:f:HhiLlnqsvwxy")) != -1) {
+    while ((c = getopt(argc, argv, ":EFGce:f:HhiLlnqsvwxy")) != -1) {
         switch (c) {
         case 'E': rx_flags |= RX_EXTENDED; opt_fixed = 0; break;
         case 'F': opt_fixed = 1; break;
@@ -221,7 +231,9 @@ static int parse_options(int argc, char **argv, char **given)
         case 'v': opt_invert = 1; break;
         case 'w': rx_flags |= RX_WORD; break;
         case 'x': rx_flags |= RX_LINE; break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     return n;

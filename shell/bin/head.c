@@ -224,6 +224,16 @@ static int head_file(const char *name, long long count, int bytes, int all_but,
     return rc;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "head: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "head: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     long long count = 10;
@@ -233,13 +243,15 @@ int main(int argc, char **argv)
         count = parse_count(argv[1] + 1, "lines", &all_but);
         optind = 2;
     }
-    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+    while ((c = getopt(argc, argv, ":n:c:qv")) != -1) {
         switch (c) {
         case 'n': count = parse_count(optarg, "lines", &all_but); bytes = 0; break;
         case 'c': count = parse_count(optarg, "bytes", &all_but); bytes = 1; break;
         case 'q': quiet = 1; verbose = 0; break;
         case 'v': verbose = 1; quiet = 0; break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     int nfiles = argc - optind;

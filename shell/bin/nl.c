@@ -89,10 +89,20 @@ static int nl_file(const char *name)
     return rc;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "nl: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "nl: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c;
-    while ((c = getopt(argc, argv, "b:n:w:s:v:i:")) != -1) {
+    while ((c = getopt(argc, argv, ":b:n:w:s:v:i:")) != -1) {
         switch (c) {
         case 'b':
             if (strlen(optarg) != 1 || !strchr("atn", optarg[0])) {
@@ -112,7 +122,9 @@ int main(int argc, char **argv)
         case 's': sep = optarg; break;
         case 'v': number = parse_number(optarg, "starting line number", -(1LL << 62)); break;
         case 'i': incr = parse_number(optarg, "line number increment", 0); break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     if (width > 1000)

@@ -293,12 +293,22 @@ static unsigned long long parse_count(const char *s)
     return v;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "od: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "od: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c;
     unsigned long long skip = 0;
     long long limit = -1;
-    while ((c = getopt(argc, argv, "A:bcdosxvt:j:N:")) != -1) {
+    while ((c = getopt(argc, argv, ":A:bcdosxvt:j:N:")) != -1) {
         switch (c) {
         case 'A':
             if (strlen(optarg) != 1 || !strchr("odxn", optarg[0])) {
@@ -317,7 +327,9 @@ int main(int argc, char **argv)
         case 'v': verbose = 1; break;
         case 'j': skip = parse_count(optarg); break;
         case 'N': limit = (long long)parse_count(optarg); break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     if (ntypes == 0)

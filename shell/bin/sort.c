@@ -392,11 +392,21 @@ static void output(const struct line *v, size_t n, const char *outfile)
     }
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "sort: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "sort: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c, checking = 0, own[MAX_KEYS];
     const char *outfile = NULL;
-    while ((c = getopt(argc, argv, "bcfnrsuk:t:o:")) != -1) {
+    while ((c = getopt(argc, argv, ":bcfnrsuk:t:o:")) != -1) {
         switch (c) {
         case 'b': gflags |= BLANKS; break;
         case 'c': checking = 1; break;
@@ -417,7 +427,9 @@ int main(int argc, char **argv)
             parse_key(optarg, &keys[nkeys], &own[nkeys]);
             nkeys++;
             break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     /* A key without letters of its own takes the global ones. */

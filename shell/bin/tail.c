@@ -205,6 +205,16 @@ static int tail_file(const char *name, long long n, int bytes, int from, int hea
     return rc;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "tail: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "tail: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     long long n = 10;
@@ -215,13 +225,15 @@ int main(int argc, char **argv)
         n = parse_count(argv[1], &from, "lines");
         optind = 2;
     }
-    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+    while ((c = getopt(argc, argv, ":n:c:qv")) != -1) {
         switch (c) {
         case 'n': n = parse_count(optarg, &from, "lines"); bytes = 0; break;
         case 'c': n = parse_count(optarg, &from, "bytes"); bytes = 1; break;
         case 'q': quiet = 1; verbose = 0; break;
         case 'v': verbose = 1; quiet = 0; break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     int nfiles = argc - optind;

@@ -40,14 +40,25 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "tee: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "tee: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c, append = 0, rc = 0;
-    while ((c = getopt(argc, argv, "ai")) != -1) {
+    while ((c = getopt(argc, argv, ":ai")) != -1) {
         switch (c) {
         case 'a': append = 1; break;
         case 'i': signal(SIGINT, SIG_IGN); break;
         default:
+            bad_option(c);
             fprintf(stderr, "usage: tee [-ai] [file...]\n");
             return 1;
         }

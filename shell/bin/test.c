@@ -208,8 +208,10 @@ static int primary(void)
     const char *t = next();
     if (strcmp(t, "(") == 0) {
         int v = parse_or();
-        if (pos >= ac || strcmp(av[pos], ")") != 0)
+        if (pos >= ac)
             fail("')' expected");
+        if (strcmp(av[pos], ")") != 0)
+            fail("')' expected, found '%s'", av[pos]);
         pos++;
         return v;
     }
@@ -259,6 +261,10 @@ static int two(int i)
 {
     if (strcmp(av[i], "!") == 0)
         return av[i + 1][0] == '\0';
+    if (strcmp(av[i], "(") == 0)
+        fail("')' expected");
+    if (is_binary(av[i + 1]))
+        fail("missing argument after '%s'", av[i + 1]);
     if (!is_unary(av[i]))
         fail("'%s': unary operator expected", av[i]);
     return unary(av[i], av[i + 1]);

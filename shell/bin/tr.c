@@ -200,15 +200,26 @@ static void filter(const int *map, const unsigned char *squeeze)
     }
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "tr: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "tr: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c, opt_c = 0, opt_d = 0, opt_s = 0;
-    while ((c = getopt(argc, argv, "cCds")) != -1) {
+    while ((c = getopt(argc, argv, ":cCds")) != -1) {
         switch (c) {
         case 'c': case 'C': opt_c = 1; break;
         case 'd': opt_d = 1; break;
         case 's': opt_s = 1; break;
         default:
+            bad_option(c);
             fprintf(stderr, "usage: tr [-cCds] set1 [set2]\n");
             return 1;
         }

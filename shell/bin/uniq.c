@@ -116,10 +116,20 @@ static void run(FILE *in, FILE *out)
     free(line);
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "uniq: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "uniq: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c;
-    while ((c = getopt(argc, argv, "cdiuf:s:")) != -1) {
+    while ((c = getopt(argc, argv, ":cdiuf:s:")) != -1) {
         switch (c) {
         case 'c': opt_count = 1; break;
         case 'd': opt_repeated = 1; break;
@@ -127,7 +137,9 @@ int main(int argc, char **argv)
         case 'u': opt_unique = 1; break;
         case 'f': skip_fields = number(optarg); break;
         case 's': skip_chars = number(optarg); break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
     }
     if (argc - optind > 2) {

@@ -194,17 +194,29 @@ static int column_width(char **files, int nfiles)
     return w > minimum ? w : minimum;
 }
 
+/* getopt's own messages differ from one C library to another: these
+ * are the same everywhere. */
+static void bad_option(int c)
+{
+    if (c == ':')
+        fprintf(stderr, "wc: option requires an argument -- '%c'\n", optopt);
+    else
+        fprintf(stderr, "wc: invalid option -- '%c'\n", optopt);
+}
+
 int main(int argc, char **argv)
 {
     int c, any = 0;
-    while ((c = getopt(argc, argv, "clmwL")) != -1) {
+    while ((c = getopt(argc, argv, ":clmwL")) != -1) {
         switch (c) {
         case 'l': show[LINES] = 1; break;
         case 'w': show[WORDS] = 1; break;
         case 'm': show[CHARS] = 1; break;
         case 'c': show[BYTES] = 1; break;
         case 'L': show[LONGEST] = 1; break;
-        default: usage();
+        default:
+            bad_option(c);
+            usage();
         }
         any = 1;
     }

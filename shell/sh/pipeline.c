@@ -109,14 +109,17 @@ static void find_command(struct stage *st)
     st->kind = ST_PROGRAM;
     switch (path_search(name, &st->path)) {
     case FOUND_FILE:
-        return;
+        break;
     case FOUND_NONE:
-        return fail_because(st, 127, strchr(name, '/') ? "No such file or directory"
-                                                       : "command not found");
+        fail_because(st, 127, strchr(name, '/') ? "No such file or directory"
+                                                : "command not found");
+        break;
     case FOUND_DIR:
-        return fail_because(st, 126, "Is a directory");
+        fail_because(st, 126, "Is a directory");
+        break;
     case FOUND_NOEXEC:
-        return fail_because(st, 126, "Permission denied");
+        fail_because(st, 126, "Permission denied");
+        break;
     }
 }
 
@@ -126,8 +129,10 @@ static void prepare_simple(struct stage *st, struct node *n)
     for (int i = 0; i < n->simple.assigns.n; i++) {
         const char *w = n->simple.assigns.v[i], *eq = strchr(w, '=');
         char *value = expand_word(eq + 1);
-        if (!value)
-            return fail(st, 1);
+        if (!value) {
+            fail(st, 1);
+            return;
+        }
         struct strbuf b = {0};
         sb_addn(&b, w, (size_t)(eq - w) + 1);
         sb_adds(&b, value);
@@ -135,8 +140,10 @@ static void prepare_simple(struct stage *st, struct node *n)
         wl_add(&st->assigns, sb_take(&b));
     }
     if (expand_words(n->simple.words.v, n->simple.words.n, &st->argv) < 0 ||
-        !redirs_expand(n->redirs, &st->redirs))
-        return fail(st, 1);
+        !redirs_expand(n->redirs, &st->redirs)) {
+        fail(st, 1);
+        return;
+    }
     if (sh.xtrace)
         xtrace(st);
     if (st->argv.n == 0) {
@@ -151,8 +158,10 @@ static void prepare(struct stage *st, struct node *n)
 {
     st->node = n;
     st->in_fd = st->out_fd = -1;
-    if (n->type == N_SIMPLE)
-        return prepare_simple(st, n);
+    if (n->type == N_SIMPLE) {
+        prepare_simple(st, n);
+        return;
+    }
     st->kind = n->type == N_SUBSHELL ? ST_SUBSHELL : ST_COMPOUND;
     if (!redirs_expand(n->redirs, &st->redirs))
         fail(st, 1);
@@ -304,7 +313,8 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
     }
     if (!redirs_check(&st->redirs)) {
         report_in_place(st, sp, NULL);
-        return fail(st, 1);
+        fail(st, 1);
+        return;
     }
     sp->redirs = &st->redirs;
     sp->envp = vars_environ(&st->assigns);
@@ -317,7 +327,8 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
     strv_free(sp->envp);
     if (pid < 0) {
         sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh", strerror(err));
-        return fail(st, err == ENOENT ? 127 : 126);
+        fail(st, err == ENOENT ? 127 : 126);
+        return;
     }
     st->pid = pid;
     if (!*job)
