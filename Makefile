@@ -10,6 +10,7 @@
 # only what is missing.
 
 SHELL    := /bin/bash
+MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2)
 BUILD    := build
 PORT     ?= 8080
 
@@ -22,6 +23,7 @@ CC_HOST  := $(CLANG)
 DEPS_OK  := $(BUILD)/.deps-ok
 
 include shell/bin/bin.mk           # the utilities for the host, and which files are helpers
+include shell/sh/sh.mk             # the shell for the host (sh-host, transcripts-host)
 
 .PHONY: all help deps run test unit check-portable coverage web shell bench clean \
         test-node test-browser test-transcripts-web
@@ -174,8 +176,14 @@ test-node: web
 test-browser: web
 	node tests/browser/run.js
 
-test: unit check-portable coverage test-node test-browser
-	@echo "make test: every suite passed"
+# The suites run one after the other (each builds in parallel), so that
+# their output reads in order and the timing-sensitive ones run alone.
+TEST_SUITES := unit libc-test check-portable coverage test-node test-browser
+test: | $(DEPS_OK)
+	@for s in $(TEST_SUITES); do \
+	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
+	done; echo "make test: every suite passed ($(TEST_SUITES))"; \
+	echo "suites: $(words $(TEST_SUITES)) passed, 0 failed"
 
 # The host's figures come from the same program built for the host, optimised
 # and without sanitizers.

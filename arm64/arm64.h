@@ -31,9 +31,11 @@
 /* ---- user address space (vm.c) -------------------------------------------
  * The low 4 GiB of every address space belong to the kernel (its devices
  * and RAM, identity-mapped, EL1 only). A process lives in the 4 GiB above:
- * programs are linked at USER_BASE, the heap (brk) grows up after them, the
- * stack grows down from USER_TOP, by pages, on demand, up to STACK_MAX. */
+ * programs are linked at USER_BASE and the heap (brk) grows up after them;
+ * shared-memory segments attached without an address go from SHM_BASE up;
+ * the stack grows down from USER_TOP, by pages, on demand, up to STACK_MAX. */
 #define USER_BASE     0x100000000ul   /* 4 GiB */
+#define SHM_BASE      0x180000000ul   /* 6 GiB */
 #define USER_TOP      0x200000000ul   /* 8 GiB: the initial stack pointer */
 #define STACK_MAX     (8ul << 20)
 #define STACK_LOW     (USER_TOP - STACK_MAX)
@@ -147,6 +149,11 @@ void      vm_destroy(uint64_t *l1);     /* free it and every user page */
 /* Map a fresh zeroed page at va; returns its kernel address or NULL. */
 void     *vm_map(uint64_t *l1, uptr va, bool write, bool exec);
 void      vm_unmap(uint64_t *l1, uptr va);
+/* Shared memory: map the page at physical address pa (not the process's
+ * own: never freed with it) at va; false if va is taken. */
+bool      vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly);
+bool      vm_is_mapped(uint64_t *l1, uptr va);
+bool      vm_is_shared(uint64_t *l1, uptr va);
 /* The kernel address of the byte at user address va, if the process may
  * access it (write: and write it), else NULL. Grows the stack on demand. */
 void     *vm_user(uint64_t *l1, uptr va, bool write);

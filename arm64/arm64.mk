@@ -165,6 +165,6 @@ test-qemu: arm64
 	tests/qemu/run.sh
 
 bench-qemu: arm64
-	tests/qemu/bench.sh
+	node tests/qemu/bench.js
 
 endif

@@ -59,7 +59,7 @@ static int load_segment(struct uctx *c, const uint8_t *file, size_t len,
 {
     uptr va = ph->vaddr, end = ph->vaddr + ph->memsz;
     if (ph->filesz > ph->memsz || ph->offset > len || ph->filesz > len - ph->offset ||
-        va < USER_BASE || end < va || end > STACK_LOW)
+        va < USER_BASE || end < va || end > SHM_BASE)
         return -ENOEXEC;
     bool write = ph->flags & PF_W, exec = ph->flags & PF_X;
     for (uptr pg = PAGE_ROUND_DOWN(va); pg < end; pg += PAGE_SIZE) {

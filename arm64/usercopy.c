@@ -75,12 +75,12 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 }
 
 /* The heap is the pages from the end of the program up to the break; they
- * are mapped when the break grows and freed when it shrinks. It may not
- * reach the stack's region. */
+ * are mapped when the break grows and freed when it shrinks. It stops
+ * where shared memory begins. */
 uptr plat_brk(struct proc *p, uptr addr)
 {
     struct uctx *c = kernel_proc_ctx(p);
-    if (addr == 0 || addr < c->heap_start || addr > STACK_LOW - PAGE_SIZE)
+    if (addr == 0 || addr < c->heap_start || addr > SHM_BASE)
         return c->brk;
     uptr old_top = PAGE_ROUND_UP(c->brk), new_top = PAGE_ROUND_UP(addr);
     for (uptr va = old_top; va < new_top; va += PAGE_SIZE) {

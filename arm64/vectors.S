@@ -19,6 +19,10 @@
  */
 #define TF_SIZE 272
 
+/* Unwinding information for debuggers only: a backtrace from C ends at the
+ * entry from user mode (the return address is "undefined" there). */
+    .cfi_sections .debug_frame
+
 /* Save x0-x30, SP_EL0 (or the kernel's sp), ELR and SPSR at sp. */
 .macro SAVE_FRAME from_el0
     sub     sp, sp, #TF_SIZE
@@ -46,6 +50,7 @@
     mrs     x23, spsr_el1
     stp     x30, x21, [sp, #16 * 15]
     stp     x22, x23, [sp, #16 * 16]
+    mov     x29, #0                 /* no frame record above this one */
 .endm
 
 /* One 128-byte slot of the table: branch to the real handler. */
@@ -77,23 +82,21 @@ vectors:
 
 /* ---- from user mode ----------------------------------------------------- */
 
-el0_sync:
+/* The three entries from EL0: save, call C, return to whichever process
+ * C chose. */
+.macro EL0_TRAP handler
+    .cfi_startproc
+    .cfi_undefined x30
     SAVE_FRAME 1
     mov     x0, sp
-    bl      trap_el0_sync
+    bl      \handler
     b       user_return
+    .cfi_endproc
+.endm
 
-el0_irq:
-    SAVE_FRAME 1
-    mov     x0, sp
-    bl      trap_el0_irq
-    b       user_return
-
-el0_other:
-    SAVE_FRAME 1
-    mov     x0, sp
-    bl      trap_el0_other
-    b       user_return
+el0_sync:       EL0_TRAP trap_el0_sync
+el0_irq:        EL0_TRAP trap_el0_irq
+el0_other:      EL0_TRAP trap_el0_other
 
 /* void user_return(struct trapframe *tf): load a process's registers and
  * enter it at EL0. The kernel stack is empty again from here on. */

@@ -35,6 +35,7 @@
 #define D_NG         (1ul << 11)       /* not global: tagged with the ASID */
 #define D_PXN        (1ul << 53)       /* EL1 may not execute */
 #define D_UXN        (1ul << 54)       /* EL0 may not execute */
+#define D_SHARED     (1ul << 55)       /* (a bit for software) not the process's page */
 #define D_ADDR       0x0000fffffffff000ul
 
 #define MAIR_VALUE   0xff00ul          /* 0: device nGnRnE, 1: normal write-back */
@@ -126,6 +127,8 @@ void *vm_map(uint64_t *l1, uptr va, bool write, bool exec)
     uint64_t *pte = walk(l1, va, true);
     if (!pte)
         return NULL;
+    if (*pte & D_SHARED)                  /* shared memory is in the way */
+        return NULL;
     if (*pte & D_VALID) {                 /* two segments share a page: widen */
         if (write)
             *pte &= ~D_RDONLY;
@@ -142,14 +145,41 @@ void *vm_map(uint64_t *l1, uptr va, bool write, bool exec)
     return pg;
 }
 
-/* Unmap and free the page at va; the caller flushes the TLB (vm_forget). */
+/* Unmap the page at va and free it if it is the process's own; the caller
+ * flushes the TLB (vm_forget). */
 void vm_unmap(uint64_t *l1, uptr va)
 {
     uint64_t *pte = walk(l1, va, false);
     if (pte && (*pte & D_VALID)) {
-        page_free(desc_table(*pte));
+        if (!(*pte & D_SHARED))
+            page_free(desc_table(*pte));
         *pte = 0;
     }
+}
+
+bool vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly)
+{
+    if (!user_addr(va))
+        return false;
+    uint64_t *pte = walk(l1, va, true);
+    if (!pte || (*pte & D_VALID))
+        return false;
+    *pte = pa | D_TABLE | D_NORMAL | D_INNER | D_AF | D_NG | D_USER | D_PXN | D_UXN |
+           D_SHARED | (readonly ? D_RDONLY : 0);
+    __asm__ volatile("dsb ishst" ::: "memory");
+    return true;
+}
+
+bool vm_is_mapped(uint64_t *l1, uptr va)
+{
+    uint64_t *pte = walk(l1, va, false);
+    return pte && (*pte & D_VALID);
+}
+
+bool vm_is_shared(uint64_t *l1, uptr va)
+{
+    uint64_t *pte = walk(l1, va, false);
+    return pte && (*pte & D_VALID) && (*pte & D_SHARED);
 }
 
 void *vm_user(uint64_t *l1, uptr va, bool write)
@@ -166,7 +196,8 @@ void *vm_user(uint64_t *l1, uptr va, bool write)
     return (char *)desc_table(*pte) + (va % PAGE_SIZE);
 }
 
-/* Free every table and page of the user half, then the level-1 table. */
+/* Free every table and page of the user half (but not shared memory,
+ * which belongs to the kernel's heap), then the level-1 table. */
 void vm_destroy(uint64_t *l1)
 {
     for (unsigned i = L1_INDEX(USER_BASE); i <= L1_INDEX(USER_TOP - 1); i++) {
@@ -178,7 +209,7 @@ void vm_destroy(uint64_t *l1)
                 continue;
             uint64_t *l3 = desc_table(l2[j]);
             for (int k = 0; k < 512; k++)
-                if (l3[k] & D_VALID)
+                if ((l3[k] & D_VALID) && !(l3[k] & D_SHARED))
                     page_free(desc_table(l3[k]));
             page_free(l3);
         }

@@ -138,18 +138,20 @@ void fd_close_on_exec(struct proc *p)
     p->cloexec = 0;
 }
 
-/* A spawned child starts with its parent's descriptors, minus the ones
- * marked close-on-exec (spawn is fork and exec in one). */
+/* A spawned child starts with all of its parent's descriptors and their
+ * close-on-exec marks, as after fork: spawn's file actions may still use a
+ * close-on-exec descriptor (dup2 it onto 0, say), and only then does spawn
+ * close the marked ones (fd_close_on_exec), as exec would. */
 void fd_inherit(struct proc *child, struct proc *parent)
 {
     for (int fd = 0; fd < NOFILE; fd++) {
         struct file *f = parent->ofile[fd];
-        if (f && !(parent->cloexec & ((uint64_t)1 << fd))) {
+        if (f) {
             file_dup(f);
             child->ofile[fd] = f;
         }
     }
-    child->cloexec = 0;
+    child->cloexec = parent->cloexec;
 }
 
 /* ---- open ------------------------------------------------------------------ */

@@ -310,7 +310,7 @@ struct file *fd_get(struct proc *p, int fd);    /* NULL: bad fd */
 int          fd_alloc(struct proc *p, struct file *f, int lowest);  /* -EMFILE */
 void         fd_close_all(struct proc *p);
 void         fd_close_on_exec(struct proc *p);
-void         fd_inherit(struct proc *child, struct proc *parent);  /* not cloexec */
+void         fd_inherit(struct proc *child, struct proc *parent);  /* all, with cloexec marks */
 long         file_open(struct proc *p, const char *path, int flags, uint32_t mode,
                        struct file **out);      /* may return KERN_BLOCK */
 
@@ -357,6 +357,15 @@ long         fifo_open(struct proc *p, struct inode *ip, int flags, struct file 
 void         fifo_close(struct file *f);        /* from file_close */
 long         fifo_wait_peer(struct proc *p, struct file *f);  /* 0, or KERN_BLOCK */
 
+/* ---- ipc/shm.c, ipc/sem.c, ipc/psem.c: shared memory and semaphores ------ */
+
+void shm_exit(struct proc *p);       /* proc_exit: detach p's segments */
+void semundo_exit(struct proc *p);   /* proc_exit: apply p's SEM_UNDO adjustments */
+sysfn_t sys_shmget, sys_shmat, sys_shmdt, sys_shmctl;
+sysfn_t sys_semget, sys_semop, sys_semctl;
+sysfn_t sys_sem_open, sys_sem_wait, sys_sem_trywait, sys_sem_timedwait, sys_sem_post,
+        sys_sem_getvalue, sys_sem_unlink;
+
 /* ---- system calls, one function each, by file ------------------------------ */
 
 /* sysproc.c */
@@ -374,5 +383,25 @@ sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_access, sys_chmod, sys_umask;
 /* ipc/pipe.c */
 sysfn_t sys_pipe2;
+
+/* ---- ipc/msgq.c: System V message queues ----------------------------------- */
+
+sysfn_t sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl;
+
+/* ---- ipc/chan.c, ipc/port.c, ipc/cap.c: channels, ports, capabilities ------- */
+
+/* Timeouts of the IPC calls (chan.c). A relative timeout at user address
+ * `timeout` (a struct k_timespec; 0: wait without one) becomes
+ * p->call.deadline the first time a call runs; a restarted call keeps it.
+ * *timed says whether there is one. 0, -EFAULT or -EINVAL. */
+long ipc_deadline(struct proc *p, uptr timeout, bool *timed);
+/* Sleep on wq, and with `timed` also until p->call.deadline: KERN_BLOCK,
+ * or -ETIMEDOUT once the deadline has passed. */
+long ipc_wait(struct proc *p, struct waitq *wq, const char *what, bool timed);
+
+sysfn_t sys_chan_create, sys_chan_send, sys_chan_recv, sys_chan_info, sys_chan_list;
+sysfn_t sys_port_create, sys_port_send, sys_port_recv, sys_port_call, sys_port_reply,
+        sys_port_set_filter, sys_port_info, sys_port_list;
+sysfn_t sys_port_derive, sys_port_bind, sys_port_unbind, sys_port_lookup;
 
 #endif

@@ -167,6 +167,8 @@ void proc_exit(struct proc *p, int status)
     call_abandon(p);
     sched_detach(p);
     fd_close_all(p);
+    shm_exit(p);
+    semundo_exit(p);
     if (p->cwd) {
         iput(p->cwd);
         p->cwd = NULL;

@@ -73,7 +73,25 @@ static const struct {
     [SYS_uname]         = { sys_uname,         R },
     [SYS_poweroff]      = { sys_poweroff,      R },
     /* System V IPC */
+    [SYS_msgget]        = { sys_msgget,        R },
+    [SYS_msgsnd]        = { sys_msgsnd,        false },  /* never restarted: EINTR, */
+    [SYS_msgrcv]        = { sys_msgrcv,        false },  /* whatever SA_RESTART says */
+    [SYS_msgctl]        = { sys_msgctl,        R },
+    [SYS_shmget]        = { sys_shmget,        R },
+    [SYS_shmat]         = { sys_shmat,         R },
+    [SYS_shmdt]         = { sys_shmdt,         R },
+    [SYS_shmctl]        = { sys_shmctl,        R },
+    [SYS_semget]        = { sys_semget,        R },
+    [SYS_semop]         = { sys_semop,         false },  /* EINTR, as on Linux */
+    [SYS_semctl]        = { sys_semctl,        R },
     /* POSIX semaphores */
+    [SYS_sem_open]      = { sys_sem_open,      R },
+    [SYS_sem_wait]      = { sys_sem_wait,      R },
+    [SYS_sem_trywait]   = { sys_sem_trywait,   R },
+    [SYS_sem_timedwait] = { sys_sem_timedwait, R },
+    [SYS_sem_post]      = { sys_sem_post,      R },
+    [SYS_sem_getvalue]  = { sys_sem_getvalue,  R },
+    [SYS_sem_unlink]    = { sys_sem_unlink,    R },
     /* channels */
     /* ports */
 };

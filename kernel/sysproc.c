@@ -134,10 +134,14 @@ static long apply_action(struct proc *child, struct proc *parent,
         return 0;
     }
     case SPAWN_CLOSE:
-        if (act->fd < 0 || act->fd >= NOFILE || !child->ofile[act->fd])
+        /* Closing a descriptor the child does not have is no error (as in
+         * glibc and musl): the action only makes sure it is closed. */
+        if (act->fd < 0 || act->fd >= NOFILE)
             return -EBADF;
-        file_close(child->ofile[act->fd]);
+        if (child->ofile[act->fd])
+            file_close(child->ofile[act->fd]);
         child->ofile[act->fd] = NULL;
+        child->cloexec &= ~(1ull << act->fd);
         return 0;
     case SPAWN_DUP2: {
         if (act->newfd < 0 || act->newfd >= NOFILE)
@@ -234,6 +238,8 @@ static long spawn_build(struct proc *p, struct proc *c, struct spawn_req *rq)
         r = apply_action(c, p, &rq->acts[i]);
     if (r == 0)
         r = spawn_load(c, p, rq->path, rq->args.argv, rq->args.envp);
+    if (r == 0)
+        fd_close_on_exec(c);     /* the exec half of spawn */
     return r;
 }
 

@@ -22,6 +22,13 @@
 #define IPC_STAT     2
 #define IPC_INFO     3
 
+/* msgctl/shmctl/semctl(slot, X_STAT, buf): like IPC_STAT, but of the object
+ * in table slot `slot` (0 .. MSGMNI-1 ...), and the call returns its id;
+ * EINVAL for an empty slot. ipcs walks the tables with them. */
+#define MSG_STAT     11
+#define SHM_STAT     13
+#define SEM_STAT     18
+
 #define MSG_NOERROR  010000
 #define MSG_EXCEPT   020000
 

@@ -81,9 +81,35 @@
 #define SYS_semop        89   /* semop(id, struct k_sembuf *, nsops, const k_timespec *timeout) */
 #define SYS_semctl       90   /* semctl(id, num, cmd, arg) */
 
-/* POSIX named semaphores (ipc/sem.c): 91-97 */
+/* POSIX named semaphores (ipc/psem.c): 91-97; sem_close is close(fd) */
+#define SYS_sem_open     91   /* sem_open(name, oflag, mode, value) -> fd */
+#define SYS_sem_wait     92   /* sem_wait(fd) */
+#define SYS_sem_trywait  93   /* sem_trywait(fd) */
+#define SYS_sem_timedwait 94  /* sem_timedwait(fd, const k_timespec *abstime) */
+#define SYS_sem_post     95   /* sem_post(fd) */
+#define SYS_sem_getvalue 96   /* sem_getvalue(fd, int32_t *value) */
+#define SYS_sem_unlink   97   /* sem_unlink(name) */
 /* typed channels (ipc/chan.c): 100-109 */
+#define SYS_chan_create  100   /* chan_create(int fds[2], msgsize, capacity, flags) */
+#define SYS_chan_send    101   /* chan_send(fd, const void *msg, size, flags, const k_timespec *timeout) */
+#define SYS_chan_recv    102   /* chan_recv(fd, void *buf, size, flags, const k_timespec *timeout)
+                                  -> 1: a message, 0: closed and drained */
+#define SYS_chan_info    103   /* chan_info(fd, struct k_chan_info *) */
+#define SYS_chan_list    104   /* chan_list(slot, struct k_chan_info *) -> next slot, 0 at end */
 /* ports and capabilities (ipc/port.c, ipc/cap.c): 110-127 */
+#define SYS_port_create  110   /* port_create(flags) -> a handle with every right */
+#define SYS_port_send    111   /* port_send(fd, const k_port_msg *, flags, const k_timespec *timeout) */
+#define SYS_port_recv    112   /* port_recv(fd, k_port_msg *, flags, const k_timespec *timeout) */
+#define SYS_port_call    113   /* port_call(fd, const k_port_msg *req, k_port_msg *reply,
+                                            const k_timespec *timeout) */
+#define SYS_port_reply   114   /* port_reply(reply handle, const k_port_msg *) */
+#define SYS_port_derive  115   /* port_derive(fd, rights, flags) -> a handle with fewer rights */
+#define SYS_port_bind    116   /* port_bind(fd, const char *name, rights lookups get) */
+#define SYS_port_unbind  117   /* port_unbind(fd, const char *name) */
+#define SYS_port_lookup  118   /* port_lookup(const char *name, flags, const k_timespec *timeout) */
+#define SYS_port_set_filter 119 /* port_set_filter(fd, const struct k_port_filter *) */
+#define SYS_port_info    120   /* port_info(fd, struct k_port_info *) */
+#define SYS_port_list    121   /* port_list(slot, struct k_port_info *) -> next slot, 0 at end */
 
 #define NSYSCALL        128
 

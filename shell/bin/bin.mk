@@ -11,10 +11,10 @@
 #
 #   make host-bin               build every utility (with ASan and UBSan)
 #   make host-bin-check         run every tests/transcripts/*.sh on the host
-#                               and compare with its .out
+#                               and compare with its .out (see below)
 #   make host-bin HOST_BIN_SAN= build without the sanitizers
 
-CC_HOST ?= cc
+CC_HOST ?= clang-19       # as in the top-level Makefile
 BUILD   ?= build
 
 HOST_BIN_DIR     := $(BUILD)/host/bin
@@ -60,11 +60,16 @@ $(HOST_BIN_DIR)/test: shell/bin/test.c
 
 # Each transcript runs in tests/transcripts/ with the host-built utilities
 # first on PATH; its stdout and stderr together must equal NAME.out.
+# HOST_BIN_SH is the shell that runs them (the sh_* transcripts need
+# Duplex's own shell, e.g. HOST_BIN_SH=$(abspath build/host/sh));
+# HOST_BIN_TESTS picks transcripts, e.g. HOST_BIN_TESTS='text_*'.
+HOST_BIN_SH    ?= sh
+HOST_BIN_TESTS ?= *
 host-bin-check: host-bin
-	@fail=0; for t in tests/transcripts/*.sh; do \
+	@fail=0; for t in tests/transcripts/$(HOST_BIN_TESTS).sh; do \
 	  n=$${t%.sh}; \
 	  if (cd tests/transcripts && PATH="$(abspath $(HOST_BIN_DIR)):$$PATH" \
-	      sh $$(basename $$t) 2>&1) | diff -u $$n.out - >/dev/null; then \
+	      $(HOST_BIN_SH) $$(basename $$t) 2>&1) | diff -u $$n.out - >/dev/null; then \
 	    echo "ok   $$t"; \
 	  else echo "FAIL $$t"; fail=1; fi; \
 	done; exit $$fail

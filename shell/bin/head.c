@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,7 +143,39 @@ static int all_but_bytes(int fd, const char *name, long long n)
     return rc;
 }
 
-/* -n -N: print all but the last n lines, holding back n lines in a ring. */
+/* -n -N: the last lines read, held back: `count` of them from `first` on
+ * (circularly), at most `max`. */
+struct ring {
+    struct held { char *s; size_t len; } *v;
+    size_t size, count, first, max;
+};
+
+/* Hold a line (taking over its buffer); if `max` lines are held already,
+ * the oldest one is printed to make room. */
+static void hold(struct ring *r, char *s, size_t len)
+{
+    if (r->count == r->max) {
+        struct held *old = &r->v[r->first];
+        write_all(old->s, old->len);
+        free(old->s);
+        *old = (struct held){ s, len };
+        r->first = (r->first + 1) % r->size;
+        return;
+    }
+    if (r->count == r->size) {         /* grow, up to max entries */
+        r->size = r->size ? r->size * 2 : 64;
+        if (r->size > r->max)
+            r->size = r->max;
+        r->v = realloc(r->v, r->size * sizeof *r->v);
+        if (!r->v) {
+            fprintf(stderr, "head: out of memory\n");
+            exit(1);
+        }
+    }
+    r->v[r->count++] = (struct held){ s, len };
+}
+
+/* -n -N: print all but the last n lines. */
 static int all_but_lines(int fd, const char *name, long long n)
 {
     FILE *f = fdopen(dup(fd), "r");
@@ -150,8 +183,8 @@ static int all_but_lines(int fd, const char *name, long long n)
         fprintf(stderr, "head: %s: %s\n", name, strerror(errno));
         return 1;
     }
-    struct held { char *s; size_t len; } *ring = NULL;
-    size_t size = 0, count = 0, first = 0;
+    size_t max = (unsigned long long)n > SIZE_MAX ? SIZE_MAX : (size_t)n;
+    struct ring r = { NULL, 0, 0, 0, max };
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
@@ -160,36 +193,16 @@ static int all_but_lines(int fd, const char *name, long long n)
             write_all(line, (size_t)len);
             continue;
         }
-        if (count == (unsigned long long)n) {      /* ring full: oldest goes out */
-            write_all(ring[first].s, ring[first].len);
-            free(ring[first].s);
-            ring[first].s = line;
-            ring[first].len = (size_t)len;
-            first = (first + 1) % size;
-        } else {
-            if (count == size) {                   /* grow, up to n entries */
-                size = size ? size * 2 : 64;
-                if ((unsigned long long)size > (unsigned long long)n)
-                    size = (size_t)n;
-                ring = realloc(ring, size * sizeof *ring);
-                if (!ring) {
-                    fprintf(stderr, "head: out of memory\n");
-                    exit(1);
-                }
-            }
-            ring[count].s = line;
-            ring[count].len = (size_t)len;
-            count++;
-        }
+        hold(&r, line, (size_t)len);
         line = NULL;
         cap = 0;
     }
     int rc = ferror(f) != 0;
     if (rc)
         fprintf(stderr, "head: %s: %s\n", name, strerror(errno));
-    for (size_t i = 0; i < count; i++)
-        free(ring[i].s);
-    free(ring);
+    for (size_t i = 0; i < r.count; i++)
+        free(r.v[i].s);
+    free(r.v);
     free(line);
     fclose(f);
     return rc;

@@ -1,14 +1,16 @@
 /*
- * regex.c - a small POSIX regular-expression engine for grep and expr.
- * See regex.h for what it accepts and how it matches.
+ * regex.c - the compiling half of the regular-expression engine shared by
+ * grep and expr (regexec.c is the matching half; regex.h says what the
+ * engine accepts and how it matches).
  *
  * The parser emits a program for a tiny machine (CHAR, SET, SPLIT, JMP,
  * SAVE, ...) as it reads the pattern: each atom appends its code, and a
  * repetition operator takes the code of the atom before it back out and
  * lays it down again as often as the count says, wrapped in the SPLITs
- * and JMPs of the loop. The matcher runs that program by backtracking
- * over an explicit stack. Only parentheses recurse, and their nesting is
- * limited: user programs have a small stack.
+ * and JMPs of the loop. Only parentheses recurse, and their nesting is
+ * limited: user programs have a small stack. Last, the program is looked
+ * at once to find where a match can start, which saves the matcher most
+ * of its work on ordinary text.
  */
 #include <ctype.h>
 #include <stdlib.h>

@@ -106,7 +106,8 @@ static size_t field_end(const struct line *l, long f)
 }
 
 /* Position `chars` characters into the field at i (skipping its blanks
- * first if asked), never beyond `limit`. */
+ * first if asked), never beyond `limit`. As in GNU sort, the limit is the
+ * end of the line, not of the field: -k 1.5 of "ab cd" starts at "d". */
 static size_t advance(const struct line *l, size_t i, long chars, int skip_blanks, size_t limit)
 {
     if (skip_blanks)
@@ -117,14 +118,12 @@ static size_t advance(const struct line *l, size_t i, long chars, int skip_blank
 
 static struct line key_of(const struct line *l, const struct key *k)
 {
-    size_t start = field_start(l, k->sfield);
-    start = advance(l, start, k->schar - 1, k->sblank, field_end(l, k->sfield));
+    size_t start = advance(l, field_start(l, k->sfield), k->schar - 1, k->sblank, l->len);
     size_t end = l->len;
-    if (k->efield > 0) {
+    if (k->efield > 0 && k->echar == 0)
         end = field_end(l, k->efield);
-        if (k->echar > 0)
-            end = advance(l, field_start(l, k->efield), k->echar, k->eblank, end);
-    }
+    else if (k->efield > 0)
+        end = advance(l, field_start(l, k->efield), k->echar, k->eblank, l->len);
     if (end < start)
         end = start;
     return (struct line){ l->s + start, end - start };
@@ -402,10 +401,12 @@ static void bad_option(int c)
         fprintf(stderr, "sort: invalid option -- '%c'\n", optopt);
 }
 
-int main(int argc, char **argv)
+static int checking;
+static const char *outfile;
+
+static void parse_options(int argc, char **argv)
 {
-    int c, checking = 0, own[MAX_KEYS];
-    const char *outfile = NULL;
+    int c, own[MAX_KEYS];
     while ((c = getopt(argc, argv, ":bcfnrsuk:t:o:")) != -1) {
         switch (c) {
         case 'b': gflags |= BLANKS; break;
@@ -439,6 +440,11 @@ int main(int argc, char **argv)
             keys[i].sblank = keys[i].eblank = (gflags & BLANKS) != 0;
         }
     }
+}
+
+int main(int argc, char **argv)
+{
+    parse_options(argc, argv);
     if (optind == argc)
         read_file("-");
     for (int i = optind; i < argc; i++)

@@ -50,9 +50,60 @@ static void bad_option(int c)
         fprintf(stderr, "tee: invalid option -- '%c'\n", optopt);
 }
 
+static struct out *outs;
+static int nout;
+
+/* Standard output, then every file that can be opened. Returns 1 if one
+ * could not be. */
+static int open_outputs(char **names, int n, int append)
+{
+    int rc = 0, flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
+    outs = malloc((size_t)(n + 1) * sizeof *outs);
+    if (!outs) {
+        fprintf(stderr, "tee: out of memory\n");
+        exit(1);
+    }
+    outs[nout++] = (struct out){ STDOUT_FILENO, "standard output" };
+    for (int i = 0; i < n; i++) {
+        int fd = open(names[i], flags, 0666);
+        if (fd < 0) {
+            fprintf(stderr, "tee: %s: %s\n", names[i], strerror(errno));
+            rc = 1;
+            continue;
+        }
+        outs[nout++] = (struct out){ fd, names[i] };
+    }
+    return rc;
+}
+
+/* Copy standard input to every output; returns 1 after an error. */
+static int copy(void)
+{
+    static char buf[CHUNK];
+    int rc = 0;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            fprintf(stderr, "tee: read error: %s\n", strerror(errno));
+            return 1;
+        }
+        if (n == 0)
+            return rc;
+        for (int i = 0; i < nout; i++) {
+            if (outs[i].fd < 0 || write_all(outs[i].fd, buf, (size_t)n) == 0)
+                continue;
+            fprintf(stderr, "tee: %s: %s\n", outs[i].name, strerror(errno));
+            outs[i].fd = -1;   /* stop writing there, go on with the rest */
+            rc = 1;
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
-    int c, append = 0, rc = 0;
+    int c, append = 0;
     while ((c = getopt(argc, argv, ":ai")) != -1) {
         switch (c) {
         case 'a': append = 1; break;
@@ -63,42 +114,8 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    int nout = 0;
-    struct out *outs = malloc((size_t)(argc - optind + 1) * sizeof *outs);
-    if (!outs) {
-        fprintf(stderr, "tee: out of memory\n");
-        return 1;
-    }
-    outs[nout++] = (struct out){ STDOUT_FILENO, "standard output" };
-    int flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
-    for (int i = optind; i < argc; i++) {
-        int fd = open(argv[i], flags, 0666);
-        if (fd < 0) {
-            fprintf(stderr, "tee: %s: %s\n", argv[i], strerror(errno));
-            rc = 1;
-            continue;
-        }
-        outs[nout++] = (struct out){ fd, argv[i] };
-    }
-    static char buf[CHUNK];
-    for (;;) {
-        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            fprintf(stderr, "tee: read error: %s\n", strerror(errno));
-            rc = 1;
-        }
-        if (n <= 0)
-            break;
-        for (int i = 0; i < nout; i++) {
-            if (outs[i].fd < 0 || write_all(outs[i].fd, buf, (size_t)n) == 0)
-                continue;
-            fprintf(stderr, "tee: %s: %s\n", outs[i].name, strerror(errno));
-            outs[i].fd = -1;   /* stop writing there, go on with the rest */
-            rc = 1;
-        }
-    }
+    int rc = open_outputs(argv + optind, argc - optind, append);
+    rc |= copy();
     for (int i = 1; i < nout; i++)
         if (outs[i].fd >= 0 && close(outs[i].fd) != 0) {
             fprintf(stderr, "tee: %s: %s\n", outs[i].name, strerror(errno));

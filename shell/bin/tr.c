@@ -210,6 +210,42 @@ static void bad_option(int c)
         fprintf(stderr, "tr: invalid option -- '%c'\n", optopt);
 }
 
+/* [c*] in SET2: as many c as make SET2 as long as SET1 (maybe none;
+ * expand() put one c there). */
+static void fill_set2(struct set *s2, size_t want)
+{
+    if (s2->fill < 0)
+        return;
+    size_t at = (size_t)s2->fill;
+    if (s2->n > want) {
+        memmove(s2->b + at, s2->b + at + 1, s2->n - at - 1);
+        s2->n--;
+    }
+    while (s2->n < want) {
+        add(s2, s2->b[at]);
+        memmove(s2->b + at + 1, s2->b + at, s2->n - at - 1);
+    }
+}
+
+/* What each byte becomes: itself, another byte, or -1 (deleted). */
+static void build_map(int *map, struct set *s1, struct set *s2, int delete, int nsets)
+{
+    for (int i = 0; i < 256; i++)
+        map[i] = i;
+    if (delete) {
+        for (size_t i = 0; i < s1->n; i++)
+            map[s1->b[i]] = -1;
+        return;
+    }
+    if (nsets < 2)
+        return;
+    fill_set2(s2, s1->n);
+    if (s2->n == 0 && s1->n > 0)
+        die("when translating, SET2 must not be empty", "");
+    for (size_t i = 0; i < s1->n; i++)
+        map[s1->b[i]] = s2->b[i < s2->n ? i : s2->n - 1];
+}
+
 int main(int argc, char **argv)
 {
     int c, opt_c = 0, opt_d = 0, opt_s = 0;
@@ -236,22 +272,8 @@ int main(int argc, char **argv)
         expand(&s2, argv[optind + 1]);
     int map[256];
     unsigned char squeeze[256] = { 0 };
-    for (int i = 0; i < 256; i++)
-        map[i] = i;
-    if (opt_d) {
-        for (size_t i = 0; i < s1.n; i++)
-            map[s1.b[i]] = -1;
-    } else if (nsets == 2) {
-        if (s2.n == 0 && s1.n > 0)
-            die("when translating, SET2 must not be empty", "");
-        if (s2.fill >= 0)      /* [c*]: repeat c until SET2 is as long as SET1 */
-            while (s2.n < s1.n) {
-                add(&s2, s2.b[s2.fill]);
-                memmove(s2.b + s2.fill + 1, s2.b + s2.fill, s2.n - (size_t)s2.fill - 1);
-            }
-        for (size_t i = 0; i < s1.n; i++)
-            map[s1.b[i]] = s2.b[i < s2.n ? i : s2.n - 1];
-    }
+    build_map(map, &s1, &s2, opt_d, nsets);
+    /* -s squeezes the bytes of the last set given. */
     const struct set *last = nsets == 2 ? &s2 : &s1;
     for (size_t i = 0; opt_s && i < last->n; i++)
         squeeze[last->b[i]] = 1;

@@ -126,6 +126,19 @@ static void bad_option(int c)
         fprintf(stderr, "uniq: invalid option -- '%c'\n", optopt);
 }
 
+/* "-" or NULL is the standard stream; exits if the file cannot be opened. */
+static FILE *open_stream(const char *name, const char *mode, FILE *standard)
+{
+    if (!name || strcmp(name, "-") == 0)
+        return standard;
+    FILE *f = fopen(name, mode);
+    if (!f) {
+        fprintf(stderr, "uniq: %s: %s\n", name, strerror(errno));
+        exit(1);
+    }
+    return f;
+}
+
 int main(int argc, char **argv)
 {
     int c;
@@ -146,17 +159,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "uniq: extra operand '%s'\n", argv[optind + 2]);
         usage();
     }
-    FILE *in = stdin, *out = stdout;
     const char *inname = optind < argc ? argv[optind] : "-";
-    if (strcmp(inname, "-") != 0 && !(in = fopen(inname, "r"))) {
-        fprintf(stderr, "uniq: %s: %s\n", inname, strerror(errno));
-        return 1;
-    }
-    if (argc - optind == 2 && strcmp(argv[optind + 1], "-") != 0 &&
-        !(out = fopen(argv[optind + 1], "w"))) {
-        fprintf(stderr, "uniq: %s: %s\n", argv[optind + 1], strerror(errno));
-        return 1;
-    }
+    FILE *in = open_stream(inname, "r", stdin);
+    FILE *out = open_stream(argc - optind == 2 ? argv[optind + 1] : NULL, "w", stdout);
     run(in, out);
     int rc = 0;
     if (ferror(in)) {

@@ -394,6 +394,10 @@ static int bi_source(char **argv)
         sh_error("%s: filename argument required", argv[0]);
         return 2;
     }
+    if (sh.func_depth + sh.source_depth >= NESTING_MAX) {
+        sh_error("%s: maximum nesting level exceeded (%d)", argv[1], NESTING_MAX);
+        return 1;
+    }
     char *path = find_sourced(argv[1]);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {

@@ -9,6 +9,7 @@
  */
 #include "sh.h"
 
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,15 @@ int exec_node(struct node *n)
 
 /* ---- loops ------------------------------------------------------------------- */
 
+/* Each round of a loop makes a system call, even a loop of builtins that
+ * would make none: on the web target a process can only be preempted (and
+ * see its ^C) at a system call, and `while :; do :; done` must not freeze
+ * the whole machine. */
+static void loop_round(void)
+{
+    sched_yield();
+}
+
 /* After a loop's body: stop looping? break N and continue N count down
  * one loop level each. */
 static bool loop_stops(void)
@@ -126,6 +136,7 @@ static int exec_while(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (;;) {
+        loop_round();
         sh.cond_depth++;
         int c = exec_node(n->loop.cond);
         sh.cond_depth--;
@@ -152,6 +163,7 @@ static int exec_for(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (int i = 0; i < items.n; i++) {
+        loop_round();
         var_set(n->for_.var, items.v[i], false);
         status = exec_node(n->for_.body);
         if (loop_stops())
@@ -277,9 +289,15 @@ struct node *function_find(const char *name)
     return f ? f->body : NULL;
 }
 
-/* $1... are the arguments while the body runs; `return` ends it. */
+/* $1... are the arguments while the body runs; `return` ends it. The
+ * depth is bounded, so that endless recursion is an error and not a
+ * crash of the shell's stack (256 KiB on the web target). */
 int function_call(struct node *body, char **argv, int argc)
 {
+    if (sh.func_depth + sh.source_depth >= NESTING_MAX) {
+        sh_error("%s: maximum nesting level exceeded (%d)", argv[0], NESTING_MAX);
+        return 1;
+    }
     char **saved_argv = sh.argv;
     int saved_argc = sh.argc;
     sh.argv = NULL;

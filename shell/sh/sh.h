@@ -59,6 +59,9 @@ char *shell_quote(const char *s);         /* 'single-quoted', safe to re-read */
 
 /* ---- the shell's state ---------------------------------------------------- */
 
+/* Functions and `.` files calling each other, at most. */
+#define NESTING_MAX 200
+
 /* What unwinds the running commands: break/continue/return/exit, or ^C
  * ending a foreground job of an interactive shell. */
 enum control { CTL_NONE, CTL_BREAK, CTL_CONTINUE, CTL_RETURN, CTL_EXIT, CTL_INTERRUPT };

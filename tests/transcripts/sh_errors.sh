@@ -31,3 +31,4 @@ echo 'echo sourced; fi' > /tmp/sh_errors.sh
 . /tmp/sh_errors.sh; echo "syntax error in a sourced file: $?"
 rm /tmp/sh_errors.sh
 echo "still running"
+deep() { deep; }; deep; echo "endless recursion: $?"

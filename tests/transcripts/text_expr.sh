@@ -60,7 +60,7 @@ echo "status $?"
 echo "--- + makes the next argument a string, even an operator"
 expr + length
 expr length + length
-expr + '(' = '('
+expr + '(' = + '('
 echo "--- results of 0 and empty strings give status 1"
 expr 0
 echo "status $?"

@@ -285,7 +285,7 @@ TEST(spawn_file_actions)
     CHECK_EQ(kstats.procs, before.procs);
     CHECK_EQ(kstats.files, before.files);
     struct k_spawn_action others[] = {
-        { .type = SPAWN_CLOSE, .fd = 40 },
+        { .type = SPAWN_CLOSE, .fd = NOFILE },
         { .type = SPAWN_CLOSE, .fd = -1 },
         { .type = SPAWN_DUP2, .fd = 40, .newfd = 3 },
         { .type = SPAWN_DUP2, .fd = 0, .newfd = NOFILE },
@@ -298,6 +298,21 @@ TEST(spawn_file_actions)
         CHECK_EQ(spawn_args(init, "/bin/init", argv, ubytes(init, &others[i], sizeof others[i]), 1, 0),
                  want[i]);
     CHECK_EQ(kstats.files, before.files);
+    /* closing a descriptor the child does not have is fine */
+    struct k_spawn_action close40 = { .type = SPAWN_CLOSE, .fd = 40 };
+    pid = spawn_args(init, "/bin/init", argv, ubytes(init, &close40, sizeof close40), 1, 0);
+    CHECK(pid > 0);
+    texit_reap(proc_find((int)pid), 0);
+    /* a close-on-exec descriptor is still there for the actions, then goes */
+    long cfd = tsys(init, SYS_open, (long)ustr(init, "/dev/null"), (long)(O_RDONLY | O_CLOEXEC), 0L);
+    struct k_spawn_action use = { .type = SPAWN_DUP2, .fd = (int32_t)cfd, .newfd = 9 };
+    pid = spawn_args(init, "/bin/init", argv, ubytes(init, &use, sizeof use), 1, 0);
+    CHECK(pid > 0);
+    struct proc *cc = proc_find((int)pid);
+    CHECK(cc->ofile[9] != NULL);
+    CHECK(cc->ofile[cfd] == NULL);
+    texit_reap(cc, 0);
+    tsys(init, SYS_close, cfd);
     /* dup2 onto itself clears close-on-exec and keeps the file */
     struct k_spawn_action same = { .type = SPAWN_DUP2, .fd = 0, .newfd = 0 };
     pid = spawn_args(init, "/bin/init", argv, ubytes(init, &same, sizeof same), 1, 0);
