@@ -50,7 +50,7 @@ struct trapframe {
     uint64_t elr;       /* where the process resumes */
     uint64_t spsr;      /* its PSTATE */
 };
-#define TF_SIZE 272
+#define TF_SIZE 272     /* as vectors.S knows it (checked in trap.c) */
 
 /* The FP/SIMD registers: q0..q31 as 64 words, then FPSR and FPCR. The
  * kernel itself never touches them (-mgeneral-regs-only), so they hold the
@@ -71,6 +71,9 @@ struct uctx {
     bool      reissue;      /* the last call blocked: re-issue it when resumed */
 };
 
+/* main.c: boot.S calls it with the device tree's address and CurrentEL. */
+void arm64_main(const void *dtb, uint64_t el) __attribute__((noreturn));
+
 /* Called by vectors.S; each returns the frame to resume (the running
  * process's) after the kernel has done its work. */
 struct trapframe *trap_el0_sync(struct trapframe *tf);
@@ -82,7 +85,6 @@ void              trap_el1(struct trapframe *tf, uint64_t kind);
 void schedule(void) __attribute__((noreturn));
 
 /* vectors.S */
-extern char vectors[];
 void user_return(struct trapframe *tf) __attribute__((noreturn));
 void fp_save(struct fpstate *fp);
 void fp_load(const struct fpstate *fp);
@@ -92,7 +94,6 @@ void fp_load(const struct fpstate *fp);
 #define read_sysreg(r) ({ uint64_t v_; __asm__ volatile("mrs %0, " #r : "=r"(v_)); v_; })
 #define write_sysreg(r, v) __asm__ volatile("msr " #r ", %0" :: "r"((uint64_t)(v)))
 static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
-static inline void dsb_sy(void) { __asm__ volatile("dsb sy" ::: "memory"); }
 
 static inline uint32_t mmio_read(uintptr_t a) { return *(volatile uint32_t *)a; }
 static inline void mmio_write(uintptr_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
@@ -100,7 +101,6 @@ static inline void mmio_write(uintptr_t a, uint32_t v) { *(volatile uint32_t *)a
 /* ---- uart.c ------------------------------------------------------------------ */
 
 void uart_init(void);
-void uart_putc(char c);
 void uart_write(const char *s, size_t n);
 void uart_irq(void);                 /* receive: push bytes into the tty */
 
@@ -139,7 +139,6 @@ extern volatile bool probing;        /* trap_el1: an undefined hlt is a "no" */
 void  pmem_init(uintptr_t start, uintptr_t end);
 void *page_alloc(void);              /* a zeroed 4 KiB page, or NULL */
 void  page_free(void *pa);
-size_t pages_free(void);
 
 /* ---- vm.c: page tables --------------------------------------------------------- */
 
@@ -159,7 +158,7 @@ bool      vm_is_shared(uint64_t *l1, uptr va);
 void     *vm_user(uint64_t *l1, uptr va, bool write);
 void      vm_switch(struct uctx *c);    /* make c's table the current one */
 void      vm_switch_kernel(void);
-void      vm_forget(struct uctx *c);    /* c is going: drop its TLB entries */
+void      vm_forget(struct uctx *c);    /* drop c's TLB entries (pages went) */
 unsigned  asid_alloc(void);
 void      asid_free(unsigned asid);
 void      icache_sync(const void *p, size_t n);   /* after writing code there */
@@ -182,10 +181,5 @@ void ctx_fp_dirty(struct uctx *c);   /* c->fp changed: reload before running */
 bool signals_deliver(struct proc *p);
 /* After SYS_sigreturn: the registers the handler interrupted. */
 void sigreturn_restore(struct proc *p);
-
-/* ---- main.c ---------------------------------------------------------------------- */
-
-extern bool launcher_mode;           /* init -c: the console is not output */
-extern int  boot_el;                 /* the exception level QEMU started us at */
 
 #endif

@@ -33,8 +33,8 @@
 extern char __kernel_end[];
 extern const char initramfs_start[], initramfs_end[];   /* initramfs.S */
 
-bool launcher_mode;
-int  boot_el;
+static bool  launcher_mode;               /* init -c: the console is not output */
+static int   boot_el;                     /* where QEMU started us: 1 or 2 */
 
 static char  cmdline[4096];
 static char *init_argv[MAX_ARGS + 1];

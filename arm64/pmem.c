@@ -15,7 +15,6 @@ struct free_page {
 };
 
 static struct free_page *free_list;
-static size_t nfree;
 static uintptr_t lo, hi;
 
 void pmem_init(uintptr_t start, uintptr_t end)
@@ -32,7 +31,6 @@ void *page_alloc(void)
     if (!pg)
         return NULL;
     free_list = pg->next;
-    nfree--;
     memset(pg, 0, PAGE_SIZE);
     return pg;
 }
@@ -45,7 +43,4 @@ void page_free(void *pa)
     struct free_page *pg = pa;
     pg->next = free_list;
     free_list = pg;
-    nfree++;
 }
-
-size_t pages_free(void) { return nfree; }

@@ -58,7 +58,10 @@ case "${1:-}" in
     if [ -t 0 ]; then
       exec "${qemu[@]}" "${console[@]}" -append "init -c $2"
     fi
-    exec "${qemu[@]}" "${console[@]}" -append "init -c $2" < <(cat; printf '\004')
+    # (The feeder keeps none of our output streams open: a caller that
+    # reads them sees their end when QEMU exits.)
+    exec "${qemu[@]}" "${console[@]}" -append "init -c $2" \
+      < <(exec 2>/dev/null; cat; printf '\004')
     ;;
   *)
     usage

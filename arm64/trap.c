@@ -41,6 +41,8 @@
 
 #define FSC_ALIGNMENT 0x21
 
+_Static_assert(sizeof(struct trapframe) == TF_SIZE, "vectors.S's frame");
+
 static struct proc *cur;             /* the running process, NULL when none */
 
 static struct uctx *ctx(struct proc *p) { return kernel_proc_ctx(p); }
@@ -96,7 +98,11 @@ static int fault_signal(struct proc *p, uint64_t esr, uptr far)
         return SIGBUS;
     case EC_FP_EXC:
         return SIGFPE;
-    default:     /* undefined instruction, brk (__builtin_trap), system register */
+    case EC_UNKNOWN:                  /* an undefined instruction */
+    case EC_ILLEGAL:                  /* an impossible PSTATE */
+    case EC_SYSREG:                   /* a system register EL0 may not use */
+    case EC_BRK:                      /* brk: __builtin_trap, like wasm's unreachable */
+    default:
         return SIGILL;
     }
 }

@@ -49,7 +49,7 @@ void uart_init(void)
     mmio_write(UART_CR, CR_UARTEN | CR_TXE | CR_RXE);
 }
 
-void uart_putc(char c)
+static void uart_putc(char c)
 {
     while (mmio_read(UART_FR) & FR_TXFF)
         ;

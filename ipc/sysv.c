@@ -9,7 +9,7 @@
  * identifier. IPC_PRIVATE always makes a new object that no key finds.
  *
  * Identifiers. An id is seq * SYSV_SLOTS + slot. Slots are handed out in
- * turn, round the table (like Linux since 4.17): a cursor remembers where
+ * turn, round the table (as recent Linux kernels do): a cursor remembers where
  * the last object went, and seq counts how many times the cursor has gone
  * round. So on a freshly booted system the ids are 0, 1, 2, ..., and an id
  * is not reused until the cursor has gone round some 2^26 times: a program

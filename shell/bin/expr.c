@@ -30,7 +30,7 @@
 #include <string.h>
 #include "regex.h"
 
-#define MAX_DEPTH 200          /* nested parentheses: user stacks are small */
+#define MAX_DEPTH 50           /* nested parentheses: user stacks are small */
 
 /* A value: an integer, or a string (which may look like one). */
 struct value {

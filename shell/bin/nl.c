@@ -120,7 +120,9 @@ int main(int argc, char **argv)
             break;
         case 'w': width = (long)parse_number(optarg, "line number field width", 1); break;
         case 's': sep = optarg; break;
-        case 'v': number = parse_number(optarg, "starting line number", -(1LL << 62)); break;
+        case 'v':
+            number = parse_number(optarg, "starting line number", -(1LL << 62));
+            break;
         case 'i': incr = parse_number(optarg, "line number increment", 0); break;
         default:
             bad_option(c);

@@ -180,7 +180,8 @@ static void print_block(unsigned long long off, const unsigned char *p, size_t n
             print_offset(off);
         else
             printf("%*s", offset_width, "");
-        int fields = BLOCK / t->size, present = (int)((n + (size_t)t->size - 1) / (size_t)t->size);
+        size_t size = (size_t)t->size;
+        int fields = BLOCK / t->size, present = (int)((n + size - 1) / size);
         int pad_left = t->pad;
         for (int f = 0; f < present; f++) {
             /* GNU's share: the field gets pad_left - pad*(fields-f-1)/fields */

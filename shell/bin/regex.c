@@ -258,7 +258,8 @@ static int parse_atom(struct parser *ps, int first)
     case '^':
         return ps->ere || first ? put(ps, RX_I_ASSERT, RX_A_BOL, 0) : literal(ps, '^');
     case '$':                  /* BRE: an anchor only at the end of an RE */
-        if (ps->ere || p[1] == '\0' || !strncmp(p + 1, "\\)", 2) || !strncmp(p + 1, "\\|", 2))
+        if (ps->ere || p[1] == '\0' || !strncmp(p + 1, "\\)", 2) ||
+            !strncmp(p + 1, "\\|", 2))
             return put(ps, RX_I_ASSERT, RX_A_EOL, 0);
         return literal(ps, '$');
     case '*': case '+': case '?':
@@ -339,8 +340,11 @@ static int append(struct parser *ps, const struct rx_inst *body, int n, int from
     int shift = ps->re->nprog - from;
     for (int i = 0; i < n; i++) {
         struct rx_inst in = body[i];
-        int jump = in.op == RX_I_SPLIT || in.op == RX_I_JMP;
-        if (put(ps, in.op, in.x + (jump ? shift : 0), in.y + (in.op == RX_I_SPLIT ? shift : 0)) < 0)
+        if (in.op == RX_I_SPLIT || in.op == RX_I_JMP)
+            in.x += shift;
+        if (in.op == RX_I_SPLIT)
+            in.y += shift;
+        if (put(ps, in.op, in.x, in.y) < 0)
             return -1;
     }
     return 0;
@@ -368,15 +372,16 @@ static int repeat(struct parser *ps, int start, int min, int max)
         else
             re->prog[split] = (struct rx_inst){ RX_I_SPLIT, split + 1, re->nprog };
     }
+    /* The optional copies, each behind a SPLIT that tries it first and
+     * else jumps to the end: until the end is known, the SPLITs are
+     * chained through their x. */
     for (int i = min; r >= 0 && max != INF && i < max; i++) {
-        /* These SPLITs chain through x until patched; x is set below. */
-        if ((r = put(ps, RX_I_SPLIT, chain, 0)) >= 0)
+        if ((r = put(ps, RX_I_SPLIT, chain, 0)) >= 0) {
             chain = r;
-        if (r >= 0 && (r = append(ps, body, n, start)) >= 0)
-            re->prog[chain].y = chain + 1;
+            r = append(ps, body, n, start);
+        }
     }
     free(body);
-    /* Each SPLIT: y = its copy (tried first, swapped below), x = the end. */
     for (int c = chain; r >= 0 && c >= 0;) {
         int next = re->prog[c].x;
         re->prog[c] = (struct rx_inst){ RX_I_SPLIT, c + 1, re->nprog };

@@ -108,7 +108,8 @@ static size_t field_end(const struct line *l, long f)
 /* Position `chars` characters into the field at i (skipping its blanks
  * first if asked), never beyond `limit`. As in GNU sort, the limit is the
  * end of the line, not of the field: -k 1.5 of "ab cd" starts at "d". */
-static size_t advance(const struct line *l, size_t i, long chars, int skip_blanks, size_t limit)
+static size_t advance(const struct line *l, size_t i, long chars, int skip_blanks,
+                      size_t limit)
 {
     if (skip_blanks)
         while (i < limit && blank(l->s[i]))

@@ -27,9 +27,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define MAX_DEPTH 50           /* nested parentheses: user stacks are small */
+
 static const char *prog = "test";
 static char **av;              /* the expression's arguments */
 static int ac, pos;            /* how many; the next to read */
+static int depth;
 
 static void fail(const char *fmt, ...)
 {
@@ -207,7 +210,10 @@ static int primary(void)
 {
     const char *t = next();
     if (strcmp(t, "(") == 0) {
+        if (++depth > MAX_DEPTH)
+            fail("expression nested too deeply");
         int v = parse_or();
+        depth--;
         if (pos >= ac)
             fail("')' expected");
         if (strcmp(av[pos], ")") != 0)
@@ -228,11 +234,10 @@ static int primary(void)
 
 static int parse_not(void)
 {
-    if (pos < ac && strcmp(av[pos], "!") == 0) {
-        pos++;
-        return !parse_not();
-    }
-    return primary();
+    int negate = 0;
+    for (; pos < ac && strcmp(av[pos], "!") == 0; pos++)
+        negate = !negate;
+    return negate ? !primary() : primary();
 }
 
 static int parse_and(void)
