@@ -10,7 +10,9 @@
 # only what is missing.
 
 SHELL    := /bin/bash
+ifeq (,$(findstring -j,$(MAKEFLAGS)))
 MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2)
+endif
 BUILD    := build
 PORT     ?= 8080
 

@@ -25,13 +25,23 @@ void pmem_init(uintptr_t start, uintptr_t end)
         page_free((void *)(a - PAGE_SIZE));
 }
 
+/* Zero a page with `dc zva`, which zeroes a whole block of memory (64
+ * bytes on the A72; DCZID_EL0 says how much) per instruction: far quicker
+ * than storing bytes, and under QEMU quicker still. */
+static void zero_page(void *pa)
+{
+    uint64_t block = 4ul << (read_sysreg(dczid_el0) & 15);
+    for (uintptr_t a = (uintptr_t)pa; a < (uintptr_t)pa + PAGE_SIZE; a += block)
+        __asm__ volatile("dc zva, %0" :: "r"(a) : "memory");
+}
+
 void *page_alloc(void)
 {
     struct free_page *pg = free_list;
     if (!pg)
         return NULL;
     free_list = pg->next;
-    memset(pg, 0, PAGE_SIZE);
+    zero_page(pg);
     return pg;
 }
 

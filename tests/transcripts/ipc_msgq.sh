@@ -41,7 +41,7 @@ echo "status $?"
 echo "--- request and response over one queue: requests are type 1, replies type 2"
 msgdemo
 ipcs -q
-echo "--- a 600 queue is root's: another user gets EACCES, and EPERM for ipcrm"
+echo "--- a 600 queue is root's: another user gets EACCES, EPERM from ipcrm, and no line in ipcs"
 ipcmk -Q -k 0x600 -p 600
 runas 1000 msgdemo -c 4 hello
 echo "status $?"
