@@ -7,6 +7,14 @@
  * kernel, so a page's physical address is also the kernel's pointer to it.
  * The pages are what is left of RAM after the kernel image and the kernel
  * heap (main.c lays them out).
+ *
+ * The list is a queue: a freed page goes to the back, and the page handed
+ * out is the one freed longest ago. On a real board the order would not
+ * matter. Under QEMU it does: QEMU translates a process's code into host
+ * code, and writing to a page it has translations of makes it throw them
+ * away, which is slow. Reusing the pages of a process that just exited -
+ * its code pages among them - at once made starting processes several
+ * times slower than taking pages that QEMU has long forgotten about.
  */
 #include "arm64.h"
 
@@ -14,15 +22,15 @@ struct free_page {
     struct free_page *next;
 };
 
-static struct free_page *free_list;
+static struct free_page *free_list, *free_tail;
 static uintptr_t lo, hi;
 
 void pmem_init(uintptr_t start, uintptr_t end)
 {
     lo = PAGE_ROUND_UP(start);
     hi = PAGE_ROUND_DOWN(end);
-    for (uintptr_t a = hi; a > lo; a -= PAGE_SIZE)   /* low pages come out first */
-        page_free((void *)(a - PAGE_SIZE));
+    for (uintptr_t a = lo; a < hi; a += PAGE_SIZE)
+        page_free((void *)a);
 }
 
 /* Zero a page with `dc zva`, which zeroes a whole block of memory (64
@@ -41,6 +49,8 @@ void *page_alloc(void)
     if (!pg)
         return NULL;
     free_list = pg->next;
+    if (!free_list)
+        free_tail = NULL;
     zero_page(pg);
     return pg;
 }
@@ -51,6 +61,10 @@ void page_free(void *pa)
     if (a % PAGE_SIZE || a < lo || a >= hi)
         panic("page_free: bad page %p", pa);
     struct free_page *pg = pa;
-    pg->next = free_list;
-    free_list = pg;
+    pg->next = NULL;
+    if (free_tail)
+        free_tail->next = pg;
+    else
+        free_list = pg;
+    free_tail = pg;
 }

@@ -49,6 +49,7 @@ struct msgq {
 static struct msgq queues[MSGMNI];
 static struct sysv_table table = { queues, sizeof queues[0], MSGMNI, 0 };
 
+/* The kernel has no <limits.h>; long is the target's own (see uapi/ipc.h). */
 #define LONG_MAX_ ((long)(~0ul >> 1))
 
 /* ---- finding a queue ------------------------------------------------------- */

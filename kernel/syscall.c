@@ -93,7 +93,24 @@ static const struct {
     [SYS_sem_getvalue]  = { sys_sem_getvalue,  R },
     [SYS_sem_unlink]    = { sys_sem_unlink,    R },
     /* channels */
+    [SYS_chan_create]   = { sys_chan_create,   R },
+    [SYS_chan_send]     = { sys_chan_send,     R },
+    [SYS_chan_recv]     = { sys_chan_recv,     R },
+    [SYS_chan_info]     = { sys_chan_info,     R },
+    [SYS_chan_list]     = { sys_chan_list,     R },
     /* ports */
+    [SYS_port_create]   = { sys_port_create,   R },
+    [SYS_port_send]     = { sys_port_send,     R },
+    [SYS_port_recv]     = { sys_port_recv,     R },
+    [SYS_port_call]     = { sys_port_call,     false },  /* it has sent: never again */
+    [SYS_port_reply]    = { sys_port_reply,    R },
+    [SYS_port_derive]   = { sys_port_derive,   R },
+    [SYS_port_bind]     = { sys_port_bind,     R },
+    [SYS_port_unbind]   = { sys_port_unbind,   R },
+    [SYS_port_lookup]   = { sys_port_lookup,   R },
+    [SYS_port_set_filter] = { sys_port_set_filter, R },
+    [SYS_port_info]     = { sys_port_info,     R },
+    [SYS_port_list]     = { sys_port_list,     R },
 };
 
 /* A signal woke p out of call nr: end the call instead of re-running it. */

@@ -23,6 +23,7 @@
 #define PORT_NONBLOCK  04000      /* fail with EAGAIN instead of waiting (= O_NONBLOCK) */
 #define PORT_CLOEXEC   02000000   /* a new descriptor is close-on-exec (= O_CLOEXEC) */
 #define PORT_WAITNAME  0x10       /* port_lookup: wait until the name is bound */
+#define PORT_QUEUED    0x20       /* port_create: no fast path (to measure it) */
 
 /* limits */
 #define PORT_QUEUE_MAX   16       /* messages a port holds */
@@ -75,7 +76,7 @@ struct k_port_info {
     uint64_t refused;             /* sends the filter refused */
     uint64_t fastpath;            /* messages handed straight to a waiting receiver */
     struct k_port_filter filter;
-    char     name[PORT_NAME_MAX]; /* the name it was bound to first, or "" */
+    char     name[PORT_NAME_MAX]; /* a name it is bound to, or "" */
 };
 
 #endif

@@ -28,13 +28,8 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
-/* TEMPORARY until the shared-memory and semaphore library lands. */
-#if __has_include(<sys/shm.h>) && __has_include(<sys/sem.h>)
 #include <sys/sem.h>
 #include <sys/shm.h>
-#else
-#include "sysv_stub.h"
-#endif
 #include <unistd.h>
 
 #define PROG "ipcrm"
