@@ -62,11 +62,16 @@ void uart_write(const char *s, size_t n)
         uart_putc(*s++);
 }
 
-/* Drain the receive FIFO into the tty, a buffer at a time. */
+/* Drain the receive FIFO into the tty, a buffer at a time. The interrupt
+ * is acknowledged first: a byte that arrives after the FIFO was found
+ * empty then raises a new one. (Acknowledging after draining would lose
+ * it, and QEMU raises the receive interrupt only when the FIFO goes from
+ * empty to one byte: input would stop for good.) */
 void uart_irq(void)
 {
     char buf[64];
     size_t n = 0;
+    mmio_write(UART_ICR, INT_RX | INT_RT);
     if (nearly) {
         kernel_console_input(early, nearly);
         nearly = 0;
@@ -80,5 +85,4 @@ void uart_irq(void)
     }
     if (n)
         kernel_console_input(buf, n);
-    mmio_write(UART_ICR, INT_RX | INT_RT);
 }

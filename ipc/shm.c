@@ -165,11 +165,14 @@ long sys_shmat(struct proc *p, const long *a)
 }
 
 /* Undo one attachment; the segment goes with its last one if removed. */
-static void detach(struct attachment *at)
+/* unmap: ask the platform to undo the mapping; not when the process's
+ * image that held it is already gone (exec). */
+static void detach(struct attachment *at, bool unmap)
 {
     struct shm *seg = at->seg;
     struct proc *p = at->p;
-    plat_shm_detach(p, at->addr, seg->len);
+    if (unmap)
+        plat_shm_detach(p, at->addr, seg->len);
     at->p = NULL;
     at->seg = NULL;
     seg->nattch--;
@@ -184,7 +187,7 @@ long sys_shmdt(struct proc *p, const long *a)
     uptr addr = (uptr)a[0];
     for (int i = 0; i < SHM_ATTACH_MAX; i++) {
         if (attachments[i].p == p && attachments[i].addr == addr) {
-            detach(&attachments[i]);
+            detach(&attachments[i], true);
             return 0;
         }
     }
@@ -196,7 +199,17 @@ void shm_exit(struct proc *p)
 {
     for (int i = 0; i < SHM_ATTACH_MAX; i++)
         if (attachments[i].p == p)
-            detach(&attachments[i]);
+            detach(&attachments[i], true);
+}
+
+/* From execve, once the new program is loaded: the segments were mapped in
+ * the old image, which the platform has already thrown away, so they are
+ * only counted as detached (as exec does on Linux). */
+void shm_exec(struct proc *p)
+{
+    for (int i = 0; i < SHM_ATTACH_MAX; i++)
+        if (attachments[i].p == p)
+            detach(&attachments[i], false);
 }
 
 /* ---- shmctl(id, cmd, struct k_shmid_ds *) ---------------------------------- */

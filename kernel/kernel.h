@@ -360,6 +360,7 @@ long         fifo_wait_peer(struct proc *p, struct file *f);  /* 0, or KERN_BLOC
 /* ---- ipc/shm.c, ipc/sem.c, ipc/psem.c: shared memory and semaphores ------ */
 
 void shm_exit(struct proc *p);       /* proc_exit: detach p's segments */
+void shm_exec(struct proc *p);       /* execve: the old image's attachments are gone */
 void semundo_exit(struct proc *p);   /* proc_exit: apply p's SEM_UNDO adjustments */
 sysfn_t sys_shmget, sys_shmat, sys_shmdt, sys_shmctl;
 sysfn_t sys_semget, sys_semop, sys_semctl;

@@ -301,6 +301,7 @@ long sys_execve(struct proc *p, const long *a)
         return r;
     fd_close_on_exec(p);
     signal_exec_reset(p);
+    shm_exec(p);
     return KERN_EXEC;
 }
 

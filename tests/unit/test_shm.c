@@ -476,3 +476,23 @@ TEST(shm_spawned_child_does_not_inherit_attachments)
     CHECK_EQ(trmid(init, id), 0);
     trm("/bin/child");
 }
+
+/* execve drops the attachments of the old image (as on Linux). */
+TEST(shm_exec_detaches_the_old_image)
+{
+    struct proc *a = tspawn(init, "/bin/init");
+    long id = tsys(a, SYS_shmget, 0L /* IPC_PRIVATE */, 4096L, (long)(IPC_CREAT | 0600));
+    CHECK(id >= 0);
+    long addr = tsys(a, SYS_shmat, id, 0L, 0L);
+    CHECK(addr > 0);
+    const char *argv[] = { "init", NULL };
+    CHECK_EQ(tsys(a, SYS_execve, (long)ustr(a, "/bin/init"), (long)uargv(a, argv), 0L), KERN_EXEC);
+    struct k_shmid_ds ds;
+    uptr u = ubuf(a, sizeof ds);
+    CHECK_EQ(tsys(a, SYS_shmctl, id, (long)IPC_STAT, (long)u), 0);
+    memcpy(&ds, uhost(a, u), sizeof ds);
+    CHECK_EQ(ds.shm_nattch, 0);
+    CHECK_EQ(tsys(a, SYS_shmdt, addr), -EINVAL);       /* nothing there any more */
+    CHECK_EQ(tsys(a, SYS_shmctl, id, (long)IPC_RMID, 0L), 0);
+    texit_reap(a, 0);
+}
