@@ -3,6 +3,7 @@
 #   make run            build what is missing and serve the web OS on http://127.0.0.1:8080
 #   make test           every test suite: unit, transcripts on both targets, Node, browser
 #   make shell          Duplex's shell in this terminal (the web build, through Node)
+#   make qemu           the same kernel booted on an emulated ARM board (QEMU virt)
 #   make bench          the benchmarks, beside the same figures measured on this host
 #   make help           every target
 #
@@ -38,6 +39,12 @@ help:
 	@echo "  make coverage       line coverage of kernel/ and ipc/ by the unit tests (>= 85%)"
 	@echo "  make check-portable kernel/ and ipc/ compiled freestanding for wasm32 and aarch64"
 	@echo "  make web            the web build: build/web/ (kernel.wasm, initramfs.tar)"
+	@echo "  make arm64          the arm64 build: build/arm64/Image, initramfs inside"
+	@echo "  make qemu-gdb       QEMU waiting for gdb (docs/arm64.md)"
+	@echo "  make test-node      the transcripts and runtime tests on the web build"
+	@echo "  make test-qemu      the transcripts and launcher tests on arm64"
+	@echo "  make test-browser   the page in headless Chromium"
+	@echo "  make libc-test      host tests of the C library"
 	@echo "  make clean          remove build/"
 
 # The stamp is remade when the dependency list changes; deleting it forces a check.
@@ -180,7 +187,7 @@ test-browser: web
 
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.
-TEST_SUITES := unit libc-test check-portable coverage test-node test-browser
+TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-browser
 test: | $(DEPS_OK)
 	@for s in $(TEST_SUITES); do \
 	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
@@ -193,7 +200,8 @@ $(BUILD)/host/bench/pipebench: shell/bin/pipebench.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -o $@ $<
 
-bench: web $(BUILD)/host/bench/pipebench
+bench: web arm64 $(BUILD)/host/bench/pipebench
 	node tests/node/bench.js
+	node tests/qemu/bench.js
 
 -include arm64/arm64.mk

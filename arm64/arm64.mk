@@ -7,7 +7,8 @@
 #   make qemu           boot it in this terminal (QEMU, -serial stdio); `exit` leaves
 #   make qemu-gdb       the same, stopped at the first instruction, waiting for gdb
 #                       on port 1234 (docs/arm64.md says what to type)
-#   make test-qemu      every tests/transcripts/*.sh on arm64: N passed, N failed
+#   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), then the
+#                       launcher and boot checks (tests/qemu/launcher.sh)
 #   make bench-qemu     time from QEMU's start to the shell's prompt
 #
 # Layout of build/: aarch64/ holds user space (libc.a, bin/, initramfs.tar),
@@ -61,9 +62,10 @@ $(A64U)/libc/arch/%.o: shell/lib/arch/aarch64/%.S $(A64_LIBC_HDR)
 	$(A64_CLANG) $(A64_UCFLAGS) -c $< -o $@
 endif
 
-# Helpers: the .c files of shell/bin without a main (the regular-expression
-# engine), linked into the programs that use them.
-A64_HELPERS  := $(shell grep -L '^int main' shell/bin/*.c)
+# Helpers: the .c files of shell/bin that are not programs (the regular-
+# expression engine), linked into the programs that use them: the web
+# build's list, or else the files without a main.
+A64_HELPERS  := $(or $(BIN_HELPERS),$(shell grep -L '^int main' shell/bin/*.c))
 A64_BIN_SRC  := $(filter-out $(A64_HELPERS),$(wildcard shell/bin/*.c))
 A64_SH_SRC   := $(wildcard shell/sh/*.c)
 A64_PROGS    := $(patsubst shell/bin/%.c,$(A64U)/bin/%,$(A64_BIN_SRC)) \
@@ -163,6 +165,7 @@ qemu-gdb: arm64
 
 test-qemu: arm64
 	tests/qemu/run.sh
+	tests/qemu/launcher.sh
 
 bench-qemu: arm64
 	node tests/qemu/bench.js

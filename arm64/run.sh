@@ -7,6 +7,9 @@
 #                                stdout and its stderr on stderr, exit with its status
 #   arm64/run.sh --gdb           the shell, but QEMU waits for gdb on port 1234
 #
+# QEMU_FLAGS adds options to QEMU's command line, e.g. QEMU_FLAGS='-d int
+# -D qemu.log' logs every exception the CPU takes.
+#
 # The kernel gets init's command line through QEMU's -append (the device
 # tree's /chosen/bootargs, see arm64/main.c). The serial port is the console,
 # on QEMU's stdin and stdout. With -c, the console's output is dropped by the
@@ -28,6 +31,8 @@ usage() {
 
 qemu=(qemu-system-aarch64 -machine virt -cpu cortex-a72 -m 256M -nic none
       -monitor none -display none -semihosting -kernel "$image")
+# shellcheck disable=SC2206
+[ -n "${QEMU_FLAGS:-}" ] && qemu+=(${QEMU_FLAGS})
 
 # A terminal on stdin: QEMU puts it in raw mode itself; signal=off lets ^C
 # and ^Z reach Duplex's tty instead of stopping QEMU.

@@ -133,13 +133,53 @@ void cap_handles_release(struct pmsg *km)
     }
 }
 
+/*
+ * Hand km to p: the handles it carries and its reply capability become
+ * descriptors of p, and the message, with those descriptors in it, is
+ * copied to u. The descriptors are chosen before the copy and taken only
+ * after it, so that on any failure nothing has changed and km can still
+ * go to someone else. `spare` is the fast path's file, if km came that
+ * way: a call's reply capability is made of it.
+ */
+long cap_give(struct proc *p, struct pmsg *km, uptr u, struct file *spare)
+{
+    int n = km->m.nhandles, fds[PORT_MSG_HANDLES + 1];
+    if (!cap_fds_free(p, n + (km->reply ? 1 : 0), fds))
+        return -EMFILE;
+    struct file *rf = NULL;
+    if (km->reply && !(rf = spare ? spare : reply_cap_file(km->reply)))
+        return -ENOMEM;
+    struct k_port_msg out = km->m;
+    for (int i = 0; i < n; i++)
+        out.handles[i] = fds[i];
+    out.reply = rf ? fds[n] : -1;
+    out.flags = rf ? PORT_MSG_CALL : 0;
+    if (copyout(p, u, &out, sizeof out) < 0) {
+        if (rf && rf != spare)
+            reply_cap_discard(rf);
+        return -EFAULT;
+    }
+    for (int i = 0; i < n; i++) {
+        cap_fd_install(p, fds[i], km->handles[i]);
+        km->handles[i] = NULL;
+    }
+    if (rf) {
+        if (rf == spare)
+            reply_cap_adopt(rf, km->reply);
+        cap_fd_install(p, fds[n], rf);
+        km->reply = NULL;
+    }
+    return 0;
+}
+
 /* ---- reply capabilities -------------------------------------------------------- */
 
 struct reply {
     int          refs;          /* its sides still there: caller's, server's */
     bool         answered;      /* the server's side is done with */
     bool         caller_gone;   /* the caller's call has ended */
-    struct pmsg *answer;        /* NULL if the server dropped it unanswered */
+    bool         has_answer;    /* answer holds the server's message */
+    struct pmsg  answer;
     struct waitq wq;            /* where the caller waits */
     char         what[24];      /* "port 3 call", for ps */
 };
@@ -149,8 +189,8 @@ static void reply_put(struct reply *r)
     if (--r->refs > 0)
         return;
     KASSERT(waitq_empty(&r->wq));
-    if (r->answer)
-        pmsg_free(r->answer);
+    if (r->has_answer)
+        cap_handles_release(&r->answer);     /* those the caller did not take */
     kfree(r);
     kstats.ipc[KSTAT_CAP]--;
 }
@@ -167,16 +207,18 @@ static struct file *obj_file(const struct fileops *ops, void *obj)
     return f;
 }
 
-struct reply *reply_new(struct port *pt, struct file **wait)
+struct reply *reply_new(const char *what, struct file **wait)
 {
-    struct reply *r = kzalloc(sizeof *r);
+    struct reply *r = kalloc(sizeof *r);
     struct file *f = r ? obj_file(&reply_wait_ops, r) : NULL;
     if (!f) {
         kfree(r);
         return NULL;
     }
     r->refs = 2;
-    ksnprintf(r->what, sizeof r->what, "port %u call", (unsigned)port_id(pt));
+    r->answered = r->caller_gone = r->has_answer = false;
+    r->wq.head = NULL;
+    memcpy(r->what, what, sizeof r->what);
     kstats.ipc[KSTAT_CAP]++;
     *wait = f;
     return r;
@@ -211,6 +253,14 @@ static const struct fileops reply_wait_ops = { "port-call", reply_wait_close, NU
 
 struct file *reply_cap_file(struct reply *r) { return obj_file(&reply_cap_ops, r); }
 
+/* The fast path's file, which held a call in the receiver's p->call.file,
+ * becomes the server's reply capability: one file fewer per call. */
+void reply_cap_adopt(struct file *f, struct reply *r)
+{
+    f->ops = &reply_cap_ops;
+    f->obj = r;
+}
+
 void reply_cap_discard(struct file *f)
 {
     f->obj = NULL;
@@ -227,12 +277,13 @@ struct reply *reply_of_cap(struct file *f)
     return f->type == F_OBJ && f->ops == &reply_cap_ops ? f->obj : NULL;
 }
 
-long reply_answer(struct file *f, struct pmsg *km)
+long reply_answer(struct proc *p, struct file *f, const struct k_port_msg *m)
 {
     struct reply *r = f->obj;
     long ret = -EPIPE;
     if (!r->caller_gone) {
-        r->answer = km;
+        pmsg_fill(p, m, &r->answer);
+        r->has_answer = true;
         ret = 0;
     }
     r->answered = true;
@@ -246,7 +297,7 @@ int reply_result(struct reply *r, struct pmsg **km)
 {
     if (!r->answered)
         return 0;
-    *km = r->answer;
+    *km = r->has_answer ? &r->answer : NULL;
     return 1;
 }
 

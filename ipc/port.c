@@ -48,6 +48,7 @@ static struct port *port_new(struct proc *p, bool queued_only)
     pt->queued_only = queued_only;
     ksnprintf(pt->rwhat, sizeof pt->rwhat, "port %u recv", (unsigned)pt->id);
     ksnprintf(pt->swhat, sizeof pt->swhat, "port %u send", (unsigned)pt->id);
+    ksnprintf(pt->cwhat, sizeof pt->cwhat, "port %u call", (unsigned)pt->id);
     pt->next = ports;
     ports = pt;
     kstats.ipc[KSTAT_PORT]++;
@@ -77,7 +78,6 @@ void port_put(struct port *pt)
 }
 
 bool port_dead(struct port *pt) { return pt->receivers == 0; }
-uint32_t port_id(struct port *pt) { return pt->id; }
 
 void port_cap_added(struct port *pt, uint32_t rights)
 {
@@ -120,20 +120,30 @@ static long msg_read(struct proc *p, uptr u, struct k_port_msg *m)
     return cap_handles_check(p, m);
 }
 
-/* A message in flight made from m (checked by msg_read), holding
- * references to the handles it carries. NULL: out of memory. */
-static struct pmsg *pmsg_make(struct proc *p, const struct k_port_msg *m)
+void pmsg_fill(struct proc *p, const struct k_port_msg *m, struct pmsg *km)
 {
-    struct pmsg *km = kzalloc(sizeof *km);
-    if (!km)
-        return NULL;
+    km->next = NULL;
     km->m = *m;
     km->m.flags = 0;
     km->m.reply = -1;
     km->m.sender = p->pid;
     for (int i = m->nhandles; i < PORT_MSG_HANDLES; i++)
         km->m.handles[i] = -1;
+    for (int i = 0; i < PORT_MSG_HANDLES; i++)
+        km->handles[i] = NULL;
+    km->reply = NULL;
+    km->via = NULL;
     cap_handles_take(p, m, km);
+}
+
+/* A message in flight made from m (checked by msg_read). NULL: out of
+ * memory. (Not kzalloc: pmsg_fill sets every field, and this is the
+ * busiest allocation of ports.) */
+static struct pmsg *pmsg_make(struct proc *p, const struct k_port_msg *m)
+{
+    struct pmsg *km = kalloc(sizeof *km);
+    if (km)
+        pmsg_fill(p, m, km);
     return km;
 }
 
@@ -175,42 +185,6 @@ static struct pmsg *dequeue(struct port *pt)
         pt->tail = NULL;
     pt->queued--;
     return km;
-}
-
-/*
- * Hand km to p: the handles it carries and its reply capability become
- * descriptors of p, and the message, with those descriptors in it, is
- * copied to u. The descriptors are chosen before the copy and taken only
- * after it, so that on any failure nothing has changed and km can still
- * go to someone else.
- */
-static long give(struct proc *p, struct pmsg *km, uptr u)
-{
-    int n = km->m.nhandles, fds[PORT_MSG_HANDLES + 1];
-    if (!cap_fds_free(p, n + (km->reply ? 1 : 0), fds))
-        return -EMFILE;
-    struct file *rf = NULL;
-    if (km->reply && !(rf = reply_cap_file(km->reply)))
-        return -ENOMEM;
-    struct k_port_msg out = km->m;
-    for (int i = 0; i < n; i++)
-        out.handles[i] = fds[i];
-    out.reply = rf ? fds[n] : -1;
-    out.flags = rf ? PORT_MSG_CALL : 0;
-    if (copyout(p, u, &out, sizeof out) < 0) {
-        if (rf)
-            reply_cap_discard(rf);
-        return -EFAULT;
-    }
-    for (int i = 0; i < n; i++) {
-        cap_fd_install(p, fds[i], km->handles[i]);
-        km->handles[i] = NULL;
-    }
-    if (rf) {
-        cap_fd_install(p, fds[n], rf);
-        km->reply = NULL;
-    }
-    return 0;
 }
 
 /* ---- the filter ------------------------------------------------------------------ */
@@ -303,15 +277,17 @@ static struct pmsg *delivery_of(struct proc *p)
     return p->restarted && f && f->ops == &delivery_ops ? f->obj : NULL;
 }
 
-/* p took the delivered message: drop the file and its port reference. */
-static void delivery_done(struct proc *p)
+/* p took the delivered message km: drop the file (unless it became the
+ * reply capability) and the port reference. */
+static void delivery_done(struct proc *p, struct pmsg *km)
 {
     struct file *f = p->call.file;
-    struct pmsg *km = f->obj;
     struct port *pt = km->via;
-    f->obj = NULL;
     p->call.file = NULL;
-    file_close(f);
+    if (f->ops == &delivery_ops) {
+        f->obj = NULL;
+        file_close(f);
+    }
     pmsg_free(km);                      /* its handles and reply went to p */
     port_put(pt);
 }
@@ -358,11 +334,11 @@ static long receive(struct proc *p, struct port *pt, uptr u, bool nonblock, bool
     struct pmsg *km = delivery_of(p);
     long r;
     if (km) {
-        if ((r = give(p, km, u)) < 0)
+        if ((r = cap_give(p, km, u, p->call.file)) < 0)
             return r;           /* call_abandon puts it back in the queue */
-        delivery_done(p);
+        delivery_done(p, km);
     } else if (pt->head) {
-        if ((r = give(p, pt->head, u)) < 0)
+        if ((r = cap_give(p, pt->head, u, NULL)) < 0)
             return r;
         pmsg_free(dequeue(pt));
         wakeup(&pt->swait);
@@ -439,7 +415,7 @@ static long await_reply(struct proc *p, struct reply *w, uptr u, bool timed)
         return ipc_wait(p, reply_queue(w), reply_what(w), timed);
     if (!km)
         return -EPIPE;          /* the server dropped the reply capability */
-    long r = give(p, km, u);
+    long r = cap_give(p, km, u, NULL);
     if (r < 0)
         return r;               /* the answer goes with the reply capability */
     struct file *f = p->call.file;
@@ -470,7 +446,7 @@ long sys_port_call(struct proc *p, const long *a)
         return r;
     struct file *wf;
     struct pmsg *km = pmsg_make(p, &m);
-    struct reply *rep = km ? reply_new(c->port, &wf) : NULL;
+    struct reply *rep = km ? reply_new(c->port->cwhat, &wf) : NULL;
     if (!rep) {
         if (km)
             pmsg_free(km);
@@ -484,29 +460,57 @@ long sys_port_call(struct proc *p, const long *a)
     return sleep_on(p, reply_queue(rep), reply_what(rep));
 }
 
-/* port_reply(reply handle, msg): answer a call. The reply capability is
- * one-shot: its descriptor is closed, whether the caller was still there
- * (0) or not (-EPIPE). On a bad message it stays, for another try. */
-long sys_port_reply(struct proc *p, const long *a)
+/* Answer the call behind descriptor fd with the message at u. The reply
+ * capability is one-shot: its descriptor is closed, whether the caller
+ * was still there (0) or not (-EPIPE). On a bad message it stays, for
+ * another try. The answer goes into the reply capability itself: there is
+ * nothing to allocate. */
+static long answer(struct proc *p, int fd, uptr u)
 {
-    int fd = (int)a[0];
     struct file *f = fd_get(p, fd);
     struct k_port_msg m;
     if (!f || !reply_of_cap(f))
         return -EBADF;
-    long r = msg_read(p, (uptr)a[1], &m);
+    long r = msg_read(p, u, &m);
     if (r < 0)
         return r;
-    struct pmsg *km = pmsg_make(p, &m);
-    if (!km)
-        return -ENOMEM;
-    r = reply_answer(f, km);
-    if (r < 0)
-        pmsg_free(km);
+    r = reply_answer(p, f, &m);
     p->ofile[fd] = NULL;
     p->cloexec &= ~((uint64_t)1 << fd);
     file_close(f);
     return r;
+}
+
+/* port_reply(reply handle, msg): answer a call. */
+long sys_port_reply(struct proc *p, const long *a)
+{
+    return answer(p, (int)a[0], (uptr)a[1]);
+}
+
+/*
+ * port_reply_recv(reply handle, answer, fd, msg, flags, timeout): answer
+ * one call and receive the next message, in one system call - a server's
+ * loop then costs one call per request. With reply -1 it only receives.
+ * A caller that has gone (EPIPE) does not stop the receive.
+ *
+ * Only the first attempt answers. The call can block only in its receive,
+ * after the answer went, so a re-issued call (p->restarted) goes straight
+ * to the receive: answering again would find the reply descriptor closed.
+ * For the same reason the call is never restarted after a signal handler:
+ * it returns EINTR, with the answer sent.
+ */
+long sys_port_reply_recv(struct proc *p, const long *a)
+{
+    struct cap *c;
+    long r = cap_lookup(p, a[2], PORT_RECEIVE, &c);
+    if (r == 0 && (a[4] & ~PORT_NONBLOCK))
+        r = -EINVAL;
+    if (r == 0 && !p->restarted && a[0] != -1)
+        r = answer(p, (int)a[0], (uptr)a[1]);
+    if (r != 0 && r != -EPIPE)
+        return r;
+    const long recv_args[4] = { a[2], a[3], a[4], a[5] };
+    return sys_port_recv(p, recv_args);
 }
 
 /* port_set_filter(fd, filter): needs MANAGE. All zero: accept everything. */

@@ -49,6 +49,7 @@ struct port {
     uint64_t      sent, received, refused, fastpath;
     char          rwhat[24];     /* "port 3 recv", for ps */
     char          swhat[24];     /* "port 3 send" */
+    char          cwhat[24];     /* "port 3 call": where its callers wait */
 };
 
 /* A handle: the object behind a port descriptor's F_OBJ file. dup and
@@ -65,7 +66,8 @@ void port_put(struct port *pt);                  /* frees it at the last referen
 void port_cap_added(struct port *pt, uint32_t rights);
 void port_cap_gone(struct port *pt, uint32_t rights);   /* may kill the port */
 bool port_dead(struct port *pt);
-uint32_t port_id(struct port *pt);
+/* Fill km from m (checked), taking references to the handles it names. */
+void pmsg_fill(struct proc *p, const struct k_port_msg *m, struct pmsg *km);
 void pmsg_free(struct pmsg *km);                 /* releases what it carries */
 
 /* ---- cap.c --------------------------------------------------------------- */
@@ -85,19 +87,27 @@ void cap_handles_release(struct pmsg *km);
  * are fewer. cap_fd_install puts a file (and its reference) at one of them. */
 bool cap_fds_free(struct proc *p, int n, int *fds);
 void cap_fd_install(struct proc *p, int fd, struct file *f);
+/* Hand km to p: its handles and reply capability become descriptors of p,
+ * and the message, naming them, is copied to u. 0, or -EMFILE, -ENOMEM,
+ * -EFAULT with nothing changed. spare: the fast path's file, if km came
+ * that way (a call's reply capability is made of it). */
+long cap_give(struct proc *p, struct pmsg *km, uptr u, struct file *spare);
 
 /* Reply capabilities. A call makes one with two sides: the caller's, a
  * file kept in p->call.file while it waits (*wait), and the server's,
- * carried by the message and then a descriptor of whoever receives it. */
-struct reply *reply_new(struct port *pt, struct file **wait);  /* NULL: no memory */
+ * carried by the message and then a descriptor of whoever receives it.
+ * The answer is kept inside the reply capability: answering allocates
+ * nothing. */
+struct reply *reply_new(const char *what, struct file **wait);  /* NULL: no memory */
 struct file  *reply_cap_file(struct reply *r);   /* the server's side as a file */
+void          reply_cap_adopt(struct file *f, struct reply *r); /* ... made of f */
 void          reply_cap_discard(struct file *f); /* undo reply_cap_file */
 void          reply_drop(struct reply *r);       /* the server's side goes unanswered */
 struct reply *reply_waiting(struct file *f);     /* the reply a caller waits for, or NULL */
 struct reply *reply_of_cap(struct file *f);      /* what a server's file answers, or NULL */
-/* Answer the call behind the server's file f with km. The capability is
- * spent either way; -EPIPE (km not taken) if the caller has gone. */
-long          reply_answer(struct file *f, struct pmsg *km);
+/* Answer the call behind the server's file f with m (checked). The
+ * capability is spent either way; -EPIPE if the caller has gone. */
+long          reply_answer(struct proc *p, struct file *f, const struct k_port_msg *m);
 /* What a caller finds: 1 answered (*km the answer, or NULL if the server
  * dropped it), 0 still waiting. */
 int           reply_result(struct reply *r, struct pmsg **km);

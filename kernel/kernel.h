@@ -402,7 +402,7 @@ long ipc_wait(struct proc *p, struct waitq *wq, const char *what, bool timed);
 
 sysfn_t sys_chan_create, sys_chan_send, sys_chan_recv, sys_chan_info, sys_chan_list;
 sysfn_t sys_port_create, sys_port_send, sys_port_recv, sys_port_call, sys_port_reply,
-        sys_port_set_filter, sys_port_info, sys_port_list;
+        sys_port_reply_recv, sys_port_set_filter, sys_port_info, sys_port_list;
 sysfn_t sys_port_derive, sys_port_bind, sys_port_unbind, sys_port_lookup;
 
 #endif

@@ -111,6 +111,7 @@ static const struct {
     [SYS_port_set_filter] = { sys_port_set_filter, R },
     [SYS_port_info]     = { sys_port_info,     R },
     [SYS_port_list]     = { sys_port_list,     R },
+    [SYS_port_reply_recv] = { sys_port_reply_recv, false },  /* it has answered */
 };
 
 /* A signal woke p out of call nr: end the call instead of re-running it. */

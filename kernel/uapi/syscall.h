@@ -110,6 +110,8 @@
 #define SYS_port_set_filter 119 /* port_set_filter(fd, const struct k_port_filter *) */
 #define SYS_port_info    120   /* port_info(fd, struct k_port_info *) */
 #define SYS_port_list    121   /* port_list(slot, struct k_port_info *) -> next slot, 0 at end */
+#define SYS_port_reply_recv 122 /* port_reply_recv(reply handle, const k_port_msg *answer, fd,
+                                   k_port_msg *msg, flags, const k_timespec *timeout) */
 
 #define NSYSCALL        128
 

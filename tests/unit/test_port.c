@@ -645,9 +645,10 @@ TEST(port_call_and_reply_with_a_waiting_server)
     CHECK_EQ(trecv_u(srv, fd, su, 0, 0), KERN_BLOCK);
     struct k_port_msg q = tmsg(5, "ping");
     uptr req = umsg(init, &q), rep = ubuf(init, 64);
-    uint32_t caps = kstats.ipc[KSTAT_CAP];
+    uint32_t caps = kstats.ipc[KSTAT_CAP], files = kstats.files;
     CHECK_EQ(tcall(init, fd, req, rep, 0), KERN_BLOCK);
     CHECK_EQ(kstats.ipc[KSTAT_CAP], caps + 1);        /* the reply capability */
+    CHECK_EQ(kstats.files, files + 2);                /* the caller's side, the hand-over */
     CHECK(strstr(init->wait_what, " call") != NULL);
     CHECK_EQ(srv->state, P_RUNNABLE);
     CHECK_EQ(trecv_u(srv, fd, su, 0, 0), 0);
@@ -656,7 +657,10 @@ TEST(port_call_and_reply_with_a_waiting_server)
     CHECK_EQ(got.flags, PORT_MSG_CALL);
     CHECK(got.reply >= 3);
     CHECK_EQ(got.sender, 1);
+    CHECK_EQ(kstats.files, files + 2);                /* the hand-over became the reply */
+    CHECK_EQ(fd_get(srv, got.reply)->type, F_OBJ);
     CHECK_EQ(treply(srv, got.reply, 6, "pong"), 0);
+    CHECK_EQ(kstats.files, files + 1);
     CHECK(fd_get(srv, got.reply) == NULL);            /* one-shot: it is gone */
     CHECK_EQ(treply(srv, got.reply, 6, "again"), -EBADF);
     CHECK_EQ(init->state, P_RUNNABLE);
@@ -845,6 +849,102 @@ TEST(port_call_reply_bad_arguments)
     CHECK_EQ(treply(init, got.reply, 2, "ok"), 0);
     CHECK_EQ(tcall(cl, fd, req, 8, 0), -EFAULT);
     texit_reap(cl, 0);
+    tclose(init, fd);
+    trm("/bin/child");
+}
+
+static long treply_recv(struct proc *p, long reply, uptr answer, long fd, uptr m, long flags)
+{
+    return tsys(p, SYS_port_reply_recv, reply, (long)answer, fd, (long)m, flags, 0L);
+}
+
+TEST(port_reply_recv_is_a_server_loop)
+{
+    long fd = tport(init, 0);
+    struct proc *srv = tchild();
+    uptr sm = ubuf(srv, 64);
+    CHECK_EQ(treply_recv(srv, -1, sm, fd, sm, 0), KERN_BLOCK);     /* nothing to answer yet */
+    struct proc *cl = tchild();
+    struct k_port_msg q = tmsg(1, "one");
+    uptr req = umsg(cl, &q), rep = ubuf(cl, 64);
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), KERN_BLOCK);
+    CHECK_EQ(treply_recv(srv, -1, sm, fd, sm, 0), 0);
+    struct k_port_msg got = msg_at(srv, sm);
+    CHECK_EQ(got.type, 1);
+    /* answer (in place: the same buffer) and wait for the next, in one call */
+    long reply = got.reply;
+    CHECK_EQ(treply_recv(srv, reply, sm, fd, sm, 0), KERN_BLOCK);
+    CHECK(fd_get(srv, reply) == NULL);                /* the answer went */
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), 0);
+    CHECK_EQ(msg_at(cl, rep).type, 1);
+    CHECK(memcmp(msg_at(cl, rep).data, "one", 3) == 0);
+    /* the re-issued call only receives: it must not answer again */
+    struct k_port_msg q2 = tmsg(2, "two");
+    uptr req2 = umsg(cl, &q2);
+    CHECK_EQ(tcall(cl, fd, req2, rep, 0), KERN_BLOCK);
+    CHECK_EQ(treply_recv(srv, reply, sm, fd, sm, 0), 0);
+    got = msg_at(srv, sm);
+    CHECK_EQ(got.type, 2);
+    CHECK_EQ(got.reply, reply);                       /* the lowest free descriptor again */
+    /* a caller that has gone does not stop the receive */
+    tkill_reap(cl, SIGKILL);
+    CHECK_EQ(tsend(init, fd, 3, "three"), 0);
+    CHECK_EQ(treply_recv(srv, got.reply, sm, fd, sm, 0), 0);
+    CHECK_EQ(msg_at(srv, sm).type, 3);
+    texit_reap(srv, 0);
+    tclose(init, fd);
+    trm("/bin/child");
+}
+
+TEST(port_reply_recv_bad_arguments)
+{
+    long fd = tport(init, 0);
+    long s = tderive(init, fd, PORT_SEND);
+    uptr m = ubuf(init, 64);
+    CHECK_EQ(tsend(init, fd, 1, "queued"), 0);
+    /* a bad reply handle: nothing is received */
+    CHECK_EQ(treply_recv(init, 40, m, fd, m, 0), -EBADF);
+    CHECK_EQ(treply_recv(init, fd, m, fd, m, 0), -EBADF);
+    CHECK_EQ(tinfo(init, fd).queued, 1);
+    /* a call to answer, then checks on the receiving side come first */
+    struct proc *cl = tchild();
+    struct k_port_msg q = tmsg(2, "call");
+    uptr req = umsg(cl, &q), rep = ubuf(cl, 64);
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), KERN_BLOCK);
+    trecv_expect(init, fd, 1, "queued");
+    struct k_port_msg got = trecv_expect(init, fd, 2, "call");
+    CHECK_EQ(treply_recv(init, got.reply, m, s, m, 0), -EPERM);    /* no RECEIVE */
+    CHECK_EQ(treply_recv(init, got.reply, m, 50, m, 0), -EBADF);
+    CHECK_EQ(treply_recv(init, got.reply, m, fd, m, 7), -EINVAL);
+    CHECK(fd_get(init, got.reply) != NULL);           /* not answered */
+    CHECK_EQ(treply_recv(init, got.reply, 8, fd, m, 0), -EFAULT);
+    CHECK(fd_get(init, got.reply) != NULL);
+    CHECK_EQ(treply_recv(init, got.reply, m, fd, m, PORT_NONBLOCK), -EAGAIN);
+    CHECK(fd_get(init, got.reply) == NULL);           /* answered, then found nothing */
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), 0);
+    texit_reap(cl, 0);
+    tclose(init, s);
+    tclose(init, fd);
+    trm("/bin/child");
+}
+
+TEST(port_reply_recv_interrupted_after_answering)
+{
+    long fd = tport(init, 0);
+    struct proc *srv = tchild(), *cl = tchild();
+    CHECK_EQ(tsigaction(srv, SIGUSR1, UBASE + 0x100, SA_RESTART), 0);
+    struct k_port_msg q = tmsg(1, "req");
+    uptr req = umsg(cl, &q), rep = ubuf(cl, 64);
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), KERN_BLOCK);
+    struct k_port_msg got = trecv_expect(srv, fd, 1, "req");
+    uptr sm = umsg(srv, &got);
+    CHECK_EQ(treply_recv(srv, got.reply, sm, fd, sm, 0), KERN_BLOCK);
+    CHECK_EQ(tsys(init, SYS_kill, (long)srv->pid, (long)SIGUSR1), 0);
+    CHECK_EQ(treply_recv(srv, got.reply, sm, fd, sm, 0), -EINTR);  /* never restarted */
+    CHECK_EQ(tcall(cl, fd, req, rep, 0), 0);                        /* the answer went */
+    CHECK_EQ(msg_at(cl, rep).type, 1);
+    texit_reap(cl, 0);
+    texit_reap(srv, 0);
     tclose(init, fd);
     trm("/bin/child");
 }
@@ -1169,9 +1269,8 @@ TEST(port_call_out_of_memory_at_every_step)
     CHECK_EQ(tinfo(init, fd).queued, 1);
     CHECK_EQ(trecv_u(init, fd, u, 0, 0), 0);
     got = msg_at(init, u);
-    tsqueeze(0);
-    CHECK_EQ(tsys(init, SYS_port_reply, (long)got.reply, (long)ur), -ENOMEM);
-    trelease();
+    tsqueeze(0);                /* a reply allocates nothing */
     CHECK_EQ(tsys(init, SYS_port_reply, (long)got.reply, (long)ur), -EPIPE);
+    trelease();
     tclose(init, fd);
 }
