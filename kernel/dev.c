@@ -11,7 +11,10 @@
  * error (plat_host_write), byte for byte, with no tty in between. A launcher
  * that runs one command line for a user on the host (`./duplex -c`) gives
  * them to the shell as fds 1 and 2, so that the command's output and its
- * errors come out on the host's two streams, exactly.
+ * errors come out on the host's two streams, exactly. /dev/hostin is the
+ * host's standard input for such a command when it is not a terminal: a
+ * bounded buffer that the platform fills (kernel_host_input) only as fast
+ * as it is read, so piping a large file in loses nothing.
  */
 #include "kernel.h"
 
@@ -69,6 +72,63 @@ static long hosterr_write(struct proc *p, struct file *f, uptr buf, size_t n)
     return host_write(p, buf, n, 2);
 }
 
+/* ---- /dev/hostin ---------------------------------------------------------- */
+
+#define HOSTIN_SIZE 16384
+
+static struct {
+    char         buf[HOSTIN_SIZE];
+    size_t       head, len;         /* a ring: len bytes from head */
+    bool         eof;
+    struct waitq wq;
+} hostin;
+
+size_t kernel_host_input(const char *buf, size_t n)
+{
+    if (n == 0) {
+        hostin.eof = true;
+        wakeup(&hostin.wq);
+        return 0;
+    }
+    size_t taken = 0;
+    while (taken < n && hostin.len < HOSTIN_SIZE) {
+        hostin.buf[(hostin.head + hostin.len) % HOSTIN_SIZE] = buf[taken++];
+        hostin.len++;
+    }
+    if (taken)
+        wakeup(&hostin.wq);
+    return taken;
+}
+
+/* Like a pipe's read end: what is there, or end of file, or wait. Bytes
+ * leave the ring only once they are copied out, so a fault loses none. */
+static long hostin_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)f;
+    if (hostin.len == 0) {
+        if (hostin.eof || n == 0)
+            return 0;
+        return sleep_on(p, &hostin.wq, "hostin read");
+    }
+    size_t done = 0;
+    while (done < n && hostin.len > 0) {
+        size_t run = MIN(MIN(n - done, hostin.len), HOSTIN_SIZE - hostin.head);
+        if (copyout(p, buf + done, hostin.buf + hostin.head, run) < 0)
+            return done ? (long)done : -EFAULT;
+        hostin.head = (hostin.head + run) % HOSTIN_SIZE;
+        hostin.len -= run;
+        done += run;
+    }
+    return (long)done;
+}
+
+static void dev_init_hostin(void)
+{
+    hostin.head = hostin.len = 0;
+    hostin.eof = false;
+    hostin.wq.head = NULL;
+}
+
 const struct devsw devsw[NDEV] = {
     [DEV_NULL]    = { "null",    null_read, null_write, NULL },
     [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL },
@@ -76,10 +136,12 @@ const struct devsw devsw[NDEV] = {
     [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl },
     [DEV_HOSTOUT] = { "hostout", null_read, hostout_write, NULL },
     [DEV_HOSTERR] = { "hosterr", null_read, hosterr_write, NULL },
+    [DEV_HOSTIN]  = { "hostin",  hostin_read, NULL, NULL },
 };
 
 void dev_init(void)
 {
+    dev_init_hostin();
     struct inode *dir;
     long r = ramfs_create_path("/dev", I_DIR, 0755, NULL, 0);
     if (r == 0)

@@ -80,7 +80,7 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
         return f->ops->write ? f->ops->write(p, f, buf, n) : -EINVAL;
     struct inode *ip = f->ip;    /* never a directory: open refuses that */
     if (ip->type == I_CHR)
-        return devsw[ip->dev].write(p, f, buf, n);
+        return devsw[ip->dev].write ? devsw[ip->dev].write(p, f, buf, n) : -EINVAL;
     if (f->flags & O_APPEND)
         f->off = ip->size;
     long r = ramfs_write(ip, p, buf, n, f->off);

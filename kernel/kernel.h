@@ -322,7 +322,8 @@ struct devsw {
     long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*ioctl)(struct proc *p, struct file *f, unsigned long req, uptr arg);
 };
-enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, NDEV };
+enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, DEV_HOSTIN,
+       NDEV };
 extern const struct devsw devsw[NDEV];
 void dev_init(void);          /* creates /dev and its nodes */
 

@@ -123,6 +123,13 @@ long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
 void kernel_console_input(const char *buf, size_t n);
 void kernel_console_resize(int rows, int cols);
 
+/* Bytes of the host's standard input for /dev/hostin (a launcher running
+ * one command line with piped input). Returns how many were taken: the
+ * device's buffer is bounded, and the platform offers the rest again after
+ * running processes (which may have read some). n == 0 marks the end of the
+ * input; it is taken once everything before it was. */
+size_t kernel_host_input(const char *buf, size_t n);
+
 /* The timer asked for with plat_timer_set has expired (calling it early or
  * more often is harmless). */
 void kernel_tick(void);

@@ -145,6 +145,7 @@ EXPORT(web_yield) void web_yield(struct proc *p) { kernel_yield(p); }
 EXPORT(web_tick) void web_tick(void) { kernel_tick(); }
 
 EXPORT(web_input) void web_input(size_t n) { kernel_console_input(scratch, n); }
+EXPORT(web_host_input) size_t web_host_input(size_t n) { return kernel_host_input(scratch, n); }
 EXPORT(web_resize) void web_resize(int rows, int cols) { kernel_console_resize(rows, cols); }
 
 /* Signals: the delivery record is left in scratch for the runtime to read:

@@ -50,17 +50,22 @@ function leave(code) {
 }
 
 async function runCommand(line) {
+  const piped = !process.stdin.isTTY;
   const dx = await boot({
-    argv: ['init', '-c', line],
+    argv: piped ? ['init', '-n', '-c', line] : ['init', '-c', line],
     console: () => {},                       // the tty's echo: not output
     host: (stream, bytes) => (stream === 2 ? process.stderr : process.stdout).write(bytes),
     poweroff: leave,
   });
-  // Standard input reaches the shell through the console; at its end the
-  // shell's readers see ^D.
-  if (!process.stdin.isTTY) {
-    process.stdin.on('data', (d) => dx.input(new Uint8Array(d)));
-    process.stdin.on('end', () => dx.input('\x04'));
+  // Piped standard input reaches the shell through /dev/hostin, only as
+  // fast as it is read (the source is paused while much is waiting);
+  // from a terminal it goes through the console.
+  if (piped) {
+    dx.onHostDrain = () => process.stdin.resume();
+    process.stdin.on('data', (d) => {
+      if (dx.hostInput(new Uint8Array(d)) > (1 << 20)) process.stdin.pause();
+    });
+    process.stdin.on('end', () => dx.hostInput(null));
   } else {
     process.stdin.setRawMode(true);
     process.stdin.on('data', (d) => dx.input(new Uint8Array(d)));

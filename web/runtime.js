@@ -75,6 +75,10 @@ export class Duplex {
     this.sliceStart = 0;
     this.stats = { compiles: 0, spawns: 0 };
     this.current = null;              // the process running now
+    this.hostPending = [];            // host stdin not yet taken by /dev/hostin
+    this.hostEnd = false;
+    this.hostEndSent = false;
+    this.onHostDrain = null;
     this.shmVersion = new Map();      // segment (kernel address) -> times written back
   }
 
@@ -134,6 +138,36 @@ export class Duplex {
     this.schedule();
   }
 
+  // The host's standard input for /dev/hostin: kept here and offered to the
+  // kernel as fast as the programs read it (the device's buffer is small),
+  // so nothing is lost. null marks the end. Returns the bytes still waiting,
+  // for a caller that wants to pause its own source.
+  hostInput(bytes) {
+    if (bytes === null) this.hostEnd = true;
+    else if (bytes.length) this.hostPending.push(bytes);
+    this.feedHost();
+    this.schedule();
+    return this.hostPending.reduce((n, b) => n + b.length, 0);
+  }
+
+  feedHost() {
+    const scratch = this.kernel.web_scratch() >>> 0;
+    while (this.hostPending.length) {
+      const b = this.hostPending[0];
+      const chunk = b.subarray(0, 65536);
+      this.kmem.set(chunk, scratch);
+      const taken = this.kernel.web_host_input(chunk.length);
+      if (taken === b.length) this.hostPending.shift();
+      else this.hostPending[0] = b.subarray(taken);
+      if (taken < chunk.length) return;           // full: again after the next slice
+    }
+    if (this.hostEnd && !this.hostEndSent) {
+      this.kernel.web_host_input(0);
+      this.hostEndSent = true;
+    }
+    if (this.onHostDrain) this.onHostDrain();
+  }
+
   resize(rows, cols) {
     if (!this.kernel) return;
     this.kernel.web_resize(rows, cols);
@@ -156,11 +190,16 @@ export class Duplex {
     this.scheduled = false;
     this.sliceStart = now();
     for (let n = 1; !this.halted; n++) {
-      const kp = this.kernel.web_next();
+      let kp = this.kernel.web_next();
+      if (!kp && this.hostPending.length) {      // readers took all: offer more
+        this.feedHost();
+        kp = this.kernel.web_next();
+      }
       if (!kp) return;                  // idle until input or a timer
       this.runProcess(kp);
       if ((n & 15) === 0 && this.sliceOver()) break;
     }
+    if (this.hostPending.length || (this.hostEnd && !this.hostEndSent)) this.feedHost();
     this.schedule();
   }
 

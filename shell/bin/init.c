@@ -9,6 +9,8 @@
  *                   stdout and stderr (/dev/hostout, /dev/hosterr), then
  *                   switch the machine off with the shell's exit status:
  *                   this is how `./duplex -c` runs one command line.
+ *   init -n -c LINE the same, with the launcher's own standard input
+ *                   (/dev/hostin) as the shell's, for piped input.
  *
  * Like any init, it must never exit, and it waits for all children, since
  * orphans are given to it.
@@ -39,10 +41,12 @@ static void show_motd(void)
 
 /* Spawn sh with argv; out and err name files for fds 1 and 2, or NULL to
  * keep the console. */
-static pid_t start_shell(char *const argv[], const char *out, const char *err)
+static pid_t start_shell(char *const argv[], const char *in, const char *out, const char *err)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
+    if (in)
+        posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
     if (out)
         posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY, 0);
     if (err)
@@ -71,10 +75,11 @@ static int wait_for(pid_t pid)
     }
 }
 
-static void run_command(const char *line)
+static void run_command(const char *line, bool host_stdin)
 {
     char *argv[] = { "sh", "-c", (char *)line, NULL };
-    pid_t pid = start_shell(argv, "/dev/hostout", "/dev/hosterr");
+    pid_t pid = start_shell(argv, host_stdin ? "/dev/hostin" : NULL, "/dev/hostout",
+                            "/dev/hosterr");
     int status = pid < 0 ? 127 : wait_for(pid);
     poweroff(status);
     for (;;)
@@ -84,14 +89,16 @@ static void run_command(const char *line)
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "-c") == 0)
-        run_command(argv[2]);
+        run_command(argv[2], false);
+    if (argc == 4 && strcmp(argv[1], "-n") == 0 && strcmp(argv[2], "-c") == 0)
+        run_command(argv[3], true);
     if (getenv("PATH") == NULL)
         setenv("PATH", "/bin", 1);
     bool once = argc == 2 && strcmp(argv[1], "--once") == 0;
     show_motd();
     for (;;) {
         char *shargv[] = { "sh", NULL };
-        pid_t pid = start_shell(shargv, NULL, NULL);
+        pid_t pid = start_shell(shargv, NULL, NULL, NULL);
         if (pid < 0) {
             sleep(1);
             continue;

@@ -54,10 +54,11 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } 
       reject(new Error(`timed out after ${timeoutMs} ms: ${line}\nstdout so far: ` +
         Buffer.concat(out).toString().slice(-2000)));
     }, timeoutMs);
-    dx.boot(['init', '-c', line]).then(() => {
+    const argv = stdin === null ? ['init', '-c', line] : ['init', '-n', '-c', line];
+    dx.boot(argv).then(() => {
       if (stdin !== null) {
-        dx.input(stdin);
-        dx.input('\x04');
+        dx.hostInput(typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin);
+        dx.hostInput(null);
       }
     }, reject);
   });

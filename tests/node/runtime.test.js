@@ -73,3 +73,11 @@ test('every process is gone at the end: nothing leaked', async () => {
   // ps shows its header, init, sh, ps and wc
   assert.equal(r.stdout.trim(), '5');
 });
+
+test('piped standard input arrives whole, however large (/dev/hostin)', async () => {
+  const lines = Array.from({ length: 50000 }, (_, i) => `${i + 1}\n`).join('');
+  const r = await runLine('wc -l; echo done', { stdin: lines });
+  assert.equal(r.stdout, '50000\ndone\n');
+  const empty = await runLine('cat; echo end', { stdin: '' });
+  assert.equal(empty.stdout, 'end\n');
+});

@@ -7,7 +7,7 @@
 TEST(dev_nodes_exist)
 {
     const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console",
-                            "/dev/hostout", "/dev/hosterr" };
+                            "/dev/hostout", "/dev/hosterr", "/dev/hostin" };
     for (int d = DEV_NULL; d < NDEV; d++) {
         struct k_stat st;
         CHECK_EQ(sstat(init, names[d], &st), 0);
@@ -113,4 +113,32 @@ TEST(hostout_and_hosterr_reach_the_host_streams)
     CHECK_EQ(tsys(init, SYS_read, o, (long)ubuf(init, 4), 4L), -EBADF);   /* write-only */
     tsys(init, SYS_close, o);
     tsys(init, SYS_close, e);
+}
+
+/* /dev/hostin: filled by the platform only as fast as it is read. */
+TEST(hostin_is_a_bounded_flow_controlled_input)
+{
+    long fd = tsys(init, SYS_open, (long)ustr(init, "/dev/hostin"), (long)O_RDONLY, 0L);
+    CHECK(fd >= 0);
+    uptr b = ubuf(init, 32768);
+    CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 10L), KERN_BLOCK);      /* nothing yet */
+    static char big[20000];
+    memset(big, 'x', sizeof big);
+    big[0] = 'a';
+    CHECK_EQ(kernel_host_input(big, sizeof big), 16384);               /* only what fits */
+    CHECK_EQ(init->state, P_RUNNABLE);
+    kernel_next();
+    CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 0L), 0);
+    CHECK_EQ(tsys(init, SYS_read, fd, 8L, 10L), -EFAULT);               /* nothing lost */
+    CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 10L), 10);
+    CHECK_EQ(((char *)uhost(init, b))[0], 'a');
+    CHECK_EQ(kernel_host_input(big, 100), 10);                          /* room again */
+    CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 32768L), 16384);         /* across the wrap */
+    CHECK_EQ(tsys(init, SYS_write, fd, (long)b, 1L), -EBADF);
+    long w = tsys(init, SYS_open, (long)ustr(init, "/dev/hostin"), (long)O_WRONLY, 0L);
+    CHECK_EQ(tsys(init, SYS_write, w, (long)b, 1L), -EINVAL);
+    tsys(init, SYS_close, w);
+    CHECK_EQ(kernel_host_input(NULL, 0), 0);                            /* end of input */
+    CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 10L), 0);
+    tsys(init, SYS_close, fd);
 }
