@@ -23,7 +23,6 @@
 
 #define FR_RXFE    (1u << 4)            /* receive FIFO empty */
 #define FR_TXFF    (1u << 5)            /* transmit FIFO full */
-#define LCRH_FEN   (1u << 4)            /* FIFOs on */
 #define LCRH_8BIT  (3u << 5)
 #define CR_UARTEN  (1u << 0)
 #define CR_TXE     (1u << 8)
@@ -31,20 +30,16 @@
 #define INT_RX     (1u << 4)            /* receive */
 #define INT_RT     (1u << 6)            /* receive timeout */
 
-/* Bytes that arrived before the kernel could take them (QEMU may deliver
- * one before uart_init, and switching the FIFOs on would drop it). */
-static char early[16];
-static size_t nearly;
-
+/* The FIFOs stay off: the receive side is then a one-byte register, and
+ * the emulator hands over the next byte only once that one was read, so no
+ * byte is ever dropped, even one sent before the kernel started. (Switching
+ * the FIFOs on resets them, which lost or repeated early input.) */
 void uart_init(void)
 {
-    while (!(mmio_read(UART_FR) & FR_RXFE) && nearly < sizeof early)
-        early[nearly++] = (char)(mmio_read(UART_DR) & 0xff);
     mmio_write(UART_CR, 0);
-    mmio_write(UART_ICR, 0x7ff);
     mmio_write(UART_IBRD, 13);          /* 115200 baud from 24 MHz: QEMU ignores it */
     mmio_write(UART_FBRD, 1);
-    mmio_write(UART_LCRH, LCRH_FEN | LCRH_8BIT);
+    mmio_write(UART_LCRH, LCRH_8BIT);
     mmio_write(UART_IMSC, INT_RX | INT_RT);
     mmio_write(UART_CR, CR_UARTEN | CR_TXE | CR_RXE);
 }
@@ -72,10 +67,6 @@ void uart_irq(void)
     char buf[64];
     size_t n = 0;
     mmio_write(UART_ICR, INT_RX | INT_RT);
-    if (nearly) {
-        kernel_console_input(early, nearly);
-        nearly = 0;
-    }
     while (!(mmio_read(UART_FR) & FR_RXFE)) {
         buf[n++] = (char)(mmio_read(UART_DR) & 0xff);
         if (n == sizeof buf) {
