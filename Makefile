@@ -196,11 +196,11 @@ test: | $(DEPS_OK)
 
 # The host's figures come from the same program built for the host, optimised
 # and without sanitizers.
-$(BUILD)/host/bench/pipebench: shell/bin/pipebench.c | $(DEPS_OK)
+$(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -o $@ $<
+	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
-bench: web arm64 $(BUILD)/host/bench/pipebench
+bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

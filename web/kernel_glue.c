@@ -134,10 +134,19 @@ EXPORT(web_start) struct proc *web_start(int argc)
 
 EXPORT(web_init) void web_init(void) { kernel_init(); }
 
+/* After each call, whether p has a signal to act on: the runtime reads this
+ * word from memory instead of calling web_signal after every system call,
+ * which would cost a second crossing into the kernel on the hot path. */
+static volatile int32_t sigwork;
+EXPORT(web_sigwork) volatile int32_t *web_sigwork(void) { return &sigwork; }
+
 EXPORT(web_syscall) long web_syscall(struct proc *p, long nr, long a0, long a1, long a2,
                                      long a3, long a4, long a5)
 {
-    return kernel_syscall(p, nr, a0, a1, a2, a3, a4, a5);
+    long r = kernel_syscall(p, nr, a0, a1, a2, a3, a4, a5);
+    sigwork = r != KERN_EXIT &&
+              (p->sig_pending & (~p->sig_mask | SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))) != 0;
+    return r;
 }
 
 EXPORT(web_next) struct proc *web_next(void) { return kernel_next(); }

@@ -54,7 +54,8 @@ export class Process {
     this.dead = false;
     this.calls = 0;               // system calls since the slice began
     this.instance = new WebAssembly.Instance(module, {
-      sys: { syscall: (...a) => this.syscall(...a) },
+      // (named parameters: a rest parameter would allocate on every call)
+      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => this.syscall(nr, a0, a1, a2, a3, a4, a5) },
     });
     this.x = this.instance.exports;
     this.memory = this.x.memory;
@@ -188,7 +189,7 @@ export class Process {
       this.rewinding = false;
       const how = this.resume;
       this.resume = RUNNING;
-      if (how === RETURN) return this.afterCall(this.resumeValue);
+      if (how === RETURN) return this.afterCall(this.resumeValue, true);
     }
     const r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
     switch (r) {
@@ -207,8 +208,10 @@ export class Process {
 
   // A call completed with r: hand the program a pending signal handler
   // (it runs it before seeing r), or stop it, or end its time slice.
-  afterCall(r) {
-    switch (this.rt.signal(this)) {
+  // check: ask the kernel even without the flag (a resumed call: signals
+  // may have come while the process was off the CPU).
+  afterCall(r, check = false) {
+    switch (check || this.rt.signalWork() ? this.rt.signal(this) : KSIG_NONE) {
       case KSIG_HANDLER:
         this.rt.writeSigframe(this);
         break;

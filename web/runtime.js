@@ -86,6 +86,7 @@ export class Duplex {
     const { instance } = await WebAssembly.instantiate(this.opts.kernel, { env: this.imports() });
     this.kernel = instance.exports;
     this.kmem = new Uint8Array(this.kernel.memory.buffer);
+    this.sigworkAt = (this.kernel.web_sigwork() >>> 0) / 4;
     await this.precompile(this.opts.initramfs);
     this.placeInitramfs(this.opts.initramfs);
     this.kernel.web_init();
@@ -112,6 +113,7 @@ export class Duplex {
     mem.grow(Math.ceil(archive.length / 65536));
     this.kmem = new Uint8Array(mem.buffer);
     this.kmem.set(archive, at);
+    this.k32 = new Int32Array(mem.buffer);
     this.kernel.web_set_initramfs(at, archive.length);
   }
 
@@ -284,6 +286,9 @@ export class Duplex {
     this.inKernel = false;
     return r;
   }
+
+  // Whether the last system call left p a signal to act on (kernel_glue.c).
+  signalWork() { return (this.k32 || (this.k32 = new Int32Array(this.kernel.memory.buffer)))[this.sigworkAt] !== 0; }
 
   signal(p) {
     this.inKernel = true;

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runLine, root } from './harness.js';
 
-const hostBin = path.join(root, 'build', 'host', 'bench', 'pipebench');
+const hostDir = path.join(root, 'build', 'host', 'bench');
 
 function parse(text) {
   const out = {};
@@ -20,8 +20,8 @@ function parse(text) {
   return out;
 }
 
-function host(args) {
-  return parse(execFileSync(hostBin, args, { encoding: 'utf8' }));
+function host(prog, args = []) {
+  return parse(execFileSync(path.join(hostDir, prog), args, { encoding: 'utf8' }));
 }
 
 async function duplex(line) {
@@ -40,14 +40,23 @@ function row(name, unit, dx, hs, better) {
 async function main() {
   const w = { ...(await duplex('pipebench throughput')), ...(await duplex('pipebench pingpong')) };
   const w64 = await duplex('pipebench throughput 65536');
-  const h = { ...host(['throughput']), ...host(['pingpong']) };
-  const h64 = host(['throughput', '65536']);
+  const wq = await duplex('msgqbench');
+  const wi = await duplex('ipcbench');
+  const h = { ...host('pipebench', ['throughput']), ...host('pipebench', ['pingpong']) };
+  const h64 = host('pipebench', ['throughput', '65536']);
+  const hq = host('msgqbench');
   row('pipe throughput, 4 KiB writes', 'MB/s', w['pipe-throughput'].value,
     h['pipe-throughput'].value, 'target >= 3x');
   row('pipe throughput, 64 KiB writes', 'MB/s', w64['pipe-throughput'].value,
     h64['pipe-throughput'].value, '');
   row('pipe ping-pong round trip', 'us', w['pipe-roundtrip'].value,
     h['pipe-roundtrip'].value, 'target <= 0.05x');
+  row('SysV message queue, 64-byte messages', 'msgs/s', wq['msgq-msgs-per-sec'].value,
+    hq['msgq-msgs-per-sec'].value, 'target >= 2x');
+  row('port call/reply round trip (host: pipe round trip)', 'us',
+    wi['port-call-roundtrip'].value, h['pipe-roundtrip'].value, 'target <= 1 us');
+  row('channel messages (host: SysV queue)', 'msgs/s', wi['chan-msgs-per-sec'].value,
+    hq['msgq-msgs-per-sec'].value, '');
   const head = ['benchmark', 'Duplex (web, Node)', 'host Linux', 'ratio', ''];
   const width = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i].length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));

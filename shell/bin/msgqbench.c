@@ -1,0 +1,83 @@
+/*
+ * msgqbench.c - System V message queue throughput: messages per second
+ * from one process to another through one queue.
+ *
+ *   msgqbench [SIZE]     messages of SIZE text bytes (default 64)
+ *
+ * The same source runs inside Duplex and on the host (make bench builds it
+ * for both), so the two figures come from the same code. Prints one line,
+ * "msgq-msgs-per-sec N msgs/s". The receiver is this program again, started
+ * with --recv (Duplex has no fork).
+ */
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+#define COUNT 100000
+
+struct msg {
+    long mtype;
+    char mtext[1024];
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "msgqbench: %s: %s\n", what, strerror(errno));
+    exit(1);
+}
+
+static int receiver(int id, size_t size)
+{
+    static struct msg m;
+    for (long i = 0; i < COUNT; i++)
+        if (msgrcv(id, &m, size, 0, 0) < 0)
+            die("msgrcv");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && strcmp(argv[1], "--recv") == 0)
+        return receiver(atoi(argv[2]), (size_t)atol(argv[3]));
+    size_t size = argc > 1 ? (size_t)atol(argv[1]) : 64;
+    if (size == 0 || size > sizeof ((struct msg *)0)->mtext) {
+        fprintf(stderr, "usage: msgqbench [SIZE]   (1 to 1024)\n");
+        return 2;
+    }
+    int id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+    if (id < 0)
+        die("msgget");
+    char ids[16], sizes[16];
+    snprintf(ids, sizeof ids, "%d", id);
+    snprintf(sizes, sizeof sizes, "%zu", size);
+    char *rargv[] = { argv[0], "--recv", ids, sizes, NULL };
+    pid_t pid;
+    double t0 = now_s();
+    if (posix_spawnp(&pid, argv[0], NULL, NULL, rargv, environ) != 0)
+        die("spawn");
+    static struct msg m = { .mtype = 1 };
+    for (long i = 0; i < COUNT; i++)
+        if (msgsnd(id, &m, size, 0) < 0)
+            die("msgsnd");
+    waitpid(pid, NULL, 0);
+    double t = now_s() - t0;
+    msgctl(id, IPC_RMID, NULL);
+    printf("msgq-msgs-per-sec %.0f msgs/s\n", COUNT / t);
+    return 0;
+}
