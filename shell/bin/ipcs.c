@@ -4,8 +4,9 @@
  *
  *   ipcs [-q] [-m] [-s] [-a]
  *
- * -q message queues, -m shared memory, -s semaphore sets, -a (the
- * default) all three, in that order. The output is util-linux's:
+ * -q message queues, -m shared memory, -s semaphore sets (with none of
+ * them: all three), in that order; -a adds Duplex's own channels and named
+ * ports after them. The output is util-linux's:
  *
  *     ------ Message Queues --------
  *     key        msqid      owner      perms      used-bytes   messages
@@ -31,6 +32,12 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <unistd.h>
+/* Duplex's own IPC; ipcs also builds on other systems, without it. */
+#if __has_include(<duplex/chan.h>)
+#include <duplex/chan.h>
+#include <duplex/port.h>
+#define HAVE_DUPLEX_IPC 1
+#endif
 
 #define PROG "ipcs"
 
@@ -132,9 +139,35 @@ static void show_semaphores(void)
     }
 }
 
+#ifdef HAVE_DUPLEX_IPC
+/* chan_list/port_list walk the kernel's tables as MSG_STAT does. */
+static void show_channels(void)
+{
+    struct k_chan_info ci;
+    printf("------ Channels --------\n");
+    printf("%-10s %-10s %-10s %-10s %-10s %-10s %-10s\n", "chanid", "msgsize", "capacity",
+           "queued", "senders", "receivers", "creator");
+    for (int slot = 0; (slot = chan_list(slot, &ci)) > 0;)
+        printf("%-10u %-10u %-10u %-10u %-10u %-10u %-10d\n", ci.id, ci.msgsize, ci.capacity,
+               ci.queued, ci.senders, ci.receivers, ci.creator);
+}
+
+static void show_ports(void)
+{
+    struct k_port_info pi;
+    printf("------ Named Ports --------\n");
+    printf("%-10s %-16s %-10s %-10s %-10s %-10s\n", "portid", "name", "queued", "handles",
+           "refused", "creator");
+    for (int slot = 0; (slot = port_list(slot, &pi)) > 0;)
+        if (pi.name[0])
+            printf("%-10u %-16s %-10u %-10u %-10llu %-10d\n", pi.id, pi.name, pi.queued,
+                   pi.handles, (unsigned long long)pi.refused, pi.creator);
+}
+#endif
+
 int main(int argc, char **argv)
 {
-    int queues = 0, segments = 0, semaphores = 0, c;
+    int queues = 0, segments = 0, semaphores = 0, duplex = 0, c;
 
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
@@ -144,7 +177,7 @@ int main(int argc, char **argv)
         case 'q': queues = 1; break;
         case 'm': segments = 1; break;
         case 's': semaphores = 1; break;
-        case 'a': queues = segments = semaphores = 1; break;
+        case 'a': queues = segments = semaphores = duplex = 1; break;
         default:
             fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
             usage(1);
@@ -169,5 +202,15 @@ int main(int argc, char **argv)
         show_semaphores();
         printf("\n");
     }
+#ifdef HAVE_DUPLEX_IPC
+    if (duplex) {
+        show_channels();
+        printf("\n");
+        show_ports();
+        printf("\n");
+    }
+#else
+    (void)duplex;
+#endif
     return 0;
 }
