@@ -525,12 +525,32 @@ int bi_wait(char **argv)
     return status;
 }
 
-static int kill_list(void)
+/* kill -l: every signal; kill -l ARG...: each number's name (an exit
+ * status 128+N names N, as `kill -l $?` wants) and each name's number. */
+static int kill_list(char **args)
 {
-    for (int k = 1; k < NSIGNALS; k++)
-        if (signals[k].name)
-            printf("%2d) SIG%s\n", k, signals[k].name);
-    return 0;
+    int status = 0;
+    if (!*args)
+        for (int k = 1; k < NSIGNALS; k++)
+            if (signals[k].name)
+                printf("%2d) SIG%s\n", k, signals[k].name);
+    for (; *args; args++) {
+        long n;
+        if (parse_int(*args, &n)) {
+            if (n > 128)
+                n -= 128;
+            if (n > 0 && n < NSIGNALS && signals[n].name) {
+                printf("%s\n", signals[n].name);
+                continue;
+            }
+        } else if ((n = signal_number(*args)) > 0) {
+            printf("%ld\n", n);
+            continue;
+        }
+        sh_error("kill: %s: invalid signal specification", *args);
+        status = 1;
+    }
+    return status;
 }
 
 static int signal_job(struct job *j, int sig)
@@ -554,7 +574,7 @@ int bi_kill(char **argv)
 {
     int sig = SIGTERM, i = 1, status = 0;
     if (argv[1] && strcmp(argv[1], "-l") == 0)
-        return kill_list();
+        return kill_list(argv + 2);
     if (argv[1] && strcmp(argv[1], "-s") == 0 && argv[2]) {
         sig = signal_number(argv[2]);
         i = 3;
