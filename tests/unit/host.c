@@ -387,6 +387,28 @@ void texit_reap(struct proc *p, int code)
     CHECK_EQ(*(int *)uhost(parent, st), W_EXITCODE(code, 0));
 }
 
+/* ---- out of kernel memory, on purpose -------------------------------------- */
+
+#define SQUEEZE_MAX 1024
+static void *squeezed[SQUEEZE_MAX];
+static int nsqueezed;
+
+void tsqueeze(size_t hole)
+{
+    void *h = hole ? kalloc(hole) : NULL;
+    for (size_t chunk = (size_t)1 << 24; chunk > 0; chunk /= 2)
+        while (nsqueezed < SQUEEZE_MAX && (squeezed[nsqueezed] = kalloc(chunk)) != NULL)
+            nsqueezed++;
+    CHECK(nsqueezed < SQUEEZE_MAX);
+    kfree(h);
+}
+
+void trelease(void)
+{
+    while (nsqueezed > 0)
+        kfree(squeezed[--nsqueezed]);
+}
+
 /* ---- one test's life, inside the child the runner forked ------------------ */
 
 static bool allow_leaks;

@@ -54,27 +54,6 @@ static inline long tsigaction(struct proc *p, int sig, uint64_t handler, uint32_
     return tsys(p, SYS_sigaction, (long)sig, (long)ubytes(p, &sa, sizeof sa), 0L);
 }
 
-/* Take the whole kernel heap but a hole of about `hole` bytes, so that only
- * allocations that fit in it succeed; trelease gives it all back. */
-#define SQUEEZE_MAX 1024
-static void *squeezed[SQUEEZE_MAX];
-static int nsqueezed;
-
-static inline void tsqueeze(size_t hole)
-{
-    void *h = hole ? kalloc(hole) : NULL;
-    for (size_t chunk = (size_t)1 << 24; chunk > 0; chunk /= 2)
-        while (nsqueezed < SQUEEZE_MAX && (squeezed[nsqueezed] = kalloc(chunk)) != NULL)
-            nsqueezed++;
-    kfree(h);
-}
-
-static inline void trelease(void)
-{
-    while (nsqueezed > 0)
-        kfree(squeezed[--nsqueezed]);
-}
-
 /* ---- channels ----------------------------------------------------------------- */
 
 /* chan_create for p: fds[0] receives, fds[1] sends. */

@@ -99,6 +99,12 @@ const char *tconsole(void);
  * (what the web platform does at a switch). */
 void tshm_sync(struct proc *from);
 
+/* Take the whole kernel heap but a hole of about `hole` bytes, so that only
+ * allocations that fit in it succeed (out-of-memory tests); trelease gives
+ * it all back. */
+void tsqueeze(size_t hole);
+void trelease(void);
+
 /* The exit code given to poweroff, -1 before. */
 extern int tpoweroff_code;
 

@@ -582,27 +582,6 @@ TEST(fifo_waiter_renamed_away_leaks_nothing)
 
 /* ---- out of kernel memory -------------------------------------------------- */
 
-#define SQUEEZE_MAX 1024
-static void *squeezed[SQUEEZE_MAX];
-static int nsqueezed;
-
-/* Take the whole kernel heap but a hole of about `hole` bytes. */
-static void theap_squeeze(size_t hole)
-{
-    void *h = hole ? kalloc(hole) : NULL;
-    for (size_t chunk = (size_t)1 << 24; chunk > 0; chunk /= 2)
-        while (nsqueezed < SQUEEZE_MAX && (squeezed[nsqueezed] = kalloc(chunk)) != NULL)
-            nsqueezed++;
-    CHECK(nsqueezed < SQUEEZE_MAX);
-    kfree(h);
-}
-
-static void theap_release(void)
-{
-    while (nsqueezed > 0)
-        kfree(squeezed[--nsqueezed]);
-}
-
 TEST(fifo_open_out_of_memory)
 {
     CHECK_EQ(tmkfifo(init, FIFO, 0666), 0);
@@ -610,9 +589,9 @@ TEST(fifo_open_out_of_memory)
     bool nomem = false, nfile = false, ok = false;
     /* the first open makes the pipe, then the file: either may fail */
     for (size_t hole = 0; hole <= 2 * PIPE_SIZE_DEFAULT && !ok; hole += 16) {
-        theap_squeeze(hole);
+        tsqueeze(hole);
         long r = topen(init, FIFO, O_RDWR);
-        theap_release();
+        trelease();
         if (r >= 0) {
             ok = true;
             tclose(init, (int)r);
@@ -633,9 +612,9 @@ TEST(fifo_open_out_of_memory)
     long fd = topen(init, FIFO, O_RDWR);
     CHECK(fd >= 0);
     CHECK_EQ(twrites(init, (int)fd, "still"), 5);
-    theap_squeeze(0);
+    tsqueeze(0);
     CHECK_EQ(topen(init, FIFO, O_RDONLY | O_NONBLOCK), -ENFILE);
-    theap_release();
+    trelease();
     tread_expect(init, (int)fd, "still");
     tclose(init, (int)fd);
     tunlink(init, FIFO);

@@ -309,28 +309,6 @@ TEST(pipe_exit_closes_the_ends)
 
 /* ---- out of kernel memory -------------------------------------------------- */
 
-/* Take the whole kernel heap but a hole of about `hole` bytes, so that only
- * allocations that fit in it succeed; theap_release gives it all back. */
-#define SQUEEZE_MAX 1024
-static void *squeezed[SQUEEZE_MAX];
-static int nsqueezed;
-
-static void theap_squeeze(size_t hole)
-{
-    void *h = hole ? kalloc(hole) : NULL;
-    for (size_t chunk = (size_t)1 << 24; chunk > 0; chunk /= 2)
-        while (nsqueezed < SQUEEZE_MAX && (squeezed[nsqueezed] = kalloc(chunk)) != NULL)
-            nsqueezed++;
-    CHECK(nsqueezed < SQUEEZE_MAX);
-    kfree(h);
-}
-
-static void theap_release(void)
-{
-    while (nsqueezed > 0)
-        kfree(squeezed[--nsqueezed]);
-}
-
 TEST(pipe2_out_of_memory_at_every_step)
 {
     /* Grow the hole 16 bytes at a time: pipe2's allocations (the pipe, its
@@ -341,9 +319,9 @@ TEST(pipe2_out_of_memory_at_every_step)
     bool nomem = false, nfile = false, ok = false;
     for (size_t hole = 0; hole <= 2 * PIPE_SIZE_DEFAULT && !ok; hole += 16) {
         int fds[2];
-        theap_squeeze(hole);
+        tsqueeze(hole);
         long r = tpipe(init, fds, 0);
-        theap_release();
+        trelease();
         if (r == 0) {
             ok = true;
             tclose(init, fds[0]);
@@ -370,9 +348,9 @@ TEST(pipe_size_out_of_memory_keeps_the_pipe)
     int fds[2];
     CHECK_EQ(tpipe(init, fds, 0), 0);
     CHECK_EQ(twrites(init, fds[1], "safe"), 4);
-    theap_squeeze(0);
+    tsqueeze(0);
     CHECK_EQ(tfcntl(fds[0], F_SETPIPE_SZ, 65536), -ENOMEM);
-    theap_release();
+    trelease();
     CHECK_EQ(tfcntl(fds[0], F_GETPIPE_SZ, 0), PIPE_SIZE_DEFAULT);
     tread_expect(init, fds[0], "safe");
     tclose(init, fds[0]);
