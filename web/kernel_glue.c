@@ -176,7 +176,6 @@ EXPORT(web_signal) int web_signal(struct proc *p)
 }
 
 EXPORT(web_fault) void web_fault(struct proc *p, int sig) { kernel_fault(p, sig, false); }
-EXPORT(web_proc_ctx) int web_proc_ctx(struct proc *p) { return (int)(uintptr_t)kernel_proc_ctx(p); }
 EXPORT(web_set_proc_ctx) void web_set_proc_ctx(struct proc *p, int ctx)
 {
     kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);

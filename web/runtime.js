@@ -64,9 +64,8 @@ export class Duplex {
   // host(stream, bytes), poweroff(code), panic(message).
   constructor(opts) {
     this.opts = opts;
-    this.procs = new Map();           // ctx id -> Process
-    this.byKp = new Map();            // the kernel's struct proc * -> Process (copyin's fast path)
-    this.nextCtx = 1;
+    this.byKp = new Map();            // the kernel's struct proc * -> its Process
+    this.nextCtx = 1;                 // the kernel keeps a non-null context per process
     this.modules = new Map();         // imageKey -> WebAssembly.Module
     this.scheduled = false;
     this.halted = false;
@@ -206,7 +205,7 @@ export class Duplex {
   }
 
   runProcess(kp) {
-    const p = this.procs.get(this.kernel.web_proc_ctx(kp));
+    const p = this.byKp.get(kp);
     if (!p) return this.panic(`process ${this.kernel.web_proc_pid(kp)} has no context`);
     this.current = p;
     try {
@@ -386,22 +385,17 @@ export class Duplex {
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
-    const old = this.kernel.web_proc_ctx(kp);
-    if (old) this.procDestroy(kp);
-    const id = this.nextCtx++;
-    this.procs.set(id, proc);
+    if (this.byKp.has(kp)) this.procDestroy(kp);   // execve: the old image goes
     this.byKp.set(kp, proc);
-    this.kernel.web_set_proc_ctx(kp, id);
+    this.kernel.web_set_proc_ctx(kp, this.nextCtx++);
     this.stats.spawns++;
     return 0;
   }
 
   procDestroy(kp) {
-    const id = this.kernel.web_proc_ctx(kp);
-    const p = this.procs.get(id);
+    const p = this.byKp.get(kp);
     if (p) p.dead = true;
-    this.procs.delete(id);               // drop every reference: instances are big
-    if (this.byKp.get(kp) === p) this.byKp.delete(kp);
+    this.byKp.delete(kp);                // drop every reference: instances are big
   }
 
   poweroff(code) {
