@@ -115,11 +115,13 @@ static long apply_action(struct proc *child, struct proc *parent,
         char path[PATH_MAX];
         struct file *f;
         long r = copyin_path(parent, path, (uptr)act->path);
+        /* O_SPAWN_DEFER: a FIFO open never waits here (the child would be
+         * put to sleep before it exists); it waits at its first read or write. */
         if (r == 0)
-            r = file_open(child, path, (act->oflag & ~O_SPAWN_DEFER) | O_SPAWN_DEFER,
-                          act->mode, &f);
+            r = file_open(child, path, act->oflag | O_SPAWN_DEFER, act->mode, &f);
+        KASSERT(r != KERN_BLOCK);
         if (r < 0)
-            return r == KERN_BLOCK ? -EAGAIN : r;
+            return r;
         if (act->fd < 0 || act->fd >= NOFILE) {
             file_close(f);
             return -EBADF;
