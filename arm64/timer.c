@@ -45,7 +45,7 @@ static uint64_t now(void)
 
 uint64_t plat_clock_ns(int clock)
 {
-    if (clock == CLOCK_REALTIME)
+    if (clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE)
         return boot_realtime_s * 1000000000ull + now();
     return now();
 }

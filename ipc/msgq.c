@@ -27,10 +27,12 @@
  */
 #include "sysv.h"
 
+/* type and text are laid out as the caller's struct msgbuf is, so that
+ * one copy moves both. */
 struct msg {
     struct msg *next;
-    long        type;           /* > 0 */
     size_t      size;           /* bytes of text */
+    long        type;           /* > 0 */
     char        text[];
 };
 
@@ -142,30 +144,22 @@ long sys_msgsnd(struct proc *p, const long *a)
     int flags = (int)a[3];
     if (size < 0 || size > MSGMAX)
         return -EINVAL;
-    long type;
-    if (copyin(p, &type, umsg, sizeof type) < 0)
-        return -EFAULT;
-    if (type < 1)
-        return -EINVAL;
-    struct msgq *q;
-    long err = queue_of(p, a[0], W_OK, &q);
-    if (err)
-        return err;
-    if (!fits(q, (uint64_t)size)) {
-        if (flags & IPC_NOWAIT)
-            return -EAGAIN;
-        return msgq_sleep(p, q, &q->swait);
-    }
-    /* Copy the text into a new message before it joins the queue: a bad
-     * buffer then leaves the queue as it was. */
+    /* Copy the message in first, as Linux does: a bad buffer then leaves
+     * the queue as it was, and a send that must wait frees it again. */
     struct msg *m = kalloc(sizeof *m + (size_t)size);
     if (!m)
         return -ENOMEM;
-    if (copyin(p, m->text, umsg + sizeof(long), (size_t)size) < 0) {
+    long err = copyin(p, &m->type, umsg, sizeof(long) + (size_t)size) < 0 ? -EFAULT
+             : m->type < 1 ? -EINVAL : 0;
+    struct msgq *q;
+    if (!err)
+        err = queue_of(p, a[0], W_OK, &q);
+    if (!err && !fits(q, (uint64_t)size))
+        err = flags & IPC_NOWAIT ? -EAGAIN : msgq_sleep(p, q, &q->swait);
+    if (err) {
         kfree(m);
-        return -EFAULT;
+        return err;
     }
-    m->type = type;
     m->size = (size_t)size;
     enqueue(p, q, m);
     wakeup(&q->rwait);
@@ -242,8 +236,7 @@ long sys_msgrcv(struct proc *p, const long *a)
     size_t n = MIN(m->size, (size_t)size);
     /* Copy out first, take the message off after: a bad buffer loses
      * nothing (Linux would have dropped the message). */
-    if (copyout(p, umsg, &m->type, sizeof m->type) < 0 ||
-        copyout(p, umsg + sizeof(long), m->text, n) < 0)
+    if (copyout(p, umsg, &m->type, sizeof m->type + n) < 0)
         return -EFAULT;
     dequeue(p, q, m, prev);
     wakeup(&q->swait);

@@ -186,5 +186,5 @@ long sysv_set(struct proc *p, struct sysv_obj *o, const struct k_ipc_perm *in)
 
 int64_t sysv_now(void)
 {
-    return (int64_t)(plat_clock_ns(CLOCK_REALTIME) / 1000000000ull);
+    return (int64_t)(plat_clock_ns(CLOCK_REALTIME_COARSE) / 1000000000ull);
 }

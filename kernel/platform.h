@@ -45,7 +45,11 @@ void plat_console_write(const char *buf, size_t n);
  * without such streams sends them to the console. */
 void plat_host_write(int stream, const char *buf, size_t n);
 
-/* Nanoseconds on CLOCK_MONOTONIC (since boot) or CLOCK_REALTIME (since 1970). */
+/* Nanoseconds on CLOCK_MONOTONIC (since boot) or CLOCK_REALTIME (since 1970).
+ * The _COARSE variants may return a value read earlier, at most one
+ * scheduling interval old (a timer tick, a time slice), where reading the
+ * clock costs more than the caller's work (a clock read is a call out to
+ * JavaScript on web); a platform with a cheap clock reads it each time. */
 uint64_t plat_clock_ns(int clock);
 
 /* Ask for kernel_tick() to be called once the monotonic clock reaches

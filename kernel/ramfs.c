@@ -23,7 +23,7 @@ static uint32_t next_ino = 1;
 
 static uint64_t realtime(void)
 {
-    return plat_clock_ns(CLOCK_REALTIME);
+    return plat_clock_ns(CLOCK_REALTIME_COARSE);
 }
 
 /* owner NULL: the kernel, so root owns it. */

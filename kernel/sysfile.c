@@ -284,7 +284,7 @@ long sys_chmod(struct proc *p, const long *a)
         r = -EPERM;
     } else {
         ip->mode = (uint32_t)a[1] & 07777;
-        ip->ctime = plat_clock_ns(CLOCK_REALTIME);
+        ip->ctime = plat_clock_ns(CLOCK_REALTIME_COARSE);
     }
     iput(ip);
     return r;

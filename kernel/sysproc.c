@@ -525,7 +525,8 @@ long sys_sched_yield(struct proc *p, const long *a)
 
 long sys_clock_gettime(struct proc *p, const long *a)
 {
-    if (a[0] != CLOCK_REALTIME && a[0] != CLOCK_MONOTONIC)
+    if (a[0] != CLOCK_REALTIME && a[0] != CLOCK_MONOTONIC &&
+        a[0] != CLOCK_REALTIME_COARSE && a[0] != CLOCK_MONOTONIC_COARSE)
         return -EINVAL;
     uint64_t ns = plat_clock_ns((int)a[0]);
     struct k_timespec ts = { (int64_t)(ns / 1000000000ull), (int64_t)(ns % 1000000000ull) };

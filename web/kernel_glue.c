@@ -43,7 +43,20 @@ static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 
 void plat_console_write(const char *buf, size_t n) { js_console_write(buf, n); }
 void plat_host_write(int stream, const char *buf, size_t n) { js_host_write(stream, buf, n); }
-uint64_t plat_clock_ns(int clock) { return (uint64_t)(js_now_ms(clock) * 1e6); }
+/* The coarse clocks: milliseconds the runtime writes whenever it reads the
+ * clock itself, at least once per time slice and every few dozen system
+ * calls (runtime.js, readClock). A precise read is a call out to JS that
+ * costs more than a whole message-queue send. */
+static double coarse_ms[2];             /* CLOCK_REALTIME, CLOCK_MONOTONIC */
+
+uint64_t plat_clock_ns(int clock)
+{
+    if (clock == CLOCK_REALTIME_COARSE)
+        return (uint64_t)(coarse_ms[0] * 1e6);
+    if (clock == CLOCK_MONOTONIC_COARSE)
+        return (uint64_t)(coarse_ms[1] * 1e6);
+    return (uint64_t)(js_now_ms(clock) * 1e6);
+}
 void plat_timer_set(uint64_t deadline_ns) { js_timer_set((double)deadline_ns / 1e6); }
 
 /* The heap runs from the end of the kernel's static data to the initramfs,
@@ -107,6 +120,7 @@ void plat_panic(const char *msg)
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 EXPORT(web_scratch) char *web_scratch(void) { return scratch; }
+EXPORT(web_coarse_clock) double *web_coarse_clock(void) { return coarse_ms; }
 
 EXPORT(web_set_initramfs) void web_set_initramfs(const void *p, size_t len)
 {

@@ -42,6 +42,25 @@ export function trapSignal(err) {
   return SIGSEGV;                                          // memory, table, signature
 }
 
+// Copy n bytes between two memories, each given as a byte and a word view.
+// set() needs a subarray view of the source, an allocation that costs more
+// than copying a few hundred bytes word by word; system calls mostly copy
+// small structures and messages, so below that size the copy is a loop.
+const COPY_BY_LOOP = 256;
+export function copyBytes(d8, d32, dst, s8, s32, src, n) {
+  if (n > COPY_BY_LOOP) {
+    d8.set(s8.subarray(src, src + n), dst);
+    return;
+  }
+  let i = 0;
+  if (((dst | src) & 3) === 0) {
+    const d = dst >>> 2, s = src >>> 2, words = n >>> 2;
+    for (; i < words; i++) d32[d + i] = s32[s + i];
+    i <<= 2;
+  }
+  for (; i < n; i++) d8[dst + i] = s8[src + i];
+}
+
 export class Process {
   constructor(runtime, kp, module, argv, envp) {
     this.rt = runtime;
@@ -60,6 +79,7 @@ export class Process {
     this.x = this.instance.exports;
     this.memory = this.x.memory;
     this.u8 = new Uint8Array(this.memory.buffer);
+    this.u32 = new Int32Array(this.memory.buffer);
     this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
     this.asyncData = 0;
     this.shm = [];                // attached segments: { kmem, size, addr, ro, version }
@@ -69,7 +89,10 @@ export class Process {
   // buffer, and views of a detached buffer have length 0: that is the
   // cheap test (reading memory.buffer on every copy is not cheap).
   bytes() {
-    if (this.u8.length === 0) this.u8 = new Uint8Array(this.memory.buffer);
+    if (this.u8.length === 0) {
+      this.u8 = new Uint8Array(this.memory.buffer);
+      this.u32 = new Int32Array(this.memory.buffer);
+    }
     return this.u8;
   }
 
@@ -79,31 +102,26 @@ export class Process {
 
   // ---- copyin / copyout, called by the kernel through the runtime --------
 
-  // Small copies (a byte, a struct) are a loop: cheaper than making the
-  // subarray view that set() needs.
-  copyin(kmem, dst, src, n) {
+  // k is the kernel's memory: { u8, u32 } views (runtime.js).
+  copyin(k, dst, src, n) {
     if (!this.inRange(src, n)) return EFAULT;
-    const u = this.u8;
-    if (n <= 32) for (let i = 0; i < n; i++) kmem[dst + i] = u[src + i];
-    else kmem.set(u.subarray(src, src + n), dst);
+    copyBytes(k.u8, k.u32, dst, this.u8, this.u32, src, n);
     return 0;
   }
 
-  copyout(kmem, dst, src, n) {
+  copyout(k, dst, src, n) {
     if (!this.inRange(dst, n)) return EFAULT;
-    const u = this.u8;
-    if (n <= 32) for (let i = 0; i < n; i++) u[dst + i] = kmem[src + i];
-    else u.set(kmem.subarray(src, src + n), dst);
+    copyBytes(this.u8, this.u32, dst, k.u8, k.u32, src, n);
     return 0;
   }
 
-  copyinstr(kmem, dst, src, max) {
+  copyinstr(k, dst, src, max) {
     const u = this.bytes();
     if (src < NULL_GUARD || src >= u.length) return EFAULT;
     const end = Math.min(u.length, src + max);
     const nul = u.subarray(src, end).indexOf(0);
     if (nul < 0) return end - src === max ? ENAMETOOLONG : EFAULT;
-    kmem.set(u.subarray(src, src + nul + 1), dst);
+    k.u8.set(u.subarray(src, src + nul + 1), dst);
     return nul;
   }
 
@@ -191,10 +209,15 @@ export class Process {
       this.resume = RUNNING;
       if (how === RETURN) return this.afterCall(this.resumeValue, true);
     }
-    const r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    let r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    // Blocked: let the others run on top of this stack (runtime.js,
+    // runWhileBlocked); when the kernel picks this process again, the call
+    // is re-issued right here, with no unwind and no rewind.
+    while (r === KERN_BLOCK) {
+      if (!this.rt.runWhileBlocked(this)) return this.unwind(REISSUE, 0);
+      r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    }
     switch (r) {
-      case KERN_BLOCK:
-        return this.unwind(REISSUE, 0);
       case KERN_EXIT:
         throw EXITED;
       case KERN_EXEC:

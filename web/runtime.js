@@ -74,6 +74,8 @@ export class Duplex {
     this.sliceStart = 0;
     this.stats = { compiles: 0, spawns: 0 };
     this.current = null;              // the process running now
+    this.nested = false;              // runWhileBlocked is running others
+    this.sliceDone = false;           // it found the time slice over
     this.hostPending = [];            // host stdin not yet taken by /dev/hostin
     this.hostEnd = false;
     this.hostEndSent = false;
@@ -84,8 +86,10 @@ export class Duplex {
   async boot(argv = ['init']) {
     const { instance } = await WebAssembly.instantiate(this.opts.kernel, { env: this.imports() });
     this.kernel = instance.exports;
-    this.kmem = new Uint8Array(this.kernel.memory.buffer);
+    this.viewKernel();
     this.sigworkAt = (this.kernel.web_sigwork() >>> 0) / 4;
+    this.coarseAt = (this.kernel.web_coarse_clock() >>> 0) / 8;
+    this.readClock();
     await this.precompile(this.opts.initramfs);
     this.placeInitramfs(this.opts.initramfs);
     this.kernel.web_init();
@@ -110,10 +114,19 @@ export class Duplex {
     const mem = this.kernel.memory;
     const at = mem.buffer.byteLength;
     mem.grow(Math.ceil(archive.length / 65536));
-    this.kmem = new Uint8Array(mem.buffer);
+    this.viewKernel();
     this.kmem.set(archive, at);
-    this.k32 = new Int32Array(mem.buffer);
     this.kernel.web_set_initramfs(at, archive.length);
+  }
+
+  // Views of the kernel's memory. It grows only at boot (placeInitramfs):
+  // the kernel's heap is fixed, so these never go stale afterwards.
+  viewKernel() {
+    const buf = this.kernel.memory.buffer;
+    this.kmem = new Uint8Array(buf);
+    this.k32 = new Int32Array(buf);
+    this.kf64 = new Float64Array(buf);
+    this.kviews = { u8: this.kmem, u32: this.k32 };   // for copyBytes
   }
 
   writeStrings(list) {
@@ -183,13 +196,23 @@ export class Duplex {
     queueTask(() => this.runSlice());
   }
 
-  sliceOver() { return now() - this.sliceStart > SLICE_MS; }
+  // Read the clock, and leave the time for the kernel's coarse clocks
+  // (kernel_glue.c): every read the runtime makes anyway refreshes them.
+  readClock() {
+    const t = now();
+    this.kf64[this.coarseAt] = Date.now();
+    this.kf64[this.coarseAt + 1] = t;
+    return t;
+  }
+
+  sliceOver() { return this.readClock() - this.sliceStart > SLICE_MS; }
 
   // Reading the clock costs more than a process switch, so it is read
   // every 16 switches (a switch is a few microseconds).
   runSlice() {
     this.scheduled = false;
-    this.sliceStart = now();
+    this.sliceDone = false;
+    this.sliceStart = this.readClock();
     for (let n = 1; !this.halted; n++) {
       let kp = this.kernel.web_next();
       if (!kp && this.hostPending.length) {      // readers took all: offer more
@@ -198,7 +221,7 @@ export class Duplex {
       }
       if (!kp) return;                  // idle until input or a timer
       this.runProcess(kp);
-      if ((n & 15) === 0 && this.sliceOver()) break;
+      if (this.sliceDone || ((n & 15) === 0 && this.sliceOver())) break;
     }
     if (this.hostPending.length || (this.hostEnd && !this.hostEndSent)) this.feedHost();
     this.schedule();
@@ -207,6 +230,7 @@ export class Duplex {
   runProcess(kp) {
     const p = this.byKp.get(kp);
     if (!p) return this.panic(`process ${this.kernel.web_proc_pid(kp)} has no context`);
+    const outer = this.current;         // the process under a nested run, or null
     this.current = p;
     try {
       this.shmIn(p);
@@ -220,8 +244,41 @@ export class Duplex {
       if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
       if (!p.dead) this.kernel.web_fault(kp, trapSignal(e));
     } finally {
-      this.current = null;
+      this.current = outer;
     }
+  }
+
+  // p has just blocked in a system call, and its stack is still live on the
+  // native stack. Unwinding it (asyncify) and rewinding it later costs more
+  // than the rest of a switch, so instead run the other processes from
+  // here, nested, until the kernel picks p again: then p re-issues its call
+  // in place. A process run from here unwinds when it blocks, as from the
+  // top loop: one level only, which is all a pair of processes passing
+  // work back and forth needs (a pipe, a port call) to halve its unwinds.
+  // Returns false when p must unwind after all: the slice is over, nothing
+  // is runnable (the page must get its events), or p is itself nested.
+  runWhileBlocked(p) {
+    if (this.nested || this.halted || this.current !== p) return false;
+    this.nested = true;
+    this.shmOut(p);
+    try {
+      for (let n = 1; ; n++) {
+        if ((n & 15) === 0 && this.sliceOver()) {
+          this.sliceDone = true;
+          return false;
+        }
+        const kp = this.kernel.web_next();
+        if (!kp) return false;
+        if (kp === p.kp) break;
+        this.runProcess(kp);
+        if (p.dead) throw EXITED;         // killed meanwhile: leave its stack
+        if (this.halted) return false;
+      }
+    } finally {
+      this.nested = false;
+    }
+    this.shmIn(p);
+    return true;
   }
 
   // ---- shared memory: mirrored at every switch ------------------------------
@@ -287,7 +344,7 @@ export class Duplex {
   }
 
   // Whether the last system call left p a signal to act on (kernel_glue.c).
-  signalWork() { return (this.k32 || (this.k32 = new Int32Array(this.kernel.memory.buffer)))[this.sigworkAt] !== 0; }
+  signalWork() { return this.k32[this.sigworkAt] !== 0; }
 
   signal(p) {
     this.inKernel = true;
@@ -319,17 +376,16 @@ export class Duplex {
       host_write: (stream, ptr, n) =>
         (this.opts.host || ((s, b) => this.opts.console(b)))(stream,
           this.kmem.slice(ptr >>> 0, (ptr >>> 0) + n)),
-      // CLOCK_REALTIME from Date.now(), far cheaper than performance.now()
-      // (message queues stamp every send and receive with it); CLOCK_MONOTONIC
-      // needs performance.now()'s sub-millisecond resolution.
+      // CLOCK_REALTIME from Date.now(), cheaper than performance.now();
+      // CLOCK_MONOTONIC needs performance.now()'s sub-millisecond resolution.
       now_ms: (clock) => (clock === 0 ? Date.now() : now()),
       timer_set: (ms) => this.setTimer(ms),
       proc_load: (kp, code, len, argv, envp) => this.procLoad(kp, code >>> 0, len >>> 0,
         argv >>> 0, envp >>> 0),
       proc_destroy: (kp) => this.procDestroy(kp),
-      copyin: (kp, dst, src, n) => this.proc(kp).copyin(this.kmem, dst >>> 0, src >>> 0, n >>> 0),
-      copyout: (kp, dst, src, n) => this.proc(kp).copyout(this.kmem, dst >>> 0, src >>> 0, n >>> 0),
-      copyinstr: (kp, dst, src, max) => this.proc(kp).copyinstr(this.kmem, dst >>> 0, src >>> 0,
+      copyin: (kp, dst, src, n) => this.proc(kp).copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
+      copyout: (kp, dst, src, n) => this.proc(kp).copyout(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
+      copyinstr: (kp, dst, src, max) => this.proc(kp).copyinstr(this.kviews, dst >>> 0, src >>> 0,
         max >>> 0),
       brk: (kp, addr) => this.proc(kp).setBrk(addr >>> 0),
       poweroff: (code) => this.poweroff(code),
@@ -348,6 +404,7 @@ export class Duplex {
     if (ms <= 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.readClock();
       this.kernel.web_tick();
       this.schedule();
     }, Math.max(0, ms - now()));
