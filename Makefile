@@ -127,8 +127,7 @@ ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
             --export=__dx_start --export=__dx_argbuf --export=__dx_asyncify_data \
             --export=__dx_sigframe \
             --export=asyncify_start_unwind --export=asyncify_stop_unwind \
-            --export=asyncify_start_rewind --export=asyncify_stop_rewind \
-            --export=asyncify_get_state
+            --export=asyncify_start_rewind --export=asyncify_stop_rewind
 # compiler-rt's builtins (64x64->128-bit multiply and friends) for wasm32
 WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
 ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2

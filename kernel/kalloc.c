@@ -9,6 +9,14 @@
  * panics on a double free or an overrun, which the tests would otherwise
  * miss because the sanitizers cannot see inside this heap.
  *
+ * Small blocks are the busy ones: a message, a file, a port call's reply
+ * capability come and go at every system call of their kind. A freed small
+ * block goes onto a list of blocks of its exact size (a "quick list"), and
+ * the next allocation of that size takes it back at once, where first fit
+ * would walk the free list twice. Blocks on quick lists do not merge with
+ * their neighbours, so when first fit finds nothing they all go back to
+ * the free list and it tries again: a full heap still has all its memory.
+ *
  * kstats.allocs and kstats.heap_used count what is live: every unit test
  * checks they return to their values after boot, which is how leaks show.
  */
@@ -32,6 +40,9 @@ struct fblk {                        /* a free block */
 static struct fblk *freelist;
 static uintptr_t heap_lo, heap_hi;
 
+#define QUICK_MAX   512              /* the largest block kept on a quick list */
+static struct fblk *quick[QUICK_MAX / ALIGN + 1];   /* by block size / ALIGN */
+
 struct k_kstat kstats;
 
 static size_t round_up(size_t n, size_t a) { return (n + a - 1) & ~(a - 1); }
@@ -46,6 +57,8 @@ void kalloc_init(void *base, size_t len)
     freelist = (struct fblk *)lo;
     freelist->size = hi - lo;
     freelist->next = NULL;
+    for (size_t i = 0; i < sizeof quick / sizeof quick[0]; i++)
+        quick[i] = NULL;
     kstats.allocs = 0;
     kstats.heap_used = 0;
     kstats.heap_total = hi - lo;
@@ -56,11 +69,12 @@ static size_t block_size(size_t n)
     return round_up(sizeof(struct hdr) + n + sizeof(uint64_t), ALIGN);
 }
 
-void *kalloc(size_t n)
+static void free_insert(struct fblk *b);
+
+/* A free block of at least need bytes, taken off the free list by first
+ * fit; *size is what it really is. NULL if there is none. */
+static struct fblk *first_fit(size_t need, size_t *size)
 {
-    if (n > 0xffffffffu || n > kstats.heap_total)
-        return NULL;
-    size_t need = block_size(n);
     for (struct fblk **pp = &freelist; *pp; pp = &(*pp)->next) {
         struct fblk *b = *pp;
         if (b->size < need)
@@ -75,17 +89,49 @@ void *kalloc(size_t n)
             need = b->size;
             *pp = b->next;
         }
-        struct hdr *h = (struct hdr *)b;
-        h->magic = MAGIC_USED;
-        h->req = (uint32_t)n;
-        h->size = need;
-        uint64_t canary = CANARY;
-        memcpy((char *)(h + 1) + n, &canary, sizeof canary);
-        kstats.allocs++;
-        kstats.heap_used += need;
-        return h + 1;
+        *size = need;
+        return b;
     }
     return NULL;
+}
+
+/* Every block on the quick lists back to the free list, merged. */
+static void quick_drain(void)
+{
+    for (size_t i = 0; i < sizeof quick / sizeof quick[0]; i++) {
+        while (quick[i]) {
+            struct fblk *b = quick[i];
+            quick[i] = b->next;
+            free_insert(b);
+        }
+    }
+}
+
+void *kalloc(size_t n)
+{
+    if (n > 0xffffffffu || n > kstats.heap_total)
+        return NULL;
+    size_t need = block_size(n), size = need;
+    struct fblk *b = NULL;
+    if (need <= QUICK_MAX && (b = quick[need / ALIGN]) != NULL)
+        quick[need / ALIGN] = b->next;
+    if (!b)
+        b = first_fit(need, &size);
+    if (!b) {
+        quick_drain();
+        b = first_fit(need, &size);
+    }
+    if (!b)
+        return NULL;
+    struct hdr *h = (struct hdr *)b;
+    h->magic = MAGIC_USED;
+    h->req = (uint32_t)n;
+    h->size = size;
+    uint64_t canary = CANARY;
+    memcpy((char *)(h + 1) + n, &canary, sizeof canary);
+    kstats.allocs++;
+    kstats.heap_used += size;
+    return h + 1;
 }
 
 void *kzalloc(size_t n)
@@ -142,7 +188,12 @@ void kfree(void *p)
     kstats.heap_used -= size;
     struct fblk *b = (struct fblk *)h;
     b->size = size;
-    free_insert(b);
+    if (size <= QUICK_MAX) {
+        b->next = quick[size / ALIGN];
+        quick[size / ALIGN] = b;
+    } else {
+        free_insert(b);
+    }
 }
 
 void *krealloc(void *p, size_t n)

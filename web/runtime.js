@@ -396,7 +396,11 @@ export class Duplex {
     };
   }
 
-  proc(kp) { return this.byKp.get(kp); }
+  // Nearly always the process making the system call: no map lookup then.
+  proc(kp) {
+    const c = this.current;
+    return c !== null && c.kp === kp ? c : this.byKp.get(kp);
+  }
 
   setTimer(ms) {
     if (this.timer) clearTimeout(this.timer);

@@ -34,6 +34,23 @@ TEST(ksnprintf_formats)
     CHECK_EQ(kstrlcpy(d, "x", 0), 1);
 }
 
+/* Small blocks: a freed one is the next of its size, and goes back to the
+ * free list for any size when the heap runs short. */
+TEST(kalloc_quick_lists_reuse_small_blocks_and_give_them_back_when_short)
+{
+    char *a = kalloc(100);
+    kfree(a);
+    char *a2 = kalloc(100);
+    CHECK(a2 == a);                            /* same size: the same block */
+    tsqueeze(0);                               /* the heap is full but for a */
+    CHECK(kalloc(100) == NULL);
+    kfree(a2);                                 /* onto its quick list */
+    char *b = kalloc(60);                      /* another size: only a is free */
+    CHECK(b == a);
+    kfree(b);
+    trelease();
+}
+
 TEST(kprintf_reaches_the_console)
 {
     tconsole();
@@ -41,22 +58,23 @@ TEST(kprintf_reaches_the_console)
     CHECK_STR(tconsole(), "boot 1\n");
 }
 
+/* Blocks above QUICK_MAX (kalloc.c) go straight back to the free list. */
 TEST(kalloc_reuses_and_merges_free_blocks)
 {
     uint32_t allocs = kstats.allocs;
-    char *a = kalloc(100), *b = kzalloc(200), *c = kalloc(300);
+    char *a = kalloc(1000), *b = kzalloc(2000), *c = kalloc(3000);
     CHECK(a && b && c);
     CHECK_EQ(kstats.allocs, allocs + 3);
-    for (int i = 0; i < 200; i++)
+    for (int i = 0; i < 2000; i++)
         CHECK_EQ(b[i], 0);
     kfree(b);
-    char *b2 = kalloc(150);                    /* first fit: b's hole */
+    char *b2 = kalloc(1500);                   /* first fit: b's hole */
     CHECK(b2 == b);
     kfree(a);
     kfree(b2);
     kfree(c);                                  /* all three merge back */
     CHECK_EQ(kstats.allocs, allocs);
-    char *big = kalloc(700);
+    char *big = kalloc(6000);
     CHECK(big == a);
     kfree(big);
     kfree(NULL);
