@@ -42,9 +42,7 @@ static uint32_t other_side_gen(struct file *f)
 
 static long fifo_wait(struct proc *p, struct inode *ip)
 {
-    char what[32];
-    ksnprintf(what, sizeof what, "fifo %u open", (unsigned)ip->ino);
-    return sleep_on(p, &ip->fifo_wq, what);
+    return sleep_on(p, &ip->fifo_wq, wait_text(p, "fifo %u open", (unsigned)ip->ino));
 }
 
 /* A re-issued open that was waiting for the other side. */

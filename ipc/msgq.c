@@ -80,10 +80,8 @@ static int queue_id(struct msgq *q)
 /* Block p on one of q's wait queues; ps shows "msgq 3 recv". */
 static long msgq_sleep(struct proc *p, struct msgq *q, struct waitq *wq)
 {
-    char what[32];
-    ksnprintf(what, sizeof what, "msgq %d %s", queue_id(q),
-              wq == &q->rwait ? "recv" : "send");
-    return sleep_on(p, wq, what);
+    return sleep_on(p, wq, wait_text(p, "msgq %d %s", queue_id(q),
+                                     wq == &q->rwait ? "recv" : "send"));
 }
 
 /* ---- msgget(key, flags) ---------------------------------------------------- */

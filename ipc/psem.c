@@ -205,9 +205,7 @@ long sys_sem_unlink(struct proc *p, const long *a)
 
 static long psem_sleep(struct proc *p, struct psem *s)
 {
-    char what[32];
-    ksnprintf(what, sizeof what, "sem /%s", s->name);
-    return sleep_on(p, &s->wq, what);
+    return sleep_on(p, &s->wq, wait_text(p, "sem /%s", s->name));
 }
 
 long sys_sem_wait(struct proc *p, const long *a)

@@ -279,9 +279,7 @@ static long semop_wait(struct proc *p, struct semset *set, const struct k_sembuf
     w->zero = op->sem_op == 0;
     if (timed)
         sleep_until(p, p->call.deadline);
-    char what[32];
-    ksnprintf(what, sizeof what, "semop %d", set_id(set));
-    return sleep_on(p, &set->wq, what);
+    return sleep_on(p, &set->wq, wait_text(p, "semop %d", set_id(set)));
 }
 
 long sys_semop(struct proc *p, const long *a)

@@ -42,6 +42,13 @@ size_t strlen(const char *s);
 int    strcmp(const char *a, const char *b);
 int    strncmp(const char *a, const char *b, size_t n);
 
+/* The kernel is built freestanding, where the compiler does not know these
+ * names: said as builtins, a copy or a clear of a known small size (a
+ * canary, a structure) becomes a few loads and stores instead of a call to
+ * a loop; other sizes still call the functions above. */
+#define memcpy(d, s, n)  __builtin_memcpy(d, s, n)
+#define memset(d, c, n)  __builtin_memset(d, c, n)
+
 /* lib.c */
 size_t kstrlcpy(char *dst, const char *src, size_t size);
 int    ksnprintf(char *buf, size_t size, const char *fmt, ...);
@@ -83,6 +90,8 @@ void runq_remove(struct proc *p);
  * short description for ps ("pipe read", "wait"). Returns KERN_BLOCK, so a
  * system call ends with `return sleep_on(p, &obj->wq, "obj read");`. */
 long sleep_on(struct proc *p, struct waitq *wq, const char *what);
+/* p->wait_buf, holding the text of fmt: for a `what` made up at the wait. */
+const char *wait_text(struct proc *p, const char *fmt, ...);
 
 /* Also wake p at deadline (monotonic ns) if nothing else does first.
  * Call before sleep_on. */
@@ -127,7 +136,8 @@ struct proc {
     struct proc  *wq_next;
     uint64_t      deadline;         /* timer wakeup, 0 for none */
     struct proc  *timer_next;
-    char          wait_what[32];    /* why p sleeps, for ps */
+    const char   *wait_what;        /* why p sleeps, for ps: text that outlives the wait */
+    char          wait_buf[32];     /* for a text made up at the wait (wait_text) */
     struct waitq  child_wait;       /* where p sleeps in wait4 */
 
     /* restartable calls (syscall.c) */

@@ -90,9 +90,18 @@ long sleep_on(struct proc *p, struct waitq *wq, const char *what)
         *pp = p;
         kstats.waiters++;
     }
-    kstrlcpy(p->wait_what, what, sizeof p->wait_what);
+    p->wait_what = what;        /* kept, not copied: sleeping is a hot path */
     p->blocked_call = true;
     return KERN_BLOCK;
+}
+
+const char *wait_text(struct proc *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kvsnprintf(p->wait_buf, sizeof p->wait_buf, fmt, ap);
+    va_end(ap);
+    return p->wait_buf;
 }
 
 static void waitq_remove(struct proc *p)
@@ -128,7 +137,7 @@ void sched_detach(struct proc *p)
     timer_cancel(p);
     if (p->state == P_RUNNABLE)
         runq_remove(p);
-    p->wait_what[0] = '\0';
+    p->wait_what = "";
 }
 
 void wakeup_proc(struct proc *p)
@@ -136,7 +145,7 @@ void wakeup_proc(struct proc *p)
     waitq_remove(p);
     timer_cancel(p);
     if (p->state == P_BLOCKED) {
-        p->wait_what[0] = '\0';
+        p->wait_what = "";
         make_runnable(p);
     }
 }
