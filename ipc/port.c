@@ -392,19 +392,23 @@ long sys_port_send(struct proc *p, const long *a)
     return 0;
 }
 
+/* The receive of port_recv and port_reply_recv, on c: the handle fd,
+ * already checked for RECEIVE. */
+static long recv_on(struct proc *p, struct cap *c, long fd, uptr u, long flags, uptr timeout)
+{
+    bool timed = false;
+    long r = flags & ~PORT_NONBLOCK ? -EINVAL : ipc_deadline(p, timeout, &timed);
+    if (r != 0)
+        return r;
+    return receive(p, c->port, u, nonblocking(p, fd, flags), timed);
+}
+
 /* port_recv(fd, msg, flags, timeout): 0 with the oldest message in msg. */
 long sys_port_recv(struct proc *p, const long *a)
 {
     struct cap *c;
-    bool timed = false;
     long r = cap_lookup(p, a[0], PORT_RECEIVE, &c);
-    if (r == 0 && (a[2] & ~PORT_NONBLOCK))
-        r = -EINVAL;
-    if (r == 0)
-        r = ipc_deadline(p, (uptr)a[3], &timed);
-    if (r != 0)
-        return r;
-    return receive(p, c->port, (uptr)a[1], nonblocking(p, a[0], a[2]), timed);
+    return r < 0 ? r : recv_on(p, c, a[0], (uptr)a[1], a[2], (uptr)a[3]);
 }
 
 /* The second half of port_call: the re-issued call looks for its answer. */
@@ -509,8 +513,7 @@ long sys_port_reply_recv(struct proc *p, const long *a)
         r = answer(p, (int)a[0], (uptr)a[1]);
     if (r != 0 && r != -EPIPE)
         return r;
-    const long recv_args[4] = { a[2], a[3], a[4], a[5] };
-    return sys_port_recv(p, recv_args);
+    return recv_on(p, c, a[2], (uptr)a[3], a[4], (uptr)a[5]);
 }
 
 /* port_set_filter(fd, filter): needs MANAGE. All zero: accept everything. */

@@ -163,7 +163,19 @@ EXPORT(web_syscall) long web_syscall(struct proc *p, long nr, long a0, long a1, 
     return r;
 }
 
-EXPORT(web_next) struct proc *web_next(void) { return kernel_next(); }
+/* The next process to run, as the small number the runtime gave it
+ * (web_set_proc_ctx): an index into its table, cheaper than a lookup by
+ * address at every switch. 0: none. */
+EXPORT(web_next) int web_next(void)
+{
+    struct proc *p = kernel_next();
+    if (!p)
+        return 0;
+    int ctx = (int)(uintptr_t)kernel_proc_ctx(p);
+    if (!ctx)
+        plat_panic("a runnable process has no image");
+    return ctx;
+}
 EXPORT(web_yield) void web_yield(struct proc *p) { kernel_yield(p); }
 EXPORT(web_tick) void web_tick(void) { kernel_tick(); }
 
@@ -194,4 +206,3 @@ EXPORT(web_set_proc_ctx) void web_set_proc_ctx(struct proc *p, int ctx)
 {
     kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
 }
-EXPORT(web_proc_pid) int web_proc_pid(struct proc *p) { return kernel_proc_pid(p); }

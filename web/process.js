@@ -73,6 +73,7 @@ export class Process {
   constructor(runtime, kp, module, argv, envp) {
     this.rt = runtime;
     this.kp = kp;                 // the kernel's struct proc *
+    this.ctx = 0;                 // the runtime's number for it (runtime.js, procLoad)
     this.argv = argv;
     this.envp = envp;
     this.resume = START;          // how to continue: START, REISSUE or RETURN

@@ -65,7 +65,8 @@ export class Duplex {
   constructor(opts) {
     this.opts = opts;
     this.byKp = new Map();            // the kernel's struct proc * -> its Process
-    this.nextCtx = 1;                 // the kernel keeps a non-null context per process
+    this.procs = [null];              // its context number (web_next) -> its Process
+    this.freeCtx = [];                // numbers of processes gone, to use again
     this.modules = new Map();         // imageKey -> WebAssembly.Module
     this.scheduled = false;
     this.halted = false;
@@ -214,22 +215,23 @@ export class Duplex {
     this.sliceDone = false;
     this.sliceStart = this.readClock();
     for (let n = 1; !this.halted; n++) {
-      let kp = this.kernel.web_next();
-      if (!kp && this.hostPending.length) {      // readers took all: offer more
+      let ctx = this.kernel.web_next();
+      if (!ctx && this.hostPending.length) {     // readers took all: offer more
         this.feedHost();
-        kp = this.kernel.web_next();
+        ctx = this.kernel.web_next();
       }
-      if (!kp) return;                  // idle until input or a timer
-      this.runProcess(kp);
+      if (!ctx) return;                 // idle until input or a timer
+      this.runProcess(ctx);
       if (this.sliceDone || ((n & 15) === 0 && this.sliceOver())) break;
     }
     if (this.hostPending.length || (this.hostEnd && !this.hostEndSent)) this.feedHost();
     this.schedule();
   }
 
-  runProcess(kp) {
-    const p = this.byKp.get(kp);
-    if (!p) return this.panic(`process ${this.kernel.web_proc_pid(kp)} has no context`);
+  runProcess(ctx) {
+    const p = this.procs[ctx];
+    if (!p) return this.panic(`no process has context ${ctx}`);
+    const kp = p.kp;
     const outer = this.current;         // the process under a nested run, or null
     this.current = p;
     try {
@@ -267,10 +269,10 @@ export class Duplex {
           this.sliceDone = true;
           return false;
         }
-        const kp = this.kernel.web_next();
-        if (!kp) return false;
-        if (kp === p.kp) break;
-        this.runProcess(kp);
+        const ctx = this.kernel.web_next();
+        if (!ctx) return false;
+        if (ctx === p.ctx) break;
+        this.runProcess(ctx);
         if (p.dead) throw EXITED;         // killed meanwhile: leave its stack
         if (this.halted) return false;
       }
@@ -448,14 +450,20 @@ export class Duplex {
     }
     if (this.byKp.has(kp)) this.procDestroy(kp);   // execve: the old image goes
     this.byKp.set(kp, proc);
-    this.kernel.web_set_proc_ctx(kp, this.nextCtx++);
+    proc.ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
+    this.procs[proc.ctx] = proc;
+    this.kernel.web_set_proc_ctx(kp, proc.ctx);
     this.stats.spawns++;
     return 0;
   }
 
   procDestroy(kp) {
     const p = this.byKp.get(kp);
-    if (p) p.dead = true;
+    if (p) {
+      p.dead = true;
+      this.procs[p.ctx] = null;
+      this.freeCtx.push(p.ctx);
+    }
     this.byKp.delete(kp);                // drop every reference: instances are big
   }
 

@@ -40,7 +40,10 @@ struct sigframe {
 };
 static struct sigframe sigframe;
 
-static void run_handlers(void)
+/* Out of line, so that the system-call path below stays small: asyncify
+ * instruments every function that can reach the import, and each local and
+ * call site it keeps costs a little on every call. */
+__attribute__((noinline)) static void run_handlers(void)
 {
     while (sigframe.pending) {
         struct sigframe f = sigframe;
@@ -59,7 +62,8 @@ long __dx_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
     for (;;) {
         long r = __dx_sys(nr, a0, a1, a2, a3, a4, a5);
-        run_handlers();
+        if (__builtin_expect(sigframe.pending != 0, 0))
+            run_handlers();
         if (r != -ERESTART)
             return r;
     }
