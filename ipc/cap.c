@@ -154,7 +154,10 @@ long cap_give(struct proc *p, struct pmsg *km, uptr u, struct file *spare)
         out.handles[i] = fds[i];
     out.reply = rf ? fds[n] : -1;
     out.flags = rf ? PORT_MSG_CALL : 0;
-    if (copyout(p, u, &out, sizeof out) < 0) {
+    /* The header and the data used: the rest of the receiver's data[]
+     * stays as it was, and nothing of the sender's beyond size travels. */
+    size_t len = __builtin_offsetof(struct k_port_msg, data) + out.size;
+    if (copyout(p, u, &out, len) < 0) {
         if (rf && rf != spare)
             reply_cap_discard(rf);
         return -EFAULT;

@@ -73,7 +73,8 @@ export class Duplex {
     this.inKernel = false;
     this.timer = null;
     this.sliceStart = 0;
-    this.stats = { compiles: 0, spawns: 0 };
+    // nested: processes run on a blocked one's stack (runWhileBlocked)
+    this.stats = { compiles: 0, spawns: 0, nested: 0 };
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
     this.sliceDone = false;           // it found the time slice over
@@ -272,6 +273,7 @@ export class Duplex {
         const ctx = this.kernel.web_next();
         if (!ctx) return false;
         if (ctx === p.ctx) break;
+        this.stats.nested++;
         this.runProcess(ctx);
         if (p.dead) throw EXITED;         // killed meanwhile: leave its stack
         if (this.halted) return false;

@@ -81,3 +81,21 @@ test('piped standard input arrives whole, however large (/dev/hostin)', async ()
   const empty = await runLine('cat; echo end', { stdin: '' });
   assert.equal(empty.stdout, 'end\n');
 });
+
+test('time stamps come from the coarse clock, and it keeps up with the host', async () => {
+  const before = Math.floor(Date.now() / 1000);
+  const r = await runLine('touch /tmp/f; stat -c %Y /tmp/f; sleep 1.2; touch /tmp/g; stat -c %Y /tmp/g');
+  const after = Math.ceil(Date.now() / 1000);
+  const [f, g] = r.stdout.trim().split('\n').map(Number);
+  assert.ok(f >= before && f <= after, `mtime ${f} is within [${before}, ${after}]`);
+  assert.ok(g >= f + 1 && g <= after, `a file made 1.2 s later: ${g} after ${f}`);
+});
+
+test('a blocked process killed while the others run on its stack goes cleanly', async () => {
+  // cat blocks reading the FIFO; the shell then runs on top of cat's stack
+  // (runtime.js, runWhileBlocked) and kills it there.
+  const r = await runLine('mkfifo /tmp/p; cat /tmp/p & sleep 0.05; kill -KILL $!; wait $!; ' +
+    'echo $?; ps | wc -l');
+  assert.equal(r.stdout, '137\n5\n');
+  assert.ok(r.dx.stats.nested > 0, 'processes ran on a blocked one\'s stack');
+});

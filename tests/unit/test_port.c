@@ -494,3 +494,22 @@ TEST(port_list_walks_the_live_ports)
     tclose(init, c);
     CHECK_EQ(tsys(init, SYS_port_list, 0L, (long)u), 0);
 }
+
+TEST(port_receive_writes_only_the_data_in_use)
+{
+    long fd = tport(init, 0);
+    struct k_port_msg m = tmsg(5, "hi");
+    memset(m.data + 2, 'X', sizeof m.data - 2);      /* the sender's leftovers */
+    CHECK_EQ(tsend_u(init, fd, umsg(init, &m), 0, 0), 0);
+    struct k_port_msg blank;
+    memset(&blank, 0xAA, sizeof blank);
+    uptr u = umsg(init, &blank);
+    CHECK_EQ(trecv_u(init, fd, u, 0, 0), 0);
+    struct k_port_msg got = msg_at(init, u);
+    CHECK_EQ(got.type, 5);
+    CHECK_EQ(got.size, 2);
+    CHECK(memcmp(got.data, "hi", 2) == 0);
+    for (size_t i = 2; i < sizeof got.data; i++)
+        CHECK_EQ(got.data[i], 0xAA);                 /* untouched, not the X's */
+    tclose(init, fd);
+}

@@ -398,6 +398,11 @@ TEST(kstat_uname_brk_clock)
     CHECK_EQ(((struct k_timespec *)uhost(init, ts))->tv_sec, 1);
     CHECK_EQ(tsys(init, SYS_clock_gettime, (long)CLOCK_REALTIME, (long)ts), 0);
     CHECK(((struct k_timespec *)uhost(init, ts))->tv_sec > 1700000000);
+    CHECK_EQ(tsys(init, SYS_clock_gettime, (long)CLOCK_MONOTONIC_COARSE, (long)ts), 0);
+    CHECK_EQ(((struct k_timespec *)uhost(init, ts))->tv_sec, 1);
+    CHECK_EQ(tsys(init, SYS_clock_gettime, (long)CLOCK_REALTIME_COARSE, (long)ts), 0);
+    CHECK(((struct k_timespec *)uhost(init, ts))->tv_sec > 1700000000);
+    CHECK_EQ(tsys(init, SYS_clock_gettime, 2L, (long)ts), -EINVAL);   /* CPU-time clocks: none */
     CHECK_EQ(tsys(init, SYS_clock_gettime, 7L, (long)ts), -EINVAL);
     CHECK_EQ(tsys(init, SYS_clock_gettime, 0L, 8L), -EFAULT);
     CHECK_EQ(tsys(init, SYS_poweroff), 0);
