@@ -8,6 +8,12 @@
  * for both), so the two figures come from the same code. Prints one line,
  * "msgq-msgs-per-sec N msgs/s". The receiver is this program again, started
  * with --recv (Duplex has no fork).
+ *
+ * A round is 100,000 messages of type 1, after which the receiver answers
+ * with one of type 2 on the same queue: the round ends when every message
+ * was taken. The figure is the best of five rounds after one to warm up,
+ * so that neither system pays for starting the receiver or for a busy
+ * moment of the machine.
  */
 #include <errno.h>
 #include <spawn.h>
@@ -22,7 +28,11 @@
 
 extern char **environ;
 
-#define COUNT 100000
+#define COUNT  100000
+#define ROUNDS 5
+
+#define DATA 1                  /* the messages measured */
+#define DONE 2                  /* the receiver's answer: a round was taken */
 
 struct msg {
     long mtype;
@@ -45,10 +55,30 @@ static void die(const char *what)
 static int receiver(int id, size_t size)
 {
     static struct msg m;
-    for (long i = 0; i < COUNT; i++)
-        if (msgrcv(id, &m, size, 0, 0) < 0)
-            die("msgrcv");
+    struct msg done = { .mtype = DONE };
+    for (int round = 0; round <= ROUNDS; round++) {
+        for (long i = 0; i < COUNT; i++)
+            if (msgrcv(id, &m, size, DATA, 0) < 0)
+                die("msgrcv");
+        if (msgsnd(id, &done, 0, 0) < 0)
+            die("msgsnd");
+    }
     return 0;
+}
+
+/* One round: COUNT messages out, and the receiver's word that it took
+ * them all. Its time in seconds. */
+static double round_trip(int id, size_t size)
+{
+    static struct msg m = { .mtype = DATA };
+    double t0 = now_s();
+    for (long i = 0; i < COUNT; i++)
+        if (msgsnd(id, &m, size, 0) < 0)
+            die("msgsnd");
+    if (msgrcv(id, &m, 0, DONE, 0) < 0)
+        die("msgrcv");
+    m.mtype = DATA;
+    return now_s() - t0;
 }
 
 int main(int argc, char **argv)
@@ -68,16 +98,17 @@ int main(int argc, char **argv)
     snprintf(sizes, sizeof sizes, "%zu", size);
     char *rargv[] = { argv[0], "--recv", ids, sizes, NULL };
     pid_t pid;
-    double t0 = now_s();
     if (posix_spawnp(&pid, argv[0], NULL, NULL, rargv, environ) != 0)
         die("spawn");
-    static struct msg m = { .mtype = 1 };
-    for (long i = 0; i < COUNT; i++)
-        if (msgsnd(id, &m, size, 0) < 0)
-            die("msgsnd");
+    round_trip(id, size);                       /* warming up */
+    double best = 1e9;
+    for (int round = 0; round < ROUNDS; round++) {
+        double t = round_trip(id, size);
+        if (t < best)
+            best = t;
+    }
     waitpid(pid, NULL, 0);
-    double t = now_s() - t0;
     msgctl(id, IPC_RMID, NULL);
-    printf("msgq-msgs-per-sec %.0f msgs/s\n", COUNT / t);
+    printf("msgq-msgs-per-sec %.0f msgs/s\n", COUNT / best);
     return 0;
 }
