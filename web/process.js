@@ -42,17 +42,43 @@ export function trapSignal(err) {
   return SIGSEGV;                                          // memory, table, signature
 }
 
-// Copy n bytes between two memories, each given as a byte and a word view.
-// set() needs a subarray view of the source, an allocation that costs as
-// much as copying about 200 bytes word by word (measured: 60 ns); system
-// calls mostly copy small structures and messages, so below that size the
-// copy is a loop, four words a turn.
+// The views of one memory that copies use: bytes, words, and the byte
+// ranges recently copied from. set() needs a view of exactly the source
+// range, and making one costs as much as copying 200 bytes word by word
+// (60 ns, and work for the collector); a program that streams through a
+// pipe copies the same few ranges over and over (its buffer, the pipe's
+// slots), so they are kept, a few per memory.
+export class MemViews {
+  constructor(buffer) { this.view(buffer); }
+
+  view(buffer) {
+    this.u8 = new Uint8Array(buffer);
+    this.u32 = new Int32Array(buffer);
+    this.ranges = new Array(16);
+  }
+
+  range(at, n) {
+    const slot = ((at >>> 12) + (at >>> 16)) & 15;
+    let v = this.ranges[slot];
+    // a view of a buffer that the memory's growth detached has length 0
+    if (v === undefined || v.byteOffset !== at || v.length !== n) {
+      v = this.u8.subarray(at, at + n);
+      this.ranges[slot] = v;
+    }
+    return v;
+  }
+}
+
+// Copy n bytes from the memory s at src to the memory d at dst. System
+// calls mostly copy small structures and messages: below COPY_BY_LOOP
+// bytes the copy is a loop, four words a turn.
 const COPY_BY_LOOP = 192;
-export function copyBytes(d8, d32, dst, s8, s32, src, n) {
+export function copyBytes(d, dst, s, src, n) {
   if (n > COPY_BY_LOOP) {
-    d8.set(s8.subarray(src, src + n), dst);
+    d.u8.set(s.range(src, n), dst);
     return;
   }
+  const d8 = d.u8, s8 = s.u8, d32 = d.u32, s32 = s.u32;
   let i = 0;
   if (((dst | src) & 3) === 0) {
     let d = dst >>> 2, s = src >>> 2;
@@ -88,8 +114,7 @@ export class Process {
     });
     this.x = this.instance.exports;
     this.memory = this.x.memory;
-    this.u8 = new Uint8Array(this.memory.buffer);
-    this.u32 = new Int32Array(this.memory.buffer);
+    this.mem = new MemViews(this.memory.buffer);
     this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
     this.asyncData = 0;
     this.shm = [];                // attached segments: { kmem, size, addr, ro, version }
@@ -99,11 +124,8 @@ export class Process {
   // buffer, and views of a detached buffer have length 0: that is the
   // cheap test (reading memory.buffer on every copy is not cheap).
   bytes() {
-    if (this.u8.length === 0) {
-      this.u8 = new Uint8Array(this.memory.buffer);
-      this.u32 = new Int32Array(this.memory.buffer);
-    }
-    return this.u8;
+    if (this.mem.u8.length === 0) this.mem.view(this.memory.buffer);
+    return this.mem.u8;
   }
 
   inRange(addr, n) {
@@ -112,16 +134,16 @@ export class Process {
 
   // ---- copyin / copyout, called by the kernel through the runtime --------
 
-  // k is the kernel's memory: { u8, u32 } views (runtime.js).
+  // k is the kernel's memory, a MemViews (runtime.js).
   copyin(k, dst, src, n) {
     if (!this.inRange(src, n)) return EFAULT;
-    copyBytes(k.u8, k.u32, dst, this.u8, this.u32, src, n);
+    copyBytes(k, dst, this.mem, src, n);
     return 0;
   }
 
   copyout(k, dst, src, n) {
     if (!this.inRange(dst, n)) return EFAULT;
-    copyBytes(this.u8, this.u32, dst, k.u8, k.u32, src, n);
+    copyBytes(this.mem, dst, k, src, n);
     return 0;
   }
 

@@ -14,7 +14,7 @@
 // output, the clock, timers, creating and destroying processes, and copying
 // bytes between the kernel's memory and a process's memory.
 
-import { Process, EXITED, EXECED, trapSignal } from './process.js';
+import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
 const ENOEXEC = -8;
@@ -128,7 +128,7 @@ export class Duplex {
     this.kmem = new Uint8Array(buf);
     this.k32 = new Int32Array(buf);
     this.kf64 = new Float64Array(buf);
-    this.kviews = { u8: this.kmem, u32: this.k32 };   // for copyBytes
+    this.kviews = new MemViews(buf);                  // for copyBytes
   }
 
   writeStrings(list) {
