@@ -81,15 +81,15 @@ export function copyBytes(d, dst, s, src, n) {
   const d8 = d.u8, s8 = s.u8, d32 = d.u32, s32 = s.u32;
   let i = 0;
   if (((dst | src) & 3) === 0) {
-    let d = dst >>> 2, s = src >>> 2;
-    const end = s + (n >>> 2);
-    for (; s + 4 <= end; s += 4, d += 4) {
-      d32[d] = s32[s];
-      d32[d + 1] = s32[s + 1];
-      d32[d + 2] = s32[s + 2];
-      d32[d + 3] = s32[s + 3];
+    let dw = dst >>> 2, sw = src >>> 2;
+    const end = sw + (n >>> 2);
+    for (; sw + 4 <= end; sw += 4, dw += 4) {
+      d32[dw] = s32[sw];
+      d32[dw + 1] = s32[sw + 1];
+      d32[dw + 2] = s32[sw + 2];
+      d32[dw + 3] = s32[sw + 3];
     }
-    for (; s < end; s++, d++) d32[d] = s32[s];
+    for (; sw < end; sw++, dw++) d32[dw] = s32[sw];
     i = n & ~3;
   }
   for (; i < n; i++) d8[dst + i] = s8[src + i];

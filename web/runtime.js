@@ -210,7 +210,7 @@ export class Duplex {
   sliceOver() { return this.readClock() - this.sliceStart > SLICE_MS; }
 
   // Reading the clock costs more than a process switch, so it is read
-  // every 16 switches (a switch is a few microseconds).
+  // every 16 switches (a switch takes well under a microsecond).
   runSlice() {
     this.scheduled = false;
     this.sliceDone = false;
