@@ -566,8 +566,7 @@ long sys_procinfo(struct proc *p, const long *a)
         pi.gid = q->gid;
         pi.state = state_letter(q);
         pi.exit_status = q->state == P_ZOMBIE ? q->exit_status : 0;
-        kstrlcpy(pi.wait, q->state == P_BLOCKED && q->wait_what ? q->wait_what : "",
-                 sizeof pi.wait);
+        kstrlcpy(pi.wait, q->state == P_BLOCKED ? q->wait_what : "", sizeof pi.wait);
         kstrlcpy(pi.cmdline, q->cmdline, sizeof pi.cmdline);
         if (copyout(p, (uptr)a[1], &pi, sizeof pi) < 0)
             return -EFAULT;

@@ -17,17 +17,20 @@ IMPORT(console_write) void js_console_write(const char *buf, size_t n);
 IMPORT(host_write)    void js_host_write(int stream, const char *buf, size_t n);
 IMPORT(now_ms)        double js_now_ms(int clock);
 IMPORT(timer_set)     void js_timer_set(double deadline_ms);
-IMPORT(proc_load)     int js_proc_load(struct proc *p, const void *code, size_t len,
+/* A process is named to JS by its context number (ctx_of), except when
+ * its image is made: proc_load gets the struct proc too, for the system
+ * calls JS makes on its behalf. */
+IMPORT(proc_load)     int js_proc_load(struct proc *p, int ctx, const void *code, size_t len,
                                        char *const *argv, char *const *envp);
-IMPORT(proc_destroy)  void js_proc_destroy(struct proc *p);
-IMPORT(copyin)        int js_copyin(struct proc *p, void *dst, uptr src, size_t n);
-IMPORT(copyout)       int js_copyout(struct proc *p, uptr dst, const void *src, size_t n);
-IMPORT(copyinstr)     long js_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
-IMPORT(brk)           uptr js_brk(struct proc *p, uptr addr);
+IMPORT(proc_destroy)  void js_proc_destroy(int ctx);
+IMPORT(copyin)        int js_copyin(int ctx, void *dst, uptr src, size_t n);
+IMPORT(copyout)       int js_copyout(int ctx, uptr dst, const void *src, size_t n);
+IMPORT(copyinstr)     long js_copyinstr(int ctx, char *dst, uptr src, size_t max);
+IMPORT(brk)           uptr js_brk(int ctx, uptr addr);
 IMPORT(poweroff)      void js_poweroff(int code);
-IMPORT(shm_attach)    long js_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr,
+IMPORT(shm_attach)    long js_shm_attach(int ctx, void *kmem, size_t size, uptr addr,
                                          int readonly);
-IMPORT(shm_detach)    void js_shm_detach(struct proc *p, uptr addr, size_t size);
+IMPORT(shm_detach)    void js_shm_detach(int ctx, uptr addr, size_t size);
 IMPORT(panic)         void js_panic(const char *msg);
 
 extern unsigned char __heap_base;
@@ -76,37 +79,49 @@ const void *plat_initramfs(size_t *len)
     return initramfs;
 }
 
+/* The runtime's number for p's image, which proc_load handed out: an
+ * index into its table of processes, cheaper than a lookup by address on
+ * every copy and every switch. 0 before the first image. */
+static int ctx_of(struct proc *p) { return (int)(uintptr_t)kernel_proc_ctx(p); }
+
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
-    return js_proc_load(p, img->code, img->len, img->argv, img->envp);
+    int ctx = js_proc_load(p, ctx_of(p), img->code, img->len, img->argv, img->envp);
+    if (ctx < 0)
+        return ctx;
+    kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
+    return 0;
 }
 
-void plat_proc_destroy(struct proc *p) { js_proc_destroy(p); }
+void plat_proc_destroy(struct proc *p) { js_proc_destroy(ctx_of(p)); }
 
 int plat_copyin(struct proc *p, void *dst, uptr src, size_t n)
 {
-    return n ? js_copyin(p, dst, src, n) : 0;
+    return n ? js_copyin(ctx_of(p), dst, src, n) : 0;
 }
 
 int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
 {
-    return n ? js_copyout(p, dst, src, n) : 0;
+    return n ? js_copyout(ctx_of(p), dst, src, n) : 0;
 }
 
 long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 {
-    return js_copyinstr(p, dst, src, max);
+    return js_copyinstr(ctx_of(p), dst, src, max);
 }
 
-uptr plat_brk(struct proc *p, uptr addr) { return js_brk(p, addr); }
+uptr plat_brk(struct proc *p, uptr addr) { return js_brk(ctx_of(p), addr); }
 const char *plat_machine(void) { return "wasm32"; }
 
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
-    return js_shm_attach(p, kmem, size, addr, readonly);
+    return js_shm_attach(ctx_of(p), kmem, size, addr, readonly);
 }
 
-void plat_shm_detach(struct proc *p, uptr addr, size_t size) { js_shm_detach(p, addr, size); }
+void plat_shm_detach(struct proc *p, uptr addr, size_t size)
+{
+    js_shm_detach(ctx_of(p), addr, size);
+}
 void plat_poweroff(int code) { js_poweroff(code); }
 
 void plat_panic(const char *msg)
@@ -163,15 +178,13 @@ EXPORT(web_syscall) long web_syscall(struct proc *p, long nr, long a0, long a1, 
     return r;
 }
 
-/* The next process to run, as the small number the runtime gave it
- * (web_set_proc_ctx): an index into its table, cheaper than a lookup by
- * address at every switch. 0: none. */
+/* The next process to run, by its context number (ctx_of). 0: none. */
 EXPORT(web_next) int web_next(void)
 {
     struct proc *p = kernel_next();
     if (!p)
         return 0;
-    int ctx = (int)(uintptr_t)kernel_proc_ctx(p);
+    int ctx = ctx_of(p);
     if (!ctx)
         plat_panic("a runnable process has no image");
     return ctx;
@@ -202,7 +215,3 @@ EXPORT(web_signal) int web_signal(struct proc *p)
 }
 
 EXPORT(web_fault) void web_fault(struct proc *p, int sig) { kernel_fault(p, sig, false); }
-EXPORT(web_set_proc_ctx) void web_set_proc_ctx(struct proc *p, int ctx)
-{
-    kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
-}

@@ -64,8 +64,7 @@ export class Duplex {
   // host(stream, bytes), poweroff(code), panic(message).
   constructor(opts) {
     this.opts = opts;
-    this.byKp = new Map();            // the kernel's struct proc * -> its Process
-    this.procs = [null];              // its context number (web_next) -> its Process
+    this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
     this.freeCtx = [];                // numbers of processes gone, to use again
     this.modules = new Map();         // imageKey -> WebAssembly.Module
     this.scheduled = false;
@@ -125,10 +124,10 @@ export class Duplex {
   // the kernel's heap is fixed, so these never go stale afterwards.
   viewKernel() {
     const buf = this.kernel.memory.buffer;
-    this.kmem = new Uint8Array(buf);
-    this.k32 = new Int32Array(buf);
-    this.kf64 = new Float64Array(buf);
     this.kviews = new MemViews(buf);                  // for copyBytes
+    this.kmem = this.kviews.u8;
+    this.k32 = this.kviews.u32;
+    this.kf64 = new Float64Array(buf);
   }
 
   writeStrings(list) {
@@ -384,26 +383,22 @@ export class Duplex {
       // CLOCK_MONOTONIC needs performance.now()'s sub-millisecond resolution.
       now_ms: (clock) => (clock === 0 ? Date.now() : now()),
       timer_set: (ms) => this.setTimer(ms),
-      proc_load: (kp, code, len, argv, envp) => this.procLoad(kp, code >>> 0, len >>> 0,
-        argv >>> 0, envp >>> 0),
-      proc_destroy: (kp) => this.procDestroy(kp),
-      copyin: (kp, dst, src, n) => this.proc(kp).copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
-      copyout: (kp, dst, src, n) => this.proc(kp).copyout(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
-      copyinstr: (kp, dst, src, max) => this.proc(kp).copyinstr(this.kviews, dst >>> 0, src >>> 0,
-        max >>> 0),
-      brk: (kp, addr) => this.proc(kp).setBrk(addr >>> 0),
+      proc_load: (kp, ctx, code, len, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
+        len >>> 0, argv >>> 0, envp >>> 0),
+      proc_destroy: (ctx) => this.procDestroy(ctx),
+      copyin: (ctx, dst, src, n) =>
+        this.procs[ctx].copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
+      copyout: (ctx, dst, src, n) =>
+        this.procs[ctx].copyout(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
+      copyinstr: (ctx, dst, src, max) =>
+        this.procs[ctx].copyinstr(this.kviews, dst >>> 0, src >>> 0, max >>> 0),
+      brk: (ctx, addr) => this.procs[ctx].setBrk(addr >>> 0),
       poweroff: (code) => this.poweroff(code),
-      shm_attach: (kp, kmem, size, addr, ro) => this.shmAttach(this.proc(kp), kmem >>> 0,
+      shm_attach: (ctx, kmem, size, addr, ro) => this.shmAttach(this.procs[ctx], kmem >>> 0,
         size >>> 0, addr >>> 0, ro !== 0),
-      shm_detach: (kp, addr) => this.shmDetach(this.proc(kp), addr >>> 0),
+      shm_detach: (ctx, addr) => this.shmDetach(this.procs[ctx], addr >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
-  }
-
-  // Nearly always the process making the system call: no map lookup then.
-  proc(kp) {
-    const c = this.current;
-    return c !== null && c.kp === kp ? c : this.byKp.get(kp);
   }
 
   setTimer(ms) {
@@ -441,7 +436,9 @@ export class Duplex {
     return m;
   }
 
-  procLoad(kp, code, len, argv, envp) {
+  // The new image of kernel process kp, whose context number is ctx if it
+  // has one already (execve). Returns the context number, or ENOEXEC.
+  procLoad(kp, ctx, code, len, argv, envp) {
     const bytes = this.kmem.slice(code, code + len);
     if (!isWasm(bytes)) return ENOEXEC;
     let proc;
@@ -450,23 +447,18 @@ export class Duplex {
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
-    if (this.byKp.has(kp)) this.procDestroy(kp);   // execve: the old image goes
-    this.byKp.set(kp, proc);
-    proc.ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
-    this.procs[proc.ctx] = proc;
-    this.kernel.web_set_proc_ctx(kp, proc.ctx);
+    if (ctx) this.procs[ctx].dead = true;          // execve: the old image goes
+    else ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
+    proc.ctx = ctx;
+    this.procs[ctx] = proc;
     this.stats.spawns++;
-    return 0;
+    return ctx;
   }
 
-  procDestroy(kp) {
-    const p = this.byKp.get(kp);
-    if (p) {
-      p.dead = true;
-      this.procs[p.ctx] = null;
-      this.freeCtx.push(p.ctx);
-    }
-    this.byKp.delete(kp);                // drop every reference: instances are big
+  procDestroy(ctx) {
+    this.procs[ctx].dead = true;
+    this.procs[ctx] = null;              // drop every reference: instances are big
+    this.freeCtx.push(ctx);
   }
 
   poweroff(code) {
