@@ -103,6 +103,8 @@ static inline void mmio_write(uintptr_t a, uint32_t v) { *(volatile uint32_t *)a
 void uart_init(void);
 void uart_write(const char *s, size_t n);
 void uart_irq(void);                 /* receive: push bytes into the tty */
+void console_drain(void);            /* the tty's queued output, to the port */
+bool console_is_output(void);        /* false under init -c (main.c) */
 
 /* ---- gic.c ------------------------------------------------------------------- */
 

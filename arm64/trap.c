@@ -23,7 +23,8 @@
  *    the kernel about pending signals;
  *  - the timer ends a time slice every 10 ms (timer.c): the process yields
  *    and the next one runs;
- *  - with no process to run, the CPU waits in `wfi` for an interrupt.
+ *  - with no process to run, the CPU waits in `wfi` for an interrupt;
+ *  - before either, the console's queued output goes out (uart.c).
  */
 #include "arm64.h"
 
@@ -125,7 +126,10 @@ static struct proc *pick(void)
 {
     struct proc *p;
     slice_stop();
-    while (!(p = kernel_next())) {
+    for (;;) {
+        console_drain();              /* may wake writers that waited on it */
+        if ((p = kernel_next()))
+            break;
         __asm__ volatile("wfi");
         irq_poll();
     }
@@ -136,6 +140,7 @@ static struct proc *pick(void)
 static struct trapframe *resume(void)
 {
     for (;;) {
+        console_drain();
         if (!cur)
             cur = pick();
         struct uctx *c = ctx(cur);

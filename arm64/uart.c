@@ -3,9 +3,13 @@
  *
  * Output is polled: wait while the transmit FIFO is full, write a byte.
  * QEMU drains the FIFO at once, so this never waits long, and it works
- * everywhere, even in a panic. Input raises an interrupt (gic.c routes it
- * here) and every received byte is pushed into the kernel's tty with
- * kernel_console_input: the kernel never polls the console.
+ * everywhere, even in a panic. The tty's output queue is emptied into the
+ * port by console_drain, which trap.c calls each time it is about to run a
+ * process or idle: writing a byte takes as long as the port (QEMU's output
+ * stream) takes to accept it, so that is the pace writers get. Input raises
+ * an interrupt (gic.c routes it here) and every received byte is pushed
+ * into the kernel's tty with kernel_console_input: the kernel never polls
+ * the console.
  *
  * QEMU connects the port to its own stdin and stdout (-serial stdio), byte
  * for byte.
@@ -55,6 +59,28 @@ void uart_write(const char *s, size_t n)
 {
     while (n--)
         uart_putc(*s++);
+}
+
+/* The tty has output (plat_console_kick, from inside the kernel): noted
+ * here, written out by the next console_drain. */
+static bool console_owed;
+
+void plat_console_kick(void) { console_owed = true; }
+
+/* Write the tty's queued output to the port. With init -c the console is
+ * not the command's output (that goes through semihosting): it is taken
+ * and dropped, so that writers never wait for it. */
+void console_drain(void)
+{
+    char buf[256];
+    while (console_owed) {
+        size_t n = kernel_console_output(buf, sizeof buf);
+        if (n < sizeof buf)
+            console_owed = false;
+        if (!console_is_output())
+            continue;
+        uart_write(buf, n);
+    }
 }
 
 /* Drain the receive FIFO into the tty, a buffer at a time. The interrupt

@@ -344,6 +344,8 @@ long tty_read(struct proc *p, struct file *f, uptr buf, size_t n);
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n);
 long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
 void tty_input(const char *buf, size_t n);
+size_t tty_output_take(char *buf, size_t max);   /* for the platform */
+void tty_print(const char *s, size_t n);  /* kernel messages, through the queue */
 void tty_resize(int rows, int cols);
 void tty_proc_exit(struct proc *p);   /* a session leader left */
 void tty_set_session(struct proc *p); /* the console becomes p's controlling tty */

@@ -152,7 +152,7 @@ void kprintf(const char *fmt, ...)
     va_start(ap, fmt);
     int n = kvsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    plat_console_write(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+    tty_print(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
 void panic(const char *fmt, ...)

@@ -55,6 +55,7 @@ struct proc *kernel_start(const char *path, char *const argv[], char *const envp
     return p;
 }
 
-/* The platform's two ways into the tty. */
+/* The platform's ways into the tty. */
 void kernel_console_input(const char *buf, size_t n) { tty_input(buf, n); }
 void kernel_console_resize(int rows, int cols) { tty_resize(rows, cols); }
+size_t kernel_console_output(char *buf, size_t max) { return tty_output_take(buf, max); }

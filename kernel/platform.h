@@ -36,8 +36,12 @@ struct exec_image {
 
 /* ---- provided by the platform ------------------------------------------ */
 
-/* Write console output (already processed by the tty: "\r\n" line ends). */
-void plat_console_write(const char *buf, size_t n);
+/* The console's output queue (tty.c) has bytes again after being empty:
+ * take them with kernel_console_output, now or as soon as the terminal can
+ * accept more, and keep taking until it returns 0. Called from inside the
+ * kernel: the platform only notes it here, and takes the bytes after the
+ * kernel call returns. */
+void plat_console_kick(void);
 
 /* Write to the host's own output stream (1: standard output, 2: standard
  * error) when the machine runs a single command for a launcher (the
@@ -126,6 +130,12 @@ long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
 /* Bytes typed at the console, and a change of the console's size. */
 void kernel_console_input(const char *buf, size_t n);
 void kernel_console_resize(int rows, int cols);
+
+/* Take up to max bytes of console output (already processed by the tty:
+ * "\r\n" line ends) for the screen; 0 when none is queued. Writers blocked
+ * on a full queue become runnable. A platform calls it only as fast as its
+ * terminal accepts bytes: that pace is the console's flow control. */
+size_t kernel_console_output(char *buf, size_t max);
 
 /* Bytes of the host's standard input for /dev/hostin (a launcher running
  * one command line with piped input). Returns how many were taken: the

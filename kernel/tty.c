@@ -2,7 +2,8 @@
  * tty.c - the console: its line discipline and its job control.
  *
  * Duplex has one terminal, the console. The platform pushes typed bytes in
- * (kernel_console_input -> tty_input); the screen gets plat_console_write.
+ * (kernel_console_input -> tty_input) and takes what is to be shown
+ * (kernel_console_output -> tty_output_take).
  * In between sits the line discipline:
  *
  *  input     '\r' becomes '\n' (ICRNL; also INLCR, IGNCR, ISTRIP). With ISIG,
@@ -17,6 +18,18 @@
  *            VMIN and VTIME.
  *  echo      (ECHO) control characters as ^X (ECHOCTL), erasures as "\b \b"
  *            (ECHOE), through output processing: "\n" -> "\r\n" (ONLCR).
+ *
+ * Output flow control. What processes write (and the echo of what is
+ * typed) goes through output processing into a bounded output queue, which
+ * the platform empties at the terminal's own pace (kernel_console_output):
+ * a page's terminal as fast as it can draw, a UART as fast as it sends. A
+ * writer that finds the queue full blocks until the platform takes bytes,
+ * so `yes` runs exactly as fast as the screen shows it, and never builds a
+ * backlog in the platform. The echo never blocks (input arrives outside any
+ * process): writers may fill the queue only up to ECHO_ROOM below its end,
+ * and echo beyond a full queue is dropped. A signal character discards the
+ * queued output (unless NOFLSH), as tcflush(TCOFLUSH) would, so that the
+ * prompt after ^C comes at once instead of after the flood.
  *
  * Job control. The tty belongs to at most one session and has a foreground
  * process group. A process's controlling terminal is the console exactly
@@ -41,6 +54,8 @@
 #include "kernel.h"
 
 #define TTY_QSIZE 4096                  /* bytes of input the tty holds */
+#define TTY_OQSIZE 8192                 /* bytes of output it holds */
+#define ECHO_ROOM  512                  /* of those, kept for the echo */
 #define TENTH_NS  100000000ull          /* VTIME's unit */
 
 #define M_EOL 1                         /* this byte ends a line */
@@ -61,6 +76,11 @@ static struct tty {
     int line_col;                       /* the column the edit line starts at */
 
     struct waitq wq;                    /* readers waiting for input */
+
+    uint8_t  out[TTY_OQSIZE];           /* the output queue: [ohead, otail) */
+    uint32_t ohead, otail;              /* free-running, like rpos and wpos */
+    struct waitq owq;                   /* writers waiting for room, drainers
+                                           waiting for it to empty */
 } tty;
 
 static char scratch[TTY_QSIZE];         /* a read's bytes, before copyout */
@@ -98,6 +118,8 @@ void tty_init(void)
 
 /* ---- output ------------------------------------------------------------- */
 
+static uint32_t out_queued(void) { return tty.otail - tty.ohead; }
+
 /* Follow the cursor, so that erasing a tab knows how far to go back. */
 static void advance_column(uint8_t c)
 {
@@ -111,41 +133,100 @@ static void advance_column(uint8_t c)
         tty.col++;
 }
 
-/* Put bytes on the screen, with output processing. */
-static void output(const char *s, size_t n)
+/* Queue one byte for the screen. The platform hears of output only when
+ * the queue stops being empty: until it has taken all, it comes back for
+ * more by itself. */
+static void queue_byte(uint8_t c)
 {
-    bool crlf = (tty.tio.c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR);
-    char buf[256];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (k + 2 > sizeof buf) {
-            plat_console_write(buf, k);
-            k = 0;
-        }
-        if (s[i] == '\n' && crlf) {
-            buf[k++] = '\r';
-            advance_column('\r');
-        }
-        buf[k++] = s[i];
-        advance_column((uint8_t)s[i]);
-    }
-    if (k)
-        plat_console_write(buf, k);
+    if (tty.otail == tty.ohead)
+        plat_console_kick();
+    tty.out[tty.otail++ % TTY_OQSIZE] = c;
+    advance_column(c);
 }
 
+/* Put bytes through output processing ("\n" -> "\r\n" with OPOST|ONLCR)
+ * into the queue while it has room below `limit`. Returns how many of the
+ * n bytes went in: a "\r\n" goes in whole or not at all. */
+static size_t output_upto(const char *s, size_t n, uint32_t limit)
+{
+    bool crlf = (tty.tio.c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR);
+    size_t i = 0;
+    for (; i < n; i++) {
+        bool nl = s[i] == '\n' && crlf;
+        if (out_queued() + 1 + nl > limit)
+            break;
+        if (nl)
+            queue_byte('\r');
+        queue_byte((uint8_t)s[i]);
+    }
+    return i;
+}
+
+/* The tty's own output (echo, erasures): it may use the whole queue, and
+ * what does not fit is lost. */
+static void output(const char *s, size_t n)
+{
+    output_upto(s, n, TTY_OQSIZE);
+}
+
+void tty_print(const char *s, size_t n) { output(s, n); }
+
+/* Writers leave ECHO_ROOM free, so that typing is echoed even while a
+ * program floods the screen. */
+static uint32_t write_room(void)
+{
+    uint32_t q = out_queued();
+    return q < TTY_OQSIZE - ECHO_ROOM ? TTY_OQSIZE - ECHO_ROOM - q : 0;
+}
+
+/* A write returns what it queued; it waits only when nothing at all fits,
+ * and the C library's write() loops on a short count (docs/design.md, "The
+ * kernel never sleeps"). Nothing is queued before the copy succeeds. */
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
-    (void)f;
     char chunk[256];
     size_t done = 0;
-    while (done < n) {
-        size_t len = MIN(n - done, sizeof chunk);
+    while (done < n && write_room() > 0) {
+        size_t len = MIN(MIN(n - done, sizeof chunk), write_room());
         if (copyin(p, chunk, buf + done, len) < 0)
             return done ? (long)done : -EFAULT;
-        output(chunk, len);
-        done += len;
+        size_t put = output_upto(chunk, len, TTY_OQSIZE - ECHO_ROOM);
+        done += put;
+        if (put < len)
+            break;
     }
-    return (long)n;
+    if (done > 0 || n == 0)
+        return (long)done;
+    if (f && (f->flags & O_NONBLOCK))
+        return -EAGAIN;
+    return sleep_on(p, &tty.owq, "tty write");
+}
+
+/* The platform takes up to max bytes of output for the screen. Writers and
+ * drainers waiting for room look again. */
+size_t tty_output_take(char *buf, size_t max)
+{
+    size_t n = MIN((size_t)out_queued(), max);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tty.out[tty.ohead++ % TTY_OQSIZE];
+    if (n > 0)
+        wakeup(&tty.owq);
+    return n;
+}
+
+/* Discard the output not yet shown (tcflush(TCOFLUSH), a signal key). */
+static void flush_output(void)
+{
+    tty.ohead = tty.otail;
+    wakeup(&tty.owq);
+}
+
+/* tcdrain: wait until the platform has taken every queued byte. */
+static long drain_output(struct proc *p)
+{
+    if (out_queued() == 0)
+        return 0;
+    return sleep_on(p, &tty.owq, "tty drain");
 }
 
 /* ---- echo --------------------------------------------------------------- */
@@ -318,11 +399,14 @@ static void signal_group_except(int pgid, int sig, struct proc *skip)
             signal_send(&procs[i], sig);   /* skips unused slots and zombies */
 }
 
-/* A signal character: the signal goes to the foreground group. */
+/* A signal character: the signal goes to the foreground group, and what
+ * was typed ahead and what was still to be shown are discarded. */
 static void signal_char(uint8_t c, int sig)
 {
-    if (!lflag(NOFLSH))
+    if (!lflag(NOFLSH)) {
         flush_input();
+        flush_output();
+    }
     if (lflag(ECHO))
         echo_char(c);
     if (tty.pgrp > 0)
@@ -559,11 +643,15 @@ static long set_termios(struct proc *p, unsigned long req, uptr arg)
     struct k_termios t;
     if (copyin(p, &t, arg, sizeof t) < 0)
         return -EFAULT;
+    if (req == TCSETSW || req == TCSETSF) {     /* after the output is shown */
+        long r = drain_output(p);
+        if (r != 0)
+            return r;
+    }
     if (req == TCSETSF)
         flush_input();
-    /* Output is never queued, so TCSETSW has nothing to wait for. Switching
-     * mode hands the edit line to readers; raw bytes form the first line
-     * of canonical mode. Either way readers must look again. */
+    /* Switching mode hands the edit line to readers; raw bytes form the
+     * first line of canonical mode. Either way readers must look again. */
     tty.tio = t;
     tty.cpos = tty.wpos;
     wakeup(&tty.wq);
@@ -590,6 +678,18 @@ static long put_int(struct proc *p, uptr arg, int32_t v)
     return copyout(p, arg, &v, sizeof v) < 0 ? -EFAULT : 0;
 }
 
+/* TCFLSH: discard input not yet read, output not yet shown, or both. */
+static long flush_queues(uptr how)
+{
+    if (how > TCIOFLUSH)
+        return -EINVAL;
+    if (how != TCOFLUSH)
+        flush_input();
+    if (how != TCIFLUSH)
+        flush_output();
+    return 0;
+}
+
 long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
 {
     struct k_winsize ws;
@@ -609,6 +709,12 @@ long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
     case FIONREAD:
         n = data_bytes(lflag(ICANON) ? tty.cpos : tty.wpos);  /* lines only */
         return put_int(p, arg, (int32_t)n);
+    case TIOCOUTQ:
+        return put_int(p, arg, (int32_t)out_queued());
+    case TCSBRK:            /* 1: tcdrain(); 0: a break too, which a console has not */
+        return drain_output(p);
+    case TCFLSH:
+        return flush_queues(arg);
     case TIOCGPGRP:
         return in_session(p) ? put_int(p, arg, tty.pgrp) : -ENOTTY;
     case TIOCSPGRP:

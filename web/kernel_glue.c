@@ -13,7 +13,7 @@
 
 #define IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
 
-IMPORT(console_write) void js_console_write(const char *buf, size_t n);
+IMPORT(console_kick)  void js_console_kick(void);
 IMPORT(host_write)    void js_host_write(int stream, const char *buf, size_t n);
 IMPORT(now_ms)        double js_now_ms(int clock);
 IMPORT(timer_set)     void js_timer_set(double deadline_ms);
@@ -44,7 +44,7 @@ static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 
 /* ---- platform.h ------------------------------------------------------------ */
 
-void plat_console_write(const char *buf, size_t n) { js_console_write(buf, n); }
+void plat_console_kick(void) { js_console_kick(); }
 void plat_host_write(int stream, const char *buf, size_t n) { js_host_write(stream, buf, n); }
 /* The coarse clocks: milliseconds the runtime writes whenever it reads the
  * clock itself, at least once per time slice and every few dozen system
@@ -193,6 +193,16 @@ EXPORT(web_yield) void web_yield(struct proc *p) { kernel_yield(p); }
 EXPORT(web_tick) void web_tick(void) { kernel_tick(); }
 
 EXPORT(web_input) void web_input(size_t n) { kernel_console_input(scratch, n); }
+
+/* Console output for the screen: up to max bytes (at most CONSOLE_MAX) are
+ * left at web_console_buf; returns how many. */
+#define CONSOLE_MAX 16384
+static char console_buf[CONSOLE_MAX];
+EXPORT(web_console_buf) char *web_console_buf(void) { return console_buf; }
+EXPORT(web_console_output) size_t web_console_output(size_t max)
+{
+    return kernel_console_output(console_buf, MIN(max, (size_t)CONSOLE_MAX));
+}
 EXPORT(web_host_input) size_t web_host_input(size_t n) { return kernel_host_input(scratch, n); }
 EXPORT(web_resize) void web_resize(int rows, int cols) { kernel_console_resize(rows, cols); }
 

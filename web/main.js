@@ -1,7 +1,8 @@
 // main.js - the page's glue: an xterm.js terminal in, the Duplex runtime
 // (runtime.js, the same module Node uses) behind it. Keys typed go to the
-// kernel's tty; what the tty prints goes to the terminal; the terminal's
-// size follows the window and is passed on (SIGWINCH).
+// kernel's tty; what the tty prints goes to the terminal, no faster than
+// the terminal draws it; the terminal's size follows the window and is
+// passed on (SIGWINCH).
 import { Duplex } from './runtime.js';
 
 const term = new Terminal({
@@ -22,6 +23,20 @@ async function fetchBytes(url) {
   return new Uint8Array(await r.arrayBuffer());
 }
 
+// If the OS ever halts, say so on the page itself, not only in the
+// terminal (which may be what failed) or the developer console.
+function showHalt(text) {
+  console.error(`duplex: ${text}`);
+  let box = document.getElementById('halted');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'halted';
+    document.body.appendChild(box);
+  }
+  box.textContent = `Duplex has halted - ${text}. Reload the page to boot it again.`;
+  try { term.write(`\r\n\x1b[1;31m${text}\x1b[0m\r\n`); } catch { /* shown above */ }
+}
+
 async function start() {
   const [kernel, initramfs] = await Promise.all([
     fetchBytes('/build/web/kernel.wasm'),
@@ -30,8 +45,12 @@ async function start() {
   const dx = new Duplex({
     kernel,
     initramfs,
-    console: (bytes) => term.write(bytes),
+    // xterm.js calls back once it has parsed the bytes: the runtime gives
+    // it no more than a little ahead, so a flood never piles up in it.
+    console: (bytes, done) => term.write(bytes, done),
+    consoleAhead: 16384,
     poweroff: () => term.write('\r\n[Duplex has stopped. Reload the page to boot it again.]\r\n'),
+    panic: (msg) => showHalt(`kernel panic: ${msg}`),
   });
   window.duplex = dx;                       // for the browser test and the curious
   window.term = term;

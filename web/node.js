@@ -53,7 +53,7 @@ async function runCommand(line) {
   const piped = !process.stdin.isTTY;
   const dx = await boot({
     argv: piped ? ['init', '-n', '-c', line] : ['init', '-c', line],
-    console: () => {},                       // the tty's echo: not output
+    console: (bytes, done) => done(),        // the tty's echo: not output
     host: (stream, bytes) => (stream === 2 ? process.stderr : process.stdout).write(bytes),
     poweroff: leave,
   });
@@ -76,7 +76,10 @@ async function interactive() {
   const out = process.stdout;
   const dx = await boot({
     argv: ['init', '--once'],
-    console: (bytes) => out.write(bytes),
+    // Shown once written out: a terminal's writes block Node until the
+    // terminal takes them, so this callback (on the next turn of the event
+    // loop) is what lets typed keys, ^C among them, in between.
+    console: (bytes, done) => out.write(bytes, () => done()),
     poweroff: leave,
   });
   if (process.stdin.isTTY) process.stdin.setRawMode(true);

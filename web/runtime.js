@@ -10,14 +10,18 @@
 // input, timers and output get their turn. With nothing runnable it simply
 // returns; console input and timer expiry schedule the loop again.
 //
-// It also implements the kernel's imports (web/kernel_glue.c): console
-// output, the clock, timers, creating and destroying processes, and copying
-// bytes between the kernel's memory and a process's memory.
+// It also implements the kernel's imports (web/kernel_glue.c): the clock,
+// timers, creating and destroying processes, and copying bytes between the
+// kernel's memory and a process's memory. Console output is taken from the
+// tty's bounded queue only as fast as the terminal shows it (flushConsole):
+// that is the console's flow control, as a UART's pace is on a board.
 
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
 const ENOEXEC = -8;
+const CONSOLE_CHUNK = 4096;           // bytes taken from the tty at a time
+const CONSOLE_AHEAD = 32768;          // given to the terminal and not yet shown
 
 const queueTask = typeof setImmediate === 'function'
   ? (fn) => setImmediate(fn)
@@ -60,7 +64,11 @@ export function untar(buf) {
 }
 
 export class Duplex {
-  // opts: kernel (bytes of kernel.wasm), initramfs (bytes), console(bytes),
+  // opts: kernel (bytes of kernel.wasm), initramfs (bytes),
+  // console(bytes, done): show bytes of console output and call done() once
+  // they are shown (at once for a sink that never falls behind; later for a
+  // terminal that draws in its own time) - no more is given to it than
+  // consoleAhead bytes (default CONSOLE_AHEAD) not yet done;
   // host(stream, bytes), poweroff(code), panic(message).
   constructor(opts) {
     this.opts = opts;
@@ -82,6 +90,9 @@ export class Duplex {
     this.hostEndSent = false;
     this.onHostDrain = null;
     this.shmVersion = new Map();      // segment (kernel address) -> times written back
+    this.consoleOwed = false;         // the tty has output not yet taken
+    this.consoleShowing = 0;          // bytes given to the terminal, not yet done
+    this.consoleAhead = opts.consoleAhead || CONSOLE_AHEAD;
   }
 
   async boot(argv = ['init']) {
@@ -90,6 +101,7 @@ export class Duplex {
     this.viewKernel();
     this.sigworkAt = (this.kernel.web_sigwork() >>> 0) / 4;
     this.coarseAt = (this.kernel.web_coarse_clock() >>> 0) / 8;
+    this.consoleAt = this.kernel.web_console_buf() >>> 0;
     this.readClock();
     await this.precompile(this.opts.initramfs);
     this.placeInitramfs(this.opts.initramfs);
@@ -220,12 +232,63 @@ export class Duplex {
         this.feedHost();
         ctx = this.kernel.web_next();
       }
-      if (!ctx) return;                 // idle until input or a timer
+      if (!ctx && this.flushConsole()) ctx = this.kernel.web_next();   // writers waited
+      if (!ctx) return;                 // idle until input, a timer, or the terminal
       this.runProcess(ctx);
       if (this.sliceDone || ((n & 15) === 0 && this.sliceOver())) break;
     }
     if (this.hostPending.length || (this.hostEnd && !this.hostEndSent)) this.feedHost();
+    this.flushConsole();
     this.schedule();
+  }
+
+  // ---- console output, at the terminal's pace ----------------------------------
+  //
+  // The tty keeps output in a bounded queue (kernel/tty.c) and a writer that
+  // finds it full blocks. Bytes are taken from it here while the terminal
+  // has fewer than consoleAhead bytes it was given but has not shown; each
+  // chunk it shows (its done callback) makes room for the next, and taking
+  // bytes wakes the blocked writers. So a flood of output runs exactly as
+  // fast as the screen draws, and ^C, which empties the tty's queue, has
+  // little left to wait for. Returns whether any bytes were taken.
+
+  flushConsole() {
+    let took = false;
+    while (this.consoleOwed && this.consoleShowing < this.consoleAhead && !this.halted) {
+      const n = this.kernel.web_console_output(CONSOLE_CHUNK);
+      if (n < CONSOLE_CHUNK) this.consoleOwed = false;   // empty now: the next kick says
+      if (n === 0) break;
+      took = true;
+      this.showConsole(this.kmem.slice(this.consoleAt, this.consoleAt + n));
+    }
+    if (took) this.schedule();
+    return took;
+  }
+
+  // Give bytes to the terminal. Whatever it throws is its own trouble (a
+  // terminal that refused output): it is reported, the bytes count as
+  // shown, and the kernel runs on.
+  showConsole(bytes) {
+    let now = true, done = false;
+    const shown = () => {
+      if (done) return;
+      done = true;
+      this.consoleShowing -= bytes.length;
+      if (!now) this.flushConsole();
+    };
+    this.consoleShowing += bytes.length;
+    try {
+      this.opts.console(bytes, shown);
+    } catch (e) {
+      this.warn(`the terminal refused output: ${e && e.message || e}`);
+      shown();
+    }
+    now = false;
+  }
+
+  warn(msg) {
+    if (this.opts.warn) this.opts.warn(msg);
+    else if (typeof console !== 'undefined') console.warn(`duplex: ${msg}`);
   }
 
   runProcess(ctx) {
@@ -269,7 +332,8 @@ export class Duplex {
           this.sliceDone = true;
           return false;
         }
-        const ctx = this.kernel.web_next();
+        let ctx = this.kernel.web_next();
+        if (!ctx && this.flushConsole()) ctx = this.kernel.web_next();
         if (!ctx) return false;
         if (ctx === p.ctx) break;
         this.stats.nested++;
@@ -375,10 +439,8 @@ export class Duplex {
 
   imports() {
     return {
-      console_write: (ptr, n) => this.opts.console(this.kmem.slice(ptr >>> 0, (ptr >>> 0) + n)),
-      host_write: (stream, ptr, n) =>
-        (this.opts.host || ((s, b) => this.opts.console(b)))(stream,
-          this.kmem.slice(ptr >>> 0, (ptr >>> 0) + n)),
+      console_kick: () => { this.consoleOwed = true; },     // taken after the call
+      host_write: (stream, ptr, n) => this.hostWrite(stream, ptr >>> 0, n >>> 0),
       // CLOCK_REALTIME from Date.now(), cheaper than performance.now();
       // CLOCK_MONOTONIC needs performance.now()'s sub-millisecond resolution.
       now_ms: (clock) => (clock === 0 ? Date.now() : now()),
@@ -399,6 +461,18 @@ export class Duplex {
       shm_detach: (ctx, addr) => this.shmDetach(this.procs[ctx], addr >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
+  }
+
+  // /dev/hostout and /dev/hosterr (a launcher's own streams). A stream that
+  // fails (a closed pipe) is the launcher's to handle; the kernel runs on.
+  hostWrite(stream, ptr, n) {
+    const bytes = this.kmem.slice(ptr, ptr + n);
+    try {
+      if (this.opts.host) this.opts.host(stream, bytes);
+      else this.showConsole(bytes);
+    } catch (e) {
+      this.warn(`output to the host's stream ${stream} failed: ${e && e.message || e}`);
+    }
   }
 
   setTimer(ms) {
@@ -469,8 +543,10 @@ export class Duplex {
 
   panic(msg) {
     this.halted = true;
+    this.panicked = msg;
     if (this.timer) clearTimeout(this.timer);
-    (this.opts.panic || ((m) => this.opts.console(new TextEncoder().encode(`\r\nkernel panic: ${m}\r\n`))))(msg);
+    if (this.opts.panic) return this.opts.panic(msg);
+    this.showConsole(new TextEncoder().encode(`\r\nkernel panic: ${msg}\r\n`));
   }
 }
 

@@ -74,13 +74,21 @@ struct k_winsize {
 #define TCSETS      0x5402
 #define TCSETSW     0x5403
 #define TCSETSF     0x5404
+#define TCSBRK      0x5409      /* arg 1: tcdrain(), wait until output is shown */
+#define TCFLSH      0x540B      /* tcflush(): arg is one of the three below */
 #define TIOCSCTTY   0x540E
 #define TIOCGPGRP   0x540F
 #define TIOCSPGRP   0x5410
 #define TIOCGWINSZ  0x5413
+#define TIOCOUTQ    0x5411      /* bytes of output not yet shown */
 #define TIOCSWINSZ  0x5414
 #define FIONREAD    0x541B
 #define TIOCNOTTY   0x5422
 #define TIOCGSID    0x5429
+
+/* tcflush() queues */
+#define TCIFLUSH    0
+#define TCOFLUSH    1
+#define TCIOFLUSH   2
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * termios.c - the terminal: attributes (tcgetattr, tcsetattr, cfmakeraw),
- * the foreground process group (tcgetpgrp, tcsetpgrp), isatty, and the
- * ioctl system call they are all made of.
+ * the foreground process group (tcgetpgrp, tcsetpgrp), the queues
+ * (tcdrain, tcflush), isatty, and the ioctl system call they are all made
+ * of.
  *
  * struct termios has the kernel's layout (kernel/uapi/termios.h), so the
  * requests pass it straight through; the assertions below keep it so.
@@ -70,6 +71,16 @@ pid_t tcgetpgrp(int fd)
 int tcsetpgrp(int fd, pid_t pgrp)
 {
     return ioctl(fd, TIOCSPGRP, &pgrp);
+}
+
+int tcdrain(int fd)
+{
+    return ioctl(fd, TCSBRK, 1);
+}
+
+int tcflush(int fd, int queue)
+{
+    return ioctl(fd, TCFLSH, queue);
 }
 
 pid_t tcgetsid(int fd)

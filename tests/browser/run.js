@@ -53,6 +53,42 @@ async function typeCommand(page, cmd) {
   return lines.slice(at + 1, -1);          // what the command printed
 }
 
+// A flood of output, then ^C: the prompt must be back within 200 ms (the
+// tty's output queue is bounded and ^C discards it; the terminal is given
+// little ahead of what it has drawn), and the OS must go on working. The
+// time is measured in the page, from the ^C reaching the terminal's input
+// to the prompt on the cursor's line.
+async function floodThenInterrupt(page, cmd, seconds) {
+  await page.keyboard.type(cmd);
+  await page.keyboard.press('Enter');
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await page.evaluate((prompt) => {
+    const t = window.term;
+    window.floodResult = null;
+    const line = () => t.buffer.active.getLine(t.buffer.active.baseY + t.buffer.active.cursorY)
+      .translateToString(true);
+    const sub = t.onData((d) => {
+      if (d !== '\x03') return;
+      sub.dispose();
+      const start = performance.now();
+      const parsed = t.onWriteParsed(() => {
+        if (line().trimEnd() !== prompt.trimEnd()) return;
+        parsed.dispose();
+        window.floodResult = performance.now() - start;
+      });
+    });
+  }, PROMPT);
+  await page.keyboard.press('Control+C');
+  const ms = await page.waitForFunction(() => window.floodResult, null, { timeout: 30000 })
+    .then((h) => h.jsonValue()).catch(() => Infinity);
+  const after = await typeCommand(page, 'echo ok');
+  check(`${cmd} for ${seconds} s, then ^C: the prompt within 200 ms (${Math.round(ms)} ms)`,
+    ms <= 200);
+  check(`after ${cmd} and ^C the OS runs on (echo ok)`, after.join('\n') === 'ok', after.join('\n'));
+  const halted = await page.evaluate(() => window.duplex.halted);
+  check(`after ${cmd} the kernel is not halted`, !halted);
+}
+
 async function main() {
   const server = await startServer(0);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -73,6 +109,10 @@ async function main() {
     const yes = await typeCommand(page, 'yes | head -n 3');
     check('yes | head -n 3 prints three y lines and the prompt returns',
       yes.join('\n') === 'y\ny\ny', yes.join('\n'));
+
+    await floodThenInterrupt(page, 'yes', 10);
+    await floodThenInterrupt(page, 'cat /bin/*', 3);
+    await floodThenInterrupt(page, 'seq 1 10000000', 3);
 
     const loading = await page.$('#loading');
     check('the loading indicator is gone', loading === null);

@@ -34,7 +34,7 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } 
     const out = [], err = [], tty = [];
     const dx = new Duplex({
       ...buildFiles(),
-      console: (b) => { tty.push(Buffer.from(b)); if (con) con(b); },
+      console: (b, done) => { tty.push(Buffer.from(b)); if (con) con(b); done(); },
       host: (stream, b) => (stream === 2 ? err : out).push(Buffer.from(b)),
       poweroff: (code) => {
         clearTimeout(timer);
@@ -61,5 +61,50 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } 
         dx.hostInput(null);
       }
     }, reject);
+  });
+}
+
+// Boot Duplex as the page does (`init`, the shell on the console) with
+// `show(bytes, done)` as its terminal (by default one that shows all at
+// once). Returns the runtime, with `typed(s)` to type, `screen()` for the
+// last 64 KiB shown (latin1) and `shownBytes`, the count of all shown.
+export async function bootConsole({ argv = ['init'], show, consoleAhead } = {}) {
+  let tail = '';
+  const keep = (b) => {
+    tail = (tail + Buffer.from(b).toString('latin1')).slice(-65536);
+    dx.shownBytes += b.length;
+  };
+  const dx = new Duplex({
+    ...buildFiles(),
+    consoleAhead,
+    console: (b, done) => {
+      if (show) return show(b, () => { keep(b); done(); });
+      keep(b);
+      done();
+    },
+    poweroff: () => {},
+    panic: (msg) => { dx.panicMessage = msg; },
+  });
+  dx.modules = modules;
+  dx.shownBytes = 0;
+  dx.typed = (str) => dx.input(new TextEncoder().encode(str));
+  dx.screen = () => tail;
+  await dx.boot(argv);
+  return dx;
+}
+
+// Resolve once pred(screen) holds, polling every few milliseconds; reject
+// after ms with what the screen ends with.
+export function screenShows(dx, pred, what, ms = 20000) {
+  return new Promise((resolve, reject) => {
+    const end = Date.now() + ms;
+    const poll = () => {
+      const s = dx.screen();
+      if (pred(s)) return resolve(s);
+      if (dx.panicMessage) return reject(new Error(`kernel panic: ${dx.panicMessage}`));
+      if (Date.now() > end) return reject(new Error(`no ${what}; the screen ends:\n${s.slice(-500)}`));
+      setTimeout(poll, 2);
+    };
+    poll();
   });
 }

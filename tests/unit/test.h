@@ -93,6 +93,7 @@ uint64_t ttimer(void);                    /* 0: no timer set */
 
 /* Everything the console printed since the last call (NUL-terminated). */
 const char *tconsole(void);
+extern int tconsole_kicks;           /* calls of plat_console_kick */
 
 /* Shared memory: copy from's attached segments into the kernel's copies,
  * then the kernel's copies into every other process that attached them

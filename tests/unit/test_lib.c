@@ -55,7 +55,7 @@ TEST(kprintf_reaches_the_console)
 {
     tconsole();
     kprintf("boot %d\n", 1);
-    CHECK_STR(tconsole(), "boot 1\n");
+    CHECK_STR(tconsole(), "boot 1\r\n");          /* through the tty, like echo */
 }
 
 /* Blocks above QUICK_MAX (kalloc.c) go straight back to the free list. */

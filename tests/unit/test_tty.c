@@ -336,6 +336,7 @@ TEST(tty_fionread_and_flush)
     CHECK_EQ(ioc_int(init, FIONREAD), 0);  /* an edit line is not readable */
     type("\n\x04");
     CHECK_EQ(ioc_int(init, FIONREAD), 4);
+    tconsole();                            /* TCSETSF waits for the echo to show */
     setattr(TCSETSF, getattr(init));
     CHECK_EQ(ioc_int(init, FIONREAD), 0);
     set_raw(1, 0);
@@ -461,8 +462,10 @@ TEST(tty_ctrl_c_kills_foreground_child)
     CHECK_EQ(set_pgrp(init, pid), 0);
     CHECK_EQ(ioc_int(init, TIOCGPGRP), pid);
     CHECK_EQ(rd(c, 64), KERN_BLOCK);
-    type("abc\x03");
-    CHECK_STR(tconsole(), "abc^C");
+    type("abc");
+    CHECK_STR(tconsole(), "abc");          /* shown before the ^C */
+    type("\x03");
+    CHECK_STR(tconsole(), "^C");
     CHECK_EQ(c->state, P_ZOMBIE);
     CHECK_EQ(init->sig_pending, 0);       /* init is untouched */
     CHECK_EQ(init->state, P_RUNNABLE);

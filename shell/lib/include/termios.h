@@ -34,6 +34,8 @@ void  cfmakeraw(struct termios *t);
 pid_t tcgetpgrp(int fd);
 int   tcsetpgrp(int fd, pid_t pgrp);
 pid_t tcgetsid(int fd);
+int   tcdrain(int fd);                  /* wait until queued output is shown */
+int   tcflush(int fd, int queue);       /* TCIFLUSH, TCOFLUSH or TCIOFLUSH */
 int   isatty(int fd);
 
 #endif
