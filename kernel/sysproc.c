@@ -36,7 +36,7 @@ static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *bytes)
         for (size_t chunk = sizeof tmp; n == -ENAMETOOLONG && *bytes < ARG_MAX; ) {
             /* a long string: count it in chunks */
             n = plat_copyinstr(p, tmp, s + chunk, sizeof tmp);
-            *bytes += chunk;
+            *bytes += sizeof tmp;
             chunk += sizeof tmp;
         }
         if (n < 0)
