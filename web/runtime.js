@@ -461,10 +461,16 @@ export class Duplex {
     this.freeCtx.push(ctx);
   }
 
+  // The machine is off: nothing runs after this, not even the rest of the
+  // caller (init would go on to start a new shell, and say so), as on a
+  // real machine. The exception leaves the kernel and the process the way
+  // an exit does, and no process runs again.
   poweroff(code) {
     this.halted = true;
+    this.inKernel = false;
     if (this.timer) clearTimeout(this.timer);
     if (this.opts.poweroff) this.opts.poweroff(code);
+    throw EXITED;
   }
 
   panic(msg) {
