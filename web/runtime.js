@@ -81,6 +81,7 @@ export class Duplex {
     this.hostEnd = false;
     this.hostEndSent = false;
     this.onHostDrain = null;
+    this.onIdle = null;               // called when the loop finds nothing runnable
     this.shmVersion = new Map();      // segment (kernel address) -> times written back
   }
 
@@ -131,10 +132,11 @@ export class Duplex {
   }
 
   writeStrings(list) {
-    const enc = new TextEncoder();
+    const strs = list.map((s) => new TextEncoder().encode(s + '\0'));
+    if (strs.reduce((n, b) => n + b.length, 0) > this.kernel.web_scratch_size())
+      throw new Error('the arguments are too long');
     let at = this.kernel.web_scratch() >>> 0;
-    for (const s of list) {
-      const b = enc.encode(s + '\0');
+    for (const b of strs) {
       this.kmem.set(b, at);
       at += b.length;
     }
@@ -220,12 +222,24 @@ export class Duplex {
         this.feedHost();
         ctx = this.kernel.web_next();
       }
-      if (!ctx) return;                 // idle until input or a timer
+      if (!ctx) return this.onIdle && this.onIdle();   // idle until input or a timer
       this.runProcess(ctx);
       if (this.sliceDone || ((n & 15) === 0 && this.sliceOver())) break;
     }
     if (this.hostPending.length || (this.hostEnd && !this.hostEndSent)) this.feedHost();
     this.schedule();
+  }
+
+  // Whether only something from outside can wake the machine: nothing is
+  // runnable or about to run, and no timer is armed. A launcher that also
+  // knows no input can come has a deadlock.
+  idle() { return !this.halted && !this.scheduled && !this.timer; }
+
+  // The process table as ps shows it, one line each: PID STAT WCHAN CMD.
+  processes() {
+    const n = this.kernel.web_ps();
+    const at = this.kernel.web_scratch() >>> 0;
+    return new TextDecoder().decode(this.kmem.subarray(at, at + n));
   }
 
   runProcess(ctx) {
