@@ -65,6 +65,7 @@ qemu=(qemu-system-aarch64 -machine virt -cpu cortex-a72 -m 256M -nic none
 # and ^Z reach Duplex's tty instead of stopping QEMU; mux=on, with the
 # monitor as the chardev's second user, gives the Ctrl-A keys.
 if [ -t 0 ]; then
+  # shellcheck disable=SC2054  # (QEMU's options are comma-separated)
   console=(-chardev stdio,id=console,signal=off,mux=on -serial chardev:console
            -mon chardev=console)
 else

@@ -119,6 +119,7 @@ if command -v script >/dev/null; then
   check "terminal: make qemu, false, exit: make succeeds" 0 "$status"
   check "terminal: make qemu, false, exit: no make error" 0 "$(grep -c 'make.*Error' "$tmp/tty")"
 
+  # shellcheck disable=SC2016  # (the shell in the machine expands it)
   { sleep 2; printf 'echo "$((6 * 7))"\r'; sleep 1; printf '\001x'; sleep 2; } |
     timeout 30 script -qefc "$run" /dev/null >"$tmp/tty" 2>&1
   status=$?
