@@ -170,8 +170,14 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinit
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
 
+# An interactive launcher ends with the shell's status, as a shell does;
+# leaving by `exit N` or poweroff is the normal end of `make shell` and
+# `make qemu`, whatever N. Only a kernel panic (70) or a deadlock (71) is
+# an error of the target.
+interactive = $(1) || { s=$$?; [ $$s -ne 70 ] && [ $$s -ne 71 ]; }
+
 shell: web
-	./duplex
+	@$(call interactive,./duplex)
 
 run: web | $(DEPS_OK)
 	node web/serve.js $(PORT)

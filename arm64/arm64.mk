@@ -4,7 +4,8 @@
 # included too).
 #
 #   make arm64          build/arm64/Image: the kernel with its initramfs inside
-#   make qemu           boot it in this terminal (QEMU, -serial stdio); `exit` leaves
+#   make qemu           boot it in this terminal (QEMU, -serial stdio); `exit`,
+#                       `poweroff` or Ctrl-A x leaves
 #   make qemu-gdb       the same, stopped at the first instruction, waiting for gdb
 #                       on port 1234 (docs/arm64.md says what to type)
 #   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), then the
@@ -158,10 +159,10 @@ arm64: $(A64K)/Image
 # ---- running it --------------------------------------------------------------------
 
 qemu: arm64
-	arm64/run.sh
+	@$(call interactive,arm64/run.sh)
 
 qemu-gdb: arm64
-	arm64/run.sh --gdb
+	@$(call interactive,arm64/run.sh --gdb)
 
 test-qemu: arm64
 	tests/qemu/run.sh

@@ -23,7 +23,9 @@
  * word tty=ROWSxCOLS gives the terminal's size. With "-c" the machine
  * runs one command line for a launcher (arm64/run.sh): the console's
  * output (the tty's echo) is then not output and is dropped, as the web
- * launcher drops it.
+ * launcher drops it. LINE may be as long as any program's arguments
+ * (ARG_MAX); a longer command line is refused with a panic, never cut
+ * (run.sh checks first, and says so).
  */
 #include "arm64.h"
 
@@ -36,7 +38,12 @@ extern const char initramfs_start[], initramfs_end[];   /* initramfs.S */
 static bool  launcher_mode;               /* init -c: the console is not output */
 static int   boot_el;                     /* where QEMU started us: 1 or 2 */
 
-static char  cmdline[4096];
+/* init's arguments, up to ARG_MAX like any program's, and room for the
+ * words before them ("tty=ROWSxCOLS init -c "). */
+#define CMDLINE_MAX (ARG_MAX + 256)
+
+static char  cmdline[CMDLINE_MAX];
+static size_t cmdline_len;                /* of a command line too long to keep */
 static char *init_argv[MAX_ARGS + 1];
 static int   tty_rows, tty_cols;
 static void *heap;
@@ -45,12 +52,13 @@ static void *heap;
 
 bool console_is_output(void) { return !launcher_mode; }
 
-void plat_host_write(int stream, const char *buf, size_t n)
+int plat_host_write(int stream, const char *buf, size_t n)
 {
     if (semihost_present() && (stream == 1 || stream == 2))
         semihost_write(stream, buf, n);
     else
         uart_write(buf, n);
+    return 0;                               /* QEMU's streams: it tells of no reader */
 }
 
 void *plat_heap(size_t *len)
@@ -167,7 +175,9 @@ static void read_cmdline(const void *dtb)
 {
     uint32_t len;
     const char *args = fdt_prop(dtb, "chosen", "bootargs", &len);
-    if (args && len > 0)
+    if (args && len > sizeof cmdline)
+        cmdline_len = len - 1;              /* refused once a panic can reach QEMU */
+    else if (args && len > 0)
         kstrlcpy(cmdline, args, MIN((size_t)len, sizeof cmdline));
     parse_cmdline();
 }
@@ -180,6 +190,9 @@ void arm64_main(const void *dtb, uint64_t el)
     uintptr_t end = ram_end(dtb);
     vm_init(end);
     semihost_probe();
+    if (cmdline_len)
+        panic("the command line is %lu bytes, more than %lu", (unsigned long)cmdline_len,
+              (unsigned long)sizeof cmdline - 1);
 
     uintptr_t heap_lo = ((uintptr_t)__kernel_end + (2ul << 20) - 1) & ~((2ul << 20) - 1);
     heap = (void *)heap_lo;

@@ -54,7 +54,10 @@ static long host_write(struct proc *p, uptr buf, size_t n, int stream)
         size_t c = MIN(n - done, sizeof chunk);
         if (copyin(p, chunk, buf + done, c) < 0)
             return done ? (long)done : -EFAULT;
-        plat_host_write(stream, chunk, c);
+        if (plat_host_write(stream, chunk, c) < 0) {    /* as a pipe with no reader */
+            signal_send(p, SIGPIPE);
+            return done ? (long)done : -EPIPE;
+        }
         done += c;
     }
     return (long)done;

@@ -182,6 +182,9 @@ void         call_abandon(struct proc *p);      /* drop a blocked call's state *
 /* sysproc.c */
 int  spawn_load(struct proc *child, struct proc *parent, const char *path,
                 char *const argv[], char *const envp[]);
+/* The process in table slot `slot`, or in the next slot in use, as ps shows
+ * it (procinfo): the slot after it, 0 after the last. */
+long proc_info(long slot, struct k_procinfo *pi);
 
 /* ---- signal.c: recording signals; delivery is the platform's ------------- */
 

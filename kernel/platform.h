@@ -46,8 +46,10 @@ void plat_console_kick(void);
 /* Write to the host's own output stream (1: standard output, 2: standard
  * error) when the machine runs a single command for a launcher (the
  * /dev/hostout and /dev/hosterr devices); bytes go out unchanged. A platform
- * without such streams sends them to the console. */
-void plat_host_write(int stream, const char *buf, size_t n);
+ * without such streams sends them to the console. Returns 0, or -EPIPE once
+ * the stream's reader has gone (the launcher's output was piped into a
+ * command that ended, as `./duplex -c yes | head` does). */
+int plat_host_write(int stream, const char *buf, size_t n);
 
 /* Nanoseconds on CLOCK_MONOTONIC (since boot) or CLOCK_REALTIME (since 1970).
  * The _COARSE variants may return a value read earlier, at most one

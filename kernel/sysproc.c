@@ -36,7 +36,7 @@ static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *bytes)
         for (size_t chunk = sizeof tmp; n == -ENAMETOOLONG && *bytes < ARG_MAX; ) {
             /* a long string: count it in chunks */
             n = plat_copyinstr(p, tmp, s + chunk, sizeof tmp);
-            *bytes += chunk;
+            *bytes += sizeof tmp;
             chunk += sizeof tmp;
         }
         if (n < 0)
@@ -550,29 +550,37 @@ static char state_letter(struct proc *q)
     }
 }
 
-long sys_procinfo(struct proc *p, const long *a)
+long proc_info(long slot, struct k_procinfo *pi)
 {
-    for (long i = a[0]; i >= 0 && i < NPROC; i++) {
+    for (long i = slot; i >= 0 && i < NPROC; i++) {
         struct proc *q = &procs[i];
         if (q->state == P_UNUSED || q->state == P_EMBRYO)
             continue;
-        struct k_procinfo pi;
-        memset(&pi, 0, sizeof pi);
-        pi.pid = q->pid;
-        pi.ppid = q->parent ? q->parent->pid : 0;
-        pi.pgid = q->pgid;
-        pi.sid = q->sid;
-        pi.uid = q->uid;
-        pi.gid = q->gid;
-        pi.state = state_letter(q);
-        pi.exit_status = q->state == P_ZOMBIE ? q->exit_status : 0;
-        kstrlcpy(pi.wait, q->state == P_BLOCKED ? q->wait_what : "", sizeof pi.wait);
-        kstrlcpy(pi.cmdline, q->cmdline, sizeof pi.cmdline);
-        if (copyout(p, (uptr)a[1], &pi, sizeof pi) < 0)
-            return -EFAULT;
+        memset(pi, 0, sizeof *pi);
+        pi->pid = q->pid;
+        pi->ppid = q->parent ? q->parent->pid : 0;
+        pi->pgid = q->pgid;
+        pi->sid = q->sid;
+        pi->uid = q->uid;
+        pi->gid = q->gid;
+        pi->state = state_letter(q);
+        pi->exit_status = q->state == P_ZOMBIE ? q->exit_status : 0;
+        kstrlcpy(pi->wait, q->state == P_BLOCKED ? q->wait_what : "", sizeof pi->wait);
+        kstrlcpy(pi->cmdline, q->cmdline, sizeof pi->cmdline);
         return i + 1;
     }
-    return a[0] < 0 ? -EINVAL : 0;
+    return 0;
+}
+
+long sys_procinfo(struct proc *p, const long *a)
+{
+    if (a[0] < 0)
+        return -EINVAL;
+    struct k_procinfo pi;
+    long next = proc_info(a[0], &pi);
+    if (next && copyout(p, (uptr)a[1], &pi, sizeof pi) < 0)
+        return -EFAULT;
+    return next;
 }
 
 long sys_kstat(struct proc *p, const long *a)

@@ -14,7 +14,7 @@
 #define IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
 
 IMPORT(console_kick)  void js_console_kick(void);
-IMPORT(host_write)    void js_host_write(int stream, const char *buf, size_t n);
+IMPORT(host_write)    int js_host_write(int stream, const char *buf, size_t n);
 IMPORT(now_ms)        double js_now_ms(int clock);
 IMPORT(timer_set)     void js_timer_set(double deadline_ms);
 /* A process is named to JS by its context number (ctx_of), except when
@@ -38,14 +38,16 @@ extern unsigned char __heap_base;
 static const unsigned char *initramfs;
 static size_t initramfs_len;
 
-/* A buffer through which JS hands strings and structures to the kernel. */
-#define SCRATCH_SIZE (64 * 1024)
+/* A buffer through which JS hands strings and structures to the kernel,
+ * and the kernel text to JS. Process 1's arguments arrive through it: up to
+ * ARG_MAX bytes (a launcher's command line), with room for init's own. */
+#define SCRATCH_SIZE (ARG_MAX + 4096)
 static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 
 /* ---- platform.h ------------------------------------------------------------ */
 
 void plat_console_kick(void) { js_console_kick(); }
-void plat_host_write(int stream, const char *buf, size_t n) { js_host_write(stream, buf, n); }
+int plat_host_write(int stream, const char *buf, size_t n) { return js_host_write(stream, buf, n); }
 /* The coarse clocks: milliseconds the runtime writes whenever it reads the
  * clock itself, at least once per time slice and every few dozen system
  * calls (runtime.js, readClock). A precise read is a call out to JS that
@@ -135,6 +137,7 @@ void plat_panic(const char *msg)
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 EXPORT(web_scratch) char *web_scratch(void) { return scratch; }
+EXPORT(web_scratch_size) size_t web_scratch_size(void) { return SCRATCH_SIZE; }
 EXPORT(web_coarse_clock) double *web_coarse_clock(void) { return coarse_ms; }
 
 EXPORT(web_set_initramfs) void web_set_initramfs(const void *p, size_t len)
@@ -225,3 +228,16 @@ EXPORT(web_signal) int web_signal(struct proc *p)
 }
 
 EXPORT(web_fault) void web_fault(struct proc *p, int sig) { kernel_fault(p, sig, false); }
+
+/* The process table in scratch, as ps shows it (PID STAT WCHAN CMD, one
+ * line each): a launcher's report of a machine where nothing can run. */
+EXPORT(web_ps) size_t web_ps(void)
+{
+    struct k_procinfo pi;
+    size_t n = 0;
+    for (long slot = 0; (slot = proc_info(slot, &pi)) != 0 && n < SCRATCH_SIZE; ) {
+        n += (size_t)ksnprintf(scratch + n, SCRATCH_SIZE - n, "%5d %c    %-16s %s\n",
+                               pi.pid, pi.state, pi.wait[0] ? pi.wait : "-", pi.cmdline);
+    }
+    return MIN(n, (size_t)SCRATCH_SIZE - 1);
+}

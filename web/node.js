@@ -2,9 +2,28 @@
 // launcher.
 //
 //   ./duplex                 the shell, in raw mode: keys (^C, ^Z ...) go to
-//                            Duplex's tty; `exit` or `poweroff` leaves
+//                            Duplex's tty; `exit [N]` or `poweroff` leaves,
+//                            and ./duplex exits with N (poweroff: 0)
 //   ./duplex -c 'LINE'       boot, run LINE with sh -c, print its stdout on
 //                            stdout and its stderr on stderr, exit with its status
+//
+// Exit status: the shell's or LINE's, or
+//   70  a kernel panic (the message is on stderr);
+//   71  a deadlock: every process waits for something that can never come
+//       (no process can run, no timer is armed, and no input can arrive:
+//       standard input is not a terminal and has ended). Instead of ending
+//       as if all went well, the launcher says so on stderr, with the
+//       process table as ps shows it;
+//    2  a bad command line (LINE longer than ARG_MAX, 65536 bytes: the
+//       machine's limit for a program's arguments);
+//    1  the build failed.
+//
+// First the build is brought up to date (`make web`, through
+// tools/ensure-built.sh): silent when there is nothing to do, one line on
+// stderr when there is.
+//
+// Without a terminal, standard input goes to LINE through /dev/hostin (with
+// -c), or to the console, followed by a ^D at its end (the shell).
 //
 // The same runtime module (runtime.js) runs the page in the browser.
 import fs from 'node:fs';
@@ -16,16 +35,28 @@ import { Duplex } from './runtime.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = path.join(root, 'build', 'web');
 
+export const PANIC = 70;
+export const DEADLOCK = 71;
+const ARG_MAX = 65536;                 // kernel/uapi/limits.h
+
 function usage() {
   process.stderr.write("usage: duplex [-c 'COMMAND LINE']\n");
   process.exit(2);
 }
 
-// Build what is missing, quietly, the first time.
 function ensureBuilt() {
-  if (fs.existsSync(path.join(build, 'kernel.wasm')) && fs.existsSync(path.join(build, 'initramfs.tar')))
-    return;
-  execFileSync('make', ['-s', '-C', root, 'web'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    execFileSync(path.join(root, 'tools', 'ensure-built.sh'), ['web'],
+      { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    process.exit(1);                  // the script has shown why
+  }
+}
+
+// What a launcher says when the machine can never do anything again.
+export function deadlockReport(dx) {
+  return 'duplex: deadlock: every process is blocked and no input or timer can wake one\n' +
+    '  PID STAT WCHAN            CMD\n' + dx.processes();
 }
 
 export async function boot({ argv, console: con, host, poweroff }) {
@@ -37,10 +68,11 @@ export async function boot({ argv, console: con, host, poweroff }) {
     poweroff,
     panic: (msg) => {
       process.stderr.write(`\nduplex: kernel panic: ${msg}\n`);
-      process.exit(70);
+      process.exit(PANIC);
     },
   });
   await dx.boot(argv);
+  watchDeadlock(dx);
   return dx;
 }
 
@@ -49,12 +81,40 @@ function leave(code) {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+// Node ends when nothing is left in its event loop. While the machine
+// runs, something always is: its next time slice, an armed timer, a
+// standard input still open. So if Node is about to end and the machine has
+// not been switched off, nothing can ever wake it again.
+function watchDeadlock(dx) {
+  process.once('beforeExit', () => {
+    if (dx.halted) return;
+    process.stderr.write(deadlockReport(dx));
+    leave(DEADLOCK);
+  });
+}
+
+// /dev/hostout and /dev/hosterr: the host's stdout and stderr. Once a
+// stream's reader is gone (`./duplex -c yes | head`), this returns false and
+// the writer in the machine gets EPIPE and SIGPIPE, as a host program would.
+const gone = new Set();
+function hostWrite(stream, bytes) {
+  if (gone.has(stream)) return false;
+  (stream === 2 ? process.stderr : process.stdout).write(bytes);
+  return true;
+}
+for (const [n, s] of [[1, process.stdout], [2, process.stderr]]) {
+  s.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    gone.add(n);
+  });
+}
+
 async function runCommand(line) {
   const piped = !process.stdin.isTTY;
   const dx = await boot({
     argv: piped ? ['init', '-n', '-c', line] : ['init', '-c', line],
     console: (bytes, done) => done(),        // the tty's echo: not output
-    host: (stream, bytes) => (stream === 2 ? process.stderr : process.stdout).write(bytes),
+    host: hostWrite,
     poweroff: leave,
   });
   // Piped standard input reaches the shell through /dev/hostin, only as
@@ -83,6 +143,7 @@ async function interactive() {
     poweroff: leave,
   });
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  else process.stdin.on('end', () => dx.input(new Uint8Array([4])));     // ^D: end of file
   process.stdin.on('data', (d) => dx.input(new Uint8Array(d)));
   const size = () => out.isTTY && dx.resize(out.rows, out.columns);
   size();
@@ -90,10 +151,15 @@ async function interactive() {
 }
 
 async function main(args) {
+  if (args.length !== 0 && (args.length !== 2 || args[0] !== '-c')) usage();
+  const bytes = args.length ? Buffer.byteLength(args[1]) : 0;
+  if (bytes > ARG_MAX) {
+    process.stderr.write(`duplex: the command line is ${bytes} bytes long; ` +
+      `at most ${ARG_MAX} (ARG_MAX) fit\n`);
+    process.exit(2);
+  }
   ensureBuilt();
-  if (args.length === 0) return interactive();
-  if (args[0] === '-c' && args.length === 2) return runCommand(args[1]);
-  usage();
+  return args.length ? runCommand(args[1]) : interactive();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]))

@@ -89,6 +89,7 @@ export class Duplex {
     this.hostEnd = false;
     this.hostEndSent = false;
     this.onHostDrain = null;
+    this.onIdle = null;               // called when the loop finds nothing runnable
     this.shmVersion = new Map();      // segment (kernel address) -> times written back
     this.consoleOwed = false;         // the tty has output not yet taken
     this.consoleShowing = 0;          // bytes given to the terminal, not yet done
@@ -143,10 +144,11 @@ export class Duplex {
   }
 
   writeStrings(list) {
-    const enc = new TextEncoder();
+    const strs = list.map((s) => new TextEncoder().encode(s + '\0'));
+    if (strs.reduce((n, b) => n + b.length, 0) > this.kernel.web_scratch_size())
+      throw new Error('the arguments are too long');
     let at = this.kernel.web_scratch() >>> 0;
-    for (const s of list) {
-      const b = enc.encode(s + '\0');
+    for (const b of strs) {
       this.kmem.set(b, at);
       at += b.length;
     }
@@ -233,7 +235,7 @@ export class Duplex {
         ctx = this.kernel.web_next();
       }
       if (!ctx && this.flushConsole()) ctx = this.kernel.web_next();   // writers waited
-      if (!ctx) return;                 // idle until input, a timer, or the terminal
+      if (!ctx) return this.onIdle && this.onIdle();   // idle until input, a timer, the terminal
       this.runProcess(ctx);
       if (this.sliceDone || ((n & 15) === 0 && this.sliceOver())) break;
     }
@@ -289,6 +291,22 @@ export class Duplex {
   warn(msg) {
     if (this.opts.warn) this.opts.warn(msg);
     else if (typeof console !== 'undefined') console.warn(`duplex: ${msg}`);
+  }
+
+  // Whether only something from outside can wake the machine: nothing is
+  // runnable or about to run, no timer is armed, and the terminal has shown
+  // all the console's output (a writer may wait for it). A launcher that
+  // also knows no input can come has a deadlock.
+  idle() {
+    return !this.halted && !this.scheduled && !this.timer && !this.consoleOwed &&
+      this.consoleShowing === 0;
+  }
+
+  // The process table as ps shows it, one line each: PID STAT WCHAN CMD.
+  processes() {
+    const n = this.kernel.web_ps();
+    const at = this.kernel.web_scratch() >>> 0;
+    return new TextDecoder().decode(this.kmem.subarray(at, at + n));
   }
 
   runProcess(ctx) {
@@ -463,16 +481,18 @@ export class Duplex {
     };
   }
 
-  // /dev/hostout and /dev/hosterr (a launcher's own streams). A stream that
-  // fails (a closed pipe) is the launcher's to handle; the kernel runs on.
+  // /dev/hostout and /dev/hosterr (a launcher's own streams). opts.host
+  // returns false once the stream's reader has gone: the writer then gets
+  // EPIPE and SIGPIPE, as from a pipe. Nothing it throws reaches the kernel.
   hostWrite(stream, ptr, n) {
     const bytes = this.kmem.slice(ptr, ptr + n);
     try {
-      if (this.opts.host) this.opts.host(stream, bytes);
-      else this.showConsole(bytes);
+      if (!this.opts.host) this.showConsole(bytes);
+      else if (this.opts.host(stream, bytes) === false) return -32;       // EPIPE
     } catch (e) {
       this.warn(`output to the host's stream ${stream} failed: ${e && e.message || e}`);
     }
+    return 0;
   }
 
   setTimer(ms) {
@@ -535,10 +555,16 @@ export class Duplex {
     this.freeCtx.push(ctx);
   }
 
+  // The machine is off: nothing runs after this, not even the rest of the
+  // caller (init would go on to start a new shell, and say so), as on a
+  // real machine. The exception leaves the kernel and the process the way
+  // an exit does, and no process runs again.
   poweroff(code) {
     this.halted = true;
+    this.inKernel = false;
     if (this.timer) clearTimeout(this.timer);
     if (this.opts.poweroff) this.opts.poweroff(code);
+    throw EXITED;
   }
 
   panic(msg) {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duplex } from '../../web/runtime.js';
+import { deadlockReport } from '../../web/node.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const build = path.join(root, 'build', 'web');
@@ -29,6 +30,9 @@ const modules = new Map();          // compiled programs, shared by every boot
 
 // Boot, run `sh -c line`, collect its stdout and stderr, resolve when it
 // powers off. timeoutMs guards against a hang (the test fails, not blocks).
+// A deadlock fails at once, as ./duplex reports it: once stdin (if any) is
+// all given, no input can come, so a machine with nothing runnable and no
+// timer armed is stuck; the error (err.deadlock) shows the process table.
 export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } = {}) {
   return new Promise((resolve, reject) => {
     const out = [], err = [], tty = [];
@@ -49,6 +53,14 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } 
       panic: (msg) => { clearTimeout(timer); reject(new Error(`kernel panic: ${msg}`)); },
     });
     dx.modules = modules;
+    let inputDone = stdin === null;
+    dx.onIdle = () => {
+      if (!inputDone || !dx.idle()) return;
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`${deadlockReport(dx)}while running: ${line}`),
+        { deadlock: true }));
+      dx.halted = true;
+    };
     const timer = setTimeout(() => {
       dx.halted = true;
       reject(new Error(`timed out after ${timeoutMs} ms: ${line}\nstdout so far: ` +
@@ -58,6 +70,7 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } 
     dx.boot(argv).then(() => {
       if (stdin !== null) {
         dx.hostInput(typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin);
+        inputDone = true;
         dx.hostInput(null);
       }
     }, reject);

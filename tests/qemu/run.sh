@@ -18,7 +18,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 limit=${TIMEOUT:-60}
 
-[ -f "$root/build/arm64/Image" ] || make -s -C "$root" arm64 || exit 1
+"$root/tools/ensure-built.sh" arm64 || exit 1
 
 # "host-dir machine-dir name" for each transcript to run.
 list() {

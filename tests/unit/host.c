@@ -227,12 +227,17 @@ const char *plat_machine(void) { return "host"; }
 int tpoweroff_code = -1;
 void plat_poweroff(int code) { tpoweroff_code = code; }
 
-void plat_host_write(int stream, const char *buf, size_t n)
+int thost_closed;                    /* streams whose reader has gone: bit N for stream N */
+
+int plat_host_write(int stream, const char *buf, size_t n)
 {
+    if (thost_closed & (1 << stream))
+        return -EPIPE;
     char tag[8];
     snprintf(tag, sizeof tag, "<%d>", stream);   /* tests tell the streams apart */
     console_add(tag, strlen(tag));
     console_add(buf, n);
+    return 0;
 }
 
 void plat_panic(const char *msg)

@@ -94,6 +94,7 @@ uint64_t ttimer(void);                    /* 0: no timer set */
 /* Everything the console printed since the last call (NUL-terminated). */
 const char *tconsole(void);
 extern int tconsole_kicks;           /* calls of plat_console_kick */
+extern int thost_closed;             /* bit N: host stream N has no reader (-EPIPE) */
 
 /* Shared memory: copy from's attached segments into the kernel's copies,
  * then the kernel's copies into every other process that attached them

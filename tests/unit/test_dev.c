@@ -115,6 +115,35 @@ TEST(hostout_and_hosterr_reach_the_host_streams)
     tsys(init, SYS_close, e);
 }
 
+/* A host stream whose reader has gone: EPIPE and SIGPIPE, as a pipe's. */
+TEST(hostout_with_no_reader_is_a_broken_pipe)
+{
+    long o = tsys(init, SYS_open, (long)ustr(init, "/dev/hostout"), (long)O_WRONLY, 0L);
+    CHECK(o >= 0);
+    struct k_sigaction sa = { .sa_handler = SIG_IGN };
+    CHECK_EQ(tsys(init, SYS_sigaction, (long)SIGPIPE, (long)ubytes(init, &sa, sizeof sa), 0L), 0);
+    thost_closed = 1 << 1;
+    CHECK_EQ(tsys(init, SYS_write, o, (long)ustr(init, "out"), 3L), -EPIPE);
+    thost_closed = 0;
+    CHECK_EQ(tsys(init, SYS_write, o, (long)ustr(init, "out"), 3L), 3);
+    tsys(init, SYS_close, o);
+    tconsole();
+    sa.sa_handler = SIG_DFL;                /* for the child: it dies of it */
+    CHECK_EQ(tsys(init, SYS_sigaction, (long)SIGPIPE, (long)ubytes(init, &sa, sizeof sa), 0L), 0);
+
+    tprog("/bin/child");
+    struct proc *c = tspawn(init, "/bin/child");
+    int pid = c->pid;
+    o = tsys(c, SYS_open, (long)ustr(c, "/dev/hostout"), (long)O_WRONLY, 0L);
+    thost_closed = 1 << 1;
+    tsys(c, SYS_write, o, (long)ustr(c, "out"), 3L);
+    thost_closed = 0;
+    uptr st = ubuf(init, sizeof(int));
+    CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)st, 0L), pid);
+    CHECK_EQ(WTERMSIG(*(int *)uhost(init, st)), SIGPIPE);      /* killed, as yes | head */
+    trm("/bin/child");
+}
+
 /* /dev/hostin: filled by the platform only as fast as it is read. */
 TEST(hostin_is_a_bounded_flow_controlled_input)
 {
