@@ -122,6 +122,12 @@ async function main() {
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${path.relative(root, shot)}`);
+
+    // Last, since it stops the OS: a halt is shown on the page itself.
+    await page.evaluate(() => window.duplex.panic('a halt made by the browser test'));
+    const banner = await page.$eval('#halted', (e) => e.textContent).catch(() => '');
+    check('a halt is shown on the page, with its reason',
+      /halted.*a halt made by the browser test/.test(banner), banner);
   } finally {
     await browser.close();
     server.close();
