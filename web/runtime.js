@@ -130,11 +130,14 @@ export class Duplex {
     this.kf64 = new Float64Array(buf);
   }
 
+  // The boot command line, into a block of the kernel's heap as large as
+  // it is (kernel_glue.c, web_start): the runtime sets no limit of its own.
   writeStrings(list) {
-    const enc = new TextEncoder();
-    let at = this.kernel.web_scratch() >>> 0;
-    for (const s of list) {
-      const b = enc.encode(s + '\0');
+    const bytes = list.map((s) => new TextEncoder().encode(s + '\0'));
+    const size = bytes.reduce((n, b) => n + b.length, 0);
+    let at = this.kernel.web_boot_args(size) >>> 0;
+    if (!at) throw new Error('no kernel memory for the boot command line');
+    for (const b of bytes) {
       this.kmem.set(b, at);
       at += b.length;
     }
