@@ -326,7 +326,8 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
     }
     strv_free(sp->envp);
     if (pid < 0) {
-        sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh", strerror(err));
+        sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh",
+                 exec_strerror(st->kind == ST_PROGRAM ? st->path : NULL, err));
         fail(st, err == ENOENT ? 127 : 126);
         return;
     }

@@ -274,6 +274,7 @@ struct spawn_spec {
     bool  async_no_jc;          /* background without job control */
 };
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
+const char *exec_strerror(const char *path, int err);
 /* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
 pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err);
 
