@@ -320,6 +320,7 @@ struct job *job_new(const char *text, pid_t pgid);
 void job_add(struct job *j, pid_t pid);
 int  job_wait_fg(struct job *j, bool *stopped);  /* its status, 128+sig if killed */
 void job_background(struct job *j);
+void job_abandon(struct job *j);
 void job_forget(struct job *j);
 void jobs_reap(void);
 void jobs_notify(void);
