@@ -1,21 +1,23 @@
 # A file the system refuses to run (ENOEXEC) is a script for the shell,
 # unless a NUL byte in its first line says it is binary, like a truncated
 # program: then it is not run at all (status 126), as in bash and dash.
-cd /tmp
+d=/tmp/sh_binary.$$
+mkdir $d
+cd $d
+echo "--- the first 60 bytes of a program"
 cp /bin/cat prog
-head -c 1000 /bin/cat > prog
+head -c 60 /bin/cat > prog
 ./prog
 echo "status $?"
 ./prog /etc/motd | wc -c
 echo "status $?"
 (exec ./prog)
 echo "status $?"
-cp /bin/cat /tmp/bin-prog
-head -c 10 /bin/cat > /tmp/bin-prog
-PATH=/tmp:$PATH
+cp prog bin-prog
+PATH=$d:$PATH
 bin-prog
 echo "status $?"
-PATH=${PATH#/tmp:}
+PATH=${PATH#$d:}
 echo "--- a NUL in the first line, at any place: binary"
 printf 'echo no\0\n' > prog
 ./prog
@@ -27,4 +29,5 @@ echo "status $?"
 printf 'echo first line ran\nexit 3\n\0\n' > prog
 ./prog
 echo "status $?"
-rm prog /tmp/bin-prog
+cd /
+rm -r $d
