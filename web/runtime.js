@@ -282,8 +282,11 @@ export class Duplex {
       }
     } finally {
       this.nested = false;
+      // Others may have written p's segments meanwhile; p, still blocked,
+      // wrote nothing, so its mirrors take the kernel's copy - also when p
+      // unwinds now, or its copy-back would undo their writes.
+      if (!p.dead) this.shmIn(p);
     }
-    this.shmIn(p);
     return true;
   }
 
