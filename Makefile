@@ -37,7 +37,8 @@ help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make unit           host unit tests of kernel/ and ipc/ (sanitizers on)"
 	@echo "  make coverage       line coverage of kernel/ and ipc/ by the unit tests (>= 85%)"
-	@echo "  make check-portable kernel/ and ipc/ compiled freestanding for wasm32 and aarch64"
+	@echo "  make check-portable kernel/ and ipc/ compiled freestanding for wasm32 and aarch64;"
+	@echo "                      no file cites one outside the repository"
 	@echo "  make web            the web build: build/web/ (kernel.wasm, initramfs.tar)"
 	@echo "  make arm64          the arm64 build: build/arm64/Image, initramfs inside"
 	@echo "  make qemu-gdb       QEMU waiting for gdb (docs/arm64.md)"
@@ -98,6 +99,9 @@ check-portable: | $(DEPS_OK)
 	@! grep -nE '^\s*#\s*if.*(__wasm|__aarch64|__x86|__linux|WASM|ARM64|AARCH64)' \
 	    kernel/*.c kernel/*.h kernel/uapi/*.h ipc/*.c || \
 	    { echo "check-portable: target conditionals in kernel/ or ipc/"; exit 1; }
+	@! grep -rlE --exclude-dir=.git --exclude-dir=build --exclude-dir=node_modules \
+	    'ARCHITECTURE\.md|\.\./shared' . || \
+	    { echo "check-portable: the files above cite files outside the repository"; exit 1; }
 
 # ---- the web target ---------------------------------------------------------------
 

@@ -80,6 +80,7 @@ const char *plat_machine(void) { return "aarch64"; }
  * (then hvc would reach the hypervisor level, which is ours). */
 void plat_poweroff(int code)
 {
+    console_drain();                        /* what was written before the end */
     if (semihost_present())
         semihost_exit(code);
     register uint64_t x0 __asm__("x0") = 0x84000008;      /* SYSTEM_OFF */

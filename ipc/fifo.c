@@ -25,14 +25,14 @@
 #include "../kernel/kernel.h"
 
 /*
- * The restartable model (ARCHITECTURE.md, section 2): a blocked open is
- * re-issued from the start when it is woken. Its file already exists and
- * counts as an end, so it is kept in p->call.file and picked up again
- * instead of making a second one. p->call.gen holds the other side's count
- * of opens at the time it blocked: the open completes as soon as that
- * count moves. Waiting for "an end is open now" would not do: a writer may
- * open, write and close before the waiting reader runs again, and that
- * reader must still wake up (and read what was written).
+ * The restartable model (docs/design.md, "The kernel never sleeps"): a
+ * blocked open is re-issued from the start when it is woken. Its file
+ * already exists and counts as an end, so it is kept in p->call.file and
+ * picked up again instead of making a second one. p->call.gen holds the
+ * other side's count of opens at the time it blocked: the open completes as
+ * soon as that count moves. Waiting for "an end is open now" would not do: a
+ * writer may open, write and close before the waiting reader runs again, and
+ * that reader must still wake up (and read what was written).
  */
 static uint32_t other_side_gen(struct file *f)
 {

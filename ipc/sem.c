@@ -8,11 +8,11 @@
  * or none is and the caller waits on the set's queue. semctl reads and
  * writes the counters and removes the set.
  *
- * Blocking follows the kernel's restartable model (ARCHITECTURE.md §2):
- * semop first tries every operation on a copy of the counters; if one
- * would block, it sleeps having changed nothing, and the re-issued call
- * tries again from the start. Any change to a set wakes all its waiters,
- * and each one re-checks.
+ * Blocking follows the kernel's restartable model (docs/design.md, "The
+ * kernel never sleeps"): semop first tries every operation on a copy of the
+ * counters; if one would block, it sleeps having changed nothing, and the
+ * re-issued call tries again from the start. Any change to a set wakes all
+ * its waiters, and each one re-checks.
  *
  * IPC_RMID frees the set at once and wakes its waiters. A re-issued semop
  * then cannot find its id; since the call is a re-issue (p->restarted), the

@@ -12,7 +12,8 @@
  * Each attachment is a record in a small table here (which process, which
  * segment, at which address), so that proc_exit can detach everything a
  * process still has (shm_exit). A segment removed with IPC_RMID lives on,
- * invisible to shmget and shmat, until its last attachment goes.
+ * invisible to shmget and shmat, until its last attachment goes; shmctl
+ * still sees it, marked SHM_DEST, as on Linux (ipcs shows it as "dest").
  *
  * Nothing here blocks. docs/ipc/shm.md tells the whole story.
  */
@@ -221,6 +222,8 @@ static long shm_stat(struct proc *p, struct shm *seg, uptr ubuf)
     struct k_shmid_ds ds;
     memset(&ds, 0, sizeof ds);
     ds.shm_perm = seg->o.perm;
+    if (seg->o.removed)
+        ds.shm_perm.mode |= SHM_DEST;
     ds.shm_segsz = seg->segsz;
     ds.shm_atime = seg->atime;
     ds.shm_dtime = seg->dtime;
@@ -242,12 +245,14 @@ static long shm_set(struct proc *p, struct shm *seg, uptr ubuf)
     return r;
 }
 
-/* IPC_RMID: the key and id go now, the memory with the last detach. */
+/* IPC_RMID: the key goes now (it becomes IPC_PRIVATE, as on Linux), the
+ * id and the memory with the last detach. */
 static long shm_rmid(struct proc *p, struct shm *seg)
 {
     if (!sysv_owner(p, &seg->o))
         return -EPERM;
     seg->o.removed = true;
+    seg->o.perm.key = IPC_PRIVATE;
     seg->o.ctime = sysv_now();
     if (seg->nattch == 0)
         shm_destroy(seg);
@@ -257,7 +262,7 @@ static long shm_rmid(struct proc *p, struct shm *seg)
 /* SHM_STAT: IPC_STAT by table slot, for ipcs; returns the segment's id. */
 static long shm_stat_slot(struct proc *p, long slot, uptr ubuf)
 {
-    struct sysv_obj *o = slot < 0 || slot >= SHMMNI ? NULL : sysv_at(&shm_table, (int)slot);
+    struct sysv_obj *o = slot < 0 || slot >= SHMMNI ? NULL : sysv_at_used(&shm_table, (int)slot);
     if (!o)
         return -EINVAL;
     long r = shm_stat(p, (struct shm *)(void *)o, ubuf);
@@ -272,7 +277,9 @@ long sys_shmctl(struct proc *p, const long *a)
         return shm_stat_slot(p, a[0], ubuf);
     if (cmd != IPC_STAT && cmd != IPC_SET && cmd != IPC_RMID)
         return -EINVAL;
-    struct shm *seg = shm_lookup(a[0]);
+    /* a removed segment still attached keeps its id for shmctl */
+    struct shm *seg = a[0] < 0 || a[0] > 0x7fffffff ? NULL
+                    : (struct shm *)sysv_lookup_used(&shm_table, (int)a[0]);
     if (!seg)
         return -EINVAL;
     if (cmd == IPC_STAT)

@@ -125,7 +125,7 @@ int sysv_get(struct sysv_table *t, struct proc *p, int32_t key, int flags, bool 
     return slot;
 }
 
-struct sysv_obj *sysv_lookup(struct sysv_table *t, int id)
+struct sysv_obj *sysv_lookup_used(struct sysv_table *t, int id)
 {
     if (id < 0)
         return NULL;
@@ -133,16 +133,28 @@ struct sysv_obj *sysv_lookup(struct sysv_table *t, int id)
     if (slot >= t->nslots)
         return NULL;
     struct sysv_obj *o = SYSV_OBJ(t, slot);
-    if (!live(o) || o->perm.seq != (uint32_t)(id / SYSV_SLOTS))
+    if (!o->used || o->perm.seq != (uint32_t)(id / SYSV_SLOTS))
         return NULL;
     return o;
 }
 
-struct sysv_obj *sysv_at(struct sysv_table *t, int slot)
+struct sysv_obj *sysv_lookup(struct sysv_table *t, int id)
 {
-    if (slot < 0 || slot >= t->nslots || !live(SYSV_OBJ(t, slot)))
+    struct sysv_obj *o = sysv_lookup_used(t, id);
+    return o && live(o) ? o : NULL;
+}
+
+struct sysv_obj *sysv_at_used(struct sysv_table *t, int slot)
+{
+    if (slot < 0 || slot >= t->nslots || !SYSV_OBJ(t, slot)->used)
         return NULL;
     return SYSV_OBJ(t, slot);
+}
+
+struct sysv_obj *sysv_at(struct sysv_table *t, int slot)
+{
+    struct sysv_obj *o = sysv_at_used(t, slot);
+    return o && live(o) ? o : NULL;
 }
 
 int sysv_id(struct sysv_table *t, int slot)

@@ -40,10 +40,15 @@ struct sysv_table {
 int  sysv_get(struct sysv_table *t, struct proc *p, int32_t key, int flags, bool *created);
 /* The object of id, if it exists and is not removed; NULL otherwise. */
 struct sysv_obj *sysv_lookup(struct sysv_table *t, int id);
+/* The same, removed objects still in use included (a shared memory
+ * segment lives on, marked SHM_DEST, until its last detach). */
+struct sysv_obj *sysv_lookup_used(struct sysv_table *t, int id);
 int  sysv_id(struct sysv_table *t, int slot);
 /* The object in table slot `slot` if it is live, else NULL: for the
- * MSG_STAT, SHM_STAT and SEM_STAT commands, with which ipcs walks a table. */
+ * MSG_STAT, SHM_STAT and SEM_STAT commands, with which ipcs walks a table.
+ * sysv_at_used: removed objects still in use included. */
 struct sysv_obj *sysv_at(struct sysv_table *t, int slot);
+struct sysv_obj *sysv_at_used(struct sysv_table *t, int slot);
 void sysv_free(struct sysv_obj *o);
 /* Whether p may read (R_OK / 4) or write (W_OK / 2) the object. */
 bool sysv_may(struct proc *p, struct sysv_obj *o, int want);

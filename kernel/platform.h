@@ -105,7 +105,8 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size);
 const char *plat_machine(void);
 
 /* Switch the machine off (the poweroff command); code is what a launcher
- * exits with. */
+ * exits with. The console's queued output is shown first (the platform may
+ * call kernel_console_output from here). */
 void plat_poweroff(int code);
 
 /* Stop everything with a message: a kernel bug. Never returns. */

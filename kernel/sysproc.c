@@ -16,9 +16,26 @@ struct args {
     char **argv, **envp;        /* in one kalloc'd block with the strings */
 };
 
-/* Count a NULL-terminated user array of user pointers and add up the
- * string lengths. */
-static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *bytes)
+/* The length of the user string at s, or -ENAMETOOLONG if it has no NUL
+ * within max bytes. Read in pieces, so that a long string costs a copy of
+ * each byte once. */
+static long user_strlen(struct proc *p, uptr s, size_t max)
+{
+    char tmp[256];
+    for (size_t off = 0; off < max; off += sizeof tmp) {
+        size_t want = max - off < sizeof tmp ? max - off : sizeof tmp;
+        long n = plat_copyinstr(p, tmp, s + off, want);
+        if (n != -ENAMETOOLONG)
+            return n < 0 ? n : (long)(off + (size_t)n);
+    }
+    return -ENAMETOOLONG;
+}
+
+/* Count a NULL-terminated user array of user pointers and add what it
+ * takes against ARG_MAX to *used. The count is Linux's (fs/exec.c): each
+ * string with its NUL, plus one user pointer per string; the NULLs that
+ * end argv and envp, and argc, are free. */
+static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *used)
 {
     *count = 0;
     if (!uvec)
@@ -31,19 +48,13 @@ static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *bytes)
             return 0;
         if (++*count > ARGC_MAX)
             return -E2BIG;
-        char tmp[256];
-        long n = plat_copyinstr(p, tmp, s, sizeof tmp);
-        for (size_t chunk = sizeof tmp; n == -ENAMETOOLONG && *bytes < ARG_MAX; ) {
-            /* a long string: count it in chunks */
-            n = plat_copyinstr(p, tmp, s + chunk, sizeof tmp);
-            *bytes += sizeof tmp;
-            chunk += sizeof tmp;
-        }
+        *used += sizeof(uptr);
+        if (*used >= ARG_MAX)
+            return -E2BIG;
+        long n = user_strlen(p, s, ARG_MAX - *used);    /* room for n bytes and a NUL */
         if (n < 0)
             return n == -ENAMETOOLONG ? -E2BIG : n;
-        *bytes += (size_t)n + 1;
-        if (*bytes > ARG_MAX)
-            return -E2BIG;
+        *used += (size_t)n + 1;
     }
 }
 
@@ -63,12 +74,13 @@ static char *copy_vec(struct proc *p, uptr uvec, int n, char **vec, char *strs, 
 static long args_copyin(struct proc *p, uptr uargv, uptr uenvp, struct args *out)
 {
     int argc, envc;
-    size_t bytes = 0;
-    long r = measure_vec(p, uargv, &argc, &bytes);
+    size_t used = 0;
+    long r = measure_vec(p, uargv, &argc, &used);
     if (r == 0)
-        r = measure_vec(p, uenvp, &envc, &bytes);
+        r = measure_vec(p, uenvp, &envc, &used);
     if (r < 0)
         return r;
+    size_t bytes = used - (size_t)(argc + envc) * sizeof(uptr);     /* the strings */
     size_t vecs = (size_t)(argc + envc + 2) * sizeof(char *);
     char *block = kalloc(vecs + bytes);
     if (!block)

@@ -38,10 +38,9 @@ extern unsigned char __heap_base;
 static const unsigned char *initramfs;
 static size_t initramfs_len;
 
-/* A buffer through which JS hands strings and structures to the kernel,
- * and the kernel text to JS. Process 1's arguments arrive through it: up to
- * ARG_MAX bytes (a launcher's command line), with room for init's own. */
-#define SCRATCH_SIZE (ARG_MAX + 4096)
+/* A buffer through which JS hands typed input and structures to the
+ * kernel, and the kernel text (the process table) to JS. */
+#define SCRATCH_SIZE (64 * 1024)
 static char scratch[SCRATCH_SIZE] __attribute__((aligned(16)));
 
 /* ---- platform.h ------------------------------------------------------------ */
@@ -137,7 +136,6 @@ void plat_panic(const char *msg)
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 EXPORT(web_scratch) char *web_scratch(void) { return scratch; }
-EXPORT(web_scratch_size) size_t web_scratch_size(void) { return SCRATCH_SIZE; }
 EXPORT(web_coarse_clock) double *web_coarse_clock(void) { return coarse_ms; }
 
 EXPORT(web_set_initramfs) void web_set_initramfs(const void *p, size_t len)
@@ -146,22 +144,40 @@ EXPORT(web_set_initramfs) void web_set_initramfs(const void *p, size_t len)
     initramfs_len = len;
 }
 
-/* Start process 1: the runtime wrote "path\0arg0\0arg1\0..." into scratch. */
+/* Start process 1. The runtime asked web_boot_args for room and wrote
+ * "path\0arg0\0arg1\0..." there: a block of the kernel heap as large as
+ * the strings, so that no limit of the platform stands between a launcher's
+ * command line and init. The limit is ARG_MAX, when init spawns the shell,
+ * which says "Argument list too long". The strings are copied into the new
+ * process (and its cmdline) by kernel_start, then freed. */
+static char *boot_args;
+
+EXPORT(web_boot_args) char *web_boot_args(size_t n)
+{
+    kfree(boot_args);
+    boot_args = kalloc(n);
+    return boot_args;
+}
+
 EXPORT(web_start) struct proc *web_start(int argc)
 {
-    static char *argv[64];
     static char *envp[] = { "PATH=/bin", "HOME=/", "TERM=xterm-256color", NULL };
-    char *s = scratch;
+    char **argv = boot_args ? kalloc((size_t)(argc + 1) * sizeof *argv) : NULL;
+    if (!argv)
+        return NULL;
+    char *s = boot_args;
     const char *path = s;
     s += strlen(s) + 1;
-    if (argc > 63)
-        argc = 63;
     for (int i = 0; i < argc; i++) {
         argv[i] = s;
         s += strlen(s) + 1;
     }
     argv[argc] = NULL;
-    return kernel_start(path, argv, envp);
+    struct proc *p = kernel_start(path, argv, envp);
+    kfree(argv);
+    kfree(boot_args);
+    boot_args = NULL;
+    return p;
 }
 
 EXPORT(web_init) void web_init(void) { kernel_init(); }

@@ -143,12 +143,14 @@ export class Duplex {
     this.kf64 = new Float64Array(buf);
   }
 
+  // The boot command line, into a block of the kernel's heap as large as
+  // it is (kernel_glue.c, web_start): the runtime sets no limit of its own.
   writeStrings(list) {
-    const strs = list.map((s) => new TextEncoder().encode(s + '\0'));
-    if (strs.reduce((n, b) => n + b.length, 0) > this.kernel.web_scratch_size())
-      throw new Error('the arguments are too long');
-    let at = this.kernel.web_scratch() >>> 0;
-    for (const b of strs) {
+    const bytes = list.map((s) => new TextEncoder().encode(s + '\0'));
+    const size = bytes.reduce((n, b) => n + b.length, 0);
+    let at = this.kernel.web_boot_args(size) >>> 0;
+    if (!at) throw new Error('no kernel memory for the boot command line');
+    for (const b of bytes) {
       this.kmem.set(b, at);
       at += b.length;
     }
@@ -361,8 +363,11 @@ export class Duplex {
       }
     } finally {
       this.nested = false;
+      // Others may have written p's segments meanwhile; p, still blocked,
+      // wrote nothing, so its mirrors take the kernel's copy - also when p
+      // unwinds now, or its copy-back would undo their writes.
+      if (!p.dead) this.shmIn(p);
     }
-    this.shmIn(p);
     return true;
   }
 
@@ -560,6 +565,10 @@ export class Duplex {
   // real machine. The exception leaves the kernel and the process the way
   // an exit does, and no process runs again.
   poweroff(code) {
+    // What was written before the end is shown, however far the terminal
+    // lags (the kernel's work is over: this is its last call).
+    for (let n; (n = this.kernel.web_console_output(CONSOLE_CHUNK)) > 0;)
+      this.showConsole(this.kmem.slice(this.consoleAt, this.consoleAt + n));
     this.halted = true;
     this.inKernel = false;
     if (this.timer) clearTimeout(this.timer);

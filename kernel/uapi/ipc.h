@@ -33,6 +33,7 @@
 #define MSG_EXCEPT   020000
 
 #define SHM_RDONLY   010000
+#define SHM_DEST     01000         /* in shm_perm.mode: removed, waiting for its last detach */
 
 #define SEM_UNDO     0x1000
 #define GETPID       11

@@ -11,7 +11,8 @@
 #define PIPE_BUF       4096      /* writes up to this size are atomic */
 #define PIPE_SIZE_DEFAULT 4096   /* a new pipe's capacity */
 #define PIPE_SIZE_MAX  (1024 * 1024)
-#define ARG_MAX        (64 * 1024) /* argv + envp strings passed to spawn */
+#define ARG_MAX        (64 * 1024) /* what argv + envp of spawn/execve may take: every
+                                     string with its NUL, and a pointer per string */
 #define ARGC_MAX       1024      /* argv or envp entries */
 #define SPAWN_ACTIONS_MAX 32     /* file actions in one spawn */
 #define NGROUPS_MAX    0

@@ -15,6 +15,7 @@
  * Like any init, it must never exit, and it waits for all children, since
  * orphans are given to it.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static void show_motd(void)
 }
 
 /* Spawn sh with argv; out and err name files for fds 1 and 2, or NULL to
- * keep the console. */
+ * keep the console. Returns its pid, or -errno. */
 static pid_t start_shell(char *const argv[], const char *in, const char *out, const char *err)
 {
     posix_spawn_file_actions_t fa;
@@ -56,7 +57,7 @@ static pid_t start_shell(char *const argv[], const char *in, const char *out, co
     posix_spawn_file_actions_destroy(&fa);
     if (r != 0) {
         fprintf(stderr, "init: cannot start /bin/sh: %s\n", strerror(r));
-        return -1;
+        return -r;
     }
     return pid;
 }
@@ -75,12 +76,20 @@ static int wait_for(pid_t pid)
     }
 }
 
+/* The launcher sees only /dev/hostout and /dev/hosterr, so init's own
+ * complaint (a line over ARG_MAX) goes there too, with the shell's
+ * statuses: 127 when there is no shell, 126 when it cannot be run. */
 static void run_command(const char *line, bool host_stdin)
 {
+    int fd = open("/dev/hosterr", O_WRONLY);
+    if (fd >= 0 && fd != 2) {
+        dup2(fd, 2);
+        close(fd);
+    }
     char *argv[] = { "sh", "-c", (char *)line, NULL };
     pid_t pid = start_shell(argv, host_stdin ? "/dev/hostin" : NULL, "/dev/hostout",
                             "/dev/hosterr");
-    int status = pid < 0 ? 127 : wait_for(pid);
+    int status = pid == -ENOENT ? 127 : pid < 0 ? 126 : wait_for(pid);
     poweroff(status);
     for (;;)
         pause();

@@ -15,6 +15,7 @@
  *
  *     ipcrm: invalid id (5)                 no such id       (EINVAL)
  *     ipcrm: permission denied for id (0)   not the owner    (EPERM)
+ *     ipcrm: permission denied for key (100)  the same, by key
  *     ipcrm: invalid key (0x2a)             no such key      (ENOENT)
  *     ipcrm: illegal key (0)                key 0 is IPC_PRIVATE
  *
@@ -87,8 +88,10 @@ static int parse_id(const char *s)
     return (int)n;
 }
 
-/* Remove one object; 0, or 1 after saying why not. */
-static int remove_id(enum kind kind, int id, int by_key)
+/* Remove one object; 0, or 1 after saying why not. key: the key as the
+ * user wrote it, when the object was named by its key (util-linux then
+ * prints the id it found instead, which reads as a wrong key). */
+static int remove_id(enum kind kind, int id, const char *key)
 {
     union semun arg = { .val = 0 };
     int r = kind == MSG ? msgctl(id, IPC_RMID, NULL)
@@ -103,10 +106,13 @@ static int remove_id(enum kind kind, int id, int by_key)
     case EINVAL: why = "invalid"; break;
     case EIDRM:  why = "already removed"; break;
     default:
-        fprintf(stderr, PROG ": %s failed: %s\n", by_key ? "key" : "id", strerror(errno));
+        fprintf(stderr, PROG ": %s failed: %s\n", key ? "key" : "id", strerror(errno));
         exit(1);
     }
-    fprintf(stderr, PROG ": %s %s (%d)\n", why, by_key ? "key" : "id", id);
+    if (key)
+        fprintf(stderr, PROG ": %s key (%s)\n", why, key);
+    else
+        fprintf(stderr, PROG ": %s id (%d)\n", why, id);
     return 1;
 }
 
@@ -148,20 +154,20 @@ static int remove_all(void)
         struct shmid_ds ds;
         int id = shmctl(slot, SHM_STAT, &ds);
         if (id >= 0)
-            errors |= remove_id(SHM, id, 0);
+            errors |= remove_id(SHM, id, NULL);
     }
     for (int slot = 0; slot < SEMMNI; slot++) {
         struct semid_ds ds;
         union semun arg = { .buf = &ds };
         int id = semctl(slot, 0, SEM_STAT, arg);
         if (id >= 0)
-            errors |= remove_id(SEM, id, 0);
+            errors |= remove_id(SEM, id, NULL);
     }
     for (int slot = 0; slot < MSGMNI; slot++) {
         struct msqid_ds ds;
         int id = msgctl(slot, MSG_STAT, &ds);
         if (id >= 0)
-            errors |= remove_id(MSG, id, 0);
+            errors |= remove_id(MSG, id, NULL);
     }
     return errors;
 }
@@ -184,7 +190,7 @@ static int old_syntax(int argc, char **argv)
             fprintf(stderr, PROG ": invalid id: %s\n", argv[i]);
             errors++;
         } else {
-            errors += remove_id(kind, (int)n, 0);
+            errors += remove_id(kind, (int)n, NULL);
         }
     }
     if (errors)
@@ -200,9 +206,9 @@ static int one_option(int c, const char *arg)
     const char *at = strchr(kinds, c);
     enum kind kind = at - kinds < 2 ? SHM : at - kinds < 4 ? SEM : MSG;
     if (c >= 'a')                           /* lower case: an id */
-        return remove_id(kind, parse_id(arg), 0);
+        return remove_id(kind, parse_id(arg), NULL);
     int id = key_to_id(kind, arg);
-    return id < 0 ? 1 : remove_id(kind, id, 1);
+    return id < 0 ? 1 : remove_id(kind, id, arg);
 }
 
 int main(int argc, char **argv)

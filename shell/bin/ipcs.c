@@ -12,7 +12,9 @@
  *     key        msqid      owner      perms      used-bytes   messages
  *     0x0000002a 0          root       644        5            1
  *
- * A key is printed in hex (0x00000000 is IPC_PRIVATE); the owner is
+ * A shared memory segment that was removed but is still attached is
+ * listed with the status "dest" (and key IPC_PRIVATE) until its last
+ * detach. A key is printed in hex (0x00000000 is IPC_PRIVATE); the owner is
  * "root" for uid 0 and the number otherwise, since Duplex has no user
  * database. Objects the caller may not read are not listed.
  *
@@ -51,6 +53,9 @@
 #endif
 #ifndef SEMMNI
 #define SEMMNI 32768
+#endif
+#ifndef SHM_DEST
+#define SHM_DEST 01000              /* Linux's mark of a removed segment */
 #endif
 
 /* POSIX leaves union semun to the program. */
@@ -119,7 +124,8 @@ static void show_segments(void)
             continue;
         print_common(&ds.shm_perm, id);
         printf("%-10llu %-10llu %-6s %-6s\n", (unsigned long long)ds.shm_segsz,
-               (unsigned long long)ds.shm_nattch, " ", " ");
+               (unsigned long long)ds.shm_nattch,
+               ds.shm_perm.mode & SHM_DEST ? "dest" : " ", " ");
     }
 }
 

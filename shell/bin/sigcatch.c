@@ -6,7 +6,13 @@
  *                                 each signal caught prints "caught SIG";
  *                                 exit after COUNT signals (default 1)
  *
- *   $ sigcatch USR1 & sleep 1; kill -USR1 $!; wait
+ *   $ sigcatch USR1 &
+ *   ready
+ *   $ kill -USR1 $!
+ *   caught USR1
+ *
+ * A signal sent before "ready" may arrive before the handler is installed,
+ * and then kills sigcatch (its default action): wait for "ready".
  *
  * The handler only records the signal (the classic safe pattern: handlers
  * may run at any system call); the main loop prints, from sigsuspend.

@@ -16,9 +16,10 @@
  * Duplex has no fork: each command is started with posix_spawnp, its
  * standard input from /dev/null (the items are xargs's input, not its),
  * and xargs waits for it before starting the next. A command line holds
- * at most XARGS_ARG_MAX bytes of arguments and XARGS_ARGC_MAX arguments:
- * the kernel's limits (kernel/uapi/limits.h), used on every system so
- * that the commands xargs builds are the same everywhere.
+ * at most XARGS_ARG_MAX bytes of arguments (counted as the kernel counts
+ * them: the strings, their NULs and a pointer each) and XARGS_ARGC_MAX
+ * arguments: the kernel's limits (kernel/uapi/limits.h), used on every
+ * system so that the commands xargs builds are the same everywhere.
  *
  * Exit status, as POSIX and GNU xargs: 0; 123 if any command exited with
  * 1 to 125; 124 if one exited with 255 (xargs stops at once); 125 if one
@@ -39,6 +40,11 @@
 #define PROG "xargs"
 #define XARGS_ARG_MAX  (64 * 1024 - 2048)  /* Duplex's ARG_MAX, less room for envp */
 #define XARGS_ARGC_MAX 1023                /* Duplex's ARGC_MAX, less the NULL */
+#define XARGS_PTR      8                   /* what the kernel counts for an argument's
+                                              pointer: arm64's size, the larger */
+
+/* What an argument takes of XARGS_ARG_MAX: itself, its NUL, its pointer. */
+static size_t arg_size(const char *arg) { return strlen(arg) + 1 + XARGS_PTR; }
 
 extern char **environ;
 
@@ -151,7 +157,7 @@ static void cmd_push(char *arg)
     }
     cmd[ncmd++] = arg;
     cmd[ncmd] = NULL;
-    cmd_size += strlen(arg) + 1;
+    cmd_size += arg_size(arg);
 }
 
 static void print_trace(char **argv)
@@ -203,7 +209,7 @@ static void flush_items(void)
 {
     int r = run(cmd);
     for (size_t i = nbase; i < ncmd; i++) {
-        cmd_size -= strlen(cmd[i]) + 1;
+        cmd_size -= arg_size(cmd[i]);
         free(cmd[i]);
     }
     ncmd = nbase;
@@ -238,7 +244,7 @@ static void run_replaced(const char *item)
     char **argv = xrealloc(NULL, (nbase + 1) * sizeof *argv);
     for (size_t i = 0; i < nbase; i++) {
         argv[i] = substitute(cmd[i], item);
-        size += strlen(argv[i]) + 1;
+        size += arg_size(argv[i]);
     }
     argv[nbase] = NULL;
     int r = -1;
@@ -258,7 +264,7 @@ static void run_replaced(const char *item)
 /* One more item for the command line; runs it first if it is full. */
 static void add_item(char *item)
 {
-    size_t len = strlen(item) + 1;
+    size_t len = arg_size(item);
     if (cmd_size + len > XARGS_ARG_MAX && ncmd > nbase)
         flush_items();
     if (cmd_size + len > XARGS_ARG_MAX) {

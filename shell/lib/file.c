@@ -47,13 +47,13 @@ static bool is_nonblocking(int fd)
 }
 
 /*
- * The kernel never sleeps in the middle of a call (ARCHITECTURE.md §2): a
- * blocking write of 10 KiB into a pipe with 4 KiB of room writes 4 KiB and
- * returns. POSIX promises that a blocking write() writes everything, so the
- * library asks again for the rest. It stops early, returning what it has
- * written, when a later piece fails (a signal, the reader gone) or when the
- * descriptor is non-blocking; an error before any progress is reported as
- * such, -EINTR included.
+ * The kernel never sleeps in the middle of a call (docs/design.md, "The
+ * kernel never sleeps"): a blocking write of 10 KiB into a pipe with 4 KiB
+ * of room writes 4 KiB and returns. POSIX promises that a blocking write()
+ * writes everything, so the library asks again for the rest. It stops early,
+ * returning what it has written, when a later piece fails (a signal, the
+ * reader gone) or when the descriptor is non-blocking; an error before any
+ * progress is reported as such, -EINTR included.
  */
 ssize_t write(int fd, const void *buf, size_t n)
 {

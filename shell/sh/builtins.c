@@ -473,7 +473,7 @@ static int bi_exec(char **argv)
     if (sh.job_control)
         tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
     execve(path, argv + 1, env);
-    sh_error("%s: %s", argv[1], strerror(errno));
+    sh_error("%s: %s", argv[1], exec_strerror(path, errno));
     strv_free(env);
     free(path);
     if (!sh.interactive)

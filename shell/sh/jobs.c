@@ -334,6 +334,18 @@ int job_wait_fg(struct job *j, bool *stopped)
     return status_of(last);
 }
 
+/* A pipeline that could not be completed (pipeline.c): the stages already
+ * started are killed and reaped, silently, and the terminal comes back. */
+void job_abandon(struct job *j)
+{
+    for (int k = 0; k < j->n; k++)
+        kill(j->pids[k], SIGKILL);
+    wait_while_running(j, false);
+    if (j->pgid && !j->nested && sh.job_control)
+        terminal_reclaim();
+    job_forget(j);
+}
+
 void job_background(struct job *j)
 {
     give_number(j);

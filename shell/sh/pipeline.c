@@ -326,7 +326,8 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
     }
     strv_free(sp->envp);
     if (pid < 0) {
-        sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh", strerror(err));
+        sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh",
+                 exec_strerror(st->kind == ST_PROGRAM ? st->path : NULL, err));
         fail(st, err == ENOENT ? 127 : 126);
         return;
     }
@@ -358,19 +359,28 @@ static pid_t job_group(const struct pipeline_opts *o, struct job *job, bool *nes
     return 0;
 }
 
-/* Spawn every stage but the in-shell one, connecting them with pipes. */
+/* Spawn every stage but the in-shell one, connecting them with pipes.
+ * A pipe that cannot be made (no descriptor left) breaks the whole
+ * pipeline, as in bash: none of it runs - the stages already started are
+ * killed - and *broken is set. */
 static struct job *start_stages(struct stage *st, int n, int inshell, const char *text,
-                                const struct pipeline_opts *o, bool *nested)
+                                const struct pipeline_opts *o, bool *nested, bool *broken)
 {
     struct job *job = NULL;
     int prev = -1;
     *nested = false;
+    *broken = false;
     for (int i = 0; i < n; i++) {
         int p[2] = { -1, -1 };
         bool last = i == n - 1;
         if (!last && pipe(p) < 0) {
-            sh_error("pipe: %s", strerror(errno));
-            fail(&st[i], 1);
+            sh_error("pipe error: %s", strerror(errno));
+            if (prev >= 0)
+                close(prev);
+            if (job)
+                job_abandon(job);
+            *broken = true;
+            return NULL;
         }
         if (i == inshell) {
             st[i].in_fd = prev;
@@ -413,8 +423,18 @@ int run_pipeline(struct node **cmds, int n, const char *text, const struct pipel
         free(st);
         return 1;
     }
-    bool nested;
-    struct job *job = start_stages(st, n, inshell, text, o, &nested);
+    bool nested, broken;
+    struct job *job = start_stages(st, n, inshell, text, o, &nested, &broken);
+    if (broken) {               /* an error of the shell, like ${x?}: a script ends */
+        if (!sh.interactive)
+            sh.control = CTL_EXIT;
+        if (o->job_out)
+            *o->job_out = NULL;
+        for (int i = 0; i < n; i++)
+            stage_free(&st[i]);
+        free(st);
+        return sh.status = 1;
+    }
     if (job)
         job->nested = nested;
     if (job && job->pgid && !nested && !o->background) {
@@ -505,7 +525,9 @@ static struct job *start_capture(const char *text, int out_fd, int *status)
     if (n) {
         struct pipeline_opts o = { .capture_fd = out_fd, .job_out = &job };
         bool pipe_node = n->type == N_PIPELINE;
-        run_pipeline(pipe_node ? n->pipe.cmds : &n, pipe_node ? n->pipe.n : 1, n->text, &o);
+        if (run_pipeline(pipe_node ? n->pipe.cmds : &n, pipe_node ? n->pipe.n : 1, n->text,
+                         &o) != 0 && !job)
+            *status = 1;                /* it could not start */
         node_free(n);
     } else if (!bad) {
         struct spawn_spec sp = { .in_fd = -1, .out_fd = out_fd, .close_fd = -1, .pgroup = -1 };
@@ -530,7 +552,7 @@ char *command_output(const char *text)
     int fds[2], status;
     struct strbuf out = {0};
     if (pipe(fds) < 0) {
-        sh_error("pipe: %s", strerror(errno));
+        sh_error("cannot make pipe for command substitution: %s", strerror(errno));
         sh.cmdsub_ran = true;
         sh.cmdsub_status = 1;
         return xstrdup("");

@@ -274,6 +274,7 @@ struct spawn_spec {
     bool  async_no_jc;          /* background without job control */
 };
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
+const char *exec_strerror(const char *path, int err);
 /* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
 pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err);
 
@@ -319,6 +320,7 @@ struct job *job_new(const char *text, pid_t pgid);
 void job_add(struct job *j, pid_t pid);
 int  job_wait_fg(struct job *j, bool *stopped);  /* its status, 128+sig if killed */
 void job_background(struct job *j);
+void job_abandon(struct job *j);
 void job_forget(struct job *j);
 void jobs_reap(void);
 void jobs_notify(void);

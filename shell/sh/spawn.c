@@ -190,13 +190,40 @@ static int do_spawn(pid_t *pid, const struct spawn_spec *sp, const char *path, c
     return err;
 }
 
+/* Whether a file the system refused to run (ENOEXEC) is no script either:
+ * a NUL byte in its first line, looked for in its first 80 bytes, as bash
+ * and dash do. A truncated program is one; running its bytes as commands
+ * would only print garbage. */
+static bool binary_file(const char *path)
+{
+    char buf[80];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
+        if (buf[i] == '\0')
+            return true;
+    return false;
+}
+
+/* The words for why path could not be started with error err. */
+const char *exec_strerror(const char *path, int err)
+{
+    if (err == ENOEXEC && path && binary_file(path))
+        return "cannot execute binary file: Exec format error";
+    return strerror(err);
+}
+
 /* Start a program. A file the system cannot run as a program (no binary
- * image: ENOEXEC) is a shell script, run by a new shell, as POSIX says. */
+ * image: ENOEXEC) is a shell script, run by a new shell, as POSIX says -
+ * unless it is a binary file, which fails with ENOEXEC. */
 pid_t spawn_program(const struct spawn_spec *sp, int *err)
 {
     pid_t pid = -1;
     *err = do_spawn(&pid, sp, sp->path, sp->argv);
-    if (*err == ENOEXEC) {
+    if (*err == ENOEXEC && !binary_file(sp->path)) {
         struct wordlist args = {0};
         wl_add(&args, xstrdup("sh"));
         wl_add(&args, xstrdup(sp->path));

@@ -83,6 +83,37 @@ TEST(spawn_rejects_too_many_or_too_long_args)
     texit_reap(proc_find((int)pid), 0);
 }
 
+/* ARG_MAX counts as Linux does: every string of argv and envp with its
+ * NUL, plus one pointer per string. A long string is counted once, by its
+ * length (it was once counted in growing chunks, which refused 9 KB). */
+static long spawn_sized(size_t argv_len, size_t env_len)
+{
+    static char a[ARG_MAX + 1], e[ARG_MAX + 1];
+    memset(a, 'a', argv_len);
+    a[argv_len] = '\0';
+    memset(e, 'e', env_len);
+    e[env_len] = '\0';
+    const char *argv[] = { "init", a, NULL };
+    const char *envp[] = { e, NULL };
+    long pid = tsys(init, SYS_spawn, (long)ustr(init, "/bin/init"), (long)uargv(init, argv),
+                    (long)uargv(init, envp), 0L, 0L, 0L);
+    if (pid > 0)
+        texit_reap(proc_find((int)pid), 0);
+    return pid;
+}
+
+TEST(spawn_counts_arg_max_as_linux)
+{
+    const size_t fixed = 3 * sizeof(uptr) + sizeof "init";  /* 3 pointers, "init\0" */
+    const size_t room = ARG_MAX - fixed - 2;                   /* less the two NULs */
+    CHECK(spawn_sized(9000, 0) > 0);
+    CHECK(spawn_sized(room, 0) > 0);                           /* exactly ARG_MAX */
+    CHECK_EQ(spawn_sized(room + 1, 0), -E2BIG);                /* one byte over */
+    CHECK(spawn_sized(room - 1000, 1000) > 0);                 /* envp counts too */
+    CHECK_EQ(spawn_sized(room - 1000, 1001), -E2BIG);
+    CHECK_EQ(spawn_sized(0, room + 1), -E2BIG);
+}
+
 TEST(process_table_full_gives_eagain)
 {
     struct proc *kids[NPROC];

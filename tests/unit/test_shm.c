@@ -416,10 +416,20 @@ TEST(shm_rmid_waits_for_the_last_detach)
     CHECK_EQ(trmid(init, id), 0);
     CHECK_EQ(kstats.ipc[KSTAT_SHM], 1);                 /* still there ... */
     struct k_shmid_ds ds;
-    CHECK_EQ(tstat(init, id, &ds), -EINVAL);            /* ... but not to be found */
-    CHECK_EQ(tshmat(init, id, 0), -EINVAL);
+    CHECK_EQ(tshmat(init, id, 0), -EINVAL);             /* ... but not to attach */
     long id2 = tshmget(init, 99, PAGE, IPC_CREAT | 0600);  /* the key is free again */
     CHECK(id2 >= 0 && id2 != id);
+    /* shmctl sees it, as Linux: marked SHM_DEST, its key IPC_PRIVATE */
+    CHECK_EQ(tstat(init, id, &ds), 0);
+    CHECK_EQ(ds.shm_perm.mode, SHM_DEST | 0600);
+    CHECK_EQ(ds.shm_perm.key, IPC_PRIVATE);
+    CHECK_EQ(ds.shm_nattch, 2);
+    uptr u = ubuf(init, sizeof ds);
+    CHECK_EQ(tsys(init, SYS_shmctl, (long)(id % SYSV_SLOTS), (long)SHM_STAT, (long)u), id);
+    CHECK_EQ(((struct k_shmid_ds *)uhost(init, u))->shm_perm.mode, SHM_DEST | 0600);
+    CHECK_EQ(tstat(init, id2, &ds), 0);
+    CHECK_EQ(ds.shm_perm.mode, 0600);                   /* the new one is not */
+    CHECK_EQ(trmid(init, id), 0);                       /* removing again: nothing to do */
     /* the attached processes keep sharing */
     strcpy(uhost(init, (uptr)pa), "still here");
     tshm_sync(init);
@@ -428,6 +438,7 @@ TEST(shm_rmid_waits_for_the_last_detach)
     CHECK_EQ(kstats.ipc[KSTAT_SHM], 2);
     texit_reap(c, 0);                                   /* the last one: gone */
     CHECK_EQ(kstats.ipc[KSTAT_SHM], 1);
+    CHECK_EQ(tstat(init, id, &ds), -EINVAL);
     CHECK_EQ(trmid(init, id2), 0);
     trm("/bin/child");
 }
