@@ -61,17 +61,18 @@ static bool key_in_use(int32_t key)
 }
 
 /*
- * The memory of a new segment. The kernel heap hands out 16-byte aligned
- * blocks, and a platform maps whole pages, so the block is allocated one
- * page minus 16 bytes larger than needed and the segment starts at the
- * first page boundary inside it. (An aligned allocator in kalloc.c would
- * save that slack; segments are few, so it is not worth a second
- * allocator.)
+ * The memory of a new segment. The kernel heap hands out blocks aligned to
+ * KALLOC_ALIGN, and a platform maps whole pages, so the block is allocated
+ * one page minus KALLOC_ALIGN bytes larger than needed and the segment
+ * starts at the first page boundary inside it: at worst the block starts
+ * KALLOC_ALIGN bytes past a boundary, and the next one is that much less
+ * than a page away. (An aligned allocator in kalloc.c would save that
+ * slack; segments are few, so it is not worth a second allocator.)
  */
 static int shm_alloc_mem(struct shm *seg, size_t segsz)
 {
     size_t len = (segsz + SHM_PAGE - 1) & ~(size_t)(SHM_PAGE - 1);
-    void *raw = kalloc(len + SHM_PAGE - 16);
+    void *raw = kalloc(len + SHM_PAGE - KALLOC_ALIGN);
     if (!raw)
         return -ENOMEM;
     uintptr_t at = ((uintptr_t)raw + SHM_PAGE - 1) & ~(uintptr_t)(SHM_PAGE - 1);

@@ -64,6 +64,8 @@ void   panic(const char *fmt, ...) __attribute__((noreturn));
 
 /* ---- kalloc.c: the kernel heap ------------------------------------------ */
 
+#define KALLOC_ALIGN 16                  /* every block starts at a multiple of it */
+
 void   kalloc_init(void *base, size_t len);
 void  *kalloc(size_t n);                 /* NULL when out of memory */
 void  *kzalloc(size_t n);                /* zeroed */
