@@ -17,6 +17,7 @@
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
+const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
 
 const queueTask = typeof setImmediate === 'function'
@@ -401,6 +402,10 @@ export class Duplex {
     };
   }
 
+  // The kernel's one timer, at the monotonic deadline ms (0: none). Hosts
+  // take delays of at most 2^31-1 ms (about 24.8 days) and fire a longer
+  // one at once (Node also warns); the clamped timer fires early instead,
+  // which kernel_tick allows: the kernel sets it again for what is left.
   setTimer(ms) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -410,7 +415,7 @@ export class Duplex {
       this.readClock();
       this.kernel.web_tick();
       this.schedule();
-    }, Math.max(0, ms - now()));
+    }, Math.min(TIMER_MAX_MS, Math.max(0, ms - now())));
   }
 
   cstring(ptr) {
