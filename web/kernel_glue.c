@@ -113,6 +113,15 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 uptr plat_brk(struct proc *p, uptr addr) { return js_brk(ctx_of(p), addr); }
 const char *plat_machine(void) { return "wasm32"; }
 
+/* A segment attached without an address goes above the program's break
+ * (the runtime moves the break past it, so the heap never grows into it),
+ * anywhere up to the 4 GiB a wasm32 memory can reach. */
+void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
+{
+    *lo = js_brk(ctx_of(p), 0);
+    *hi = 0xffff0000u;
+}
+
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
     return js_shm_attach(ctx_of(p), kmem, size, addr, readonly);

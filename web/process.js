@@ -115,9 +115,10 @@ export class Process {
     this.x = this.instance.exports;
     this.memory = this.x.memory;
     this.mem = new MemViews(this.memory.buffer);
-    this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
+    this.heapBase = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
+    this.brk = this.heapBase;
     this.asyncData = 0;
-    this.shm = [];                // attached segments: { kmem, size, addr, ro, version }
+    this.shm = [];                // mirrored segments (runtime.js): { seg, kmem, size, addr, ro, version }
   }
 
   // A view of the program's memory. Growing a memory detaches its old
@@ -167,7 +168,7 @@ export class Process {
         return this.brk;
       }
     }
-    if (addr >= (this.x.__heap_base ? this.x.__heap_base.value >>> 0 : 0)) this.brk = addr;
+    if (addr >= this.heapBase) this.brk = addr;
     return this.brk;
   }
 

@@ -17,6 +17,7 @@
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
+const EINVAL = -22, ENOMEM = -12;
 const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
 
@@ -82,7 +83,7 @@ export class Duplex {
     this.hostEnd = false;
     this.hostEndSent = false;
     this.onHostDrain = null;
-    this.shmVersion = new Map();      // segment (kernel address) -> times written back
+    this.shmSegs = new Map();         // mirrored segment (kernel address) -> { version, mirrors }
   }
 
   async boot(argv = ['init']) {
@@ -296,34 +297,53 @@ export class Duplex {
   // the others at its next switch-in - the same order of events as shared
   // pages would give on one CPU.
 
+  //
+  // Where a segment goes is the kernel's decision (ipc/shm.c), and so is
+  // which attachment a detach ends: it never gives a process two
+  // attachments that overlap, so a process's mirrors are keyed by their
+  // address, and each one is exactly one of the kernel's records. A
+  // segment's state here (how often it was written back) lives as long as
+  // some process mirrors it: a segment removed after its last detach
+  // leaves nothing behind.
+
+  // Mirror the segment at kmem in p at addr (kernel_glue.c,
+  // plat_shm_attach): 0, EINVAL below the heap (the program's stack and
+  // data), ENOMEM if its memory cannot grow that far. The break moves past
+  // the segment, so that the heap never grows into it.
   shmAttach(p, kmem, size, addr, ro) {
-    if (!p) return -22;
-    if (addr === 0) {
-      addr = Math.ceil(p.setBrk(0) / 4096) * 4096;
-      if (p.setBrk(addr + size) !== addr + size) return -12;       // ENOMEM
-    } else if (addr % 4096 || addr < 65536 || addr + size > p.bytes().length) {
-      return -22;                                                   // EINVAL
-    }
+    if (addr < p.heapBase) return EINVAL;
+    if (addr + size > p.brk && p.setBrk(addr + size) !== addr + size) return ENOMEM;
     p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
-    p.shm.push({ kmem, size, addr, ro, version: this.shmVersion.get(kmem) || 0 });
-    return addr;
+    let seg = this.shmSegs.get(kmem);
+    if (!seg) this.shmSegs.set(kmem, (seg = { version: 0, mirrors: 0 }));
+    seg.mirrors++;
+    p.shm.push({ seg, kmem, size, addr, ro, version: seg.version });
+    return 0;
   }
 
   shmDetach(p, addr) {
-    if (!p) return;
     const i = p.shm.findIndex((m) => m.addr === addr);
-    if (i < 0) return;
+    if (i < 0) return this.panic(`shm: process ${p.ctx} has no segment at ${addr}`);
     const m = p.shm[i];
     if (p === this.current && !m.ro) this.copyBack(p, m);   // its last writes count
     p.shm.splice(i, 1);
+    if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
+  }
+
+  // Every mirror of p's image goes (execve): the kernel counts them as
+  // detached without asking the platform, as the image they were in is
+  // gone. A running image's writes since it was switched in count.
+  shmDropAll(p) {
+    if (p === this.current) this.shmOut(p);
+    for (const m of p.shm) if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
+    p.shm = [];
   }
 
   shmIn(p) {
     for (const m of p.shm) {
-      const v = this.shmVersion.get(m.kmem) || 0;
-      if (m.version === v) continue;
+      if (m.version === m.seg.version) continue;
       p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
-      m.version = v;
+      m.version = m.seg.version;
     }
   }
 
@@ -334,8 +354,7 @@ export class Duplex {
 
   copyBack(p, m) {
     this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
-    m.version = (this.shmVersion.get(m.kmem) || 0) + 1;
-    this.shmVersion.set(m.kmem, m.version);
+    m.version = ++m.seg.version;
   }
 
   // ---- system calls and signals, for process.js --------------------------------
@@ -452,7 +471,10 @@ export class Duplex {
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
-    if (ctx) this.procs[ctx].dead = true;          // execve: the old image goes
+    if (ctx) {                                      // execve: the old image goes
+      this.shmDropAll(this.procs[ctx]);
+      this.procs[ctx].dead = true;
+    }
     else ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
     proc.ctx = ctx;
     this.procs[ctx] = proc;
@@ -461,6 +483,8 @@ export class Duplex {
   }
 
   procDestroy(ctx) {
+    // the kernel detached every segment first (shm_exit)
+    if (this.procs[ctx].shm.length) this.panic(`shm: process ${ctx} ends with segments mirrored`);
     this.procs[ctx].dead = true;
     this.procs[ctx] = null;              // drop every reference: instances are big
     this.freeCtx.push(ctx);

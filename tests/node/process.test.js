@@ -32,3 +32,14 @@ test('a timer years away neither warns nor spins: sleep 1e9 &, then kill', async
   assert.ok(delays.length < 20, `the timer was set ${delays.length} times`);
   assert.ok(delays.some((d) => d > 2 ** 31), 'the kernel did ask for a deadline years away');
 });
+
+// ---- shared memory: the runtime mirrors exactly what the kernel records ----------
+
+test('segments attached over others are refused, and removed ones leave no mirror', async () => {
+  const r = await runLine('runas 1000 fault shm; shmdemo > /dev/null; ringdemo > /dev/null; ipcs -m');
+  assert.match(r.stdout, /a segment over one still attached: Invalid argument\n/);
+  assert.match(r.stdout, /a second segment at that address: Invalid argument\n/);
+  assert.match(r.stdout, /kernel memory intact\n/);
+  assert.equal(r.dx.shmSegs.size, 0, 'no segment is mirrored any more');
+  for (const p of r.dx.procs) if (p) assert.deepEqual(p.shm, []);
+});
