@@ -231,6 +231,8 @@ struct inode {
     char        *data;
     int64_t      size;
     size_t       cap;
+    uint64_t     content_id;      /* this version of the bytes: no other file or
+                                   * version has had it since boot (ramfs.c) */
 
     /* I_DIR */
     struct dirent_node *entries;

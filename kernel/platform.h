@@ -26,10 +26,14 @@ struct proc;
 typedef unsigned long uptr;          /* an address in a process's memory */
 
 /* The program image and arguments for a new process (or an exec), all in
- * kernel memory. argv and envp end with a null pointer. */
+ * kernel memory. argv and envp end with a null pointer. id names the
+ * image's contents: two images with the same id (in one boot) have the
+ * same bytes, so a platform may keep what it made of one (a compiled
+ * module) for the other without looking at them; 0 promises nothing. */
 struct exec_image {
     const void *code;                /* the executable file's bytes */
     size_t      len;
+    uint64_t    id;
     char *const *argv;
     char *const *envp;
 };

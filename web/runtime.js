@@ -32,12 +32,20 @@ const queueTask = typeof setImmediate === 'function'
 
 const now = () => performance.now();
 
-// FNV-1a over the whole image: the key of the compiled-module cache, so a
-// second exec of the same program skips compilation.
-function imageKey(bytes) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
-  return `${bytes.length}:${h >>> 0}`;
+// Whether two byte arrays hold the same bytes: word by word where both
+// start on a word boundary (kernel memory and archive members do).
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  if (((a.byteOffset | b.byteOffset) & 3) === 0) {
+    const n = a.length >>> 2;
+    const a32 = new Int32Array(a.buffer, a.byteOffset, n);
+    const b32 = new Int32Array(b.buffer, b.byteOffset, n);
+    for (; i < n; i++) if (a32[i] !== b32[i]) return false;
+    i = n << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isWasm(b) {
@@ -68,7 +76,10 @@ export class Duplex {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
     this.freeCtx = [];                // numbers of processes gone, to use again
-    this.modules = new Map();         // imageKey -> WebAssembly.Module
+    // Compiled programs (moduleFor). modules may be shared by several
+    // machines (tests/node/harness.js): it is keyed by content only.
+    this.modules = new Map();         // length -> [{ bytes, module }]
+    this.byImage = new Map();         // exec_image id (this boot's) -> module
     this.scheduled = false;
     this.halted = false;
     this.inKernel = false;
@@ -105,11 +116,8 @@ export class Duplex {
   // main thread's critical path, so that exec never waits for a compiler.
   async precompile(archive) {
     if (!archive) return;
-    const files = untar(archive).filter((f) => isWasm(f.data));
-    await Promise.all(files.map(async (f) => {
-      const key = imageKey(f.data);
-      if (!this.modules.has(key)) this.modules.set(key, await WebAssembly.compile(f.data));
-    }));
+    const files = untar(archive).filter((f) => isWasm(f.data) && !this.compiled(f.data));
+    await Promise.all(files.map(async (f) => this.keepModule(f.data, await WebAssembly.compile(f.data))));
   }
 
   placeInitramfs(archive) {
@@ -403,8 +411,8 @@ export class Duplex {
       // CLOCK_MONOTONIC needs performance.now()'s sub-millisecond resolution.
       now_ms: (clock) => (clock === 0 ? Date.now() : now()),
       timer_set: (ms) => this.setTimer(ms),
-      proc_load: (kp, ctx, code, len, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
-        len >>> 0, argv >>> 0, envp >>> 0),
+      proc_load: (kp, ctx, code, len, id, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
+        len >>> 0, id, argv >>> 0, envp >>> 0),
       proc_destroy: (ctx) => this.procDestroy(ctx),
       copyin: (ctx, dst, src, n) =>
         this.procs[ctx].copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
@@ -449,25 +457,61 @@ export class Duplex {
     return out;
   }
 
-  moduleFor(bytes) {
-    const key = imageKey(bytes);
-    let m = this.modules.get(key);
+  // ---- compiled programs ------------------------------------------------------
+  //
+  // Compiling a program costs far more than starting it, so modules are
+  // kept. The kernel names the contents of every image it loads (struct
+  // exec_image's id: equal ids, equal bytes, in one boot), so exec of a
+  // program seen before is one lookup, with no look at its bytes. The
+  // first exec of an id finds the module among those compiled (at boot,
+  // or for an image with other bytes) by a full compare with the bytes it
+  // was compiled from: a program is never taken for another one.
+
+  // The module compiled from exactly these bytes, or undefined.
+  compiled(bytes) {
+    const same = this.modules.get(bytes.length);
+    if (!same) return undefined;
+    for (const e of same) {
+      // an archive member seen at an earlier boot is the same memory
+      if ((e.bytes.buffer === bytes.buffer && e.bytes.byteOffset === bytes.byteOffset) ||
+          sameBytes(e.bytes, bytes)) return e.module;
+    }
+    return undefined;
+  }
+
+  keepModule(bytes, module) {
+    const same = this.modules.get(bytes.length);
+    if (same) same.push({ bytes, module });
+    else this.modules.set(bytes.length, [{ bytes, module }]);
+  }
+
+  // The module for the image at code (len bytes) in kernel memory, whose
+  // contents the kernel names id. Throws if it is not a program.
+  moduleFor(code, len, id) {
+    let m = this.byImage.get(id);
+    if (m) return m;
+    const view = this.kmem.subarray(code, code + len);
+    m = this.compiled(view);
     if (!m) {
+      const bytes = view.slice();         // the kernel's copy may change
       m = new WebAssembly.Module(bytes);
       this.stats.compiles++;
-      this.modules.set(key, m);
+      this.keepModule(bytes, m);
     }
+    if (id) this.byImage.set(id, m);
     return m;
   }
 
   // The new image of kernel process kp, whose context number is ctx if it
   // has one already (execve). Returns the context number, or ENOEXEC.
-  procLoad(kp, ctx, code, len, argv, envp) {
-    const bytes = this.kmem.slice(code, code + len);
-    if (!isWasm(bytes)) return ENOEXEC;
+  procLoad(kp, ctx, code, len, id, argv, envp) {
+    const k = this.kmem;                             // isWasm, without a view
+    if (len < 8 || k[code] !== 0 || k[code + 1] !== 0x61 || k[code + 2] !== 0x73 ||
+        k[code + 3] !== 0x6d) return ENOEXEC;
     let proc;
     try {
-      proc = new Process(this, kp, this.moduleFor(bytes), this.cstrings(argv), this.cstrings(envp));
+      proc = new Process(this, kp, this.moduleFor(code, len, id), this.cstrings(argv),
+        this.cstrings(envp));
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
