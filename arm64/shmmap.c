@@ -11,8 +11,12 @@
  *
  * The pages stay the kernel's: their table entries are marked shared, so
  * that neither a detach, nor the process's exit, nor an exec frees them
- * (vm.c). A segment attached without an address goes at the lowest free
- * place from SHM_BASE up.
+ * (vm.c). Where a segment goes is the kernel's choice (ipc/shm.c), which
+ * keeps attachments apart; a segment attached without an address goes
+ * into the window from SHM_BASE to the lowest the stack may reach, which
+ * holds nothing else (the heap stops at SHM_BASE). An address the program
+ * names may still fall on its code, heap or stack: those pages are mapped
+ * already, and the attach is refused.
  */
 #include "arm64.h"
 
@@ -24,30 +28,17 @@ static bool range_free(uint64_t *l1, uptr addr, size_t size)
     return true;
 }
 
-/* The lowest address from SHM_BASE with size bytes free, or 0. */
-static uptr find_place(uint64_t *l1, size_t size)
+void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
 {
-    uptr addr = SHM_BASE;
-    while (addr + size <= STACK_LOW) {
-        uptr va = addr;
-        while (va < addr + size && !vm_is_mapped(l1, va))
-            va += PAGE_SIZE;
-        if (va == addr + size)
-            return addr;
-        addr = va + PAGE_SIZE;            /* past the page in the way */
-    }
-    return 0;
+    (void)p;
+    *lo = SHM_BASE;
+    *hi = STACK_LOW;
 }
 
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
     struct uctx *c = kernel_proc_ctx(p);
-    if (addr == 0)
-        addr = find_place(c->pgtable, size);
-    if (addr == 0)
-        return -ENOMEM;
-    if (addr % PAGE_SIZE || addr < USER_BASE || addr > USER_TOP - size ||
-        !range_free(c->pgtable, addr, size))
+    if (addr < USER_BASE || addr > STACK_LOW - size || !range_free(c->pgtable, addr, size))
         return -EINVAL;
     for (size_t off = 0; off < size; off += PAGE_SIZE) {
         if (!vm_map_shared(c->pgtable, addr + off, (uintptr_t)kmem + off, readonly)) {
@@ -55,7 +46,7 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
             return -ENOMEM;
         }
     }
-    return (long)addr;
+    return 0;
 }
 
 void plat_shm_detach(struct proc *p, uptr addr, size_t size)

@@ -4,16 +4,22 @@
  *
  * shmget finds or makes a segment (keys, ids and permissions are sysv.c's);
  * the segment's memory is a page-aligned block of the kernel heap, zeroed
- * at creation. shmat hands that block to the platform (plat_shm_attach),
- * which makes it visible in the process: arm64 maps the same physical pages
- * into every attached process, the web platform keeps each process's copy
- * in step with the kernel's at every switch. shmdt takes it away again.
+ * at creation. shmat decides where the segment goes in the process and
+ * records it; then the platform makes it visible there (plat_shm_attach):
+ * arm64 maps the same physical pages into every attached process, the web
+ * platform keeps each process's copy in step with the kernel's at every
+ * switch. shmdt takes it away again.
  *
  * Each attachment is a record in a small table here (which process, which
- * segment, at which address), so that proc_exit can detach everything a
- * process still has (shm_exit). A segment removed with IPC_RMID lives on,
- * invisible to shmget and shmat, until its last attachment goes; shmctl
- * still sees it, marked SHM_DEST, as on Linux (ipcs shows it as "dest").
+ * segment, at which address), and that table is the only account of where
+ * a process has segments: the kernel alone picks an address (the lowest
+ * place in the platform's window, plat_shm_window, that none of the
+ * process's attachments occupies) and refuses one that overlaps an
+ * attachment, so no two attachments of a process share an address, and
+ * shmdt, the platform and proc_exit (shm_exit) always mean the same one.
+ * A segment removed with IPC_RMID lives on, invisible to shmget and shmat,
+ * until its last attachment goes; shmctl still sees it, marked SHM_DEST, as
+ * on Linux (ipcs shows it as "dest").
  *
  * Nothing here blocks. docs/ipc/shm.md tells the whole story.
  */
@@ -62,17 +68,18 @@ static bool key_in_use(int32_t key)
 }
 
 /*
- * The memory of a new segment. The kernel heap hands out 16-byte aligned
- * blocks, and a platform maps whole pages, so the block is allocated one
- * page minus 16 bytes larger than needed and the segment starts at the
- * first page boundary inside it. (An aligned allocator in kalloc.c would
- * save that slack; segments are few, so it is not worth a second
- * allocator.)
+ * The memory of a new segment. The kernel heap hands out blocks aligned to
+ * KALLOC_ALIGN, and a platform maps whole pages, so the block is allocated
+ * one page minus KALLOC_ALIGN bytes larger than needed and the segment
+ * starts at the first page boundary inside it: at worst the block starts
+ * KALLOC_ALIGN bytes past a boundary, and the next one is that much less
+ * than a page away. (An aligned allocator in kalloc.c would save that
+ * slack; segments are few, so it is not worth a second allocator.)
  */
 static int shm_alloc_mem(struct shm *seg, size_t segsz)
 {
     size_t len = (segsz + SHM_PAGE - 1) & ~(size_t)(SHM_PAGE - 1);
-    void *raw = kalloc(len + SHM_PAGE - 16);
+    void *raw = kalloc(len + SHM_PAGE - KALLOC_ALIGN);
     if (!raw)
         return -ENOMEM;
     uintptr_t at = ((uintptr_t)raw + SHM_PAGE - 1) & ~(uintptr_t)(SHM_PAGE - 1);
@@ -139,6 +146,34 @@ static struct attachment *attachment_free(void)
     return NULL;
 }
 
+/* The attachment of p that has any of [addr, addr + len), or NULL. */
+static struct attachment *attachment_over(struct proc *p, uptr addr, size_t len)
+{
+    for (int i = 0; i < SHM_ATTACH_MAX; i++) {
+        struct attachment *at = &attachments[i];
+        if (at->p == p && addr < at->addr + at->seg->len && at->addr < addr + len)
+            return at;
+    }
+    return NULL;
+}
+
+/* Where a segment of len bytes goes in p when shmat is given no address:
+ * the lowest page of the platform's window from which len bytes are clear
+ * of p's attachments. 0 if the window has no such place. */
+static uptr shm_place(struct proc *p, size_t len)
+{
+    uptr lo, hi;
+    plat_shm_window(p, &lo, &hi);
+    uptr addr = (lo + SHM_PAGE - 1) & ~(uptr)(SHM_PAGE - 1);
+    while (addr >= lo && addr <= hi && hi - addr >= len) {
+        struct attachment *in_way = attachment_over(p, addr, len);
+        if (!in_way)
+            return addr;
+        addr = in_way->addr + in_way->seg->len;      /* past it, still a page */
+    }
+    return 0;
+}
+
 long sys_shmat(struct proc *p, const long *a)
 {
     struct shm *seg = shm_lookup(a[0]);
@@ -148,9 +183,15 @@ long sys_shmat(struct proc *p, const long *a)
         return -EINVAL;
     if (!sysv_may(p, &seg->o, readonly ? R_OK : R_OK | W_OK))
         return -EACCES;
-    if (addr & (SHM_PAGE - 1))
-        return -EINVAL;
     struct attachment *at = attachment_free();
+    if (addr == 0) {
+        addr = shm_place(p, seg->len);
+        if (!addr)
+            return -ENOMEM;
+    } else if ((addr & (SHM_PAGE - 1)) || addr + seg->len < addr ||
+               attachment_over(p, addr, seg->len)) {
+        return -EINVAL;                 /* as Linux without SHM_REMAP */
+    }
     if (!at)
         return -ENOMEM;
     long r = plat_shm_attach(p, seg->mem, seg->len, addr, readonly);
@@ -158,11 +199,11 @@ long sys_shmat(struct proc *p, const long *a)
         return r;
     at->p = p;
     at->seg = seg;
-    at->addr = (uptr)r;
+    at->addr = addr;
     seg->nattch++;
     seg->atime = sysv_now();
     seg->lpid = p->pid;
-    return r;
+    return (long)addr;
 }
 
 /* Undo one attachment; the segment goes with its last one if removed. */

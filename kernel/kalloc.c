@@ -17,20 +17,28 @@
  * their neighbours, so when first fit finds nothing they all go back to
  * the free list and it tries again: a full heap still has all its memory.
  *
+ * Every block kalloc returns starts at a multiple of KALLOC_ALIGN (16), on
+ * every target: blocks are carved in multiples of 16 from a 16-aligned
+ * heap, and the header before each is 16 bytes whatever the size of a
+ * pointer (its size field is 64 bits wide, so wasm32's 4-byte size_t does
+ * not shrink it to 12). Callers rely on it: shm.c finds a page boundary
+ * inside a block by it.
+ *
  * kstats.allocs and kstats.heap_used count what is live: every unit test
  * checks they return to their values after boot, which is how leaks show.
  */
 #include "kernel.h"
 
-#define ALIGN       16
+#define ALIGN       KALLOC_ALIGN
 #define MAGIC_USED  0x6b616c6cu      /* "kall" */
 #define CANARY      0x5a5aa5a5c3c33c3cull
 
 struct hdr {                         /* before every allocated block */
     uint32_t magic;
     uint32_t req;                    /* bytes the caller asked for */
-    size_t   size;                   /* whole block, header included */
+    uint64_t size;                   /* whole block, header included */
 };
+_Static_assert(sizeof(struct hdr) == ALIGN, "the header keeps blocks aligned");
 
 struct fblk {                        /* a free block */
     size_t       size;
@@ -182,7 +190,7 @@ void kfree(void *p)
     if (!p)
         return;
     struct hdr *h = header_of(p);
-    size_t size = h->size;
+    size_t size = (size_t)h->size;
     h->magic = 0;
     kstats.allocs--;
     kstats.heap_used -= size;

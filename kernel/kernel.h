@@ -64,6 +64,8 @@ void   panic(const char *fmt, ...) __attribute__((noreturn));
 
 /* ---- kalloc.c: the kernel heap ------------------------------------------ */
 
+#define KALLOC_ALIGN 16                  /* every block starts at a multiple of it */
+
 void   kalloc_init(void *base, size_t len);
 void  *kalloc(size_t n);                 /* NULL when out of memory */
 void  *kzalloc(size_t n);                /* zeroed */
@@ -232,6 +234,8 @@ struct inode {
     char        *data;
     int64_t      size;
     size_t       cap;
+    uint64_t     content_id;      /* this version of the bytes: no other file or
+                                   * version has had it since boot (ramfs.c) */
 
     /* I_DIR */
     struct dirent_node *entries;

@@ -26,10 +26,14 @@ struct proc;
 typedef unsigned long uptr;          /* an address in a process's memory */
 
 /* The program image and arguments for a new process (or an exec), all in
- * kernel memory. argv and envp end with a null pointer. */
+ * kernel memory. argv and envp end with a null pointer. id names the
+ * image's contents: two images with the same id (in one boot) have the
+ * same bytes, so a platform may keep what it made of one (a compiled
+ * module) for the other without looking at them; 0 promises nothing. */
 struct exec_image {
     const void *code;                /* the executable file's bytes */
     size_t      len;
+    uint64_t    id;
     char *const *argv;
     char *const *envp;
 };
@@ -91,13 +95,23 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max);
  * addr 0. Returns the new break, or the old one if addr cannot be had. */
 uptr plat_brk(struct proc *p, uptr addr);
 
-/* Shared memory: make `size` bytes of kernel memory at kmem (page-aligned,
- * a whole number of pages) visible in p, at addr or, for addr 0, at an
- * address the platform picks; read-only if asked. Returns the user address,
- * or -EINVAL (bad addr), -ENOMEM. On arm64 the same physical pages are
- * mapped; on web, where each process has its own memory, the platform keeps
- * p's copy and kmem in step at every switch, so programs need no sync calls.
- * detach undoes one attach (also called for every attachment at exit). */
+/* Shared memory. The kernel alone decides where a segment goes in p and
+ * keeps the record of p's attachments (ipc/shm.c); the platform only makes
+ * each record true.
+ * plat_shm_window: the addresses [*lo, *hi) where a segment attached
+ * without an address may go; the kernel takes the lowest page there that
+ * none of p's attachments occupies.
+ * plat_shm_attach: make `size` bytes of kernel memory at kmem (page-aligned,
+ * a whole number of pages) visible in p at addr, read-only if asked. addr
+ * is page-aligned and clear of p's other attachments (the kernel checked).
+ * Returns 0, or -EINVAL if p cannot have memory there (outside its address
+ * space, over its own code, data, heap or stack), -ENOMEM. On arm64 the same
+ * physical pages are mapped; on web, where each process has its own memory,
+ * the platform keeps p's copy and kmem in step at every switch, so programs
+ * need no sync calls.
+ * plat_shm_detach: undo the attachment at addr (also at exit); not called
+ * at exec, whose new image never had the old one's attachments. */
+void plat_shm_window(struct proc *p, uptr *lo, uptr *hi);
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly);
 void plat_shm_detach(struct proc *p, uptr addr, size_t size);
 

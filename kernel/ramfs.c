@@ -4,7 +4,10 @@
  * A directory is a linked list of names (struct dirent_node), in the order
  * they were made; getdents walks it by position. A regular file is one
  * growable buffer: data[0, size) is the file, data[size, cap) is spare room
- * whose bytes are zeroed before they ever become part of the file.
+ * whose bytes are zeroed before they ever become part of the file. Every
+ * change of a file's bytes gives it a new content_id, from one counter for
+ * all files, so that equal ids mean equal bytes: the platform keeps the
+ * module it compiled for a program by that id (struct exec_image).
  *
  * Names are checked and permissions decided above this layer (vfs.c,
  * sysfile.c); these functions only store. ramfs_create_path is the one
@@ -20,6 +23,10 @@
 #define WRITE_CHUNK     16384
 
 static uint32_t next_ino = 1;
+static uint64_t last_content_id;
+
+/* ip's bytes are about to change (or were just made). */
+static void new_content(struct inode *ip) { ip->content_id = ++last_content_id; }
 
 static uint64_t realtime(void)
 {
@@ -38,6 +45,7 @@ struct inode *ramfs_alloc(enum itype type, uint32_t mode, struct proc *owner)
     ip->uid = owner ? owner->uid : 0;
     ip->gid = owner ? owner->gid : 0;
     ip->atime = ip->mtime = ip->ctime = realtime();
+    new_content(ip);
     kstats.inodes++;
     return ip;
 }
@@ -188,6 +196,7 @@ static bool reserve(struct inode *ip, size_t need)
 /* Make size len, zero-filling what a growth exposes. */
 static long set_size(struct inode *ip, int64_t len)
 {
+    new_content(ip);
     if (len > ip->size) {
         if (!reserve(ip, (size_t)len))
             return -ENOSPC;
@@ -221,6 +230,7 @@ long ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t o
     if (off >= RAMFS_FILE_MAX)
         return -EFBIG;
     n = (size_t)MIN((uint64_t)n, (uint64_t)(RAMFS_FILE_MAX - off));
+    new_content(ip);
     size_t done = 0;
     long err = 0;
     while (done < n) {

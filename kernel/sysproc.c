@@ -109,7 +109,8 @@ int spawn_load(struct proc *p, struct proc *as, const char *path,
         iput(ip);
         return -EACCES;
     }
-    struct exec_image img = { ip->data, (size_t)ip->size, argv, envp };
+    struct exec_image img = { .code = ip->data, .len = (size_t)ip->size,
+                              .id = ip->content_id, .argv = argv, .envp = envp };
     r = plat_proc_load(p, &img);
     iput(ip);
     if (r == 0)

@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   clang-19 lld-19 llvm-19 libclang-rt-19-dev   # compilers for every target, sanitizers, coverage
   libclang-rt-19-dev-wasm32                    # compiler-rt builtins for wasm32 programs
+  libc6-dev-i386 lib32gcc-12-dev               # the heap's unit tests on a 32-bit host
   binaryen                                     # wasm-opt --asyncify for user programs
   qemu-system-arm                              # the arm64 target
   chromium chromium-driver                     # the real-browser test

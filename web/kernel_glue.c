@@ -21,7 +21,7 @@ IMPORT(timer_set)     void js_timer_set(double deadline_ms);
  * its image is made: proc_load gets the struct proc too, for the system
  * calls JS makes on its behalf. */
 IMPORT(proc_load)     int js_proc_load(struct proc *p, int ctx, const void *code, size_t len,
-                                       char *const *argv, char *const *envp);
+                                       double id, char *const *argv, char *const *envp);
 IMPORT(proc_destroy)  void js_proc_destroy(int ctx);
 IMPORT(copyin)        int js_copyin(int ctx, void *dst, uptr src, size_t n);
 IMPORT(copyout)       int js_copyout(int ctx, uptr dst, const void *src, size_t n);
@@ -87,7 +87,9 @@ static int ctx_of(struct proc *p) { return (int)(uintptr_t)kernel_proc_ctx(p); }
 
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
-    int ctx = js_proc_load(p, ctx_of(p), img->code, img->len, img->argv, img->envp);
+    /* the id as a double: exact below 2^53, and no BigInt in JS */
+    int ctx = js_proc_load(p, ctx_of(p), img->code, img->len, (double)img->id,
+                           img->argv, img->envp);
     if (ctx < 0)
         return ctx;
     kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
@@ -113,6 +115,15 @@ long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 
 uptr plat_brk(struct proc *p, uptr addr) { return js_brk(ctx_of(p), addr); }
 const char *plat_machine(void) { return "wasm32"; }
+
+/* A segment attached without an address goes above the program's break
+ * (the runtime moves the break past it, so the heap never grows into it),
+ * anywhere up to the 4 GiB a wasm32 memory can reach. */
+void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
+{
+    *lo = js_brk(ctx_of(p), 0);
+    *hi = 0xffff0000u;
+}
 
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {

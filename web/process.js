@@ -21,7 +21,7 @@ export const KSIG_NONE = 0, KSIG_HANDLER = 1, KSIG_EXIT = 2, KSIG_STOP = 3;
 const ERESTART = -512;          // tells the program: run handlers, then issue again
 const EFAULT = -14, ENOEXEC = -8, ENAMETOOLONG = -36;
 const NULL_GUARD = 1024;        // addresses below this fault, like a null page
-const ASYNCIFY_STACK = 64 * 1024;
+const SAVE_AREA = 1024 * 1024;  // room for a saved stack: see unwind()
 
 const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
 
@@ -115,9 +115,10 @@ export class Process {
     this.x = this.instance.exports;
     this.memory = this.x.memory;
     this.mem = new MemViews(this.memory.buffer);
-    this.brk = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
+    this.heapBase = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
+    this.brk = this.heapBase;
     this.asyncData = 0;
-    this.shm = [];                // attached segments: { kmem, size, addr, ro, version }
+    this.shm = [];                // mirrored segments (runtime.js): { seg, kmem, size, addr, ro, version }
   }
 
   // A view of the program's memory. Growing a memory detaches its old
@@ -167,7 +168,7 @@ export class Process {
         return this.brk;
       }
     }
-    if (addr >= (this.x.__heap_base ? this.x.__heap_base.value >>> 0 : 0)) this.brk = addr;
+    if (addr >= this.heapBase) this.brk = addr;
     return this.brk;
   }
 
@@ -196,14 +197,33 @@ export class Process {
   }
 
   // Save the stack and leave the program; `how` says how to come back.
+  //
+  // Asyncify checks the save area's end only when an unwind or a rewind
+  // starts or stops, not while it saves frames, and a stack half unwound
+  // cannot be resumed: the area must be large enough before the unwind
+  // begins. It is the free memory above the program's break, nothing of
+  // the program's own (its heap ends at the break, and shared segments lie
+  // below it), grown when needed to at least SAVE_AREA bytes: more than
+  // any stack the engine's native stack can hold (docs/design.md). It ends
+  // where the memory ends, so a stack deeper than that would trap rather
+  // than write over anything.
   unwind(how, value) {
     this.resume = how;
     this.resumeValue = value;
     if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
-    if (!this.asyncHeader || this.asyncHeader.length === 0)    // none yet, or memory grew
-      this.asyncHeader = new Uint32Array(this.memory.buffer, this.asyncData, 2);
-    this.asyncHeader[0] = this.asyncData + 8;
-    this.asyncHeader[1] = this.asyncData + 8 + ASYNCIFY_STACK;
+    const start = Math.ceil(this.brk / 16) * 16;
+    let end = this.bytes().length;
+    if (end - start < SAVE_AREA) {
+      try {
+        this.memory.grow(Math.ceil((SAVE_AREA - (end - start)) / 65536));
+      } catch {
+        // the memory is at its limit: save into what there is
+      }
+      end = this.bytes().length;
+    }
+    const at = this.asyncData >>> 2;
+    this.mem.u32[at] = start;
+    this.mem.u32[at + 1] = end;
     this.x.asyncify_start_unwind(this.asyncData);
     this.unwinding = true;
     return 0;

@@ -19,6 +19,8 @@
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
+const EINVAL = -22, ENOMEM = -12;
+const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
 const CONSOLE_CHUNK = 4096;           // bytes taken from the tty at a time
 const CONSOLE_AHEAD = 32768;          // given to the terminal and not yet shown
@@ -34,12 +36,20 @@ const queueTask = typeof setImmediate === 'function'
 
 const now = () => performance.now();
 
-// FNV-1a over the whole image: the key of the compiled-module cache, so a
-// second exec of the same program skips compilation.
-function imageKey(bytes) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
-  return `${bytes.length}:${h >>> 0}`;
+// Whether two byte arrays hold the same bytes: word by word where both
+// start on a word boundary (kernel memory and archive members do).
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  if (((a.byteOffset | b.byteOffset) & 3) === 0) {
+    const n = a.length >>> 2;
+    const a32 = new Int32Array(a.buffer, a.byteOffset, n);
+    const b32 = new Int32Array(b.buffer, b.byteOffset, n);
+    for (; i < n; i++) if (a32[i] !== b32[i]) return false;
+    i = n << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isWasm(b) {
@@ -74,7 +84,10 @@ export class Duplex {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
     this.freeCtx = [];                // numbers of processes gone, to use again
-    this.modules = new Map();         // imageKey -> WebAssembly.Module
+    // Compiled programs (moduleFor). modules may be shared by several
+    // machines (tests/node/harness.js): it is keyed by content only.
+    this.modules = new Map();         // length -> [{ bytes, module }]
+    this.byImage = new Map();         // exec_image id (this boot's) -> module
     this.scheduled = false;
     this.halted = false;
     this.inKernel = false;
@@ -90,7 +103,7 @@ export class Duplex {
     this.hostEndSent = false;
     this.onHostDrain = null;
     this.onIdle = null;               // called when the loop finds nothing runnable
-    this.shmVersion = new Map();      // segment (kernel address) -> times written back
+    this.shmSegs = new Map();         // mirrored segment (kernel address) -> { version, mirrors }
     this.consoleOwed = false;         // the tty has output not yet taken
     this.consoleShowing = 0;          // bytes given to the terminal, not yet done
     this.consoleAhead = opts.consoleAhead || CONSOLE_AHEAD;
@@ -116,11 +129,8 @@ export class Duplex {
   // main thread's critical path, so that exec never waits for a compiler.
   async precompile(archive) {
     if (!archive) return;
-    const files = untar(archive).filter((f) => isWasm(f.data));
-    await Promise.all(files.map(async (f) => {
-      const key = imageKey(f.data);
-      if (!this.modules.has(key)) this.modules.set(key, await WebAssembly.compile(f.data));
-    }));
+    const files = untar(archive).filter((f) => isWasm(f.data) && !this.compiled(f.data));
+    await Promise.all(files.map(async (f) => this.keepModule(f.data, await WebAssembly.compile(f.data))));
   }
 
   placeInitramfs(archive) {
@@ -382,34 +392,53 @@ export class Duplex {
   // the others at its next switch-in - the same order of events as shared
   // pages would give on one CPU.
 
+  //
+  // Where a segment goes is the kernel's decision (ipc/shm.c), and so is
+  // which attachment a detach ends: it never gives a process two
+  // attachments that overlap, so a process's mirrors are keyed by their
+  // address, and each one is exactly one of the kernel's records. A
+  // segment's state here (how often it was written back) lives as long as
+  // some process mirrors it: a segment removed after its last detach
+  // leaves nothing behind.
+
+  // Mirror the segment at kmem in p at addr (kernel_glue.c,
+  // plat_shm_attach): 0, EINVAL below the heap (the program's stack and
+  // data), ENOMEM if its memory cannot grow that far. The break moves past
+  // the segment, so that the heap never grows into it.
   shmAttach(p, kmem, size, addr, ro) {
-    if (!p) return -22;
-    if (addr === 0) {
-      addr = Math.ceil(p.setBrk(0) / 4096) * 4096;
-      if (p.setBrk(addr + size) !== addr + size) return -12;       // ENOMEM
-    } else if (addr % 4096 || addr < 65536 || addr + size > p.bytes().length) {
-      return -22;                                                   // EINVAL
-    }
+    if (addr < p.heapBase) return EINVAL;
+    if (addr + size > p.brk && p.setBrk(addr + size) !== addr + size) return ENOMEM;
     p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
-    p.shm.push({ kmem, size, addr, ro, version: this.shmVersion.get(kmem) || 0 });
-    return addr;
+    let seg = this.shmSegs.get(kmem);
+    if (!seg) this.shmSegs.set(kmem, (seg = { version: 0, mirrors: 0 }));
+    seg.mirrors++;
+    p.shm.push({ seg, kmem, size, addr, ro, version: seg.version });
+    return 0;
   }
 
   shmDetach(p, addr) {
-    if (!p) return;
     const i = p.shm.findIndex((m) => m.addr === addr);
-    if (i < 0) return;
+    if (i < 0) return this.panic(`shm: process ${p.ctx} has no segment at ${addr}`);
     const m = p.shm[i];
     if (p === this.current && !m.ro) this.copyBack(p, m);   // its last writes count
     p.shm.splice(i, 1);
+    if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
+  }
+
+  // Every mirror of p's image goes (execve): the kernel counts them as
+  // detached without asking the platform, as the image they were in is
+  // gone. A running image's writes since it was switched in count.
+  shmDropAll(p) {
+    if (p === this.current) this.shmOut(p);
+    for (const m of p.shm) if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
+    p.shm = [];
   }
 
   shmIn(p) {
     for (const m of p.shm) {
-      const v = this.shmVersion.get(m.kmem) || 0;
-      if (m.version === v) continue;
+      if (m.version === m.seg.version) continue;
       p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
-      m.version = v;
+      m.version = m.seg.version;
     }
   }
 
@@ -420,8 +449,7 @@ export class Duplex {
 
   copyBack(p, m) {
     this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
-    m.version = (this.shmVersion.get(m.kmem) || 0) + 1;
-    this.shmVersion.set(m.kmem, m.version);
+    m.version = ++m.seg.version;
   }
 
   // ---- system calls and signals, for process.js --------------------------------
@@ -468,8 +496,8 @@ export class Duplex {
       // CLOCK_MONOTONIC needs performance.now()'s sub-millisecond resolution.
       now_ms: (clock) => (clock === 0 ? Date.now() : now()),
       timer_set: (ms) => this.setTimer(ms),
-      proc_load: (kp, ctx, code, len, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
-        len >>> 0, argv >>> 0, envp >>> 0),
+      proc_load: (kp, ctx, code, len, id, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
+        len >>> 0, id, argv >>> 0, envp >>> 0),
       proc_destroy: (ctx) => this.procDestroy(ctx),
       copyin: (ctx, dst, src, n) =>
         this.procs[ctx].copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
@@ -500,6 +528,10 @@ export class Duplex {
     return 0;
   }
 
+  // The kernel's one timer, at the monotonic deadline ms (0: none). Hosts
+  // take delays of at most 2^31-1 ms (about 24.8 days) and fire a longer
+  // one at once (Node also warns); the clamped timer fires early instead,
+  // which kernel_tick allows: the kernel sets it again for what is left.
   setTimer(ms) {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -509,7 +541,7 @@ export class Duplex {
       this.readClock();
       this.kernel.web_tick();
       this.schedule();
-    }, Math.max(0, ms - now()));
+    }, Math.min(TIMER_MAX_MS, Math.max(0, ms - now())));
   }
 
   cstring(ptr) {
@@ -524,29 +556,68 @@ export class Duplex {
     return out;
   }
 
-  moduleFor(bytes) {
-    const key = imageKey(bytes);
-    let m = this.modules.get(key);
+  // ---- compiled programs ------------------------------------------------------
+  //
+  // Compiling a program costs far more than starting it, so modules are
+  // kept. The kernel names the contents of every image it loads (struct
+  // exec_image's id: equal ids, equal bytes, in one boot), so exec of a
+  // program seen before is one lookup, with no look at its bytes. The
+  // first exec of an id finds the module among those compiled (at boot,
+  // or for an image with other bytes) by a full compare with the bytes it
+  // was compiled from: a program is never taken for another one.
+
+  // The module compiled from exactly these bytes, or undefined.
+  compiled(bytes) {
+    const same = this.modules.get(bytes.length);
+    if (!same) return undefined;
+    for (const e of same) {
+      // an archive member seen at an earlier boot is the same memory
+      if ((e.bytes.buffer === bytes.buffer && e.bytes.byteOffset === bytes.byteOffset) ||
+          sameBytes(e.bytes, bytes)) return e.module;
+    }
+    return undefined;
+  }
+
+  keepModule(bytes, module) {
+    const same = this.modules.get(bytes.length);
+    if (same) same.push({ bytes, module });
+    else this.modules.set(bytes.length, [{ bytes, module }]);
+  }
+
+  // The module for the image at code (len bytes) in kernel memory, whose
+  // contents the kernel names id. Throws if it is not a program.
+  moduleFor(code, len, id) {
+    let m = this.byImage.get(id);
+    if (m) return m;
+    const view = this.kmem.subarray(code, code + len);
+    m = this.compiled(view);
     if (!m) {
+      const bytes = view.slice();         // the kernel's copy may change
       m = new WebAssembly.Module(bytes);
       this.stats.compiles++;
-      this.modules.set(key, m);
+      this.keepModule(bytes, m);
     }
+    if (id) this.byImage.set(id, m);
     return m;
   }
 
   // The new image of kernel process kp, whose context number is ctx if it
   // has one already (execve). Returns the context number, or ENOEXEC.
-  procLoad(kp, ctx, code, len, argv, envp) {
-    const bytes = this.kmem.slice(code, code + len);
-    if (!isWasm(bytes)) return ENOEXEC;
+  procLoad(kp, ctx, code, len, id, argv, envp) {
+    const k = this.kmem;                             // isWasm, without a view
+    if (len < 8 || k[code] !== 0 || k[code + 1] !== 0x61 || k[code + 2] !== 0x73 ||
+        k[code + 3] !== 0x6d) return ENOEXEC;
     let proc;
     try {
-      proc = new Process(this, kp, this.moduleFor(bytes), this.cstrings(argv), this.cstrings(envp));
+      proc = new Process(this, kp, this.moduleFor(code, len, id), this.cstrings(argv),
+        this.cstrings(envp));
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
-    if (ctx) this.procs[ctx].dead = true;          // execve: the old image goes
+    if (ctx) {                                      // execve: the old image goes
+      this.shmDropAll(this.procs[ctx]);
+      this.procs[ctx].dead = true;
+    }
     else ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
     proc.ctx = ctx;
     this.procs[ctx] = proc;
@@ -555,6 +626,8 @@ export class Duplex {
   }
 
   procDestroy(ctx) {
+    // the kernel detached every segment first (shm_exit)
+    if (this.procs[ctx].shm.length) this.panic(`shm: process ${ctx} ends with segments mirrored`);
     this.procs[ctx].dead = true;
     this.procs[ctx] = null;              // drop every reference: instances are big
     this.freeCtx.push(ctx);

@@ -43,8 +43,11 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
     return true;
 }
 
+uint64_t tlast_image_id;
+
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
+    tlast_image_id = img->id;
     if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
         return -ENOEXEC;
     struct hostproc *h = calloc(1, sizeof *h);
@@ -111,29 +114,39 @@ uptr plat_brk(struct proc *p, uptr addr)
 
 /* Shared memory on fake processes: the segment is copied into the
  * process's memory at attach and back at detach; tshm_sync does both ways
- * in between, standing in for the mirroring a platform does at switches. */
+ * in between, standing in for the mirroring a platform does at switches.
+ * Segments attached without an address go in the top quarter of a
+ * process's memory. Like the web platform, this one keeps its own list of
+ * what it mirrors, and detach finds the entry by address: a test fails if
+ * the kernel ever hands it an attachment that overlaps another, or detaches
+ * one it does not have. */
 #define SHM_BASE (UBASE + USIZE * 3 / 4)
 #define MAX_ATTACH 64
 static struct { struct proc *p; void *kmem; size_t size; uptr addr; bool ro; } attach[MAX_ATTACH];
 
+void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
+{
+    (void)p;
+    *lo = SHM_BASE;
+    *hi = UBASE + USIZE;
+}
+
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
     struct hostproc *h = hp(p);
-    if (addr == 0) {
-        addr = SHM_BASE;
-        for (int i = 0; i < MAX_ATTACH; i++)
-            if (attach[i].p == p && attach[i].addr + attach[i].size > addr)
-                addr = attach[i].addr + attach[i].size;
-    }
-    if ((addr & 4095) || !urange_ok(h, addr, size))
+    CHECK((addr & 4095) == 0);
+    if (!urange_ok(h, addr, size))
         return -EINVAL;
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p == p)
+            CHECK(addr >= attach[i].addr + attach[i].size || attach[i].addr >= addr + size);
     for (int i = 0; i < MAX_ATTACH; i++) {
         if (attach[i].p)
             continue;
         attach[i].p = p, attach[i].kmem = kmem, attach[i].size = size;
         attach[i].addr = addr, attach[i].ro = readonly;
         memcpy(h->mem + (addr - UBASE), kmem, size);
-        return (long)addr;
+        return 0;
     }
     return -ENOMEM;
 }
@@ -149,6 +162,7 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
         attach[i].p = NULL;
         return;
     }
+    CHECK(!"plat_shm_detach: no such attachment");
 }
 
 void tshm_sync(struct proc *from)

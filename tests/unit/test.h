@@ -60,6 +60,8 @@ extern struct proc *init;            /* process 1, the running one at start */
 #define FAKE_MAGIC "FAKE"
 /* Create /bin/NAME (and /bin) as a fake program. */
 void tprog(const char *path);
+/* The id of the image plat_proc_load was last given (struct exec_image). */
+extern uint64_t tlast_image_id;
 
 /* Issue a system call as p: p becomes the running process (the one running
  * before is yielded), the call is made, and, if it completed, p's signals are

@@ -6,7 +6,7 @@
  * sys.syscall, and exports:
  *   __dx_argbuf(size)     memory for the argument block, filled by the runtime
  *   __dx_start(block)     the entry: [argc][argv...][0][envp...][0][strings]
- *   __dx_asyncify_data()  the save area asyncify unwinds the stack into
+ *   __dx_asyncify_data()  the header that says where asyncify saves the stack
  *   __dx_sigframe()       where the runtime leaves a signal to handle
  * (and, from the asyncify pass, asyncify_start_unwind and friends).
  *
@@ -69,9 +69,11 @@ long __dx_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     }
 }
 
-/* 8-byte header {current, end} then the saved stack: its size must match
- * ASYNCIFY_STACK in web/process.js. */
-static uint32_t asyncify_data[2 + 64 * 1024 / 4] __attribute__((aligned(8)));
+/* Asyncify's header, {current, end}: where an unwind saves the stack. The
+ * runtime points it at the free memory above the program's break before
+ * every unwind, with room for any stack the engine can hold
+ * (web/process.js, unwind). */
+static uint32_t asyncify_data[2] __attribute__((aligned(8)));
 
 __attribute__((export_name("__dx_asyncify_data")))
 void *__dx_asyncify_data(void) { return asyncify_data; }
