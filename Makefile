@@ -135,6 +135,7 @@ include shell/lib/lib.mk
 UCFLAGS := $(LIBC_CFLAGS_wasm32) $(LIBC_WARN)
 
 ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
+            --export=__stack_pointer \
             $(LIBC_LDFLAGS_wasm32) \
             --export=__dx_start --export=__dx_argbuf --export=__dx_asyncify_data \
             --export=__dx_sigframe \
@@ -174,11 +175,22 @@ $(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
 
+# The compatibility programs (tests/compat/): textbook C, built as the
+# system's programs are, but as a student's compiler would take them -
+# warnings are not errors. They go to /tests/compat.
+COMPAT_SRC := $(wildcard tests/compat/*.c)
+COMPAT_W32 := $(patsubst tests/compat/%.c,$(W32)/compat/%,$(COMPAT_SRC))
+$(W32)/compat/%: UCFLAGS := $(LIBC_CFLAGS_wasm32) -Wall
+$(W32)/compat/%: tests/compat/%.c $(W32)/libc.a
+	$(call wasm_program,$<)
+
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS) \
+                      tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
+	    tests/compat=$(W32)/compat
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
 

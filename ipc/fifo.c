@@ -102,6 +102,7 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
     if (FILE_WRITABLE(f))
         ip->fifo_writers_gen++;
     wakeup(&ip->fifo_wq);
+    f->peer_gen = other_side_gen(f);        /* the other side's opens so far */
 
     bool wait = (acc == O_RDONLY && !nonblock && pipe_writers(ip->pipe) == 0) ||
                 (acc == O_WRONLY && pipe_readers(ip->pipe) == 0);
@@ -112,7 +113,6 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
     if (flags & O_SPAWN_DEFER) {
         /* spawn's file action for a child that has not run: see below */
         f->peer_pending = true;
-        f->peer_gen = other_side_gen(f);
         *out = f;
         return 0;
     }
@@ -141,6 +141,12 @@ long fifo_wait_peer(struct proc *p, struct file *f)
         return fifo_wait(p, f->ip);
     f->peer_pending = false;
     return 0;
+}
+
+/* poll's hangup of a FIFO's reader: a writer has opened since it did. */
+bool fifo_writer_came(struct file *f)
+{
+    return f->ip->fifo_writers_gen != f->peer_gen;
 }
 
 /*

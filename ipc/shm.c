@@ -49,6 +49,7 @@ static struct attachment {
     struct proc *p;                 /* NULL: a free entry */
     struct shm  *seg;
     uptr         addr;
+    bool         readonly;
 } attachments[SHM_ATTACH_MAX];
 
 static struct shm *shm_lookup(long id)
@@ -200,6 +201,7 @@ long sys_shmat(struct proc *p, const long *a)
     at->p = p;
     at->seg = seg;
     at->addr = addr;
+    at->readonly = readonly;
     seg->nattch++;
     seg->atime = sysv_now();
     seg->lpid = p->pid;
@@ -242,6 +244,29 @@ void shm_exit(struct proc *p)
     for (int i = 0; i < SHM_ATTACH_MAX; i++)
         if (attachments[i].p == p)
             detach(&attachments[i], true);
+}
+
+/* From fork: the child has each of the parent's attachments too, at the
+ * same address (the platform copied the rest of its memory, not these).
+ * 0, or -ENOMEM; the caller then undoes the child with shm_exit. */
+long shm_fork(struct proc *child, struct proc *parent)
+{
+    for (int i = 0; i < SHM_ATTACH_MAX; i++) {
+        struct attachment *at = &attachments[i], *copy;
+        if (at->p != parent)
+            continue;
+        if (!(copy = attachment_free()))
+            return -ENOMEM;
+        long r = plat_shm_attach(child, at->seg->mem, at->seg->len, at->addr, at->readonly);
+        if (r < 0)
+            return r;
+        *copy = *at;
+        copy->p = child;
+        at->seg->nattch++;
+        at->seg->atime = sysv_now();
+        at->seg->lpid = parent->pid;
+    }
+    return 0;
 }
 
 /* From execve, once the new program is loaded: the segments were mapped in

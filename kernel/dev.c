@@ -125,6 +125,14 @@ static long hostin_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)done;
 }
 
+static unsigned hostin_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    (void)f;
+    if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+        wait_also(waiter, &hostin.wq);
+    return hostin.len ? POLLIN | POLLRDNORM : hostin.eof ? POLLHUP : 0;
+}
+
 static void dev_init_hostin(void)
 {
     hostin.head = hostin.len = 0;
@@ -133,13 +141,13 @@ static void dev_init_hostin(void)
 }
 
 const struct devsw devsw[NDEV] = {
-    [DEV_NULL]    = { "null",    null_read, null_write, NULL },
-    [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL },
-    [DEV_TTY]     = { "tty",     tty_read,  tty_write,  tty_ioctl },
-    [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl },
-    [DEV_HOSTOUT] = { "hostout", null_read, hostout_write, NULL },
-    [DEV_HOSTERR] = { "hosterr", null_read, hosterr_write, NULL },
-    [DEV_HOSTIN]  = { "hostin",  hostin_read, NULL, NULL },
+    [DEV_NULL]    = { "null",    null_read, null_write, NULL, NULL },
+    [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL, NULL },
+    [DEV_TTY]     = { "tty",     tty_read,  tty_write,  tty_ioctl, tty_poll },
+    [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl, tty_poll },
+    [DEV_HOSTOUT] = { "hostout", null_read, hostout_write, NULL, NULL },
+    [DEV_HOSTERR] = { "hosterr", null_read, hosterr_write, NULL, NULL },
+    [DEV_HOSTIN]  = { "hostin",  hostin_read, NULL, NULL, hostin_poll },
 };
 
 void dev_init(void)

@@ -77,6 +77,15 @@ const void *plat_initramfs(size_t *len);
  * Returns 0, -ENOEXEC for an image the platform cannot run, -ENOMEM. */
 int plat_proc_load(struct proc *p, const struct exec_image *img);
 
+/* fork: make child's user context a copy of parent's, which is in the
+ * middle of its fork system call - its own memory with the same contents
+ * at the same addresses, the same registers - except that in the child
+ * the call returns 0. Shared memory is not copied: the kernel attaches
+ * the parent's segments to the child afterwards with plat_shm_attach. The
+ * child does not run before the parent's call has returned, so a platform
+ * may finish the copy then. Returns 0, or -ENOMEM. */
+int plat_proc_fork(struct proc *child, struct proc *parent);
+
 /* Destroy p's user context. p never runs again; the kernel keeps the slot
  * until the zombie is reaped. Called for the running process too. */
 void plat_proc_destroy(struct proc *p);

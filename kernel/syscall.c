@@ -39,6 +39,9 @@ static const struct {
     [SYS_setgid]        = { sys_setgid,        R },
     [SYS_brk]           = { sys_brk,           R },
     [SYS_clock_gettime] = { sys_clock_gettime, R },
+    [SYS_fork]          = { sys_fork,          R },
+    [SYS_setitimer]     = { sys_setitimer,     R },
+    [SYS_getitimer]     = { sys_getitimer,     R },
     [SYS_sigaction]     = { sys_sigaction,     R },
     [SYS_sigprocmask]   = { sys_sigprocmask,   R },
     [SYS_sigpending]    = { sys_sigpending,    R },
@@ -68,6 +71,7 @@ static const struct {
     [SYS_access]        = { sys_access,        R },
     [SYS_chmod]         = { sys_chmod,         R },
     [SYS_umask]         = { sys_umask,         R },
+    [SYS_ppoll]         = { sys_ppoll,         false },  /* EINTR, as on Linux */
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },

@@ -22,6 +22,7 @@ IMPORT(timer_set)     void js_timer_set(double deadline_ms);
  * calls JS makes on its behalf. */
 IMPORT(proc_load)     int js_proc_load(struct proc *p, int ctx, const void *code, size_t len,
                                        double id, char *const *argv, char *const *envp);
+IMPORT(proc_fork)     int js_proc_fork(struct proc *child, int parent_ctx);
 IMPORT(proc_destroy)  void js_proc_destroy(int ctx);
 IMPORT(copyin)        int js_copyin(int ctx, void *dst, uptr src, size_t n);
 IMPORT(copyout)       int js_copyout(int ctx, uptr dst, const void *src, size_t n);
@@ -93,6 +94,17 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     if (ctx < 0)
         return ctx;
     kernel_set_proc_ctx(p, (void *)(uintptr_t)ctx);
+    return 0;
+}
+
+/* The runtime makes the child's instance now and copies the parent's
+ * memory into it when the parent's fork call unwinds (process.js). */
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    int ctx = js_proc_fork(child, ctx_of(parent));
+    if (ctx < 0)
+        return ctx;
+    kernel_set_proc_ctx(child, (void *)(uintptr_t)ctx);
     return 0;
 }
 

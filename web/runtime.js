@@ -94,7 +94,7 @@ export class Duplex {
     this.timer = null;
     this.sliceStart = 0;
     // nested: processes run on a blocked one's stack (runWhileBlocked)
-    this.stats = { compiles: 0, spawns: 0, nested: 0 };
+    this.stats = { compiles: 0, spawns: 0, forks: 0, nested: 0 };
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
     this.sliceDone = false;           // it found the time slice over
@@ -498,6 +498,7 @@ export class Duplex {
       timer_set: (ms) => this.setTimer(ms),
       proc_load: (kp, ctx, code, len, id, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
         len >>> 0, id, argv >>> 0, envp >>> 0),
+      proc_fork: (kp, parent) => this.procFork(kp, parent),
       proc_destroy: (ctx) => this.procDestroy(ctx),
       copyin: (ctx, dst, src, n) =>
         this.procs[ctx].copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
@@ -622,6 +623,23 @@ export class Duplex {
     proc.ctx = ctx;
     this.procs[ctx] = proc;
     this.stats.spawns++;
+    return ctx;
+  }
+
+  // A child of the process with context number parent, which is in its
+  // fork call (process.js, forkChild): the child's context number, or
+  // ENOMEM if the engine cannot make another instance.
+  procFork(kp, parent) {
+    let child;
+    try {
+      child = this.procs[parent].forkChild(kp);
+    } catch {
+      return ENOMEM;
+    }
+    const ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
+    child.ctx = ctx;
+    this.procs[ctx] = child;
+    this.stats.forks++;
     return ctx;
   }
 

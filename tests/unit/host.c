@@ -63,6 +63,23 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     return 0;
 }
 
+/* A child's memory is a copy of its parent's; without a context to copy
+ * (tfork_fail) the fork fails as a platform out of memory would. */
+int tfork_fail;
+
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    if (tfork_fail)
+        return -ENOMEM;
+    struct hostproc *h = calloc(1, sizeof *h), *ph = hp(parent);
+    *h = *ph;
+    h->nhandled = 0;
+    h->mem = malloc(USIZE);
+    memcpy(h->mem, ph->mem, USIZE);
+    kernel_set_proc_ctx(child, h);
+    return 0;
+}
+
 void plat_proc_destroy(struct proc *p)
 {
     struct hostproc *h = kernel_proc_ctx(p);

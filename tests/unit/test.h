@@ -78,6 +78,9 @@ uptr  ubuf(struct proc *p, size_t n);
 void *uhost(struct proc *p, uptr a);
 uptr  uargv(struct proc *p, const char *const *argv);   /* NULL-terminated */
 
+/* Make the platform's fork fail with ENOMEM while set. */
+extern int tfork_fail;
+
 /* Remove a file that a test made (with tprog or ramfs_create_path). */
 void trm(const char *path);
 

@@ -36,6 +36,8 @@ int     truncate(const char *path, off_t length);
 int     isatty(int fd);
 
 /* processes */
+pid_t fork(void);
+pid_t vfork(void);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);
@@ -58,6 +60,7 @@ void  _exit(int status) __attribute__((noreturn));
 void *sbrk(intptr_t increment);
 int   brk(void *addr);
 unsigned sleep(unsigned seconds);
+unsigned alarm(unsigned seconds);
 int   usleep(useconds_t usec);
 int   pause(void);
 int   gethostname(char *name, size_t len);
