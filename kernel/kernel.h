@@ -354,8 +354,17 @@ void tty_input(const char *buf, size_t n);
 size_t tty_output_take(char *buf, size_t max);   /* for the platform */
 void tty_print(const char *s, size_t n);  /* kernel messages, through the queue */
 void tty_resize(int rows, int cols);
+void tty_wake_readers(void);          /* who may read changed: look again */
+long put_int(struct proc *p, uptr arg, int32_t v);  /* an ioctl's int answer */
+
+/* ---- ctty.c: the console as a controlling terminal ------------------------ */
+
+void ctty_init(void);
 void tty_proc_exit(struct proc *p);   /* a session leader left */
 void tty_set_session(struct proc *p); /* the console becomes p's controlling tty */
+long ctty_check_read(struct proc *p); /* 0: p may read now; or -errno, KERN_RESTART */
+void ctty_signal_foreground(int sig);
+long ctty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
 
 /* ---- initramfs.c ---------------------------------------------------------- */
 
