@@ -15,6 +15,12 @@
  * Default terminations and stops of a process that is not running happen at
  * once, in signal_send: a process killed while blocked leaves its wait queue
  * in that same call.
+ *
+ * Process 1 gets only the signals it has handlers for, as on Linux (its
+ * SIGNAL_UNKILLABLE): one whose action would be the default - SIGKILL and
+ * SIGSTOP included - is dropped when sent, whoever sends it and however
+ * (kill(1), kill(-pgid), a tty's ^C). If init died, there would be no one
+ * left to reap orphans; the kernel panics if it ever exits.
  */
 #include "kernel.h"
 
@@ -43,6 +49,12 @@ static bool has_handler(struct proc *p, int sig)
 {
     uint64_t h = p->sig_action[sig].sa_handler;
     return h != SIG_DFL && h != SIG_IGN;
+}
+
+/* Init's default actions never happen (see the top of the file). */
+static bool init_spared(struct proc *p, int sig)
+{
+    return p->pid == 1 && !has_handler(p, sig);
 }
 
 bool sig_is_ignored(struct proc *p, int sig)
@@ -116,6 +128,8 @@ int signal_send(struct proc *p, int sig)
     if (!valid_sig(sig))
         return sig == 0 ? 0 : -EINVAL;
     if (p->state == P_ZOMBIE || p->state == P_UNUSED || p->state == P_EMBRYO)
+        return 0;
+    if (init_spared(p, sig))
         return 0;
     if (sig == SIGCONT)
         proc_continue(p);
@@ -219,6 +233,8 @@ int kernel_signal(struct proc *p, struct sig_delivery *d)
             return KSIG_HANDLER;
         }
         if (p->sig_action[sig].sa_handler == SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
+            continue;
+        if (init_spared(p, sig))        /* pending while it had a handler */
             continue;
         switch (default_action(sig)) {
         case ACT_TERM:
