@@ -105,6 +105,13 @@ static void proc_continue(struct proc *p)
     proc_notify_parent(p);
 }
 
+/* POSIX: a process of an orphaned group does not stop at SIGTSTP, SIGTTIN
+ * or SIGTTOU, since no one could continue it; SIGSTOP always stops. */
+static bool may_stop(struct proc *p, int sig)
+{
+    return sig == SIGSTOP || !pgrp_orphaned(p->pgid);
+}
+
 /* The default action of sig for p, which is not running, happens now. */
 static void act_now(struct proc *p, int sig)
 {
@@ -115,7 +122,8 @@ static void act_now(struct proc *p, int sig)
         return;
     case ACT_STOP:
         p->sig_pending &= ~SIGBIT(sig);
-        proc_stop(p, sig);
+        if (may_stop(p, sig))
+            proc_stop(p, sig);
         return;
     default:
         p->sig_pending &= ~SIGBIT(sig);
@@ -241,6 +249,8 @@ int kernel_signal(struct proc *p, struct sig_delivery *d)
             proc_exit(p, W_EXITCODE(0, sig));
             return KSIG_EXIT;
         case ACT_STOP:
+            if (!may_stop(p, sig))
+                continue;
             proc_stop(p, sig);
             return KSIG_STOP;
         default:

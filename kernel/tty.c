@@ -177,6 +177,9 @@ static uint32_t write_room(void)
  * kernel never sleeps"). Nothing is queued before the copy succeeds. */
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
+    long r = ctty_check_write(p, lflag(TOSTOP));
+    if (r != 0)
+        return r;
     char chunk[256];
     size_t done = 0;
     while (done < n && write_room() > 0) {
@@ -583,14 +586,18 @@ long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
 {
     struct k_winsize ws;
     size_t n;
+    long r;
     switch (req) {
     case TCGETS:
         return copyout(p, arg, &tty.tio, sizeof tty.tio) < 0 ? -EFAULT : 0;
     case TCSETS: case TCSETSW: case TCSETSF:
-        return set_termios(p, req, arg);
+        r = ctty_check_change(p);
+        return r != 0 ? r : set_termios(p, req, arg);
     case TIOCGWINSZ:
         return copyout(p, arg, &tty.ws, sizeof tty.ws) < 0 ? -EFAULT : 0;
     case TIOCSWINSZ:
+        if ((r = ctty_check_change(p)) != 0)
+            return r;
         if (copyin(p, &ws, arg, sizeof ws) < 0)
             return -EFAULT;
         set_winsize(&ws);
@@ -601,9 +608,11 @@ long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
     case TIOCOUTQ:
         return put_int(p, arg, (int32_t)out_queued());
     case TCSBRK:            /* 1: tcdrain(); 0: a break too, which a console has not */
-        return drain_output(p);
+        r = ctty_check_write(p, true);      /* from the background: SIGTTOU */
+        return r != 0 ? r : drain_output(p);
     case TCFLSH:
-        return flush_queues(arg);
+        r = ctty_check_change(p);
+        return r != 0 ? r : flush_queues(arg);
     default:
         return ctty_ioctl(p, f, req, arg);
     }

@@ -311,7 +311,10 @@ TEST(sched_yield_goes_to_the_back)
 
 TEST(stop_and_continue)
 {
+    /* a's own group, which init's links to its session: in init's group,
+     * which nobody outside could continue, SIGTSTP would not stop it */
     struct proc *a = tspawn(init, "/bin/init");
+    CHECK_EQ(tsys(init, SYS_setpgid, (long)a->pid, 0L), 0);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(a, SYS_wait4, -1L, 0L, 0L, 0L), -ECHILD);
     CHECK_EQ(tsys(init, SYS_kill, (long)a->pid, (long)SIGTSTP), 0);
