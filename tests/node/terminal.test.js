@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bootTerminal } from './harness.js';
+import { Screen } from './screen.js';
 
 const PROMPT = 'duplex$ ';
 
@@ -79,4 +80,67 @@ test('./duplex (init --once): exit 7 leaves with status 7, and says only that', 
   c.type('exit 7\r');
   assert.equal(await c.poweredOff(), 7);
   assert.equal(c.text.slice(from).includes('[the shell exited'), false);
+});
+
+// ---- the window size ------------------------------------------------------
+
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('COLUMNS and LINES follow the window, unexported, as bash keeps them', async () => {
+  const c = await bootTerminal(['init'], { rows: 24, cols: 80 });
+  await c.waitFor(PROMPT);
+  assert.match(await run(c, 'echo "$COLUMNS $LINES"'), /\r\n80 24\r\n/);
+  c.dx.resize(30, 100);                          // at the prompt: SIGWINCH
+  await pause(200);
+  assert.match(await run(c, 'echo "$COLUMNS $LINES"; env | grep -c -e COLUMNS -e LINES'),
+    /\r\n100 30\r\n0\r\n/);
+  const from = c.mark();
+  c.type('sleep 0.5\r');                          // a job has the terminal:
+  await pause(200);
+  c.dx.resize(40, 120);                          // the job gets the SIGWINCH
+  await c.waitFor(PROMPT, { from });
+  assert.match(await run(c, 'echo "$COLUMNS $LINES"'), /\r\n120 40\r\n/);
+  c.halt();
+});
+
+test('a resize while a line is half typed: the line is shown once, and so is each key', async () => {
+  const c = await bootTerminal(['init'], { rows: 24, cols: 80 });
+  const screen = new Screen(24, 80);
+  let shown = 0;
+  const catchUp = () => { screen.write(c.text.slice(shown)); shown = c.text.length; };
+  const resize = async (rows, cols) => {
+    catchUp();
+    screen.resize(rows, cols);                   // the terminal reflows, then
+    c.dx.resize(rows, cols);                     // tells the kernel
+    await pause(300);
+  };
+  await c.waitFor(PROMPT);
+  c.type('echo one two');
+  await c.waitFor('echo one two');
+  await resize(24, 15);                          // the line now takes two rows
+  c.type(' three');
+  await c.waitFor('three');
+  await resize(24, 60);                          // and one again
+  const from = c.mark();
+  c.type(' four\r');
+  await c.waitFor(PROMPT, { from });
+  catchUp();
+  const lines = screen.lines();
+  const typed = lines.filter((l) => l.startsWith(PROMPT + 'echo'));
+  assert.deepEqual(typed, ['duplex$ echo one two three four'], screen.toString());
+  assert.equal(lines.filter((l) => l === 'one two three four').length, 1, screen.toString());
+  c.halt();
+});
+
+test('an interactive shell left in an orphaned background group gives up job control, not spins', async () => {
+  // sh -i starts in the background of sh -c's group, which sh -c's exit
+  // leaves orphaned: SIGTTIN cannot stop it there, so waiting for the
+  // terminal could never end
+  const c = await bootTerminal();
+  await c.waitFor(PROMPT);
+  const from = c.mark();
+  c.type("sh -c '{ sleep 0.3; sh -i; } < /dev/tty &'\r");
+  await c.waitFor('sh: cannot get the terminal: no job control', { from });
+  assert.match(await run(c, 'echo ok'), /\r\nok\r\n/);
+  c.halt();
 });
