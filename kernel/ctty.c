@@ -12,7 +12,8 @@
  * /dev/console never is one). A session leader without a terminal gets
  * the console when it opens /dev/console without O_NOCTTY and no other
  * session has it, or with TIOCSCTTY (root may take it from another session
- * with arg 1); its group is then the foreground group. So init starts each
+ * with arg 1, which, as on Linux, hangs nobody up); its group is then the
+ * foreground group. So init starts each
  * shell with a new session and an open of /dev/console among the spawn's
  * actions, as a getty does. /dev/tty means "my controlling terminal":
  * opening it without one fails with ENXIO.
@@ -43,9 +44,11 @@
  *
  * An orphaned process group (POSIX) is one in which the parent of every
  * member is in the group or outside its session: nobody is left who could
- * continue it with job control. Its members do not stop at SIGTSTP, SIGTTIN or SIGTTOU
- * (signal.c drops them), and a process whose exit orphans a group with a
- * stopped member has that group sent SIGHUP and then SIGCONT.
+ * continue it with job control. Its members do not stop at SIGTSTP,
+ * SIGTTIN or SIGTTOU (signal.c drops them), and a process whose exit
+ * orphans a group with a stopped member has that group sent SIGHUP and
+ * then SIGCONT. (Linux does not count a parent that is process 1; POSIX
+ * does, and so does Duplex, where init's session holds no one else.)
  */
 #include "kernel.h"
 
