@@ -373,6 +373,8 @@ long         file_open(struct proc *p, const char *path, int flags, uint32_t mod
 
 struct devsw {
     const char *name;
+    uint32_t mode;              /* of its node in /dev (owned by root) */
+    long (*open)(struct proc *p, int flags);      /* may be NULL */
     long (*read)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*ioctl)(struct proc *p, struct file *f, unsigned long req, uptr arg);
@@ -394,8 +396,33 @@ void tty_input(const char *buf, size_t n);
 size_t tty_output_take(char *buf, size_t max);   /* for the platform */
 void tty_print(const char *s, size_t n);  /* kernel messages, through the queue */
 void tty_resize(int rows, int cols);
-void tty_proc_exit(struct proc *p);   /* a session leader left */
-void tty_set_session(struct proc *p); /* the console becomes p's controlling tty */
+void tty_wake_readers(void);          /* who may read changed: look again */
+long put_int(struct proc *p, uptr arg, int32_t v);  /* an ioctl's int answer */
+
+/* ---- ctty.c: the console as a controlling terminal ------------------------ */
+
+void ctty_init(void);
+/* May p use the console now? 0, or -errno, or KERN_RESTART (its group was
+ * stopped: issue the call again once continued). */
+long ctty_check_read(struct proc *p);
+long ctty_check_write(struct proc *p, bool tostop);
+long ctty_check_change(struct proc *p);    /* termios, window size */
+long ctty_open_console(struct proc *p, int flags);   /* may make it p's ctty */
+long ctty_open_tty(struct proc *p);        /* /dev/tty: -ENXIO without a ctty */
+void ctty_signal_foreground(int sig);
+long ctty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
+bool pgrp_orphaned(int pgid);              /* POSIX's orphaned process group */
+
+/* What a process's exit changes for job control: begin before it lets go
+ * of its children, end once it is a zombie (proc_exit). */
+struct ctty_exit {
+    int hangup;                 /* the foreground group to hang up, or 0 */
+    int norphans;
+    int orphans[NPROC];         /* groups its exit leaves orphaned */
+};
+void ctty_exit_begin(struct proc *p, struct ctty_exit *x);
+void ctty_exit_end(const struct ctty_exit *x);
+void ctty_spawn_undone(struct proc *c);    /* a child that never ran */
 
 /* ---- initramfs.c ---------------------------------------------------------- */
 

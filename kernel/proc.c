@@ -175,7 +175,8 @@ void proc_exit(struct proc *p, int status)
         iput(p->cwd);
         p->cwd = NULL;
     }
-    tty_proc_exit(p);
+    struct ctty_exit jc;
+    ctty_exit_begin(p, &jc);
     reparent_children(p);
     plat_proc_destroy(p);
     p->ctx = NULL;
@@ -183,6 +184,7 @@ void proc_exit(struct proc *p, int status)
     p->report = 0;
     p->state = P_ZOMBIE;
     p->sig_pending = 0;
+    ctty_exit_end(&jc);
     if (p->parent && !parent_reaps(p->parent)) {
         struct proc *parent = p->parent;
         p->parent = NULL;

@@ -261,6 +261,7 @@ static long spawn_build(struct proc *p, struct proc *c, struct spawn_req *rq)
 /* Undo a child that never ran. */
 static void spawn_undo(struct proc *c)
 {
+    ctty_spawn_undone(c);
     fd_close_all(c);
     if (c->cwd)
         iput(c->cwd);

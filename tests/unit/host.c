@@ -488,6 +488,12 @@ static void tboot(void)
         abort();
     }
     running = init;
+    /* init takes the console as its controlling terminal, as a getty
+     * would: most tests read it as init, the foreground of its session */
+    if (kernel_syscall(init, SYS_ioctl, 0, TIOCSCTTY, 0, 0, 0, 0) != 0) {
+        fprintf(stderr, "boot: init cannot take the console\n");
+        abort();
+    }
     tconsole();
 }
 

@@ -54,7 +54,9 @@ void test_fail(const char *file, int line, const char *fmt, ...);
 #define UBASE  0x10000UL             /* lowest user address; below it faults */
 #define USIZE  (1024 * 1024)         /* user memory of each fake process */
 
-extern struct proc *init;            /* process 1, the running one at start */
+/* Process 1, the running one at start, with the console on fds 0-2 as its
+ * controlling terminal (it took it with TIOCSCTTY). */
+extern struct proc *init;
 
 /* A fake executable: files whose bytes start with FAKE_MAGIC can be spawned. */
 #define FAKE_MAGIC "FAKE"
