@@ -29,7 +29,7 @@ include shell/bin/bin.mk           # the utilities for the host, and which files
 include shell/sh/sh.mk             # the shell for the host (sh-host, transcripts-host)
 
 .PHONY: all help deps run test unit check-portable coverage web shell bench clean \
-        test-node test-browser test-transcripts-web
+        test-node test-browser test-transcripts-web test-compat
 
 all: web
 
@@ -46,6 +46,7 @@ help:
 	@echo "  make test-qemu      the transcripts and launcher tests on arm64"
 	@echo "  make test-browser   the page in headless Chromium"
 	@echo "  make libc-test      host tests of the C library"
+	@echo "  make test-compat    tests/compat/ on the host, web and arm64: same output"
 	@echo "  make clean          remove build/"
 
 # The stamp is remade when the dependency list changes; deleting it forces a check.
@@ -214,9 +215,21 @@ test-node: web
 test-browser: web
 	node tests/browser/run.js
 
+# tests/compat/: each program built for this host with its C compiler and
+# glibc, as a student would build it, and for Duplex; the outputs must be
+# the same, byte for byte, on the host, the web target and arm64.
+COMPAT_HOST := $(patsubst tests/compat/%.c,$(BUILD)/host/compat/%,$(COMPAT_SRC))
+$(BUILD)/host/compat/%: tests/compat/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+
+test-compat: web arm64 $(COMPAT_HOST)
+	node tests/compat/run.js
+
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.
-TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-browser
+TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-compat \
+               test-browser
 test: | $(DEPS_OK)
 	@for s in $(TEST_SUITES); do \
 	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
@@ -229,7 +242,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
-bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
+bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
+       $(BUILD)/host/bench/forkbench
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

@@ -155,6 +155,7 @@ void      vm_unmap(uint64_t *l1, uptr va);
  * own: never freed with it) at va; false if va is taken. */
 bool      vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly);
 bool      vm_is_mapped(uint64_t *l1, uptr va);
+void      vm_protect(uint64_t *l1, uptr va, int prot);   /* PROT_* of the page at va */
 bool      vm_is_shared(uint64_t *l1, uptr va);
 /* The kernel address of the byte at user address va, if the process may
  * access it (write: and write it), else NULL. Grows the stack on demand. */

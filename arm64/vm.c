@@ -170,6 +170,24 @@ bool vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly)
     return true;
 }
 
+/* Set the access of the page at va as prot (PROT_*) says: none, read,
+ * read and write, and execute or not. AArch64 has no write-only pages:
+ * PROT_WRITE alone is read and write. The caller flushes the TLB. */
+void vm_protect(uint64_t *l1, uptr va, int prot)
+{
+    uint64_t *pte = walk(l1, va, false);
+    if (!pte || !(*pte & D_VALID))
+        return;
+    uint64_t d = *pte & ~(D_USER | D_RDONLY | D_UXN);
+    if (prot != PROT_NONE)
+        d |= D_USER;
+    if (!(prot & PROT_WRITE))
+        d |= D_RDONLY;
+    if (!(prot & PROT_EXEC))
+        d |= D_UXN;
+    *pte = d;
+}
+
 bool vm_is_mapped(uint64_t *l1, uptr va)
 {
     uint64_t *pte = walk(l1, va, false);

@@ -102,7 +102,11 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
     if (FILE_WRITABLE(f))
         ip->fifo_writers_gen++;
     wakeup(&ip->fifo_wq);
-    f->peer_gen = other_side_gen(f);        /* the other side's opens so far */
+    /* The other side's opens so far; one less if it is open now, so that
+     * it counts as come (poll's hangup of a reader, fifo_writer_came). */
+    bool peer_here = acc == O_RDONLY ? pipe_writers(ip->pipe) > 0
+                                     : pipe_readers(ip->pipe) > 0;
+    f->peer_gen = other_side_gen(f) - peer_here;
 
     bool wait = (acc == O_RDONLY && !nonblock && pipe_writers(ip->pipe) == 0) ||
                 (acc == O_WRONLY && pipe_readers(ip->pipe) == 0);
@@ -143,7 +147,9 @@ long fifo_wait_peer(struct proc *p, struct file *f)
     return 0;
 }
 
-/* poll's hangup of a FIFO's reader: a writer has opened since it did. */
+/* poll's hangup of a FIFO's reader: a writer was there when it opened, or
+ * has opened since - not for a reader that opened (O_NONBLOCK) with no
+ * writer and has seen none yet, as on Linux. */
 bool fifo_writer_came(struct file *f)
 {
     return f->ip->fifo_writers_gen != f->peer_gen;

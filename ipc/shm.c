@@ -14,8 +14,9 @@
  * segment, at which address), and that table is the only account of where
  * a process has segments: the kernel alone picks an address (the lowest
  * place in the platform's window, plat_shm_window, that none of the
- * process's attachments occupies) and refuses one that overlaps an
- * attachment, so no two attachments of a process share an address, and
+ * process's attachments and mappings occupies, kernel/mman.c) and refuses
+ * one that overlaps either, so no two attachments of a process share an
+ * address, and
  * shmdt, the platform and proc_exit (shm_exit) always mean the same one.
  * A segment removed with IPC_RMID lives on, invisible to shmget and shmat,
  * until its last attachment goes; shmctl still sees it, marked SHM_DEST, as
@@ -158,21 +159,20 @@ static struct attachment *attachment_over(struct proc *p, uptr addr, size_t len)
     return NULL;
 }
 
-/* Where a segment of len bytes goes in p when shmat is given no address:
- * the lowest page of the platform's window from which len bytes are clear
- * of p's attachments. 0 if the window has no such place. */
-static uptr shm_place(struct proc *p, size_t len)
+uptr shm_over(struct proc *p, uptr addr, size_t len)
 {
-    uptr lo, hi;
-    plat_shm_window(p, &lo, &hi);
-    uptr addr = (lo + SHM_PAGE - 1) & ~(uptr)(SHM_PAGE - 1);
-    while (addr >= lo && addr <= hi && hi - addr >= len) {
-        struct attachment *in_way = attachment_over(p, addr, len);
-        if (!in_way)
-            return addr;
-        addr = in_way->addr + in_way->seg->len;      /* past it, still a page */
-    }
-    return 0;
+    struct attachment *at = attachment_over(p, addr, len);
+    return at ? at->addr + at->seg->len : 0;
+}
+
+bool shm_key(struct proc *p, uptr addr, const void **obj, uptr *off)
+{
+    struct attachment *at = attachment_over(p, addr, 1);
+    if (!at)
+        return false;
+    *obj = at->seg;
+    *off = addr - at->addr;
+    return true;
 }
 
 long sys_shmat(struct proc *p, const long *a)
@@ -186,11 +186,11 @@ long sys_shmat(struct proc *p, const long *a)
         return -EACCES;
     struct attachment *at = attachment_free();
     if (addr == 0) {
-        addr = shm_place(p, seg->len);
+        addr = mem_place(p, seg->len);  /* clear of attachments and mappings */
         if (!addr)
             return -ENOMEM;
     } else if ((addr & (SHM_PAGE - 1)) || addr + seg->len < addr ||
-               attachment_over(p, addr, seg->len)) {
+               mem_over(p, addr, seg->len)) {
         return -EINVAL;                 /* as Linux without SHM_REMAP */
     }
     if (!at)

@@ -28,6 +28,7 @@
 static void fork_undo(struct proc *c)
 {
     shm_exit(c);
+    mmap_exit(c);
     fd_close_all(c);
     iput(c->cwd);
     c->cwd = NULL;
@@ -52,6 +53,8 @@ long sys_fork(struct proc *p, const long *a)
     long r = plat_proc_fork(c, p);
     if (r == 0)
         r = shm_fork(c, p);
+    if (r == 0)
+        r = mmap_fork(c, p);
     if (r < 0) {
         fork_undo(c);
         return r;

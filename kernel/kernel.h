@@ -30,6 +30,7 @@
 #include "uapi/time.h"
 #include "uapi/syscall.h"
 #include "uapi/poll.h"
+#include "uapi/mman.h"
 
 /* ---- lib.c, string.c: the kernel's own small C library ----------------- */
 
@@ -181,6 +182,9 @@ struct proc {
         struct file *file;          /* a FIFO open in progress */
         uint32_t     gen;           /* a counter the call waits to change */
         bool         poll;          /* poll waits on queues of others' kinds */
+        const void  *futex_obj;     /* the word a futex wait sleeps on ... */
+        uptr         futex_off;
+        bool         futex_woken;   /* ... and FUTEX_WAKE woke it */
         bool         sigsuspend;    /* sigsuspend (or ppoll) replaced the mask ... */
         k_sigset_t   saved_mask;    /* ... and this is the one to restore */
     } call;
@@ -265,6 +269,7 @@ struct inode {
     char        *data;
     int64_t      size;
     size_t       cap;
+    struct memobj *mem;           /* mapped shared once: data is this object's (mman.c) */
     uint64_t     content_id;      /* this version of the bytes: no other file or
                                    * version has had it since boot (ramfs.c) */
 
@@ -451,16 +456,44 @@ bool         fifo_writer_came(struct file *f);  /* since this reader's open */
 void shm_exit(struct proc *p);       /* proc_exit: detach p's segments */
 void shm_exec(struct proc *p);       /* execve: the old image's attachments are gone */
 long shm_fork(struct proc *child, struct proc *parent);   /* 0 or -ENOMEM */
+/* The end of p's attachment with any of [addr, addr + len), or 0. */
+uptr shm_over(struct proc *p, uptr addr, size_t len);
+/* The segment and offset of p's addr in an attachment (futex keys). */
+bool shm_key(struct proc *p, uptr addr, const void **obj, uptr *off);
 void semundo_exit(struct proc *p);   /* proc_exit: apply p's SEM_UNDO adjustments */
 sysfn_t sys_shmget, sys_shmat, sys_shmdt, sys_shmctl;
 sysfn_t sys_semget, sys_semop, sys_semctl;
 sysfn_t sys_sem_open, sys_sem_wait, sys_sem_trywait, sys_sem_timedwait, sys_sem_post,
         sys_sem_getvalue, sys_sem_unlink;
 
+/* ---- mman.c: mappings and the memory objects behind shared ones ----------- */
+
+struct memobj;
+void mman_init(void);                /* makes /dev/shm */
+long mmap_fork(struct proc *child, struct proc *parent);   /* 0 or -ENOMEM */
+void mmap_exit(struct proc *p);
+void mmap_exec(struct proc *p);
+/* What occupies [addr, addr + len) of p - a mapping or a System V
+ * attachment: the end of the first one found, or 0 if nothing does. */
+uptr mem_over(struct proc *p, uptr addr, size_t len);
+/* The lowest page-aligned address of the platform's window with len bytes
+ * free, or 0. */
+uptr mem_place(struct proc *p, size_t len);
+/* A file mapped shared (ip->mem): grow its object to need bytes (false:
+ * out of memory); the kernel reads or writes its bytes at off; it goes. */
+bool mman_file_grow(struct inode *ip, size_t need);
+void mman_file_access(struct inode *ip, int64_t off, size_t len, bool write);
+void mman_file_gone(struct inode *ip);
+/* The object and offset of p's addr in a shared mapping (futex keys). */
+bool mmap_key(struct proc *p, uptr addr, const void **obj, uptr *off);
+
 /* ---- system calls, one function each, by file ------------------------------ */
 
-/* fork.c, itimer.c */
+/* fork.c, itimer.c, mman.c */
 sysfn_t sys_fork, sys_setitimer, sys_getitimer;
+sysfn_t sys_mmap, sys_munmap, sys_mprotect, sys_msync;
+/* ipc/futex.c */
+sysfn_t sys_futex;
 /* sysproc.c */
 sysfn_t sys_exit, sys_spawn, sys_execve, sys_wait4, sys_getpid, sys_getppid,
         sys_setpgid, sys_getpgid, sys_setsid, sys_getsid, sys_kill, sys_nanosleep,

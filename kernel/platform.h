@@ -124,6 +124,27 @@ void plat_shm_window(struct proc *p, uptr *lo, uptr *hi);
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly);
 void plat_shm_detach(struct proc *p, uptr addr, size_t size);
 
+/* The kernel itself is about to read (write false) or write bytes of
+ * shared memory that processes may have attached - a mapped file's, for
+ * read(2), write(2) or msync. A platform that keeps copies in processes
+ * (web) brings the kernel's copy up to date first, and after a write the
+ * copies; where the pages are the same (arm64) there is nothing to do. */
+void plat_shm_access(void *kmem, size_t len, bool write);
+
+/* Private memory (mman.c). The kernel chose addr (page-aligned, clear of
+ * p's mappings and attachments) and len (whole pages).
+ * plat_mem_map: [addr, addr + len) of p becomes fresh zeroed memory of
+ * p's own, accessible as prot says (PROT_*); fork copies it with the rest
+ * of p's memory. 0, -EINVAL if p cannot have memory there (outside its
+ * address space, over its own code, data, heap or stack), -ENOMEM.
+ * plat_mem_unmap: that memory goes (not called at exit or exec).
+ * plat_mem_protect: the pages of [addr, addr + len), private or attached,
+ * become accessible as prot says; a platform that cannot protect pages
+ * (web) only returns 0. */
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot);
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len);
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot);
+
 /* The machine's name for uname -m: "wasm32", "aarch64", ... */
 const char *plat_machine(void);
 

@@ -170,6 +170,7 @@ void proc_exit(struct proc *p, int status)
     alarm_set(p, 0, 0);
     fd_close_all(p);
     shm_exit(p);
+    mmap_exit(p);
     semundo_exit(p);
     if (p->cwd) {
         iput(p->cwd);

@@ -72,6 +72,11 @@ static const struct {
     [SYS_chmod]         = { sys_chmod,         R },
     [SYS_umask]         = { sys_umask,         R },
     [SYS_ppoll]         = { sys_ppoll,         false },  /* EINTR, as on Linux */
+    [SYS_mmap]          = { sys_mmap,          R },
+    [SYS_munmap]        = { sys_munmap,        R },
+    [SYS_mprotect]      = { sys_mprotect,      R },
+    [SYS_msync]         = { sys_msync,         R },
+    [SYS_futex]         = { sys_futex,         false },  /* EINTR: the caller loops */
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },

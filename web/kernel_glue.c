@@ -32,6 +32,8 @@ IMPORT(poweroff)      void js_poweroff(int code);
 IMPORT(shm_attach)    long js_shm_attach(int ctx, void *kmem, size_t size, uptr addr,
                                          int readonly);
 IMPORT(shm_detach)    void js_shm_detach(int ctx, uptr addr, size_t size);
+IMPORT(shm_access)    void js_shm_access(void *kmem, size_t len, int write);
+IMPORT(mem_map)       long js_mem_map(int ctx, uptr addr, size_t len);
 IMPORT(panic)         void js_panic(const char *msg);
 
 extern unsigned char __heap_base;
@@ -146,6 +148,34 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
 {
     js_shm_detach(ctx_of(p), addr, size);
 }
+void plat_shm_access(void *kmem, size_t len, bool write) { js_shm_access(kmem, len, write); }
+
+/* Private mappings are memory of the instance, above the break (the
+ * runtime moves the break past them). A linear memory has neither holes
+ * nor page protection: unmapped memory stays the program's, and mprotect
+ * is only recorded by the kernel (docs/design.md). */
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
+{
+    (void)prot;
+    return js_mem_map(ctx_of(p), addr, len);
+}
+
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
+{
+    (void)p;
+    (void)addr;
+    (void)len;
+}
+
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
+{
+    (void)p;
+    (void)addr;
+    (void)len;
+    (void)prot;
+    return 0;
+}
+
 void plat_poweroff(int code) { js_poweroff(code); }
 
 void plat_panic(const char *msg)

@@ -103,7 +103,8 @@ export class Duplex {
     this.hostEndSent = false;
     this.onHostDrain = null;
     this.onIdle = null;               // called when the loop finds nothing runnable
-    this.shmSegs = new Map();         // mirrored segment (kernel address) -> { version, mirrors }
+    this.shmSegs = new Map();         // mirrored kernel memory (address) -> { kmem, size, version, mirrors }
+    this.shmRefresh = false;          // the kernel wrote shared memory: mirrors of the caller too
     this.consoleOwed = false;         // the tty has output not yet taken
     this.consoleShowing = 0;          // bytes given to the terminal, not yet done
     this.consoleAhead = opts.consoleAhead || CONSOLE_AHEAD;
@@ -410,10 +411,30 @@ export class Duplex {
     if (addr + size > p.brk && p.setBrk(addr + size) !== addr + size) return ENOMEM;
     p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
     let seg = this.shmSegs.get(kmem);
-    if (!seg) this.shmSegs.set(kmem, (seg = { version: 0, mirrors: 0 }));
+    if (!seg) this.shmSegs.set(kmem, (seg = { kmem, size, version: 0, mirrors: 0 }));
+    seg.size = Math.max(seg.size, size);
     seg.mirrors++;
-    p.shm.push({ seg, kmem, size, addr, ro, version: seg.version });
+    const m = { seg, kmem, size, addr, ro, version: seg.version, shadow: null };
+    const twins = p.shm.filter((o) => o.kmem < kmem + size && kmem < o.kmem + o.size);
+    p.shm.push(m);
+    if (twins.length) this.shmTwins(p, [m, ...twins]);
     return 0;
+  }
+
+  // p has the same kernel memory in two mirrors or more (it mapped a file
+  // twice, or mapped again by name what it had from its parent). Copying
+  // each back whole at a switch would let the last one undo the writes
+  // made through the others; so each of them keeps a shadow - its bytes as
+  // they were when last in step with the kernel's copy - gives back only
+  // the words that differ from it (copyBack), and takes the kernel's words
+  // only where it has not written itself (shmIn). A running process's
+  // mirrors may hold writes not yet given back: those go first.
+  shmTwins(p, mirrors) {
+    for (const m of mirrors) {
+      if (m.shadow) continue;
+      if (p === this.current && !m.ro && m !== mirrors[0]) this.copyBack(p, m);
+      m.shadow = this.kmem.slice(m.kmem, m.kmem + m.size);
+    }
   }
 
   shmDetach(p, addr) {
@@ -437,7 +458,8 @@ export class Duplex {
   shmIn(p) {
     for (const m of p.shm) {
       if (m.version === m.seg.version) continue;
-      p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
+      if (m.shadow) this.mergeIn(p, m);
+      else p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
       m.version = m.seg.version;
     }
   }
@@ -448,8 +470,74 @@ export class Duplex {
   }
 
   copyBack(p, m) {
-    this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
-    m.version = ++m.seg.version;
+    if (m.shadow) this.mergeBack(p, m);
+    else this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
+    this.shmChanged(m.kmem, m.size);
+    m.version = m.seg.version;
+  }
+
+  // A twin takes the kernel's words except those it wrote itself and has
+  // not given back yet (see shmTwins).
+  mergeIn(p, m) {
+    const n = m.size >>> 2;
+    const mine = new Int32Array(p.memory.buffer, m.addr, n);
+    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
+    const k = this.k32, at = m.kmem >>> 2;
+    for (let i = 0; i < n; i++) {
+      if (mine[i] === was[i]) {
+        mine[i] = k[at + i];
+        was[i] = k[at + i];
+      }
+    }
+  }
+
+  // Only the words of m written since its shadow was taken (see shmTwins).
+  mergeBack(p, m) {
+    const n = m.size >>> 2;
+    const mine = new Int32Array(p.memory.buffer, m.addr, n);
+    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
+    const k = this.k32, at = m.kmem >>> 2;
+    for (let i = 0; i < n; i++) {
+      if (mine[i] !== was[i]) {
+        k[at + i] = mine[i];
+        was[i] = mine[i];
+      }
+    }
+  }
+
+  // The kernel's memory at [kmem, kmem + size) changed: every mirror of it
+  // is refreshed at its process's next switch-in. Mirrors of one object
+  // may start at different places in it (mappings of a file at different
+  // offsets), so every mirrored range that overlaps this one is changed.
+  shmChanged(kmem, size) {
+    for (const seg of this.shmSegs.values())
+      if (seg.kmem < kmem + size && kmem < seg.kmem + seg.size) seg.version++;
+  }
+
+  // The kernel is about to read (or write) shared memory itself: a mapped
+  // file's bytes, for read(2), write(2), msync (kernel_glue.c,
+  // plat_shm_access). The running process's writes go to the kernel's copy
+  // first; after a write, every mirror takes the kernel's copy, the
+  // caller's own once its call is over (syscallRaw).
+  shmAccess(kmem, len, write) {
+    const p = this.current;
+    if (p && !p.dead)
+      for (const m of p.shm)
+        if (!m.ro && m.kmem < kmem + len && kmem < m.kmem + m.size) this.copyBack(p, m);
+    if (write) {
+      this.shmChanged(kmem, len);
+      this.shmRefresh = true;
+    }
+  }
+
+  // Private memory of a mapping (kernel_glue.c, plat_mem_map): zeroed,
+  // above the break, which moves past it as for a segment. 0, EINVAL
+  // where the program's own memory is (its data, stack and heap), ENOMEM.
+  memMap(p, addr, len) {
+    if (addr < p.brk) return EINVAL;
+    if (p.setBrk(addr + len) !== addr + len) return ENOMEM;
+    p.bytes().fill(0, addr, addr + len);
+    return 0;
   }
 
   // ---- system calls and signals, for process.js --------------------------------
@@ -458,6 +546,10 @@ export class Duplex {
     this.inKernel = true;
     const r = this.kernel.web_syscall(p.kp, nr, a0, a1, a2, a3, a4, a5);
     this.inKernel = false;
+    if (this.shmRefresh) {
+      this.shmRefresh = false;
+      if (!p.dead) this.shmIn(p);
+    }
     return r;
   }
 
@@ -511,6 +603,8 @@ export class Duplex {
       shm_attach: (ctx, kmem, size, addr, ro) => this.shmAttach(this.procs[ctx], kmem >>> 0,
         size >>> 0, addr >>> 0, ro !== 0),
       shm_detach: (ctx, addr) => this.shmDetach(this.procs[ctx], addr >>> 0),
+      shm_access: (kmem, len, write) => this.shmAccess(kmem >>> 0, len >>> 0, write !== 0),
+      mem_map: (ctx, addr, len) => this.memMap(this.procs[ctx], addr >>> 0, len >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
   }

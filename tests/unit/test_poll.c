@@ -112,6 +112,15 @@ TEST(poll_fifo_hangs_up_only_after_a_writer_came)
     CHECK_EQ(tpoll1(init, rd, POLLIN), 0);
     tclose(init, wr);
     CHECK_EQ(tpoll1(init, rd, POLLIN), POLLHUP);
+    /* a writer already there when the reader opens counts as come */
+    long rw = topen(init, "/tmp/f", O_RDWR);
+    wr = topen(init, "/tmp/f", O_WRONLY);
+    long rd2 = topen(init, "/tmp/f", O_RDONLY);
+    CHECK(rw >= 0 && wr >= 0 && rd2 >= 0);
+    tclose(init, rw);
+    tclose(init, wr);
+    CHECK_EQ(tpoll1(init, (int)rd2, POLLIN), POLLHUP);
+    tclose(init, rd2);
     tclose(init, rd);
     CHECK_EQ(tsys(init, SYS_unlink, (long)ustr(init, "/tmp/f")), 0);
 }
