@@ -179,10 +179,15 @@ $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 # The compatibility programs (tests/compat/): textbook C, built as the
 # system's programs are, but as a student's compiler would take them -
 # warnings are not errors. They go to /tests/compat.
-COMPAT_SRC := $(wildcard tests/compat/*.c)
-COMPAT_W32 := $(patsubst tests/compat/%.c,$(W32)/compat/%,$(COMPAT_SRC))
+# The chapter's two exercises are /bin demos too, and in the suite.
+COMPAT_DEMOS := shell/bin/forkpipe.c shell/bin/shmcounter.c
+COMPAT_SRC   := $(wildcard tests/compat/*.c) $(COMPAT_DEMOS)
+COMPAT_NAMES := $(basename $(notdir $(COMPAT_SRC)))
+COMPAT_W32   := $(addprefix $(W32)/compat/,$(COMPAT_NAMES))
 $(W32)/compat/%: UCFLAGS := $(LIBC_CFLAGS_wasm32) -Wall
 $(W32)/compat/%: tests/compat/%.c $(W32)/libc.a
+	$(call wasm_program,$<)
+$(W32)/compat/%: shell/bin/%.c $(W32)/libc.a
 	$(call wasm_program,$<)
 
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
@@ -218,13 +223,16 @@ test-browser: web
 # tests/compat/: each program built for this host with its C compiler and
 # glibc, as a student would build it, and for Duplex; the outputs must be
 # the same, byte for byte, on the host, the web target and arm64.
-COMPAT_HOST := $(patsubst tests/compat/%.c,$(BUILD)/host/compat/%,$(COMPAT_SRC))
+COMPAT_HOST := $(addprefix $(BUILD)/host/compat/,$(COMPAT_NAMES))
 $(BUILD)/host/compat/%: tests/compat/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+$(BUILD)/host/compat/%: shell/bin/%.c
 	@mkdir -p $(@D)
 	cc -O2 -Wall -o $@ $< -pthread
 
 test-compat: web arm64 $(COMPAT_HOST)
-	node tests/compat/run.js
+	node tests/compat/run.js $(COMPAT_NAMES)
 
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.

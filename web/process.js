@@ -96,7 +96,9 @@ export function copyBytes(d, dst, s, src, n) {
 }
 
 export class Process {
-  constructor(runtime, kp, module, argv, envp) {
+  // spare: an instance of module that a process that ended left behind
+  // (runtime.js, takeSpare), for a fork child, which overwrites its memory.
+  constructor(runtime, kp, module, argv, envp, spare = null) {
     this.rt = runtime;
     this.kp = kp;                 // the kernel's struct proc *
     this.ctx = 0;                 // the runtime's number for it (runtime.js, procLoad)
@@ -110,9 +112,14 @@ export class Process {
     this.calls = 0;               // system calls since the slice began
     this.module = module;
     this.forked = null;           // a child made by this process's fork call, to finish
-    this.instance = new WebAssembly.Instance(module, {
+    // The import reaches the instance's process through owner, so that an
+    // instance can serve another process later.
+    this.owner = spare ? spare.owner : { proc: null };
+    this.owner.proc = this;
+    const owner = this.owner;
+    this.instance = spare ? spare.instance : new WebAssembly.Instance(module, {
       // (named parameters: a rest parameter would allocate on every call)
-      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => this.syscall(nr, a0, a1, a2, a3, a4, a5) },
+      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => owner.proc.syscall(nr, a0, a1, a2, a3, a4, a5) },
     });
     this.x = this.instance.exports;
     this.memory = this.x.memory;
@@ -278,9 +285,9 @@ export class Process {
   // the parent's own writes since it last ran - what the child must see.
 
   forkChild(kp) {
-    const child = new Process(this.rt, kp, this.module, this.argv, this.envp);
-    const have = child.memory.buffer.byteLength, want = this.memory.buffer.byteLength;
-    if (want > have) child.memory.grow((want - have) / 65536);
+    const child = new Process(this.rt, kp, this.module, this.argv, this.envp,
+      this.rt.takeSpare(this.module));
+    child.growTo(this.brk);               // (the saved stack's room: finishFork)
     child.heapBase = this.heapBase;
     child.brk = this.brk;
     child.resume = RETURN;
@@ -289,13 +296,26 @@ export class Process {
     return child;
   }
 
+  // A new memory's pages cost more than the copy: the engine clears them,
+  // and each first touch is a page fault. So the child's memory grows only
+  // as far as the copy reaches (the room for its own saved stack comes at
+  // its first unwind, as for any process), and a child gets the instance
+  // of a process that ended, if there is one of the same module, whose
+  // pages are ready (runtime.js, takeSpare). What lies above the copy in
+  // such a memory is free memory above the break, as a saved stack is.
+  growTo(bytes) {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
+  }
+
   finishFork() {
     const child = this.forked;
     this.forked = null;
     if (child.dead) return;                   // killed before it ever ran
-    const header = this.asyncData >>> 2;
-    const used = Math.max(this.mem.u32[header], this.brk);   // the saved stack's end
-    child.bytes().set(this.bytes().subarray(0, used));
+    const u = this.bytes();
+    const used = Math.max(this.mem.u32[this.asyncData >>> 2], this.brk);   // the saved stack's end
+    child.growTo(used);
+    child.bytes().set(u.subarray(0, used));
     child.x.__stack_pointer.value = this.x.__stack_pointer.value;
     child.asyncData = this.asyncData;
   }

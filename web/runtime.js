@@ -19,6 +19,8 @@
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
+const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
+const SPARE_BYTES = 64 * 1024 * 1024; // ... and their memory, all modules together
 const EINVAL = -22, ENOMEM = -12;
 const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
@@ -84,6 +86,9 @@ export class Duplex {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
     this.freeCtx = [];                // numbers of processes gone, to use again
+    this.spares = new Map();          // module -> instances of processes gone, for forks
+    this.gone = [];                   // ... not yet: their stacks may still be live
+    this.spareBytes = 0;
     // Compiled programs (moduleFor). modules may be shared by several
     // machines (tests/node/harness.js): it is keyed by content only.
     this.modules = new Map();         // length -> [{ bytes, module }]
@@ -341,6 +346,7 @@ export class Duplex {
       if (!p.dead) this.kernel.web_fault(kp, trapSignal(e));
     } finally {
       this.current = outer;
+      if (this.gone.length) this.keepSpares();
     }
   }
 
@@ -741,8 +747,44 @@ export class Duplex {
     // the kernel detached every segment first (shm_exit)
     if (this.procs[ctx].shm.length) this.panic(`shm: process ${ctx} ends with segments mirrored`);
     this.procs[ctx].dead = true;
-    this.procs[ctx] = null;              // drop every reference: instances are big
+    this.gone.push(this.procs[ctx]);
+    this.procs[ctx] = null;
     this.freeCtx.push(ctx);
+  }
+
+  // ---- spare instances, for fork ----------------------------------------------
+  //
+  // A fork child's memory is a copy of its parent's, and copying into a new
+  // memory costs mostly its fresh pages (process.js, finishFork). So the
+  // instances of processes that ended are kept, a few per module and
+  // SPARE_BYTES in all, for the next fork of the same program; every other
+  // process starts from a new instance, with the module's own data. An
+  // instance is kept only once no stack of it can be live - after its last
+  // run, and never while it is the blocked process under a nested run (the
+  // current one then) - and only if asyncify is idle in it.
+
+  keepSpares() {
+    const later = [];
+    for (const p of this.gone) {
+      if (p === this.current) {
+        later.push(p);
+        continue;
+      }
+      const bytes = p.memory.buffer.byteLength;
+      let list = this.spares.get(p.module);
+      if (!list) this.spares.set(p.module, (list = []));
+      if (list.length >= SPARES_PER_MODULE || this.spareBytes + bytes > SPARE_BYTES ||
+          p.x.asyncify_get_state() !== 0) continue;
+      list.push({ instance: p.instance, owner: p.owner, bytes });
+      this.spareBytes += bytes;
+    }
+    this.gone = later;
+  }
+
+  takeSpare(module) {
+    const s = this.spares.get(module)?.pop();
+    if (s) this.spareBytes -= s.bytes;
+    return s || null;
   }
 
   // The machine is off: nothing runs after this, not even the rest of the

@@ -10,8 +10,10 @@
 // fresh machine per program; arm64 runs them all in one boot, one after
 // the other, each output after a line "==== NAME".
 //
-//   node tests/compat/run.js            every program
-//   node tests/compat/run.js NAME ...   only these
+//   node tests/compat/run.js            every program of tests/compat/
+//   node tests/compat/run.js NAME ...   these (make test-compat names them
+//                                       all, the /bin demos that are in the
+//                                       suite too: the Makefile's COMPAT_SRC)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,8 +25,8 @@ const srcDir = path.join(root, 'tests', 'compat');
 const timeoutS = 120;
 
 const wanted = process.argv.slice(2);
-const names = fs.readdirSync(srcDir).filter((f) => f.endsWith('.c')).map((f) => f.slice(0, -2))
-  .filter((n) => wanted.length === 0 || wanted.includes(n)).sort();
+const names = (wanted.length ? wanted
+  : fs.readdirSync(srcDir).filter((f) => f.endsWith('.c')).map((f) => f.slice(0, -2))).sort();
 
 const command = (prog) => `${prog} 2>&1; echo "[exit $?]"`;
 

@@ -1,5 +1,10 @@
-/* Exercise 2: a counter in shared memory, two processes incrementing it
- * 10,000 times, with a semaphore in shared memory. */
+/*
+ * shmcounter - the IPC chapter's second exercise, as a textbook writes
+ * it: "a counter in shared memory, two processes incrementing it 10,000
+ * times, with a semaphore in shared memory" (docs/ipc/processes.md). The
+ * same source is built for the host with glibc and compared with Duplex's
+ * output by tests/compat.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

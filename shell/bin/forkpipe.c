@@ -1,5 +1,9 @@
-/* Exercise 1: a program using fork() and pipe() where the parent sends
- * "hello" to the child. */
+/*
+ * forkpipe - the IPC chapter's first exercise, as a textbook writes it:
+ * "a program using fork() and pipe() where the parent sends hello to the
+ * child" (docs/ipc/processes.md). The same source is built for the host
+ * with glibc and compared with Duplex's output by tests/compat.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
