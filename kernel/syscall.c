@@ -152,6 +152,7 @@ long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
     long r = systab[nr].fn(p, a);
     if (r != KERN_BLOCK && r != KERN_EXIT && p->call.file)
         call_abandon(p);        /* a call that ended must not leave state behind */
+    KASSERT(r == KERN_BLOCK || p->nwaits == 0);   /* ... nor wait on a queue */
     return r;
 }
 

@@ -99,7 +99,8 @@ export class Duplex {
     this.timer = null;
     this.sliceStart = 0;
     // nested: processes run on a blocked one's stack (runWhileBlocked)
-    this.stats = { compiles: 0, spawns: 0, forks: 0, nested: 0 };
+    // reused: forks whose child got a spare instance (takeSpare)
+    this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0 };
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
     this.sliceDone = false;           // it found the time slice over
@@ -536,12 +537,14 @@ export class Duplex {
     }
   }
 
-  // Private memory of a mapping (kernel_glue.c, plat_mem_map): zeroed,
-  // above the break, which moves past it as for a segment. 0, EINVAL
-  // where the program's own memory is (its data, stack and heap), ENOMEM.
+  // Private memory of a mapping (kernel_glue.c, plat_mem_map): zeroed;
+  // the break moves past it, as for a segment. The kernel places mappings
+  // above the break, or where one was (MAP_FIXED), or where the program
+  // says; below the heap (the program's data and stack) is EINVAL. ENOMEM
+  // if the memory cannot grow that far.
   memMap(p, addr, len) {
-    if (addr < p.brk) return EINVAL;
-    if (p.setBrk(addr + len) !== addr + len) return ENOMEM;
+    if (addr < p.heapBase) return EINVAL;
+    if (addr + len > p.brk && p.setBrk(addr + len) !== addr + len) return ENOMEM;
     p.bytes().fill(0, addr, addr + len);
     return 0;
   }
@@ -783,8 +786,10 @@ export class Duplex {
 
   takeSpare(module) {
     const s = this.spares.get(module)?.pop();
-    if (s) this.spareBytes -= s.bytes;
-    return s || null;
+    if (!s) return null;
+    this.spareBytes -= s.bytes;
+    this.stats.reused++;
+    return s;
   }
 
   // The machine is off: nothing runs after this, not even the rest of the

@@ -56,6 +56,10 @@ int   tcsetpgrp(int fd, pid_t pgrp);
 int   execve(const char *path, char *const argv[], char *const envp[]);
 int   execv(const char *path, char *const argv[]);
 int   execvp(const char *file, char *const argv[]);
+/* The argument list ends with a null pointer; execle's environment follows it. */
+int   execl(const char *path, const char *arg, ...);
+int   execlp(const char *file, const char *arg, ...);
+int   execle(const char *path, const char *arg, ...);
 void  _exit(int status) __attribute__((noreturn));
 void *sbrk(intptr_t increment);
 int   brk(void *addr);
