@@ -126,6 +126,14 @@ static long hostin_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)done;
 }
 
+static unsigned hostin_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    (void)f;
+    if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+        wait_also(waiter, &hostin.wq);
+    return hostin.len ? POLLIN | POLLRDNORM : hostin.eof ? POLLHUP : 0;
+}
+
 static void dev_init_hostin(void)
 {
     hostin.head = hostin.len = 0;
@@ -144,13 +152,14 @@ static long tty_open(struct proc *p, int flags)
  * launcher's standard input is as private as the console; its output and
  * error take writes from anyone, as the console's fds do. */
 const struct devsw devsw[NDEV] = {
-    [DEV_NULL]    = { "null",    0666, NULL, null_read, null_write, NULL },
-    [DEV_ZERO]    = { "zero",    0666, NULL, zero_read, null_write, NULL },
-    [DEV_TTY]     = { "tty",     0666, tty_open, tty_read, tty_write, tty_ioctl },
-    [DEV_CONSOLE] = { "console", 0600, ctty_open_console, tty_read, tty_write, tty_ioctl },
-    [DEV_HOSTOUT] = { "hostout", 0666, NULL, null_read, hostout_write, NULL },
-    [DEV_HOSTERR] = { "hosterr", 0666, NULL, null_read, hosterr_write, NULL },
-    [DEV_HOSTIN]  = { "hostin",  0600, NULL, hostin_read, NULL, NULL },
+    [DEV_NULL]    = { "null",    0666, NULL, null_read, null_write, NULL, NULL },
+    [DEV_ZERO]    = { "zero",    0666, NULL, zero_read, null_write, NULL, NULL },
+    [DEV_TTY]     = { "tty",     0666, tty_open, tty_read, tty_write, tty_ioctl, tty_poll },
+    [DEV_CONSOLE] = { "console", 0600, ctty_open_console, tty_read, tty_write, tty_ioctl,
+                      tty_poll },
+    [DEV_HOSTOUT] = { "hostout", 0666, NULL, null_read, hostout_write, NULL, NULL },
+    [DEV_HOSTERR] = { "hosterr", 0666, NULL, null_read, hosterr_write, NULL, NULL },
+    [DEV_HOSTIN]  = { "hostin",  0600, NULL, hostin_read, NULL, NULL, hostin_poll },
 };
 
 void dev_init(void)
