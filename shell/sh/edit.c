@@ -74,6 +74,27 @@ void history_add(const char *line)
     history[history_n++] = xstrndup(line, n);
 }
 
+/* history [-c] [N]: the lines typed, numbered; the last N of them. */
+int bi_history(char **argv)
+{
+    int from = 0;
+    if (argv[1] && strcmp(argv[1], "-c") == 0) {
+        history_free();
+        return 0;
+    }
+    if (argv[1]) {
+        long n;
+        if (!parse_int(argv[1], &n) || n < 0) {
+            sh_error("history: %s: numeric argument required", argv[1]);
+            return 2;
+        }
+        from = n < history_n ? history_n - (int)n : 0;
+    }
+    for (int i = from; i < history_n; i++)
+        printf("%5d  %s\n", i + 1, history[i]);
+    return 0;
+}
+
 void history_free(void)
 {
     for (int i = 0; i < history_n; i++)

@@ -2,21 +2,33 @@
  * expand.c - word expansion: from a raw word as the lexer cut it to the
  * fields a command receives.
  *
- *   1. The word is walked once: quotes are removed, $ expansions
- *      (param.c), $(...) and `...` (pipeline.c) and $((...)) (arith.c)
- *      substituted, ~ replaced by $HOME. Each resulting character carries
+ *   0. Brace expansion (bash; not with set -o posix): a{b,c} and {1..3}
+ *      make several words of one (braces.c).
+ *   1. The word is walked once: quotes are removed, $ expansions, $(...)
+ *      and `...` (pipeline.c) and $((...)) (arith.c) substituted, ~
+ *      replaced by a home directory. Each resulting character carries
  *      flags: quoted (protected from splitting and globbing) or produced
  *      by an unquoted expansion (subject to field splitting).
  *   2. Field splitting cuts where an expansion produced an IFS character.
  *   3. Pathname expansion (glob.c) replaces each field holding an unquoted
  *      * ? or [ by the sorted file names it matches, if any.
  *
+ * The word of ${x:-word} is walked by the same code, into the same
+ * characters, with the quoting of where it stands: outside double quotes
+ * its own quotes protect what they hold and the rest splits (${x:-"a b" c}
+ * is two fields); inside them, single quotes are ordinary characters.
+ *
  * Assignments, redirection targets and `case` words get step 1 only
  * (expand_word); patterns keep their quoted characters escaped so that
  * they match literally (expand_pattern).
+ *
+ * An error (${x?}, a bad substitution, an arithmetic error, set -u) is
+ * fatal as POSIX says: sh_fatal ends a script with status 2.
  */
 #include "sh.h"
 
+#include <ctype.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +42,19 @@ enum {
 
 struct expansion {
     struct strbuf chars, flags;     /* one flag byte per character */
-    bool heredoc;                   /* quotes are not special */
+    bool at_empty;                  /* "$@" with no parameters was here */
 };
+
+/* Where a walk stands. */
+struct ctx {
+    bool dq;                /* inside double quotes */
+    bool heredoc;           /* a here-document: quotes are ordinary */
+    bool brace;             /* the word of ${x-word} */
+    bool assign;            /* an assignment's value: ~ after each : */
+    bool arith;             /* $((...)): no ~ */
+};
+
+static bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c);
 
 static void add(struct expansion *ex, const char *s, size_t n, char flag)
 {
@@ -51,39 +74,77 @@ static void ex_free(struct expansion *ex)
     sb_free(&ex->flags);
 }
 
+/* How an expansion's result is added where the walk stands. */
+static char value_flag(struct ctx c)
+{
+    return c.dq ? F_QUOTED : F_SPLIT;
+}
+
 /* ---- $@ and $* -------------------------------------------------------------- */
 
-static void add_positional(struct expansion *ex, int kind, bool dq, bool *at_empty)
+static void add_positional(struct expansion *ex, char kind, struct ctx c)
 {
-    if (kind == PV_STAR && dq) {
+    if (kind == '*' && c.dq) {
         char *all = positional_star();
         add(ex, all, strlen(all), F_QUOTED);
         free(all);
         return;
     }
-    if (dq && sh.argc == 0)
-        *at_empty = true;           /* "$@" with no parameters: no field */
+    if (c.dq && sh.argc == 0)
+        ex->at_empty = true;        /* "$@" with no parameters: no field */
     for (int k = 0; k < sh.argc; k++) {
         if (k)
             mark(ex, F_BREAK);
-        if (dq)
+        if (c.dq)
             mark(ex, F_QMARK);
-        add(ex, sh.argv[k], strlen(sh.argv[k]), dq ? F_QUOTED : F_SPLIT);
+        add(ex, sh.argv[k], strlen(sh.argv[k]), c.dq ? F_QUOTED : F_SPLIT);
     }
+}
+
+/* ---- strings out of words ------------------------------------------------------ */
+
+/* The field's characters, zero-width marks dropped; as a pattern, the
+ * quoted special characters escaped. */
+static char *field_text(const struct expansion *f, bool pattern)
+{
+    struct strbuf b = {0};
+    for (size_t k = 0; k < f->chars.len; k++) {
+        char c = f->chars.s[k], fl = f->flags.s[k];
+        if (fl & F_QMARK)
+            continue;
+        if (fl & F_BREAK) {
+            sb_addc(&b, ' ');
+            continue;
+        }
+        if (pattern && (fl & F_QUOTED) && strchr("*?[]\\", c))
+            sb_addc(&b, '\\');
+        sb_addc(&b, c);
+    }
+    return sb_take(&b);
+}
+
+static char *expand_string(const char *raw, size_t len, struct ctx c, bool pattern)
+{
+    struct expansion ex = {0};
+    char *r = NULL;
+    if (walk(&ex, raw, len, c))
+        r = field_text(&ex, pattern);
+    ex_free(&ex);
+    return r;
 }
 
 /* ---- substitutions ---------------------------------------------------------- */
 
-static void add_output(struct expansion *ex, const char *text, bool dq)
+static void add_output(struct expansion *ex, const char *text, struct ctx c)
 {
     char *out = command_output(text);
-    add(ex, out, strlen(out), dq ? F_QUOTED : F_SPLIT);
+    add(ex, out, strlen(out), value_flag(c));
     free(out);
 }
 
 /* `...`: inside, a backslash quotes only $ ` \ (and " within "..."). */
 static long expand_backquote(struct expansion *ex, const char *s, size_t len,
-                             size_t i, bool dq)
+                             size_t i, struct ctx c)
 {
     long end = skip_bquote(s, len, i + 1);
     if (end < 0)
@@ -91,21 +152,20 @@ static long expand_backquote(struct expansion *ex, const char *s, size_t len,
     struct strbuf text = {0};
     for (size_t k = i + 1; k + 1 < (size_t)end; k++) {
         if (s[k] == '\\' && k + 2 < (size_t)end &&
-            (strchr("$`\\", s[k + 1]) || (dq && s[k + 1] == '"')))
+            (strchr("$`\\", s[k + 1]) || (c.dq && s[k + 1] == '"')))
             k++;
         sb_addc(&text, s[k]);
     }
     char *t = sb_take(&text);
-    add_output(ex, t, dq);
+    add_output(ex, t, c);
     free(t);
     return end > (long)len ? (long)len : end;
 }
 
-static bool expand_arith(struct expansion *ex, const char *s, size_t n, bool dq)
+static bool expand_arith(struct expansion *ex, const char *s, size_t n, struct ctx c)
 {
-    char *raw = xstrndup(s, n);
-    char *expr = expand_word(raw);
-    free(raw);
+    struct ctx ac = { .arith = true };
+    char *expr = expand_string(s, n, ac, false);
     long long v;
     bool ok = expr && arith_eval(expr, &v);
     free(expr);
@@ -113,55 +173,332 @@ static bool expand_arith(struct expansion *ex, const char *s, size_t n, bool dq)
         return false;
     char buf[24];
     snprintf(buf, sizeof buf, "%lld", v);
-    add(ex, buf, strlen(buf), dq ? F_QUOTED : F_SPLIT);
+    add(ex, buf, strlen(buf), value_flag(c));
+    return true;
+}
+
+/* ---- ${...} ---------------------------------------------------------------------- */
+
+static bool bad_substitution(const char *s, size_t n)
+{
+    sh_fatal(2, "${%.*s}: bad substitution", (int)n, s);
+    return false;
+}
+
+static bool unset_error(const char *name, size_t n)
+{
+    sh_fatal(2, "%.*s: parameter not set", (int)n, name);
+    return false;
+}
+
+/* The end of ${x/pat/rep}'s pattern: the first unquoted '/'. */
+static size_t pattern_end(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] != '/') {
+        long r = (long)i + 1;
+        if (s[i] == '\\')
+            r = (long)i + 2;
+        else if (s[i] == '\'')
+            r = skip_squote(s, len, i + 1);
+        else if (s[i] == '"')
+            r = skip_dquote(s, len, i + 1);
+        else if (s[i] == '$')
+            r = skip_dollar(s, len, i);
+        if (r < 0 || (size_t)r > len)
+            return len;
+        i = (size_t)r;
+    }
+    return i;
+}
+
+/* The pattern of # % / ^ ,: quoting inside the braces counts on its own,
+ * whatever quotes are around them (POSIX). */
+static char *brace_pattern(const char *w, size_t n)
+{
+    struct ctx pc = {0};
+    return expand_string(w, n, pc, true);
+}
+
+/* The string operators: # ## % %% and bash's : / ^ , (value is owned). */
+static bool string_op(char **value, const char *op, size_t n)
+{
+    char o = op[0];
+    bool twice = n > 1 && op[1] == o;
+    if (o == '#' || o == '%') {
+        char *pat = brace_pattern(op + twice + 1, n - twice - 1);
+        if (!pat)
+            return false;
+        *value = str_trim(*value, pat, o == '%', twice);
+        free(pat);
+        return true;
+    }
+    if (o == '^' || o == ',') {
+        char *pat = brace_pattern(op + twice + 1, n - twice - 1);
+        if (!pat)
+            return false;
+        *value = str_case(*value, pat, o == '^', twice);
+        free(pat);
+        return true;
+    }
+    if (o == '/') {
+        char mode = n > 1 && strchr("/#%", op[1]) ? op[1] : 0;
+        const char *p = op + 1 + (mode != 0);
+        size_t pn = n - 1 - (mode != 0), pe = pattern_end(p, pn);
+        char *pat = brace_pattern(p, pe);
+        struct ctx rc = {0};
+        char *rep = pe < pn ? expand_string(p + pe + 1, pn - pe - 1, rc, false) : xstrdup("");
+        bool ok = pat && rep;
+        if (ok)
+            *value = str_replace(*value, pat, rep, mode);
+        free(pat);
+        free(rep);
+        return ok;
+    }
+    /* ${x:off} ${x:off:len} */
+    const char *colon = memchr(op + 1, ':', n - 1);
+    size_t on = colon ? (size_t)(colon - op - 1) : n - 1;
+    char *off_s = xstrndup(op + 1, on);
+    char *len_s = colon ? xstrndup(colon + 1, n - on - 2) : NULL;
+    long long off = 0, len = 0;
+    struct ctx ac = { .arith = true };
+    char *e1 = expand_string(off_s, on, ac, false);
+    char *e2 = len_s ? expand_string(len_s, strlen(len_s), ac, false) : NULL;
+    bool ok = e1 && arith_eval(e1, &off) && (!len_s || (e2 && arith_eval(e2, &len)));
+    if (ok)
+        ok = str_substr(value, off, len_s != NULL, len);
+    free(off_s);
+    free(len_s);
+    free(e1);
+    free(e2);
+    if (!ok && sh.control == CTL_NONE)
+        sh_fatal(1, "bad substring");
+    return ok;
+}
+
+/* ${name op word} with op one of - = ? + (after an optional ':'). */
+static bool word_op(struct expansion *ex, const char *name, size_t nn, char *value,
+                    char op, bool colon, const char *w, size_t wn, struct ctx c)
+{
+    bool all = nn == 1 && (name[0] == '@' || name[0] == '*');
+    bool set = all ? sh.argc > 0 : value != NULL;
+    if (set && colon) {
+        if (all) {
+            char *joined = positional_star();
+            set = *joined != '\0';
+            free(joined);
+        } else {
+            set = *value != '\0';
+        }
+    }
+    struct ctx wc = { .dq = c.dq, .brace = !c.dq, .assign = c.assign };
+    bool use_word = op == '+' ? set : !set;
+    if (!use_word) {
+        if (op == '+') {
+            free(value);
+            return true;
+        }
+        if (all)
+            add_positional(ex, name[0], c);
+        else
+            add(ex, value, strlen(value), value_flag(c));
+        free(value);
+        return true;
+    }
+    free(value);
+    if (op == '-' || op == '+')
+        return walk(ex, w, wn, wc);
+    struct ctx sc = { .assign = c.assign };
+    char *word = expand_string(w, wn, sc, false);
+    if (!word)
+        return false;
+    bool ok = true;
+    if (op == '?') {
+        sh_fatal(2, "%.*s: %s", (int)nn, name,
+                 *word ? word : colon ? "parameter null or not set" : "parameter not set");
+        ok = false;
+    } else if (!is_name(name, nn)) {
+        sh_fatal(2, "%.*s: cannot assign in this way", (int)nn, name);
+        ok = false;
+    } else {
+        char *var = xstrndup(name, nn);
+        ok = var_set(var, word, 0);
+        free(var);
+        if (!ok)
+            sh_fatal(2, "assignment to a read-only variable");
+        else
+            add(ex, word, strlen(word), value_flag(c));
+    }
+    free(word);
+    return ok;
+}
+
+/* ${#x}, ${!x} (bash), and ${x}, ${x op word}. */
+static bool brace(struct expansion *ex, const char *s, size_t len, struct ctx c)
+{
+    if (len > 1 && s[0] == '#' && param_name_length(s + 1, len - 1) == len - 1) {
+        bool all = s[1] == '@' || s[1] == '*';
+        char *v = all ? NULL : param_lookup(s + 1, len - 1);
+        if (!v && !all && sh.nounset)
+            return free(v), unset_error(s + 1, len - 1);
+        char buf[24];
+        snprintf(buf, sizeof buf, "%ld", all ? (long)sh.argc : v ? (long)strlen(v) : 0L);
+        free(v);
+        add(ex, buf, strlen(buf), value_flag(c));
+        return true;
+    }
+    if (len > 1 && s[0] == '!' && !sh.posix) {
+        size_t n = param_name_length(s + 1, len - 1);
+        if (n != len - 1)
+            return bad_substitution(s, len);
+        char *target = param_lookup(s + 1, n);
+        bool ok = target && param_name_length(target, strlen(target)) == strlen(target);
+        if (ok) {
+            char *v = param_lookup(target, strlen(target));
+            if (v)
+                add(ex, v, strlen(v), value_flag(c));
+            free(v);
+        } else if (target) {
+            sh_fatal(1, "%s: invalid variable name", target);
+        }
+        free(target);
+        return ok || !target;
+    }
+    size_t n = param_name_length(s, len);
+    if (n == 0)
+        return bad_substitution(s, len);
+    bool all = n == 1 && (s[0] == '@' || s[0] == '*');
+    char *value = all ? NULL : param_lookup(s, n);
+    if (n == len) {
+        if (all)
+            add_positional(ex, s[0], c);
+        else if (value)
+            add(ex, value, strlen(value), value_flag(c));
+        else if (sh.nounset && !(n == 1 && s[0] == '!' ))
+            return unset_error(s, n);
+        free(value);
+        return true;
+    }
+    const char *op = s + n;
+    size_t on = len - n;
+    bool colon = op[0] == ':' && on > 1 && strchr("-=?+", op[1]);
+    if (strchr("-=?+", op[colon]))
+        return word_op(ex, s, n, value, op[colon], colon, op + 1 + colon, on - 1 - colon, c);
+    bool bash_op = op[0] == ':' || op[0] == '/' || op[0] == '^' || op[0] == ',';
+    if (!(op[0] == '#' || op[0] == '%' || (bash_op && !sh.posix))) {
+        free(value);
+        return bad_substitution(s, len);
+    }
+    if (!value && !all && sh.nounset)
+        return unset_error(s, n);
+    if (all) {
+        /* every parameter on its own (bash); here as one string */
+        value = positional_star();
+    }
+    if (!value)
+        value = xstrdup("");
+    if (!string_op(&value, op, on)) {
+        free(value);
+        return false;
+    }
+    add(ex, value, strlen(value), value_flag(c));
+    free(value);
     return true;
 }
 
 /* A '$' at s[i]: returns the index after what it expanded, -1 on error. */
-static long expand_dollar(struct expansion *ex, const char *s, size_t len,
-                          size_t i, bool dq, bool *at_empty)
+static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_t i,
+                          struct ctx c)
 {
     if (i + 1 < len && s[i + 1] == '(') {
         long end = skip_paren(s, len, i + 2);
         if (end < 0)
             return -1;
-        if (s[i + 2] == '(' && skip_paren(s, len, i + 3) == end - 1)
-            return expand_arith(ex, s + i + 3, (size_t)end - i - 5, dq) ? end : -1;
+        if (s[i + 2] == '(' && s[end - 2] == ')' && skip_paren(s, len, i + 3) == end - 1)
+            return expand_arith(ex, s + i + 3, (size_t)end - i - 5, c) ? end : -1;
         char *text = xstrndup(s + i + 2, (size_t)end - i - 3);
-        add_output(ex, text, dq);
+        add_output(ex, text, c);
         free(text);
         return end;
     }
-    struct param_value pv;
-    long end = param_expand(s, len, i, &pv);
-    if (end < 0)
-        return -1;
-    if (pv.kind != PV_STRING)
-        add_positional(ex, pv.kind, dq, at_empty);
-    else if (pv.value)
-        add(ex, pv.value, strlen(pv.value), dq ? F_QUOTED : F_SPLIT);
-    free(pv.value);
-    return end;
+    if (i + 1 < len && s[i + 1] == '{') {
+        long end = skip_brace(s, len, i + 2, c.dq);
+        if (end < 0)
+            return -1;
+        return brace(ex, s + i + 2, (size_t)end - i - 3, c) ? end : -1;
+    }
+    size_t j = i + 1;
+    size_t n = j < len ? param_name_length(s + j, len - j) : 0;
+    if (n > 1 && isdigit((unsigned char)s[j]))
+        n = 1;                                      /* $10 is ${1}0 */
+    if (n == 0) {
+        add(ex, "$", 1, c.dq ? F_QUOTED : 0);       /* a lone $ is itself */
+        return (long)j;
+    }
+    if (s[j] == '@' || s[j] == '*') {
+        add_positional(ex, s[j], c);
+        return (long)j + 1;
+    }
+    char *v = param_lookup(s + j, n);
+    if (v)
+        add(ex, v, strlen(v), value_flag(c));
+    else if (sh.nounset && s[j] != '!')
+        return unset_error(s + j, n) ? -1 : -1;
+    free(v);
+    return (long)(j + n);
 }
 
-/* ~ and ~/... at the start of a word: the home directory. */
-static size_t expand_tilde(struct expansion *ex, const char *s, size_t len)
+/* ---- ~ ----------------------------------------------------------------------------- */
+
+/* ~ and ~user at s (up to a '/', or a ':' in an assignment), if every
+ * character of the name is an ordinary one. Returns how much it used, 0
+ * if it is not a tilde prefix. */
+static size_t expand_tilde(struct expansion *ex, const char *s, size_t len, struct ctx c)
 {
     size_t n = 1;
-    while (n < len && s[n] != '/')
+    while (n < len && s[n] != '/' && !(c.assign && s[n] == ':')) {
+        if (!(isalnum((unsigned char)s[n]) || strchr("._-", s[n])))
+            return 0;
         n++;
-    const char *home = var_get("HOME");
-    if (n != 1 || !home) {
-        add(ex, s, n, 0);       /* ~user: not known here */
-        return n;
     }
+    const char *home = NULL;
+    if (n == 1) {
+        home = var_get("HOME");
+    } else {
+        char *user = xstrndup(s + 1, n - 1);
+        struct passwd *pw = getpwnam(user);
+        free(user);
+        home = pw ? pw->pw_dir : NULL;
+    }
+    if (!home)
+        return 0;
     add(ex, home, strlen(home), F_QUOTED);
-    return 1;
+    return n;
 }
+
+/* ---- $'...' (bash) ----------------------------------------------------------------- */
+
+static size_t dollar_single(struct expansion *ex, const char *s, size_t len, size_t i)
+{
+    struct strbuf b = {0};
+    size_t k = i + 2;
+    while (k < len && s[k] != '\'') {
+        if (s[k] == '\\' && k + 1 < len)
+            k = c_escape(s, len, k, &b);
+        else
+            sb_addc(&b, s[k++]);
+    }
+    add(ex, b.s ? b.s : "", b.len, F_QUOTED);
+    mark(ex, F_QMARK);
+    sb_free(&b);
+    return k < len ? k + 1 : len;
+}
+
+/* ---- step 1 ------------------------------------------------------------------------ */
 
 /* A backslash at s[i]: what it quotes. */
 static size_t expand_backslash(struct expansion *ex, const char *s, size_t len,
-                               size_t i, bool dq)
+                               size_t i, struct ctx c, bool dq)
 {
     if (i + 1 >= len) {
         add(ex, "\\", 1, dq ? F_QUOTED : 0);
@@ -170,7 +507,7 @@ static size_t expand_backslash(struct expansion *ex, const char *s, size_t len,
     char next = s[i + 1];
     if (next == '\n')
         return i + 2;                                   /* line continuation */
-    const char *special = ex->heredoc ? "$`\\" : "$`\"\\";
+    const char *special = c.heredoc ? "$`\\" : c.brace || (c.dq && !dq) ? "$`\"\\}" : "$`\"\\";
     if (dq && !strchr(special, next)) {
         add(ex, "\\", 1, F_QUOTED);                     /* an ordinary backslash */
         return i + 1;
@@ -179,35 +516,54 @@ static size_t expand_backslash(struct expansion *ex, const char *s, size_t len,
     return i + 2;
 }
 
-/* Step 1 over the whole raw word. */
-static bool walk(struct expansion *ex, const char *s, size_t len)
+static bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
 {
-    bool dq = ex->heredoc, at_empty = false;
+    /* dq: quoted here; c.dq: the whole walk is inside double quotes (a
+     * ${x-word} within "..."), where inner "..." only regroup */
+    bool dq = c.dq || c.heredoc;
     size_t dq_start = 0, i = 0;
+    char lit = c.brace ? F_SPLIT : 0;       /* unquoted characters of a ${} word split */
+    bool word_start = !c.arith;
     while (i < len) {
-        char c = s[i];
+        char ch = s[i];
         long next = (long)i + 1;
-        if (c == '"' && !ex->heredoc) {
-            if (dq && !(at_empty && ex->chars.len == dq_start))
+        bool at_start = word_start && !dq &&
+                        (i == 0 || (c.assign && s[i - 1] == ':' ));
+        if (ch == '"' && !c.heredoc) {
+            if (c.dq) {
                 mark(ex, F_QMARK);
-            dq = !dq;
-            dq_start = ex->chars.len;
-            at_empty = false;
-        } else if (c == '\'' && !dq) {
+            } else {
+                if (dq && !(ex->at_empty && ex->chars.len == dq_start))
+                    mark(ex, F_QMARK);
+                dq = !dq;
+                dq_start = ex->chars.len;
+                ex->at_empty = false;
+            }
+        } else if (ch == '\'' && !dq) {
             long end = skip_squote(s, len, i + 1);
             next = end < 0 ? (long)len : end;
             add(ex, s + i + 1, (size_t)next - i - 1 - (end >= 0), F_QUOTED);
             mark(ex, F_QMARK);
-        } else if (c == '\\') {
-            next = (long)expand_backslash(ex, s, len, i, dq);
-        } else if (c == '$') {
-            next = expand_dollar(ex, s, len, i, dq, &at_empty);
-        } else if (c == '`') {
-            next = expand_backquote(ex, s, len, i, dq);
-        } else if (c == '~' && i == 0 && !dq) {
-            next = (long)expand_tilde(ex, s, len);
+        } else if (ch == '\\') {
+            next = (long)expand_backslash(ex, s, len, i, c, dq);
+        } else if (ch == '$' && i + 1 < len && s[i + 1] == '\'' && !dq && !sh.posix) {
+            next = (long)dollar_single(ex, s, len, i);
+        } else if (ch == '$') {
+            struct ctx here = c;
+            here.dq = dq;
+            next = expand_dollar(ex, s, len, i, here);
+        } else if (ch == '`') {
+            struct ctx here = c;
+            here.dq = dq;
+            next = expand_backquote(ex, s, len, i, here);
+        } else if (ch == '~' && at_start && (i == 0 || c.assign)) {
+            size_t used = expand_tilde(ex, s + i, len - i, c);
+            if (used)
+                next = (long)(i + used);
+            else
+                add(ex, &ch, 1, lit);
         } else {
-            add(ex, &c, 1, dq ? F_QUOTED : 0);
+            add(ex, &ch, 1, dq ? F_QUOTED : lit);
         }
         if (next < 0)
             return false;
@@ -232,26 +588,6 @@ static bool glob_active(const struct expansion *f)
             strchr("*?[", f->chars.s[k]))
             return true;
     return false;
-}
-
-/* The field's characters, zero-width marks dropped; as a pattern, the
- * quoted special characters escaped. */
-static char *field_text(const struct expansion *f, bool pattern)
-{
-    struct strbuf b = {0};
-    for (size_t k = 0; k < f->chars.len; k++) {
-        char c = f->chars.s[k], fl = f->flags.s[k];
-        if (fl & F_QMARK)
-            continue;
-        if (fl & F_BREAK) {
-            sb_addc(&b, ' ');
-            continue;
-        }
-        if (pattern && strchr("*?[]\\", c) && ((fl & F_QUOTED) || c == '\\'))
-            sb_addc(&b, '\\');
-        sb_addc(&b, c);
-    }
-    return sb_take(&b);
 }
 
 static void end_field(struct splitter *sp)
@@ -307,41 +643,58 @@ static void split_fields(struct expansion *ex, struct wordlist *out)
 
 /* ---- the entry points ------------------------------------------------------------- */
 
+static int expand_one(const char *raw, struct wordlist *out)
+{
+    struct expansion ex = {0};
+    struct ctx c = {0};
+    bool ok = walk(&ex, raw, strlen(raw), c);
+    if (ok)
+        split_fields(&ex, out);
+    ex_free(&ex);
+    return ok ? 0 : -1;
+}
+
 int expand_words(char **raw, int n, struct wordlist *out)
 {
     for (int i = 0; i < n; i++) {
-        struct expansion ex = {0};
-        bool ok = walk(&ex, raw[i], strlen(raw[i]));
-        if (ok)
-            split_fields(&ex, out);
-        ex_free(&ex);
-        if (!ok)
-            return -1;
+        struct wordlist words = {0};
+        if (sh.posix || !brace_expand(raw[i], &words)) {
+            if (expand_one(raw[i], out) < 0)
+                return -1;
+            continue;
+        }
+        for (int k = 0; k < words.n; k++) {
+            if (expand_one(words.v[k], out) < 0) {
+                wl_free(&words);
+                return -1;
+            }
+        }
+        wl_free(&words);
     }
     return 0;
 }
 
-static char *expand_to_string(const char *raw, bool pattern, bool heredoc)
-{
-    struct expansion ex = { .heredoc = heredoc };
-    char *r = NULL;
-    if (walk(&ex, raw, strlen(raw)))
-        r = field_text(&ex, pattern);
-    ex_free(&ex);
-    return r;
-}
-
 char *expand_word(const char *raw)
 {
-    return expand_to_string(raw, false, false);
+    struct ctx c = {0};
+    return expand_string(raw, strlen(raw), c, false);
+}
+
+/* An assignment's value: ~ also after each ':'. */
+char *expand_assignment(const char *raw)
+{
+    struct ctx c = { .assign = true };
+    return expand_string(raw, strlen(raw), c, false);
 }
 
 char *expand_pattern(const char *raw)
 {
-    return expand_to_string(raw, true, false);
+    struct ctx c = {0};
+    return expand_string(raw, strlen(raw), c, true);
 }
 
 char *expand_heredoc(const char *body)
 {
-    return expand_to_string(body, false, true);
+    struct ctx c = { .heredoc = true };
+    return expand_string(body, strlen(body), c, false);
 }

@@ -34,7 +34,7 @@ long skip_dquote(const char *s, size_t len, size_t i)
             continue;
         }
         if (c == '$')
-            r = skip_dollar(s, len, i);
+            r = skip_dollar_in(s, len, i, true);
         else if (c == '`')
             r = skip_bquote(s, len, i + 1);
         else
@@ -99,8 +99,9 @@ long skip_paren(const char *s, size_t len, size_t i)
     return -1;
 }
 
-/* The inside of ${ ... }, which may hold quotes and substitutions. */
-long skip_brace(const char *s, size_t len, size_t i)
+/* The inside of ${ ... }, which may hold quotes and substitutions. Within
+ * double quotes, a single quote there is an ordinary character. */
+long skip_brace(const char *s, size_t len, size_t i, bool dq)
 {
     int depth = 1;
     while (i < len) {
@@ -108,14 +109,14 @@ long skip_brace(const char *s, size_t len, size_t i)
         long r = (long)i + 1;
         if (c == '\\')
             r = (long)i + 2;
-        else if (c == '\'')
+        else if (c == '\'' && !dq)
             r = skip_squote(s, len, i + 1);
         else if (c == '"')
             r = skip_dquote(s, len, i + 1);
         else if (c == '`')
             r = skip_bquote(s, len, i + 1);
         else if (c == '$')
-            r = skip_dollar(s, len, i);
+            r = skip_dollar_in(s, len, i, dq);
         else if (c == '{')
             depth++;
         else if (c == '}' && --depth == 0)
@@ -127,8 +128,22 @@ long skip_brace(const char *s, size_t len, size_t i)
     return -1;
 }
 
-/* $name, $1, $?, ${...}, $(...), $((...)), or a lone '$'. */
-long skip_dollar(const char *s, size_t len, size_t i)
+/* $'...' (bash): a backslash quotes the next character, even a quote. */
+static long skip_ansi(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        if (s[i] == '\\')
+            i += 2;
+        else if (s[i] == '\'')
+            return (long)i + 1;
+        else
+            i++;
+    }
+    return -1;
+}
+
+/* $name, $1, $?, ${...}, $(...), $((...)), $'...', or a lone '$'. */
+long skip_dollar_in(const char *s, size_t len, size_t i, bool dq)
 {
     i++;
     if (i >= len)
@@ -136,12 +151,19 @@ long skip_dollar(const char *s, size_t len, size_t i)
     if (s[i] == '(')
         return skip_paren(s, len, i + 1);
     if (s[i] == '{')
-        return skip_brace(s, len, i + 1);
+        return skip_brace(s, len, i + 1, dq);
+    if (s[i] == '\'' && !dq)
+        return skip_ansi(s, len, i + 1);
     if (strchr("#?$!@*-", s[i]) || isdigit((unsigned char)s[i]))
         return (long)i + 1;
     while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '_'))
         i++;
     return (long)i;
+}
+
+long skip_dollar(const char *s, size_t len, size_t i)
+{
+    return skip_dollar_in(s, len, i, false);
 }
 
 /* ---- tokens -------------------------------------------------------------------- */
@@ -203,7 +225,10 @@ static enum tok lex_redir(struct lexer *lx, struct token *t, int fd)
     size_t n = 2;
     t->fd = fd;
     if (c == '<') {
-        if (next == '<') {
+        if (next == '<' && i + 2 < lx->len && s[i + 2] == '<' && !sh.posix) {
+            t->op = R_HERESTRING;
+            n = 3;
+        } else if (next == '<') {
             bool tab = i + 2 < lx->len && s[i + 2] == '-';
             t->op = tab ? R_HEREDOC_TAB : R_HEREDOC;
             n = tab ? 3 : 2;
@@ -266,6 +291,7 @@ enum tok lex_next(struct lexer *lx, struct token *t)
     if (!skip_blanks(lx))
         return t->type = T_INCOMPLETE;
     t->start = lx->pos;
+    t->lineno = lx->lineno;
     const char *s = lx->src;
     enum tok type;
     if (lx->pos >= lx->len) {

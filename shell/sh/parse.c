@@ -22,16 +22,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Text an alias put in the source, where that alias is not expanded again. */
+struct alias_region {
+    char  *name;
+    size_t start, end;
+};
+
 struct parser {
     struct lexer lx;
     struct token tok;       /* the lookahead */
     bool   have;
     size_t last_end;        /* where the last consumed token ended */
     enum parse_result result;
+    char  *owned;           /* the source with aliases replaced, once one was */
+    long   delta;           /* how much longer that made it */
+    struct alias_region regions[32];
+    int    nregions;
+    bool   alias_next;      /* an alias ended with a blank: try the next word too */
 };
 
 static struct node *parse_list(struct parser *p, bool multiline);
 static struct node *parse_cmd(struct parser *p);
+static struct token *peek(struct parser *p);
 
 /* ---- tokens ---------------------------------------------------------------- */
 
@@ -78,7 +90,65 @@ static bool is_reserved_word(const char *s)
     for (int i = 0; reserved[i]; i++)
         if (strcmp(s, reserved[i]) == 0)
             return true;
+    return !sh.posix && (strcmp(s, "[[") == 0 || strcmp(s, "function") == 0);
+}
+
+/* ---- aliases ------------------------------------------------------------------ */
+
+static bool in_region(struct parser *p, const char *name, size_t pos)
+{
+    for (int i = 0; i < p->nregions; i++)
+        if (strcmp(p->regions[i].name, name) == 0 && pos >= p->regions[i].start &&
+            pos < p->regions[i].end)
+            return true;
     return false;
+}
+
+/* The lookahead word, where a command name may stand, is an alias: put
+ * its text in the source instead, and read again from there (POSIX
+ * 2.3.1). An alias is not expanded inside its own text. */
+static bool expand_alias(struct parser *p)
+{
+    struct token *t = peek(p);
+    if (t->type != T_WORD || strpbrk(t->word, "'\"\\$`") || p->nregions == 32)
+        return false;
+    const char *value = alias_get(t->word);
+    if (!value || in_region(p, t->word, t->start))
+        return false;
+    size_t vlen = strlen(value), start = t->start, end = t->end;
+    struct strbuf b = {0};
+    sb_addn(&b, p->lx.src, start);
+    sb_adds(&b, value);
+    sb_addn(&b, p->lx.src + end, p->lx.len - end);
+    long grow = (long)vlen - (long)(end - start);
+    for (int i = 0; i < p->nregions; i++) {
+        if (p->regions[i].start >= end)
+            p->regions[i].start += grow;
+        if (p->regions[i].end >= end)
+            p->regions[i].end += grow;
+    }
+    p->regions[p->nregions].name = xstrdup(t->word);
+    p->regions[p->nregions].start = start;
+    p->regions[p->nregions].end = start + vlen;
+    p->nregions++;
+    free(p->owned);
+    p->lx.len = b.len;
+    p->owned = sb_take(&b);
+    p->lx.src = p->owned;
+    p->lx.pos = start;
+    p->delta += grow;
+    free(t->word);
+    t->word = NULL;
+    p->have = false;
+    p->alias_next = vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t');
+    return true;
+}
+
+/* Every alias the word at the lookahead becomes, one after the other. */
+static void expand_aliases(struct parser *p)
+{
+    for (int k = 0; k < 32 && expand_alias(p); k++)
+        ;
 }
 
 /* Words that end a list: the next part of the enclosing construct. */
@@ -231,8 +301,16 @@ static struct node *parse_simple(struct parser *p)
 {
     size_t start = peek(p)->start;
     struct node *n = node_new(N_SIMPLE);
+    n->lineno = peek(p)->lineno;
     struct redir **tail = &n->redirs;
     for (;;) {
+        if (p->alias_next || (n->simple.words.n == 0 && peek(p)->type == T_WORD &&
+                              n->simple.assigns.n)) {
+            bool next = p->alias_next;
+            p->alias_next = false;
+            if (next || n->simple.words.n == 0)
+                expand_aliases(p);
+        }
         struct token *t = peek(p);
         if (t->type == T_REDIR) {
             if (!parse_redirect(p, &tail))
@@ -298,10 +376,64 @@ static struct node *parse_loop(struct parser *p, enum node_type type)
     return n;
 }
 
+/* for (( INIT; TEST; STEP )) BODY - bash */
+static struct node *parse_arith_for(struct parser *p)
+{
+    const char *s = p->lx.src;
+    size_t open = p->lx.pos + 1;
+    long end = skip_paren(s, p->lx.len, open);
+    if (end < 0 || (size_t)end >= p->lx.len || s[end] != ')') {
+        if (end < 0)
+            p->result = PARSE_INCOMPLETE;
+        return end < 0 ? NULL : syntax_error(p);
+    }
+    char *inside = xstrndup(s + open, (size_t)end - open - 1);
+    char *parts[3] = { NULL, NULL, NULL };
+    char *q = inside;
+    for (int k = 0; k < 3; k++) {
+        char *semi = k < 2 ? strchr(q, ';') : NULL;
+        if (k < 2 && !semi) {
+            free(inside);
+            free(parts[0]);
+            free(parts[1]);
+            return syntax_error(p);
+        }
+        parts[k] = semi ? xstrndup(q, (size_t)(semi - q)) : xstrdup(q);
+        q = semi ? semi + 1 : q;
+    }
+    free(inside);
+    for (size_t k = p->lx.pos; k <= (size_t)end; k++)
+        p->lx.lineno += s[k] == '\n';
+    p->lx.pos = (size_t)end + 1;
+    p->have = false;
+    struct node *n = node_new(N_ARITH_FOR);
+    n->afor.init = parts[0];
+    n->afor.test = parts[1];
+    n->afor.step = parts[2];
+    if (peek(p)->type == T_SEMI)
+        consume(p);
+    skip_newlines(p);
+    bool brace = is_word(p, "{");
+    if (brace) {
+        if (!(n->afor.body = parse_cmd(p)))
+            return node_free(n), NULL;
+        return n;
+    }
+    if (!expect_word(p, "do") || !(n->afor.body = parse_body(p)) ||
+        !expect_word(p, "done"))
+        return node_free(n), NULL;
+    return n;
+}
+
 static struct node *parse_for(struct parser *p)
 {
     struct node *n = node_new(N_FOR);
     consume(p);                                   /* for */
+    if (!sh.posix && peek(p)->type == T_LPAREN && p->lx.pos < p->lx.len &&
+        p->lx.src[p->lx.pos] == '(') {
+        node_free(n);
+        return parse_arith_for(p);
+    }
     struct token *t = peek(p);
     if (t->type != T_WORD || !is_name(t->word, strlen(t->word)))
         return node_free(n), syntax_error(p);
@@ -415,16 +547,124 @@ static struct node *parse_compound(struct parser *p)
     return NULL;
 }
 
+/* ---- bash's own commands ------------------------------------------------------- */
+
+/* (( EXPR )) at the lookahead '(' (the second '(' is next in the text):
+ * NULL if the text is no arithmetic (then it was `( (` subshells). */
+static struct node *parse_arith_command(struct parser *p)
+{
+    const char *s = p->lx.src;
+    size_t open = p->lx.pos + 1;
+    long end = skip_paren(s, p->lx.len, open);
+    if (end < 0) {
+        p->result = PARSE_INCOMPLETE;
+        return NULL;
+    }
+    if ((size_t)end >= p->lx.len || s[end] != ')')
+        return NULL;
+    struct node *n = node_new(N_ARITH);
+    n->lineno = p->tok.lineno;
+    n->arith.expr = xstrndup(s + open, (size_t)end - open - 1);
+    size_t start = p->tok.start;
+    for (size_t k = p->lx.pos; k <= (size_t)end; k++)
+        p->lx.lineno += s[k] == '\n';
+    p->lx.pos = (size_t)end + 1;
+    p->have = false;
+    p->last_end = p->lx.pos;
+    set_text(p, n, start);
+    if (!parse_redirects(p, n))
+        return node_free(n), NULL;
+    return n;
+}
+
+/* [[ WORDS ]]: the words kept raw; && || ( ) < > are words here. */
+static struct node *parse_dbracket(struct parser *p, size_t start)
+{
+    struct node *n = node_new(N_DBRACKET);
+    n->lineno = peek(p)->lineno;
+    consume(p);
+    for (;;) {
+        struct token *t = peek(p);
+        if (t->type == T_WORD && strcmp(t->word, "]]") == 0) {
+            consume(p);
+            break;
+        }
+        if (t->type == T_WORD) {
+            wl_add(&n->cond.words, take_word(p));
+        } else if (t->type == T_AND || t->type == T_OR || t->type == T_LPAREN ||
+                   t->type == T_RPAREN) {
+            wl_add(&n->cond.words, xstrdup(t->type == T_AND ? "&&" : t->type == T_OR ? "||" :
+                                           t->type == T_LPAREN ? "(" : ")"));
+            consume(p);
+        } else if (t->type == T_REDIR && (t->op == R_IN || t->op == R_OUT) && t->fd < 0) {
+            wl_add(&n->cond.words, xstrdup(t->op == R_IN ? "<" : ">"));
+            consume(p);
+        } else if (t->type == T_NEWLINE) {
+            consume(p);
+        } else {
+            node_free(n);
+            return syntax_error(p);
+        }
+    }
+    set_text(p, n, start);
+    if (!parse_redirects(p, n))
+        return node_free(n), NULL;
+    return n;
+}
+
+/* function NAME [()] BODY */
+static struct node *parse_function_keyword(struct parser *p, size_t start)
+{
+    consume(p);
+    struct token *t = peek(p);
+    if (t->type != T_WORD)
+        return syntax_error(p);
+    char *name = take_word(p);
+    if (peek(p)->type == T_LPAREN) {
+        consume(p);
+        if (peek(p)->type != T_RPAREN) {
+            free(name);
+            return syntax_error(p);
+        }
+        consume(p);
+    }
+    skip_newlines(p);
+    struct node *body = parse_cmd(p);
+    if (!body) {
+        free(name);
+        return NULL;
+    }
+    struct node *f = node_new(N_FUNCDEF);
+    f->func.name = name;
+    f->func.body = body;
+    set_text(p, f, start);
+    return f;
+}
+
 static struct node *parse_cmd(struct parser *p)
 {
+    expand_aliases(p);
     struct token *t = peek(p);
     size_t start = t->start;
+    int lineno = t->lineno;
+    if (!sh.posix && t->type == T_LPAREN && p->lx.pos < p->lx.len &&
+        p->lx.src[p->lx.pos] == '(') {
+        struct node *a = parse_arith_command(p);
+        if (a || p->result != PARSE_OK)
+            return a;
+        t = peek(p);
+    }
+    if (t->type == T_WORD && !sh.posix && strcmp(t->word, "[[") == 0)
+        return parse_dbracket(p, start);
+    if (t->type == T_WORD && !sh.posix && strcmp(t->word, "function") == 0)
+        return parse_function_keyword(p, start);
     if (t->type == T_LPAREN || (t->type == T_WORD && is_reserved_word(t->word))) {
         if (at_list_end(p) || is_word(p, "!") || is_word(p, "in"))
             return syntax_error(p);
         struct node *n = parse_compound(p);
         if (!n)
             return NULL;
+        n->lineno = lineno;
         set_text(p, n, start);
         if (!parse_redirects(p, n))
             return node_free(n), NULL;
@@ -440,18 +680,37 @@ static struct node *parse_cmd(struct parser *p)
 static struct node *parse_pipeline(struct parser *p)
 {
     size_t start = peek(p)->start;
-    bool negate = false;
+    bool negate = false, timed = false;
+    expand_aliases(p);
+    if (!sh.posix && is_word(p, "time")) {
+        timed = true;
+        consume(p);
+        if (is_word(p, "-p"))
+            consume(p);
+        expand_aliases(p);
+    }
     while (is_word(p, "!")) {
         negate = !negate;
         consume(p);
+        expand_aliases(p);
     }
-    struct node *first = parse_cmd(p);
+    struct node *first;
+    if (timed && (peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
+                  peek(p)->type == T_SEMI || peek(p)->type == T_AMP)) {
+        first = node_new(N_SIMPLE);                 /* `time` alone */
+        wl_add(&first->simple.words, xstrdup(":"));
+        first->text = xstrdup("");
+    } else {
+        first = parse_cmd(p);
+    }
     if (!first)
         return NULL;
-    if (peek(p)->type != T_PIPE && !negate)
+    if (peek(p)->type != T_PIPE && !negate && !timed)
         return first;
     struct node *n = node_new(N_PIPELINE);
+    n->lineno = first->lineno;
     n->pipe.negate = negate;
+    n->pipe.timed = timed;
     n->pipe.cmds = xmalloc(sizeof *n->pipe.cmds);
     n->pipe.cmds[n->pipe.n++] = first;
     while (peek(p)->type == T_PIPE) {
@@ -548,10 +807,13 @@ enum parse_result parse_command(const char *src, size_t len, size_t *pos,
             p.result = PARSE_INCOMPLETE;
     }
     free(p.tok.word);
+    free(p.owned);
+    for (int i = 0; i < p.nregions; i++)
+        free(p.regions[i].name);
     if (p.result != PARSE_OK)
         return p.result;
     *out = n;
-    *pos = p.lx.pos;
+    *pos = (size_t)((long)p.lx.pos - p.delta);
     *lineno = p.lx.lineno;
     return PARSE_OK;
 }

@@ -43,7 +43,7 @@ static int trap_number(const char *s)
     if (strcmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
         return 0;
     int sig = signal_number(s);
-    return sig > 0 && sig < NTRAPS && sig != SIGKILL && sig != SIGSTOP ? sig : -1;
+    return sig > 0 && sig < NTRAPS ? sig : -1;
 }
 
 static void set_disposition(int sig, void (*handler)(int))
@@ -76,8 +76,8 @@ static void set_trap(int sig, const char *action)
 {
     free(actions[sig]);
     actions[sig] = xstrdup(action);
-    if (sig == 0)
-        return;
+    if (sig == 0 || sig == SIGKILL || sig == SIGSTOP)
+        return;                             /* they cannot be caught: only listed */
     /* an ignored signal stays ignored in the programs the shell starts */
     if (*action)
         sigaddset(&sh.reset_in_child, sig);
@@ -86,38 +86,103 @@ static void set_trap(int sig, const char *action)
     set_disposition(sig, *action ? on_signal : SIG_IGN);
 }
 
+/* A sub-shell lists its parent's traps until it sets one of its own
+ * (POSIX: `trap` in $(...) shows the shell's traps). */
+static char *inherited[NTRAPS];
+static bool any_inherited;
+
+static void forget_inherited(void)
+{
+    for (int sig = 0; sig < NTRAPS; sig++) {
+        free(inherited[sig]);
+        inherited[sig] = NULL;
+    }
+    any_inherited = false;
+}
+
+void trap_inherit(int sig, const char *action)
+{
+    if (sig < 0 || sig >= NTRAPS)
+        return;
+    free(inherited[sig]);
+    inherited[sig] = xstrdup(action);
+    any_inherited = true;
+    if (sig > 0 && !*action)
+        set_trap(sig, "");                  /* an ignored signal stays ignored */
+}
+
+/* trap -- 'echo hi' INT, as dash lists them. */
 static void list_traps(void)
+{
+    char **table = any_inherited ? inherited : actions;
+    for (int sig = 0; sig < NTRAPS; sig++) {
+        if (!table[sig])
+            continue;
+        char *q = shell_quote(table[sig]);
+        printf("trap -- %s %s\n", q, sig ? signal_name(sig) : "EXIT");
+        free(q);
+    }
+}
+
+void traps_serialize(struct strbuf *out)
 {
     for (int sig = 0; sig < NTRAPS; sig++) {
         if (!actions[sig])
             continue;
+        char n[32];
+        snprintf(n, sizeof n, "__state trap %d ", sig);
+        sb_adds(out, n);
         char *q = shell_quote(actions[sig]);
-        printf("trap -- %s %s%s\n", q, sig ? "SIG" : "", sig ? signal_name(sig) : "EXIT");
+        sb_adds(out, q);
+        sb_addc(out, '\n');
         free(q);
     }
+}
+
+static bool unsigned_number(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
 }
 
 int bi_trap(char **argv)
 {
     int i = 1, status = 0;
-    if (!argv[1]) {
+    if (argv[1] && strcmp(argv[1], "--") == 0)
+        i++;
+    if (!argv[i]) {
         list_traps();
         return 0;
     }
-    if (strcmp(argv[1], "--") == 0)
-        i++;
+    if (argv[i][0] == '-' && argv[i][1] && !argv[i][2] && argv[i][1] != '-' &&
+        strcmp(argv[i], "-") != 0) {
+        if (strcmp(argv[i], "-l") == 0) {
+            for (int sig = 1; sig < NTRAPS; sig++)
+                if (signal_name(sig)[0] > '9')
+                    printf("%d) SIG%s\n", sig, signal_name(sig));
+            return 0;
+        }
+        sh_error("trap: Illegal option %s", argv[i]);
+        return 2;
+    }
     const char *action = argv[i];
-    if (!action)
-        return 0;
-    bool resetting = strcmp(action, "-") == 0;
-    if (trap_number(action) >= 0 && !argv[i + 1])
-        resetting = true;                   /* trap SIG: reset it */
-    else
+    /* `trap N ...` with N a number: every operand is a condition to reset */
+    bool resetting = strcmp(action, "-") == 0 || unsigned_number(action);
+    if (!unsigned_number(action))
         i++;
+    if (!argv[i]) {
+        sh_error("trap: %s: bad trap", action);
+        return 1;
+    }
+    forget_inherited();
     for (; argv[i]; i++) {
         int sig = trap_number(argv[i]);
         if (sig < 0) {
-            sh_error("trap: %s: invalid signal specification", argv[i]);
+            sh_error("trap: %s: bad trap", argv[i]);
             status = 1;
         } else if (resetting) {
             reset(sig);
@@ -170,6 +235,7 @@ void trap_exit(void)
 
 void traps_free_all(void)
 {
+    forget_inherited();
     for (int sig = 0; sig < NTRAPS; sig++) {
         free(actions[sig]);
         actions[sig] = NULL;
