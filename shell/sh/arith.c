@@ -69,6 +69,10 @@ static void fail(struct arith *a, const char *msg)
 static long long var_value(struct arith *a, const char *name)
 {
     const char *v = var_get(name);
+    if (!v && sh.nounset && !a->skip) {
+        fail(a, "parameter not set");
+        return 0;
+    }
     if (!v || !*v)
         return 0;
     char *end;
@@ -368,7 +372,7 @@ bool arith_eval(const char *expr, long long *out)
     if (!a.error && *a.p)
         a.error = "syntax error in expression";
     if (a.error) {
-        sh_error("arithmetic: %s", a.error);
+        sh_fatal(2, "arithmetic expression: %s: \"%s\"", a.error, expr);
         return false;
     }
     *out = v;

@@ -362,8 +362,11 @@ static char *canonical(const char *path)
 static bool pwd_valid(const char *pwd)
 {
     struct stat a, b;
-    return pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 &&
-           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    if (!pwd || pwd[0] != '/')
+        return false;
+    if (stat(".", &b) != 0)
+        return true;                        /* removed: the name is all there is */
+    return stat(pwd, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 static char *physical_cwd(void)
@@ -417,7 +420,7 @@ static int change_dir(const char *dir, bool physical, bool print)
     if (!newpwd)
         newpwd = physical_cwd();
     if (oldpwd)
-        var_set("OLDPWD", oldpwd, 0);
+        var_set("OLDPWD", oldpwd, V_EXPORT);
     if (newpwd)
         var_set("PWD", newpwd, 0);
     if (print && newpwd)
@@ -488,12 +491,14 @@ int bi_cd(char **argv)
 int bi_pwd(char **argv)
 {
     bool physical = false;
-    for (int i = 1; argv[i]; i++) {
+    for (int i = 1; argv[i] && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-P") == 0)
             physical = true;
         else if (strcmp(argv[i], "-L") == 0)
             physical = false;
-        else if (argv[i][0] == '-') {
+        else if (strcmp(argv[i], "--") == 0)
+            break;
+        else {
             sh_error("pwd: %s: bad option", argv[i]);
             return 2;
         }
@@ -601,45 +606,70 @@ int bi_umask(char **argv)
 
 /* ---- ulimit, times ------------------------------------------------------------------ */
 
-/* Duplex has no resource limits: every limit is unlimited, and only
- * "unlimited" can be set. */
+/* Duplex has no resource limits to enforce: ulimit keeps the values it
+ * is given, and reports them, so that scripts that set limits run. */
+static const struct limit {
+    char letter;
+    const char *name;
+} limits[] = {
+    { 't', "time(seconds)" }, { 'f', "file(blocks)" }, { 'd', "data(kbytes)" },
+    { 's', "stack(kbytes)" }, { 'c', "coredump(blocks)" }, { 'n', "nofiles" },
+};
+#define NLIMITS (sizeof limits / sizeof limits[0])
+static char *limit_value[NLIMITS];
+
+static void limit_print(size_t k, bool with_name)
+{
+    if (with_name)
+        printf("%-21s", limits[k].name);
+    printf("%s\n", limit_value[k] ? limit_value[k] : "unlimited");
+}
+
 int bi_ulimit(char **argv)
 {
     int i = 1;
     bool all = false;
+    size_t which = 1;                       /* -f */
     for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
         if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
         }
         for (const char *o = argv[i] + 1; *o; o++) {
+            size_t k = 0;
+            while (k < NLIMITS && limits[k].letter != *o)
+                k++;
             if (*o == 'a')
                 all = true;
-            else if (!strchr("HSfnsctdmlvpru", *o)) {
+            else if (k < NLIMITS)
+                which = k;
+            else if (*o != 'H' && *o != 'S') {
                 sh_error("ulimit: Illegal option -%c", *o);
                 return 2;
             }
         }
     }
     if (all) {
-        printf("time(seconds)        unlimited\nfile(blocks)         unlimited\n"
-               "data(kbytes)         unlimited\nstack(kbytes)        unlimited\n"
-               "coredump(blocks)     unlimited\nnofiles              unlimited\n");
-        return 0;
+        if (argv[i]) {
+            sh_error("ulimit: too many arguments");
+            return 2;
+        }
+        for (size_t k = 0; k < NLIMITS; k++)
+            limit_print(k, true);
+        return fflush(stdout) ? 1 : 0;
     }
     if (!argv[i]) {
-        printf("unlimited\n");
-        return 0;
+        limit_print(which, false);
+        return fflush(stdout) ? 1 : 0;
     }
-    if (strcmp(argv[i], "unlimited") == 0)
-        return 0;
     long v;
-    if (!parse_int(argv[i], &v) || v < 0) {
+    if (strcmp(argv[i], "unlimited") != 0 && (!parse_int(argv[i], &v) || v < 0)) {
         sh_error("ulimit: Illegal number: %s", argv[i]);
         return 2;
     }
-    sh_error("ulimit: limits are not supported");
-    return 1;
+    free(limit_value[which]);
+    limit_value[which] = strcmp(argv[i], "unlimited") == 0 ? NULL : xstrdup(argv[i]);
+    return 0;
 }
 
 int bi_times(char **argv)

@@ -230,6 +230,7 @@ static const struct builtin builtins[] = {
     { "break",    bi_break,    BI_SPECIAL, "break [N]            leave the (N-th) enclosing loop" },
     { "builtin",  bi_builtin,  BI_BASH,    "builtin NAME [ARG...]  run the builtin NAME" },
     { "cd",       bi_cd,       0,          "cd [-L|-P] [DIR | -]  change directory ($HOME, or the last one)" },
+    { "chdir",    bi_cd,       0,          "chdir DIR            the same as cd" },
     { "command",  bi_command,  0,          "command [-pvV] NAME [ARG...]  run NAME, not a function; -v: what it is" },
     { "continue", bi_continue, BI_SPECIAL, "continue [N]         next round of the (N-th) enclosing loop" },
     { "echo",     bi_echo,     0,          "echo [-n] [ARG...]   write the arguments (\\n and other escapes)" },

@@ -162,7 +162,23 @@ void prepare_simple(struct stage *st, struct node *n)
     else
         st->kind = ST_ASSIGN;
     if (!redirs_expand(n->redirs, &st->redirs)) {
-        stage_fail(st, sh.control == CTL_NONE ? 1 : sh.status, NULL);
+        stage_fail(st, sh.control == CTL_NONE ? 2 : sh.status, NULL);
+        return;
+    }
+    if (st->kind == ST_ASSIGN && st->redirs.n) {
+        /* assignments alone: their $(...) run with the redirections on */
+        struct saved_fds sv = {0};
+        bool ok = redirs_apply(&st->redirs, &sv);
+        if (ok && !expand_assignments(st, n, true))
+            stage_fail(st, sh.control == CTL_NONE ? 1 : sh.status, NULL);
+        fds_restore(&sv);
+        xredirs_free(&st->redirs);
+        if (!ok)
+            stage_fail(st, 2, NULL);
+        else if (sh.xtrace && st->kind == ST_ASSIGN)
+            xtrace(st);
+        if (st->kind == ST_ASSIGN)
+            st->status = sh.cmdsub_ran ? sh.cmdsub_status : 0;
         return;
     }
     bool keep = st->kind == ST_ASSIGN || (st->kind == ST_BUILTIN && st->special);
@@ -201,9 +217,9 @@ static int run_builtin(struct stage *st, struct saved_fds *sv)
 {
     bool exec_alone = st->builtin == builtin_find("exec") && st->argv.n == 1;
     if (exec_alone)                     /* `exec >file`: redirections for good */
-        return redirs_apply(&st->redirs, NULL) ? 0 : (st->special ? redirect_fatal() : 1);
+        return redirs_apply(&st->redirs, NULL) ? 0 : (st->special ? redirect_fatal() : 2);
     if (!redirs_apply(&st->redirs, sv))
-        return st->special ? redirect_fatal() : 1;
+        return st->special ? redirect_fatal() : 2;
     if (st->kind == ST_BUILTIN)
         return st->builtin(st->argv.v);
     return function_call(st->func, st->argv.v, st->argv.n, &st->assigns);
@@ -227,7 +243,7 @@ int run_in_shell(struct stage *st)
     int status = 1;
     switch (st->kind) {
     case ST_ASSIGN:
-        status = redirs_apply(&st->redirs, &sv) ? st->status : 1;
+        status = st->status;
         break;
     case ST_BUILTIN:
     case ST_FUNCTION:
@@ -235,8 +251,7 @@ int run_in_shell(struct stage *st)
         fflush(stdout);
         break;
     default:
-        if (redirs_apply(&st->redirs, &sv))
-            status = exec_compound(st->node);
+        status = redirs_apply(&st->redirs, &sv) ? exec_compound(st->node) : 2;
         break;
     }
     fds_restore(&sv);

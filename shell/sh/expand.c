@@ -28,7 +28,6 @@
 #include "sh.h"
 
 #include <ctype.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +449,32 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
 
 /* ---- ~ ----------------------------------------------------------------------------- */
 
+/* The home directory of a user, from /etc/passwd (name:pw:uid:gid:gecos:dir:shell). */
+static char *home_of(const char *user)
+{
+    FILE *f = fopen("/etc/passwd", "r");
+    if (!f)
+        return NULL;
+    char line[512], *home = NULL;
+    size_t n = strlen(user);
+    while (!home && fgets(line, sizeof line, f)) {
+        if (strncmp(line, user, n) != 0 || line[n] != ':')
+            continue;
+        char *field = line;
+        for (int k = 0; k < 5 && field; k++) {
+            field = strchr(field, ':');
+            if (field)
+                field++;
+        }
+        if (field) {
+            field[strcspn(field, ":\n")] = '\0';
+            home = xstrdup(field);
+        }
+    }
+    fclose(f);
+    return home;
+}
+
 /* ~ and ~user at s (up to a '/', or a ':' in an assignment), if every
  * character of the name is an ordinary one. Returns how much it used, 0
  * if it is not a tilde prefix. */
@@ -461,18 +486,19 @@ static size_t expand_tilde(struct expansion *ex, const char *s, size_t len, stru
             return 0;
         n++;
     }
-    const char *home = NULL;
+    char *home = NULL;
     if (n == 1) {
-        home = var_get("HOME");
+        const char *h = var_get("HOME");
+        home = h ? xstrdup(h) : NULL;
     } else {
         char *user = xstrndup(s + 1, n - 1);
-        struct passwd *pw = getpwnam(user);
+        home = home_of(user);
         free(user);
-        home = pw ? pw->pw_dir : NULL;
     }
     if (!home)
         return 0;
     add(ex, home, strlen(home), F_QUOTED);
+    free(home);
     return n;
 }
 

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -76,10 +77,10 @@ int signal_number(const char *s)
     long n;
     if (parse_int(s, &n))
         return n > 0 && n < 65 ? (int)n : -1;
-    if (strncmp(s, "SIG", 3) == 0)
+    if (strncasecmp(s, "SIG", 3) == 0)
         s += 3;
     for (int k = 1; k < NSIGNALS; k++)
-        if (signals[k].name && strcmp(s, signals[k].name) == 0)
+        if (signals[k].name && strcasecmp(s, signals[k].name) == 0)
             return k;
     return -1;
 }

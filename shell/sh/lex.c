@@ -310,7 +310,7 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         while (d < lx->len && isdigit((unsigned char)s[d]))
             d++;
         if (d > lx->pos && d < lx->len && (s[d] == '<' || s[d] == '>') &&
-            d - lx->pos < 4) {
+            d - lx->pos == 1) {                     /* one digit, as in dash */
             int fd = atoi(s + lx->pos);
             lx->pos = d;
             type = lex_redir(lx, t, fd);

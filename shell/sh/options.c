@@ -152,7 +152,10 @@ int bi_set(char **argv)
     int n = 0;
     while (argv[i + n])
         n++;
-    if (n || end_of_options)
+    if (n || end_of_options) {
         positional_set(argv + i, n);
+        var_set("OPTIND", "1", 0);          /* new parameters: getopts starts over */
+        getopts_reset();
+    }
     return 0;
 }

@@ -39,6 +39,7 @@ struct parser {
     struct alias_region regions[32];
     int    nregions;
     bool   alias_next;      /* an alias ended with a blank: try the next word too */
+    size_t alias_next_pos;  /* ... the word that starts past this */
 };
 
 static struct node *parse_list(struct parser *p, bool multiline);
@@ -140,7 +141,10 @@ static bool expand_alias(struct parser *p)
     free(t->word);
     t->word = NULL;
     p->have = false;
-    p->alias_next = vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t');
+    if (vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t')) {
+        p->alias_next = true;
+        p->alias_next_pos = start + vlen;
+    }
     return true;
 }
 
@@ -272,10 +276,16 @@ static bool parse_redirects(struct parser *p, struct node *n)
 
 /* ---- simple commands and functions -------------------------------------- */
 
-static bool is_assignment(const char *w)
+static bool is_assignment(const char *w);
+static bool is_assignment_def(const char *w)
 {
     const char *eq = strchr(w, '=');
     return eq && is_name(w, (size_t)(eq - w));
+}
+
+static bool is_assignment(const char *w)
+{
+    return is_assignment_def(w);
 }
 
 static struct node *parse_funcdef(struct parser *p, struct node *n, size_t start)
@@ -304,11 +314,11 @@ static struct node *parse_simple(struct parser *p)
     n->lineno = peek(p)->lineno;
     struct redir **tail = &n->redirs;
     for (;;) {
-        if (p->alias_next || (n->simple.words.n == 0 && peek(p)->type == T_WORD &&
-                              n->simple.assigns.n)) {
-            bool next = p->alias_next;
-            p->alias_next = false;
-            if (next || n->simple.words.n == 0)
+        if (peek(p)->type == T_WORD) {
+            bool after = p->alias_next && peek(p)->start >= p->alias_next_pos;
+            if (after)
+                p->alias_next = false;
+            if (after || (n->simple.words.n == 0 && !is_assignment(peek(p)->word)))
                 expand_aliases(p);
         }
         struct token *t = peek(p);
@@ -785,6 +795,16 @@ static struct node *parse_list(struct parser *p, bool multiline)
     return list;
 }
 
+/* Is the parser still inside the text of an alias? */
+static bool inside_alias(struct parser *p)
+{
+    size_t at = p->have ? p->tok.start : p->lx.pos;
+    for (int i = 0; i < p->nregions; i++)
+        if (at < p->regions[i].end && at >= p->regions[i].start)
+            return true;
+    return false;
+}
+
 enum parse_result parse_command(const char *src, size_t len, size_t *pos,
                                 int *lineno, struct node **out)
 {
@@ -805,6 +825,27 @@ enum parse_result parse_command(const char *src, size_t len, size_t *pos,
             consume(&p);
         else if (p.result == PARSE_OK)
             p.result = PARSE_INCOMPLETE;
+        /* an alias's text holds newlines: its commands after the first
+         * line are part of this one */
+        while (n && p.result == PARSE_OK && inside_alias(&p)) {
+            skip_newlines(&p);
+            if (peek(&p)->type == T_EOF || !inside_alias(&p))
+                break;
+            struct node *more = parse_list(&p, false);
+            if (!more || (peek(&p)->type != T_NEWLINE && peek(&p)->type != T_EOF)) {
+                if (more)
+                    syntax_error(&p);
+                node_free(more);
+                node_free(n);
+                n = NULL;
+                break;
+            }
+            consume(&p);
+            struct node *list = node_new(N_LIST);
+            list_add(list, n, false);
+            list_add(list, more, false);
+            n = list;
+        }
     }
     free(p.tok.word);
     free(p.owned);

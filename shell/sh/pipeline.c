@@ -157,7 +157,7 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
     }
     if (st->kind == ST_PROGRAM && !redirs_check(&st->redirs)) {
         report_in_place(st, sp, NULL);
-        stage_fail(st, 1, NULL);
+        stage_fail(st, 2, NULL);
         return;
     }
     sp->redirs = st->kind == ST_PROGRAM ? &st->redirs : NULL;
@@ -258,7 +258,7 @@ static int run_single(struct node *n, const char *text)
     } else {
         st.kind = ST_COMPOUND;
         if (!redirs_expand(n->redirs, &st.redirs))
-            stage_fail(&st, sh.control == CTL_NONE ? 1 : sh.status, NULL);
+            stage_fail(&st, sh.control == CTL_NONE ? 2 : sh.status, NULL);
     }
     int status;
     if (sh.control != CTL_NONE && st.kind == ST_FAILED) {

@@ -238,7 +238,7 @@ pid_t spawn_program(const struct spawn_spec *sp, int *err)
     *err = spawn_process(&pid, sp, sp->path, sp->argv);
     if (*err == ENOEXEC && !binary_file(sp->path)) {
         struct wordlist args = {0};
-        wl_add(&args, xstrdup("sh"));
+        wl_add(&args, xstrdup(sh.self));
         wl_add(&args, xstrdup(sp->path));
         for (int i = 1; sp->argv[i]; i++)
             wl_add(&args, xstrdup(sp->argv[i]));

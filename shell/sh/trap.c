@@ -114,7 +114,7 @@ void trap_inherit(int sig, const char *action)
 /* trap -- 'echo hi' INT, as dash lists them. */
 static void list_traps(void)
 {
-    char **table = any_inherited ? inherited : actions;
+    char **table = actions;
     for (int sig = 0; sig < NTRAPS; sig++) {
         if (!table[sig])
             continue;
@@ -170,14 +170,10 @@ int bi_trap(char **argv)
         return 2;
     }
     const char *action = argv[i];
-    /* `trap N ...` with N a number: every operand is a condition to reset */
-    bool resetting = strcmp(action, "-") == 0 || unsigned_number(action);
-    if (!unsigned_number(action))
+    /* `trap N ...` with N a number, or one operand alone: conditions to reset */
+    bool resetting = strcmp(action, "-") == 0 || unsigned_number(action) || !argv[i + 1];
+    if (!unsigned_number(action) && argv[i + 1])
         i++;
-    if (!argv[i]) {
-        sh_error("trap: %s: bad trap", action);
-        return 1;
-    }
     forget_inherited();
     for (; argv[i]; i++) {
         int sig = trap_number(argv[i]);
