@@ -75,20 +75,18 @@ static long long var_value(struct arith *a, const char *name)
     }
     if (!v || !*v)
         return 0;
+    /* a number, as in dash (bash would evaluate the value as an expression) */
     char *end;
-    long long n = strtoll(v, &end, 0);
+    const char *p = v;
+    while (isspace((unsigned char)*p))
+        p++;
+    long long n = strtoll(p, &end, 0);
     while (isspace((unsigned char)*end))
         end++;
-    if (!*end)
-        return n;
-    if (a->depth > 16) {
-        fail(a, "expression recursion level exceeded");
+    if (end == p || *end) {
+        fail(a, "Illegal number");
         return 0;
     }
-    struct arith sub = { .p = v, .depth = a->depth + 1 };
-    n = expr_comma(&sub);
-    if (sub.error || *sub.p)
-        fail(a, sub.error ? sub.error : "syntax error in expression");
     return n;
 }
 

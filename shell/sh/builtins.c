@@ -212,6 +212,17 @@ static int bi_exec(char **argv)
         tcsetattr(sh.tty, TCSADRAIN, &sh.tmodes);
     execve(path, argv + a, env);
     int err = errno;
+    if (err == ENOEXEC && !strcmp(exec_strerror(path, err), strerror(ENOEXEC))) {
+        /* a script without #!: this shell runs it, in this process */
+        struct wordlist args = {0};
+        wl_add(&args, xstrdup(sh.self));
+        wl_add(&args, xstrdup(path));
+        for (int i = a + 1; argv[i]; i++)
+            wl_add(&args, xstrdup(argv[i]));
+        execve(sh.self, args.v, env);
+        err = errno;
+        wl_free(&args);
+    }
     strv_free(env);
     sh_fatal(126, "exec: %s: %s", argv[a], exec_strerror(path, err));
     free(path);
@@ -247,7 +258,7 @@ static const struct builtin builtins[] = {
     { "jobs",     bi_jobs,     0,          "jobs [-l | -p]       list the jobs" },
     { "kill",     bi_kill,     0,          "kill [-SIG] PID|%JOB...  send a signal (kill -l: the list)" },
     { "let",      bi_let,      BI_BASH,    "let EXPR...          arithmetic, as $((EXPR))" },
-    { "local",    bi_local,    0,          "local NAME[=VALUE]...  variables of the function running" },
+    { "local",    bi_local,    BI_SPECIAL,          "local NAME[=VALUE]...  variables of the function running" },
     { "printf",   bi_printf,   0,          "printf FORMAT [ARG...]  formatted output" },
     { "pwd",      bi_pwd,      0,          "pwd [-L|-P]          print the current directory" },
     { "read",     bi_read,     0,          "read [-r] [-p PROMPT] [NAME...]  read a line into variables" },

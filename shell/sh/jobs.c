@@ -518,15 +518,21 @@ int bi_wait(char **argv)
         return interrupt_seen() ? 130 : 0;
     }
     for (int i = 1; argv[i]; i++) {
+        long pid;
+        bool number = parse_int(argv[i], &pid);
+        if (!number && argv[i][0] != '%') {
+            sh_error("wait: %s: bad pid", argv[i]);
+            status = 2;
+            continue;
+        }
         struct job *j = find_job(argv[i], "wait", true);
         if (!j) {
-            status = 127;
+            status = number ? 127 : 2;
             continue;
         }
         wait_while_running(j, true);
         if (interrupt_seen())
             return 130;
-        long pid;
         int k = j->n - 1;
         if (parse_int(argv[i], &pid))
             while (k > 0 && j->pids[k] != pid)

@@ -68,14 +68,32 @@ static bool comment_starts(const char *s, size_t i, size_t from)
 /* The inside of $( ... ) or $(( ... )): nested parentheses are counted,
  * quotes, comments and further substitutions skipped. (A `case` pattern's
  * unbalanced ')' inside $(...) is not understood.) */
+/* A reserved word w at s[i], standing alone where a command starts? */
+static bool keyword_at(const char *s, size_t len, size_t i, size_t from, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && strncmp(s + i, w, n) == 0 &&
+           (i == from || strchr(" \t\n;&|(", s[i - 1])) &&
+           (i + n == len || strchr(" \t\n;&|)", s[i + n]));
+}
+
 long skip_paren(const char *s, size_t len, size_t i)
 {
     int depth = 1;
     size_t from = i;
+    int case_depth[16], ncase = 0;          /* a case's pattern ends with an odd ')' */
     while (i < len) {
         char c = s[i];
         long r = (long)i + 1;
-        if (c == '\\')
+        if (keyword_at(s, len, i, from, "case") && ncase < 16) {
+            case_depth[ncase++] = depth;
+            r = (long)i + 4;
+        } else if (ncase && keyword_at(s, len, i, from, "esac")) {
+            ncase--;
+            r = (long)i + 4;
+        } else if (c == ')' && ncase && depth == case_depth[ncase - 1]) {
+            r = (long)i + 1;                /* pattern) */
+        } else if (c == '\\')
             r = (long)i + 2;
         else if (c == '\'')
             r = skip_squote(s, len, i + 1);
@@ -104,6 +122,12 @@ long skip_paren(const char *s, size_t len, size_t i)
 long skip_brace(const char *s, size_t len, size_t i, bool dq)
 {
     int depth = 1;
+    /* ${x#'p'} and ${x%'p'}: the pattern's quotes count even within "..." */
+    size_t k = i;
+    while (k < len && (isalnum((unsigned char)s[k]) || strchr("_@*?$!-", s[k])))
+        k++;
+    if (k > i && k < len && (s[k] == '#' || s[k] == '%'))
+        dq = false;
     while (i < len) {
         char c = s[i];
         long r = (long)i + 1;

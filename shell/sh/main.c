@@ -246,7 +246,7 @@ static int parse_arguments(int argc, char **argv, struct invocation *inv)
         for (const char *o = a + 1; *o; o++) {
             bool on = a[0] == '-';
             if (*o == 'c')
-                want_command = on;
+                want_command = true;        /* +c too, as in dash */
             else if (*o == 'i')
                 inv->force_interactive = on;
             else if (*o == 's')
