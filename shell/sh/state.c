@@ -82,9 +82,9 @@ pid_t spawn_subshell(const char *text, int lineno, struct spawn_spec *sp, int *e
         *err = errno;
         return -1;
     }
-    /* the reading end out of the way of the descriptors the command
+    /* the reading end above 9, out of the way of the descriptors the command
      * redirects, open in the child; the writing end the parent's only */
-    int rd = fcntl(p[0], F_DUPFD, 100);
+    int rd = fcntl(p[0], F_DUPFD, 10);
     close(p[0]);
     fcntl(p[1], F_SETFD, FD_CLOEXEC);
     if (rd < 0) {
