@@ -80,6 +80,8 @@ static long long var_value(struct arith *a, const char *name)
     const char *p = v;
     while (isspace((unsigned char)*p))
         p++;
+    if (!*p)
+        return 0;
     long long n = strtoll(p, &end, 0);
     while (isspace((unsigned char)*end))
         end++;

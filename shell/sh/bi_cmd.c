@@ -364,9 +364,9 @@ static bool pwd_valid(const char *pwd)
     struct stat a, b;
     if (!pwd || pwd[0] != '/')
         return false;
-    if (stat(".", &b) != 0)
+    if (stat(".", &b) != 0 || stat(pwd, &a) != 0)
         return true;                        /* removed: the name is all there is */
-    return stat(pwd, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 static char *physical_cwd(void)
@@ -524,7 +524,7 @@ int bi_pwd(char **argv)
  * complement of the mask); false if it does not parse. */
 static bool symbolic_mode(const char *s, mode_t *perm)
 {
-    mode_t p = *perm;
+    mode_t p = *perm, p0 = *perm;
     for (;;) {
         mode_t who = 0;
         for (; *s && strchr("ugoa", *s); s++)
@@ -541,9 +541,9 @@ static bool symbolic_mode(const char *s, mode_t *perm)
                 case 'r': bits |= 0444; break;
                 case 'w': bits |= 0222; break;
                 case 'x': case 'X': bits |= 0111; break;
-                case 'u': bits |= (p & 0700) ? ((p & 0700) >> 6) * 0111 : 0; break;
-                case 'g': bits |= (p & 0070) ? ((p & 0070) >> 3) * 0111 : 0; break;
-                case 'o': bits |= (p & 0007) * 0111; break;
+                case 'u': bits |= ((p0 >> 6) & 7) * 0111; break;
+                case 'g': bits |= ((p0 >> 3) & 7) * 0111; break;
+                case 'o': bits |= (p0 & 7) * 0111; break;
                 default: break;
                 }
             }
@@ -585,10 +585,14 @@ int bi_umask(char **argv)
         printf("\n");
         return 0;
     }
+    if (arg[0] == '-') {
+        sh_error("umask: Illegal option %s", arg);
+        return 2;
+    }
     if (arg[0] >= '0' && arg[0] <= '9') {
         char *end;
-        unsigned long v = strtoul(arg, &end, 8);
-        if (*end || v > 0777) {
+        unsigned long v = strtoul(arg, &end, 8) & 0777;
+        if (*end) {
             sh_error("umask: Illegal number: %s", arg);
             return 2;
         }
@@ -662,8 +666,12 @@ int bi_ulimit(char **argv)
         limit_print(which, false);
         return fflush(stdout) ? 1 : 0;
     }
-    long v;
-    if (strcmp(argv[i], "unlimited") != 0 && (!parse_int(argv[i], &v) || v < 0)) {
+    if (argv[i + 1]) {
+        sh_error("ulimit: too many arguments");
+        return 2;
+    }
+    if (strcmp(argv[i], "unlimited") != 0 &&
+        (!argv[i][0] || strspn(argv[i], "0123456789") != strlen(argv[i]))) {
         sh_error("ulimit: Illegal number: %s", argv[i]);
         return 2;
     }

@@ -186,8 +186,7 @@ static intmax_t number_arg(struct pf *p, bool is_unsigned)
         return (unsigned char)s[1];
     char *end;
     errno = 0;
-    intmax_t v = is_unsigned && s[0] != '-' ? (intmax_t)strtoumax(s, &end, 0)
-                                            : strtoimax(s, &end, 0);
+    intmax_t v = is_unsigned ? (intmax_t)strtoumax(s, &end, 0) : strtoimax(s, &end, 0);
     if (end == s) {
         sh_error("printf: %s: expected numeric value", s);
         p->status = 1;

@@ -52,7 +52,7 @@ static bool to_number(struct tparse *t, const char *s, long long *v)
     return true;
 }
 
-static const char *const unary_ops = "bcdefghknprstuwxzLOGS";
+static const char *const unary_ops = "abcdefghknprstuwxzLOGS";
 
 static bool is_unary(const char *s)
 {
@@ -83,6 +83,7 @@ static bool file_test(char op, const char *path)
     if (stat(path, &st) != 0)
         return false;
     switch (op) {
+    case 'a': return true;
     case 'b': return S_ISBLK(st.st_mode);
     case 'c': return S_ISCHR(st.st_mode);
     case 'd': return S_ISDIR(st.st_mode);
@@ -103,8 +104,11 @@ static bool file_test(char op, const char *path)
     }
 }
 
-static bool unary(const char *op, const char *arg)
+static bool unary(struct tparse *t, const char *op, const char *arg)
 {
+    long long fd;
+    if (op[1] == 't' && !to_number(t, arg, &fd))
+        return false;
     if (op[1] == 'n')
         return arg[0] != '\0';
     if (op[1] == 'z')
@@ -191,7 +195,7 @@ static bool primary(struct tparse *t)
                                  !t->dbracket)) {
         char *a = operand(t, t->i + 1, false);
         t->i += 2;
-        bool v = unary(w, a);
+        bool v = unary(t, w, a);
         free(a);
         return v;
     }
@@ -260,7 +264,7 @@ static bool by_count(struct tparse *t, int from, int n, bool *done)
         if (strcmp(w[0], "!") == 0)
             return w[1][0] == '\0';
         if (is_unary(w[0]))
-            return unary(w[0], w[1]);
+            return unary(t, w[0], w[1]);
         break;
     case 3:
         if (is_binary(w[1], false))

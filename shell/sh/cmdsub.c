@@ -67,9 +67,12 @@ static struct job *start_capture(const char *text, int out_fd, int *status)
     struct job *job = NULL;
     struct node *n = parse_direct(text, &bad);
     *status = bad ? 2 : 0;
-    if (bad && !sh.interactive && sh.control == CTL_NONE) {
-        sh.control = CTL_EXIT;          /* a syntax error: the script ends */
-        sh.exit_status = 2;
+    if (bad) {
+        sh.status = 2;                  /* a syntax error: the command is abandoned */
+        if (sh.control == CTL_NONE) {
+            sh.control = sh.interactive ? CTL_INTERRUPT : CTL_EXIT;
+            sh.exit_status = 2;
+        }
     }
     if (n) {
         struct pipeline_opts o = { .capture_fd = out_fd, .job_out = &job };

@@ -137,7 +137,8 @@ static bool expand_assignments(struct stage *st, struct node *n, bool keep)
         wl_add(&st->assigns, sb_take(&b));
         if (!keep)
             var_make_local(name);
-        bool ok = var_set(name, value, keep ? 0 : V_EXPORT);
+        bool exporting = !keep || st->builtin == builtin_find("exec");
+        bool ok = var_set(name, value, exporting ? V_EXPORT : 0);
         free(name);
         free(value);
         if (!ok) {

@@ -51,6 +51,7 @@ struct ctx {
     bool brace;             /* the word of ${x-word} */
     bool assign;            /* an assignment's value: ~ after each : */
     bool arith;             /* $((...)): no ~ */
+    bool word;              /* the word of ${x-word}, quoted or not */
 };
 
 static bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c);
@@ -115,7 +116,7 @@ static char *field_text(const struct expansion *f, bool pattern)
             sb_addc(&b, ' ');
             continue;
         }
-        if (pattern && (fl & F_QUOTED) && strchr("*?[]\\", c))
+        if (pattern && (fl & F_QUOTED) && strchr("*?[]\\-!^:", c))
             sb_addc(&b, '\\');
         sb_addc(&b, c);
     }
@@ -134,11 +135,13 @@ static char *expand_string(const char *raw, size_t len, struct ctx c, bool patte
 
 /* ---- substitutions ---------------------------------------------------------- */
 
-static void add_output(struct expansion *ex, const char *text, struct ctx c)
+static bool add_output(struct expansion *ex, const char *text, struct ctx c)
 {
+    enum control before = sh.control;
     char *out = command_output(text);
     add(ex, out, strlen(out), value_flag(c));
     free(out);
+    return sh.control == before;    /* a syntax error abandons the command */
 }
 
 /* `...`: inside, a backslash quotes only $ ` \ (and " within "..."). */
@@ -156,8 +159,10 @@ static long expand_backquote(struct expansion *ex, const char *s, size_t len,
         sb_addc(&text, s[k]);
     }
     char *t = sb_take(&text);
-    add_output(ex, t, c);
+    bool ok = add_output(ex, t, c);
     free(t);
+    if (!ok)
+        return -1;
     return end > (long)len ? (long)len : end;
 }
 
@@ -290,7 +295,7 @@ static bool word_op(struct expansion *ex, const char *name, size_t nn, char *val
             set = *value != '\0';
         }
     }
-    struct ctx wc = { .dq = c.dq, .brace = !c.dq, .assign = c.assign };
+    struct ctx wc = { .dq = c.dq, .brace = !c.dq, .assign = c.assign, .word = true };
     bool use_word = op == '+' ? set : !set;
     if (!use_word) {
         if (op == '+') {
@@ -416,9 +421,9 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
         if (s[i + 2] == '(' && s[end - 2] == ')' && skip_paren(s, len, i + 3) == end - 1)
             return expand_arith(ex, s + i + 3, (size_t)end - i - 5, c) ? end : -1;
         char *text = xstrndup(s + i + 2, (size_t)end - i - 3);
-        add_output(ex, text, c);
+        bool ok = add_output(ex, text, c);
         free(text);
-        return end;
+        return ok ? end : -1;
     }
     if (i + 1 < len && s[i + 1] == '{') {
         long end = skip_brace(s, len, i + 2, c.dq);
@@ -427,6 +432,8 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
         return brace(ex, s + i + 2, (size_t)end - i - 3, c) ? end : -1;
     }
     size_t j = i + 1;
+    while (j + 1 < len && s[j] == '\\' && s[j + 1] == '\n')
+        j += 2;                                     /* $\<newline>? is $? */
     size_t n = j < len ? param_name_length(s + j, len - j) : 0;
     if (n > 1 && isdigit((unsigned char)s[j]))
         n = 1;                                      /* $10 is ${1}0 */
@@ -533,7 +540,7 @@ static size_t expand_backslash(struct expansion *ex, const char *s, size_t len,
     char next = s[i + 1];
     if (next == '\n')
         return i + 2;                                   /* line continuation */
-    const char *special = c.heredoc ? "$`\\" : c.brace || (c.dq && !dq) ? "$`\"\\}" : "$`\"\\";
+    const char *special = c.heredoc ? "$`\\" : c.word ? "$`\"\\}" : "$`\"\\";
     if (dq && !strchr(special, next)) {
         add(ex, "\\", 1, F_QUOTED);                     /* an ordinary backslash */
         return i + 1;

@@ -40,6 +40,8 @@ static bool bracket_match(const char *p, unsigned char c, const char **end)
     for (bool first = true; *q && (first || *q != ']'); first = false) {
         if (q[0] == '[' && q[1] == ':') {
             const char *close = strstr(q + 2, ":]");
+            if (close && close[-1] == '\\')
+                close = NULL;                   /* [:punct\:] is no class */
             if (close) {
                 hit |= class_match(q + 2, (size_t)(close - q - 2), c);
                 q = close + 2;

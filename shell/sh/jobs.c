@@ -603,7 +603,7 @@ int bi_kill(char **argv)
     }
     if (sig < 0) {
         sh_error("kill: %s: invalid signal specification", argv[i - 1]);
-        return 1;
+        return 2;
     }
     if (!argv[i]) {
         sh_error("kill: usage: kill [-s SIG | -SIG] pid|%%job ... or kill -l");

@@ -342,6 +342,8 @@ int main(int argc, char **argv)
     positional_set(argv + first, argc - first);
 
     struct source *src;
+    if (inv.force_interactive)
+        sh.interactive = true;
     if (inv.command) {
         src = source_string(inv.command);
     } else if (inv.file) {

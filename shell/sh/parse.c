@@ -570,7 +570,7 @@ static struct node *parse_arith_command(struct parser *p)
         p->result = PARSE_INCOMPLETE;
         return NULL;
     }
-    if ((size_t)end >= p->lx.len || s[end] != ')')
+    if ((size_t)end >= p->lx.len || s[end] != ')' || memchr(s + open, '\n', (size_t)end - open))
         return NULL;
     struct node *n = node_new(N_ARITH);
     n->lineno = p->tok.lineno;
