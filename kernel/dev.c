@@ -3,7 +3,7 @@
  *
  * A character device is an I_CHR inode whose `dev` number selects a row of
  * devsw; file.c sends reads and writes there and sys_ioctl sends ioctls.
- * The null and zero devices live here. The terminal is tty.c's: /dev/tty
+ * The null, zero and full devices live here. The terminal is tty.c's: /dev/tty
  * and /dev/console are the same line discipline under two names (Duplex
  * has one terminal, so a controlling terminal is always the console), and
  * ctty.c's rules say who may open and use it.
@@ -54,6 +54,13 @@ static long zero_read(struct proc *p, struct file *f, uptr buf, size_t n)
         done += chunk;
     }
     return (long)done;
+}
+
+/* /dev/full: reads as zeros, every write fails as on a full disk. */
+static long full_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)p, (void)f, (void)buf, (void)n;
+    return -ENOSPC;
 }
 
 static long host_write(struct proc *p, uptr buf, size_t n, int stream)
@@ -198,6 +205,7 @@ const struct devsw devsw[NDEV] = {
     [DEV_STDIN]   = { "stdin",   0666, NULL, NULL, NULL, NULL },   /* opened as fd 0: */
     [DEV_STDOUT]  = { "stdout",  0666, NULL, NULL, NULL, NULL },   /* dev_fd_open */
     [DEV_STDERR]  = { "stderr",  0666, NULL, NULL, NULL, NULL },
+    [DEV_FULL]    = { "full",    0666, NULL, zero_read, full_write, NULL },
 };
 
 void dev_init(void)

@@ -342,7 +342,7 @@ struct devsw {
     long (*ioctl)(struct proc *p, struct file *f, unsigned long req, uptr arg);
 };
 enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, DEV_HOSTIN,
-       DEV_STDIN, DEV_STDOUT, DEV_STDERR, NDEV };
+       DEV_STDIN, DEV_STDOUT, DEV_STDERR, DEV_FULL, NDEV };
 extern const struct devsw devsw[NDEV];
 /* /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N: the open file of
  * descriptor N, as dup(N) gives it. */

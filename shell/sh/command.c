@@ -221,9 +221,17 @@ static int run_builtin(struct stage *st, struct saved_fds *sv)
         return redirs_apply(&st->redirs, NULL) ? 0 : (st->special ? redirect_fatal() : 2);
     if (!redirs_apply(&st->redirs, sv))
         return st->special ? redirect_fatal() : 2;
-    if (st->kind == ST_BUILTIN)
-        return st->builtin(st->argv.v);
-    return function_call(st->func, st->argv.v, st->argv.n, &st->assigns);
+    if (st->kind != ST_BUILTIN)
+        return function_call(st->func, st->argv.v, st->argv.n, &st->assigns);
+    int status = st->builtin(st->argv.v);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        clearerr(stdout);               /* its output could not be written */
+        if (status == 0) {
+            sh_error("%s: write error", st->argv.v[0]);
+            status = 1;
+        }
+    }
+    return status;
 }
 
 /* A redirection of a special builtin failed: that ends a script. */

@@ -267,6 +267,7 @@ int run_source_at(struct source *src, int lineno)
         if (n && !(sh.noexec && !sh.interactive))
             exec_node(n);
         node_free(n);
+        traps_run();                    /* a signal that came during the last command */
         fflush(stdout);
         if (sh.control == CTL_INTERRUPT && src->kind == SRC_TERMINAL) {
             sh.control = CTL_NONE;      /* ^C: back to the prompt */

@@ -284,6 +284,7 @@ void shell_exit(int status)
     if (sh.control == CTL_EXIT)
         status = sh.exit_status;
     sh.status = status;
+    traps_run();
     trap_exit();
     status = sh.status;
     fflush(stdout);

@@ -488,8 +488,11 @@ void trap_inherit(int sig, const char *action);
 
 enum edit_result { EDIT_LINE, EDIT_EOF, EDIT_INTERRUPT };
 enum edit_result edit_line(int fd, const char *prompt, char **line);
-void history_add(const char *line);
+void history_add(const char *line);           /* history.c */
 void history_free(void);
+int  history_count(void);
+const char *history_at(int i);
+int  history_search(const char *text, int from);
 /* The choices for the word of `line` that ends at `end` (and starts at
  * *word_start), sorted, as they are to be typed. */
 void complete_word(const char *line, size_t end, size_t *word_start,

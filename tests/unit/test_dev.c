@@ -8,9 +8,10 @@ TEST(dev_nodes_exist)
 {
     const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console",
                             "/dev/hostout", "/dev/hosterr", "/dev/hostin",
-                            "/dev/stdin", "/dev/stdout", "/dev/stderr" };
+                            "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/full" };
     /* the console and the launcher's input are root's alone */
-    const uint32_t modes[] = { 0, 0666, 0666, 0666, 0600, 0666, 0666, 0600, 0666, 0666, 0666 };
+    const uint32_t modes[] = { 0, 0666, 0666, 0666, 0600, 0666, 0666, 0600, 0666, 0666, 0666,
+                               0666 };
     for (int d = DEV_NULL; d < NDEV; d++) {
         struct k_stat st;
         CHECK_EQ(sstat(init, names[d], &st), 0);
@@ -213,4 +214,15 @@ TEST(dev_fd_names_a_descriptor)
     CHECK_EQ(sclose(init, rd), 0);
     CHECK_EQ(sclose(init, fd), 0);
     CHECK_EQ(spath(init, SYS_unlink, "/tmp/devfd"), 0);
+}
+
+TEST(dev_full_is_a_full_disk)
+{
+    long fd = sopen(init, "/dev/full", O_RDWR, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(swrite(init, fd, "x"), -ENOSPC);
+    char buf[8] = { 1, 1, 1, 1 };
+    CHECK_EQ(sread(init, fd, buf, 4), 4);
+    CHECK_EQ(buf[0] | buf[3], 0);
+    CHECK_EQ(sclose(init, fd), 0);
 }
