@@ -96,13 +96,19 @@ void options_print(bool as_commands)
 /* For a sub-shell (state.c): the options, as a `set` command. */
 void options_serialize(struct strbuf *out)
 {
-    for (size_t k = 0; k < NOPTIONS; k++) {
-        if (options[k].flag == &sh.interactive || options[k].flag == &sh.stdin_opt ||
-            options[k].flag == &sh.monitor)
-            continue;
-        sb_adds(out, *options[k].flag ? "set -o " : "set +o ");
-        sb_adds(out, options[k].name);
-        sb_addc(out, '\n');
+    /* xtrace, verbose and noexec last: they would act on the rest */
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t k = 0; k < NOPTIONS; k++) {
+            bool *f = options[k].flag;
+            if (f == &sh.interactive || f == &sh.stdin_opt || f == &sh.monitor)
+                continue;
+            int last = f == &sh.xtrace ? 2 : f == &sh.verbose || f == &sh.noexec ? 1 : 0;
+            if (last != pass)
+                continue;
+            sb_adds(out, *f ? "set -o " : "set +o ");
+            sb_adds(out, options[k].name);
+            sb_addc(out, '\n');
+        }
     }
 }
 
