@@ -140,7 +140,7 @@ static char *source_line_raw(struct source *src, bool continuation, bool *interr
 static char *source_line(struct source *src, bool continuation, bool *interrupted)
 {
     char *line = source_line_raw(src, continuation, interrupted);
-    if (line && sh.verbose && !src->quiet) {
+    if (line && sh.verbose && !src->quiet && src->kind != SRC_STRING) {
         fputs(line, stderr);
         fflush(stderr);
     }

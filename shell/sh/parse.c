@@ -248,7 +248,8 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     memset(r, 0, sizeof *r);
     r->op = op;
     r->fd = fd >= 0 ? fd : (op == R_IN || op == R_DUPIN || op == R_RDWR ||
-                            op == R_HEREDOC || op == R_HEREDOC_TAB) ? 0 : 1;
+                            op == R_HEREDOC || op == R_HEREDOC_TAB ||
+                            op == R_HERESTRING) ? 0 : 1;
     r->target = take_word(p);
     **tail = r;
     *tail = &r->next;

@@ -107,8 +107,8 @@ static bool expand_one(const struct redir *r, struct xredir *x)
     }
     long fd;
     size_t wn = strlen(word);
-    if (wn > 1 && word[wn - 1] == '-') {
-        word[wn - 1] = '\0';                /* N>&M-: move */
+    if (wn > 1 && word[wn - 1] == '-' && !sh.posix) {
+        word[wn - 1] = '\0';                /* N>&M-: move (bash, ksh) */
         x->move = true;
     }
     if (strcmp(word, "-") == 0 || (x->move && !*word)) {
