@@ -333,8 +333,10 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         size_t d = lx->pos;
         while (d < lx->len && isdigit((unsigned char)s[d]))
             d++;
+        /* up to 3 digits (bash; POSIX 2024 allows more than one), one
+         * with --posix, as in dash */
         if (d > lx->pos && d < lx->len && (s[d] == '<' || s[d] == '>') &&
-            d - lx->pos == 1) {                     /* one digit, as in dash */
+            d - lx->pos <= (sh.posix ? 1u : 3u)) {
             int fd = atoi(s + lx->pos);
             lx->pos = d;
             type = lex_redir(lx, t, fd);
