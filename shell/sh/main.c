@@ -328,11 +328,14 @@ int main(int argc, char **argv)
     sigemptyset(&sh.reset_in_child);
     sigaddset(&sh.reset_in_child, SIGPIPE);
     if (argc >= 4 && strcmp(argv[1], "--subshell") == 0) {
-        sh.self = xstrdup(argv[0]);
         /* a sub-shell: its state comes from its parent (state.c) */
-        sh.arg0 = xstrdup(argv[3]);
-        positional_set(argv + 4, argc - 4);
-        shell_exit(subshell_main(atoi(argv[2])));
+        sh.self = xstrdup(argv[0]);
+        bool inline_state = strcmp(argv[2], "-") == 0 && argc >= 6;
+        int first = inline_state ? 5 : 3;
+        sh.arg0 = xstrdup(argv[first]);
+        positional_set(argv + first + 1, argc - first - 1);
+        shell_exit(inline_state ? subshell_main(argv[3], argv[4], -1)
+                                : subshell_main(NULL, NULL, atoi(argv[2])));
     }
     init_variables();
     sh.self = find_self(argc > 0 ? argv[0] : "sh");

@@ -308,7 +308,7 @@ void  hash_remember(const char *name, const char *path);
 
 /* Run text (from line lineno) in a new shell that has this one's state. */
 pid_t spawn_subshell(const char *text, int lineno, struct spawn_spec *sp, int *err);
-int   subshell_main(int fd);
+int   subshell_main(const char *script, const char *text, int fd);
 int   bi_state(char **argv);
 void  unparse(struct strbuf *out, const struct node *n);
 void  unparse_function(struct strbuf *out, const char *name, const struct node *body);

@@ -10,7 +10,8 @@
  *
  *   sh --subshell FD [$0 ARG...]
  *
- * FD carries a script of hidden `__state` commands that recreate every
+ * FD (or, when it is small enough, the arguments themselves) carries a
+ * script of hidden `__state` commands that recreate every
  * variable with its attributes, the options, the functions, the aliases,
  * the traps to list, $? $$ $! and where the parent stood (inside how many
  * loops, functions, conditions; on which line); then a NUL; then the
@@ -74,30 +75,57 @@ static void write_all(int fd, const char *s, size_t n)
     }
 }
 
-/* Run text in a sub-shell with the parent's positional parameters. */
+/* What argv and envp may take together (kernel/uapi/limits.h's ARG_MAX),
+ * with room to spare: a larger state goes through a pipe. */
+#define STATE_IN_ARGV_MAX (48 * 1024)
+
+static size_t strv_size(char **v)
+{
+    size_t n = 0;
+    for (; v && *v; v++)
+        n += strlen(*v) + 1 + sizeof(char *);
+    return n;
+}
+
+/* Run text in a sub-shell with the parent's positional parameters:
+ *   sh --subshell - STATE TEXT $0 ARG...   the state in its arguments, or
+ *   sh --subshell FD $0 ARG...             the state on a pipe, when large
+ * The first needs no descriptor, so a sub-shell starts even when the
+ * shell has none left but the pipeline's own. */
 pid_t spawn_subshell(const char *text, int lineno, struct spawn_spec *sp, int *err)
 {
-    int p[2];
-    if (pipe(p) < 0) {
-        *err = errno;
-        return -1;
+    char *script = state_script(text, lineno);
+    size_t slen = strlen(script), tlen = strlen(script + slen + 1);
+    size_t need = slen + tlen + strv_size(sh.argv) + strv_size(sp->envp) + 64;
+    int p[2] = { -1, -1 }, rd = -1;
+    char fdname[16] = "-";
+    if (need > STATE_IN_ARGV_MAX) {
+        if (pipe(p) < 0) {
+            *err = errno;
+            free(script);
+            return -1;
+        }
+        /* the reading end above 9, out of the way of the descriptors the
+         * command redirects, open in the child; the writing end the parent's */
+        rd = fcntl(p[0], F_DUPFD, 10);
+        close(p[0]);
+        fcntl(p[1], F_SETFD, FD_CLOEXEC);
+        if (rd < 0) {
+            *err = errno;
+            close(p[1]);
+            free(script);
+            return -1;
+        }
+        snprintf(fdname, sizeof fdname, "%d", rd);
     }
-    /* the reading end above 9, out of the way of the descriptors the command
-     * redirects, open in the child; the writing end the parent's only */
-    int rd = fcntl(p[0], F_DUPFD, 10);
-    close(p[0]);
-    fcntl(p[1], F_SETFD, FD_CLOEXEC);
-    if (rd < 0) {
-        *err = errno;
-        close(p[1]);
-        return -1;
-    }
-    char fdname[16];
-    snprintf(fdname, sizeof fdname, "%d", rd);
     struct wordlist argv = {0};
     wl_add(&argv, xstrdup(sh.self));
     wl_add(&argv, xstrdup("--subshell"));
     wl_add(&argv, xstrdup(fdname));
+    if (rd < 0) {
+        wl_add(&argv, xstrdup(script));
+        wl_add(&argv, xstrdup(script + slen + 1));
+    }
     wl_add(&argv, xstrdup(sh.arg0));
     for (int i = 0; i < sh.argc; i++)
         wl_add(&argv, xstrdup(sh.argv[i]));
@@ -106,15 +134,13 @@ pid_t spawn_subshell(const char *text, int lineno, struct spawn_spec *sp, int *e
     pid_t pid = -1;
     *err = spawn_process(&pid, sp, sh.self, argv.v);
     wl_free(&argv);
-    close(rd);
-    if (*err == 0) {
-        char *script = state_script(text, lineno);
-        size_t n = strlen(script);
-        n += 1 + strlen(script + n + 1);
-        write_all(p[1], script, n);
-        free(script);
+    if (rd >= 0) {
+        close(rd);
+        if (*err == 0)
+            write_all(p[1], script, slen + 1 + tlen);
+        close(p[1]);
     }
-    close(p[1]);
+    free(script);
     return *err ? -1 : pid;
 }
 
@@ -163,12 +189,18 @@ int bi_state(char **argv)
     return 0;
 }
 
-/* Read the parent's state from fd, recreate it, and run the command. */
-int subshell_main(int fd)
+/* Recreate the parent's state - the script, or what is read from fd when
+ * it is NULL - and run the command. */
+int subshell_main(const char *script, const char *text, int fd)
 {
     struct strbuf b = {0};
     char buf[4096];
-    for (;;) {
+    if (script) {
+        sb_adds(&b, script);
+        sb_addc(&b, 0);
+        sb_adds(&b, text);
+    }
+    while (!script) {
         ssize_t r = read(fd, buf, sizeof buf);
         if (r < 0 && errno == EINTR)
             continue;
@@ -176,7 +208,8 @@ int subshell_main(int fd)
             break;
         sb_addn(&b, buf, (size_t)r);
     }
-    close(fd);
+    if (!script)
+        close(fd);
     if (!b.s || strlen(b.s) == b.len) {
         sh_error("sub-shell: no state from the parent");
         sb_free(&b);
@@ -188,8 +221,8 @@ int subshell_main(int fd)
     restoring = false;
     sh.control = CTL_NONE;
     sh.status = restored_status;
-    const char *text = b.s + strlen(b.s) + 1;
-    struct source *src = source_string(text);
+    const char *command = b.s + strlen(b.s) + 1;
+    struct source *src = source_string(command);
     int status = run_source_at(src, restored_lineno > 0 ? restored_lineno : 1);
     source_free(src);
     sb_free(&b);
