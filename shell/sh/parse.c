@@ -17,38 +17,16 @@
  * names the unexpected token. Either way every node built so far is freed.
  */
 #include "sh.h"
+#include "parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Text an alias put in the source, where that alias is not expanded again. */
-struct alias_region {
-    char  *name;
-    size_t start, end;
-};
-
-struct parser {
-    struct lexer lx;
-    struct token tok;       /* the lookahead */
-    bool   have;
-    size_t last_end;        /* where the last consumed token ended */
-    enum parse_result result;
-    char  *owned;           /* the source with aliases replaced, once one was */
-    long   delta;           /* how much longer that made it */
-    struct alias_region regions[32];
-    int    nregions;
-    bool   alias_next;      /* an alias ended with a blank: try the next word too */
-    size_t alias_next_pos;  /* ... the word that starts past this */
-};
-
-static struct node *parse_list(struct parser *p, bool multiline);
-static struct node *parse_cmd(struct parser *p);
-static struct token *peek(struct parser *p);
 
 /* ---- tokens ---------------------------------------------------------------- */
 
-static struct token *peek(struct parser *p)
+struct token *peek(struct parser *p)
 {
     if (!p->have) {
         lex_next(&p->lx, &p->tok);
@@ -57,7 +35,7 @@ static struct token *peek(struct parser *p)
     return &p->tok;
 }
 
-static void consume(struct parser *p)
+void consume(struct parser *p)
 {
     peek(p);
     p->last_end = p->tok.end;
@@ -67,7 +45,7 @@ static void consume(struct parser *p)
 }
 
 /* The lookahead word, now the caller's. */
-static char *take_word(struct parser *p)
+char *take_word(struct parser *p)
 {
     char *w = peek(p)->word;
     p->tok.word = NULL;
@@ -75,7 +53,7 @@ static char *take_word(struct parser *p)
     return w;
 }
 
-static bool is_word(struct parser *p, const char *w)
+bool is_word(struct parser *p, const char *w)
 {
     struct token *t = peek(p);
     return t->type == T_WORD && strcmp(t->word, w) == 0;
@@ -156,7 +134,7 @@ static void expand_aliases(struct parser *p)
 }
 
 /* Words that end a list: the next part of the enclosing construct. */
-static bool at_list_end(struct parser *p)
+bool at_list_end(struct parser *p)
 {
     static const char *const closers[] = {
         "then", "else", "elif", "fi", "do", "done", "esac", "}", NULL
@@ -191,7 +169,7 @@ static const char *token_text(struct token *t)
 }
 
 /* Fail at the lookahead: incomplete if the input ran out there. */
-static void *syntax_error(struct parser *p)
+void *syntax_error(struct parser *p)
 {
     struct token *t = peek(p);
     if (p->result != PARSE_OK)
@@ -209,7 +187,7 @@ static void *syntax_error(struct parser *p)
     return NULL;
 }
 
-static bool expect_word(struct parser *p, const char *w)
+bool expect_word(struct parser *p, const char *w)
 {
     if (is_word(p, w)) {
         consume(p);
@@ -219,13 +197,13 @@ static bool expect_word(struct parser *p, const char *w)
     return false;
 }
 
-static void skip_newlines(struct parser *p)
+void skip_newlines(struct parser *p)
 {
     while (peek(p)->type == T_NEWLINE)
         consume(p);
 }
 
-static void set_text(struct parser *p, struct node *n, size_t start)
+void set_text(struct parser *p, struct node *n, size_t start)
 {
     size_t end = p->last_end > start ? p->last_end : start;
     free(n->text);
@@ -264,7 +242,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     return true;
 }
 
-static bool parse_redirects(struct parser *p, struct node *n)
+bool parse_redirects(struct parser *p, struct node *n)
 {
     struct redir **tail = &n->redirs;
     while (*tail)
@@ -344,315 +322,7 @@ static struct node *parse_simple(struct parser *p)
     return n;
 }
 
-/* ---- compound commands ---------------------------------------------------- */
-
-/* The list of a compound command; one command at least. */
-static struct node *parse_body(struct parser *p)
-{
-    skip_newlines(p);
-    if (at_list_end(p))
-        return syntax_error(p);
-    return parse_list(p, true);
-}
-
-static struct node *parse_if(struct parser *p)
-{
-    struct node *n = node_new(N_IF);
-    consume(p);                                   /* if or elif */
-    if (!(n->if_.cond = parse_body(p)) || !expect_word(p, "then") ||
-        !(n->if_.then = parse_body(p)))
-        return node_free(n), NULL;
-    if (is_word(p, "elif")) {
-        if (!(n->if_.els = parse_if(p)))
-            return node_free(n), NULL;
-        return n;                                 /* the inner if ate the fi */
-    }
-    if (is_word(p, "else")) {
-        consume(p);
-        if (!(n->if_.els = parse_body(p)))
-            return node_free(n), NULL;
-    }
-    if (!expect_word(p, "fi"))
-        return node_free(n), NULL;
-    return n;
-}
-
-static struct node *parse_loop(struct parser *p, enum node_type type)
-{
-    struct node *n = node_new(type);
-    consume(p);                                   /* while or until */
-    if (!(n->loop.cond = parse_body(p)) || !expect_word(p, "do") ||
-        !(n->loop.body = parse_body(p)) || !expect_word(p, "done"))
-        return node_free(n), NULL;
-    return n;
-}
-
-/* for (( INIT; TEST; STEP )) BODY - bash */
-static struct node *parse_arith_for(struct parser *p)
-{
-    const char *s = p->lx.src;
-    size_t open = p->lx.pos + 1;
-    long end = skip_paren(s, p->lx.len, open);
-    if (end < 0 || (size_t)end >= p->lx.len || s[end] != ')') {
-        if (end < 0)
-            p->result = PARSE_INCOMPLETE;
-        return end < 0 ? NULL : syntax_error(p);
-    }
-    char *inside = xstrndup(s + open, (size_t)end - open - 1);
-    char *parts[3] = { NULL, NULL, NULL };
-    char *q = inside;
-    for (int k = 0; k < 3; k++) {
-        char *semi = k < 2 ? strchr(q, ';') : NULL;
-        if (k < 2 && !semi) {
-            free(inside);
-            free(parts[0]);
-            free(parts[1]);
-            return syntax_error(p);
-        }
-        parts[k] = semi ? xstrndup(q, (size_t)(semi - q)) : xstrdup(q);
-        q = semi ? semi + 1 : q;
-    }
-    free(inside);
-    for (size_t k = p->lx.pos; k <= (size_t)end; k++)
-        p->lx.lineno += s[k] == '\n';
-    p->lx.pos = (size_t)end + 1;
-    p->have = false;
-    struct node *n = node_new(N_ARITH_FOR);
-    n->afor.init = parts[0];
-    n->afor.test = parts[1];
-    n->afor.step = parts[2];
-    if (peek(p)->type == T_SEMI)
-        consume(p);
-    skip_newlines(p);
-    bool brace = is_word(p, "{");
-    if (brace) {
-        if (!(n->afor.body = parse_cmd(p)))
-            return node_free(n), NULL;
-        return n;
-    }
-    if (!expect_word(p, "do") || !(n->afor.body = parse_body(p)) ||
-        !expect_word(p, "done"))
-        return node_free(n), NULL;
-    return n;
-}
-
-static struct node *parse_for(struct parser *p)
-{
-    struct node *n = node_new(N_FOR);
-    consume(p);                                   /* for */
-    if (!sh.posix && peek(p)->type == T_LPAREN && p->lx.pos < p->lx.len &&
-        p->lx.src[p->lx.pos] == '(') {
-        node_free(n);
-        return parse_arith_for(p);
-    }
-    struct token *t = peek(p);
-    if (t->type != T_WORD || !is_name(t->word, strlen(t->word)))
-        return node_free(n), syntax_error(p);
-    n->for_.var = take_word(p);
-    skip_newlines(p);
-    if (is_word(p, "in")) {
-        consume(p);
-        n->for_.has_in = true;
-        while (peek(p)->type == T_WORD)
-            wl_add(&n->for_.words, take_word(p));
-        if (peek(p)->type != T_SEMI && peek(p)->type != T_NEWLINE)
-            return node_free(n), syntax_error(p);
-        consume(p);
-    } else if (peek(p)->type == T_SEMI) {
-        consume(p);
-    }
-    skip_newlines(p);
-    if (!expect_word(p, "do") || !(n->for_.body = parse_body(p)) ||
-        !expect_word(p, "done"))
-        return node_free(n), NULL;
-    return n;
-}
-
-/* One `pattern | pattern) list ;;` of a case. */
-static struct case_item *parse_case_item(struct parser *p)
-{
-    struct case_item *c = xmalloc(sizeof *c);
-    memset(c, 0, sizeof *c);
-    if (peek(p)->type == T_LPAREN)
-        consume(p);
-    for (;;) {
-        if (peek(p)->type != T_WORD)
-            break;
-        wl_add(&c->patterns, take_word(p));
-        if (peek(p)->type != T_PIPE)
-            break;
-        consume(p);
-    }
-    if (!c->patterns.n || peek(p)->type != T_RPAREN)
-        goto fail;
-    consume(p);
-    skip_newlines(p);
-    if (!at_list_end(p) && !(c->body = parse_list(p, true)))
-        goto fail;
-    if (peek(p)->type == T_DSEMI)
-        consume(p);
-    else if (!is_word(p, "esac"))
-        goto fail;
-    skip_newlines(p);
-    return c;
-fail:
-    syntax_error(p);
-    wl_free(&c->patterns);
-    node_free(c->body);
-    free(c);
-    return NULL;
-}
-
-static struct node *parse_case(struct parser *p)
-{
-    struct node *n = node_new(N_CASE);
-    consume(p);                                   /* case */
-    if (peek(p)->type != T_WORD)
-        return node_free(n), syntax_error(p);
-    n->case_.word = take_word(p);
-    skip_newlines(p);
-    if (!expect_word(p, "in"))
-        return node_free(n), NULL;
-    skip_newlines(p);
-    struct case_item **tail = &n->case_.items;
-    while (!is_word(p, "esac")) {
-        if (!(*tail = parse_case_item(p)))
-            return node_free(n), NULL;
-        tail = &(*tail)->next;
-    }
-    consume(p);
-    return n;
-}
-
-static struct node *parse_group(struct parser *p, enum node_type type)
-{
-    struct node *n = node_new(type);
-    consume(p);                                   /* { or ( */
-    if (!(n->group.body = parse_body(p)))
-        return node_free(n), NULL;
-    if (type == N_BRACE ? !is_word(p, "}") : peek(p)->type != T_RPAREN)
-        return node_free(n), syntax_error(p);
-    consume(p);
-    return n;
-}
-
-static struct node *parse_compound(struct parser *p)
-{
-    struct token *t = peek(p);
-    if (t->type == T_LPAREN)
-        return parse_group(p, N_SUBSHELL);
-    if (t->type != T_WORD)
-        return NULL;
-    if (strcmp(t->word, "{") == 0)
-        return parse_group(p, N_BRACE);
-    if (strcmp(t->word, "if") == 0)
-        return parse_if(p);
-    if (strcmp(t->word, "while") == 0)
-        return parse_loop(p, N_WHILE);
-    if (strcmp(t->word, "until") == 0)
-        return parse_loop(p, N_UNTIL);
-    if (strcmp(t->word, "for") == 0)
-        return parse_for(p);
-    if (strcmp(t->word, "case") == 0)
-        return parse_case(p);
-    return NULL;
-}
-
-/* ---- bash's own commands ------------------------------------------------------- */
-
-/* (( EXPR )) at the lookahead '(' (the second '(' is next in the text):
- * NULL if the text is no arithmetic (then it was `( (` subshells). */
-static struct node *parse_arith_command(struct parser *p)
-{
-    const char *s = p->lx.src;
-    size_t open = p->lx.pos + 1;
-    long end = skip_paren(s, p->lx.len, open);
-    if (end < 0) {
-        p->result = PARSE_INCOMPLETE;
-        return NULL;
-    }
-    if ((size_t)end >= p->lx.len || s[end] != ')' || memchr(s + open, '\n', (size_t)end - open))
-        return NULL;
-    struct node *n = node_new(N_ARITH);
-    n->lineno = p->tok.lineno;
-    n->arith.expr = xstrndup(s + open, (size_t)end - open - 1);
-    size_t start = p->tok.start;
-    for (size_t k = p->lx.pos; k <= (size_t)end; k++)
-        p->lx.lineno += s[k] == '\n';
-    p->lx.pos = (size_t)end + 1;
-    p->have = false;
-    p->last_end = p->lx.pos;
-    set_text(p, n, start);
-    if (!parse_redirects(p, n))
-        return node_free(n), NULL;
-    return n;
-}
-
-/* [[ WORDS ]]: the words kept raw; && || ( ) < > are words here. */
-static struct node *parse_dbracket(struct parser *p, size_t start)
-{
-    struct node *n = node_new(N_DBRACKET);
-    n->lineno = peek(p)->lineno;
-    consume(p);
-    for (;;) {
-        struct token *t = peek(p);
-        if (t->type == T_WORD && strcmp(t->word, "]]") == 0) {
-            consume(p);
-            break;
-        }
-        if (t->type == T_WORD) {
-            wl_add(&n->cond.words, take_word(p));
-        } else if (t->type == T_AND || t->type == T_OR || t->type == T_LPAREN ||
-                   t->type == T_RPAREN) {
-            wl_add(&n->cond.words, xstrdup(t->type == T_AND ? "&&" : t->type == T_OR ? "||" :
-                                           t->type == T_LPAREN ? "(" : ")"));
-            consume(p);
-        } else if (t->type == T_REDIR && (t->op == R_IN || t->op == R_OUT) && t->fd < 0) {
-            wl_add(&n->cond.words, xstrdup(t->op == R_IN ? "<" : ">"));
-            consume(p);
-        } else if (t->type == T_NEWLINE) {
-            consume(p);
-        } else {
-            node_free(n);
-            return syntax_error(p);
-        }
-    }
-    set_text(p, n, start);
-    if (!parse_redirects(p, n))
-        return node_free(n), NULL;
-    return n;
-}
-
-/* function NAME [()] BODY */
-static struct node *parse_function_keyword(struct parser *p, size_t start)
-{
-    consume(p);
-    struct token *t = peek(p);
-    if (t->type != T_WORD)
-        return syntax_error(p);
-    char *name = take_word(p);
-    if (peek(p)->type == T_LPAREN) {
-        consume(p);
-        if (peek(p)->type != T_RPAREN) {
-            free(name);
-            return syntax_error(p);
-        }
-        consume(p);
-    }
-    skip_newlines(p);
-    struct node *body = parse_cmd(p);
-    if (!body) {
-        free(name);
-        return NULL;
-    }
-    struct node *f = node_new(N_FUNCDEF);
-    f->func.name = name;
-    f->func.body = body;
-    set_text(p, f, start);
-    return f;
-}
-
-static struct node *parse_cmd(struct parser *p)
+struct node *parse_cmd(struct parser *p)
 {
     expand_aliases(p);
     struct token *t = peek(p);
@@ -754,7 +424,7 @@ static struct node *parse_and_or(struct parser *p)
     return left;
 }
 
-static void list_add(struct node *list, struct node *item, bool bg)
+void list_add(struct node *list, struct node *item, bool bg)
 {
     int n = list->list.n;
     list->list.items = xrealloc(list->list.items, (size_t)(n + 1) * sizeof item);
@@ -766,7 +436,7 @@ static void list_add(struct node *list, struct node *item, bool bg)
 
 /* Commands separated by ; and & (and newlines when multiline), up to a
  * token that cannot start a command. */
-static struct node *parse_list(struct parser *p, bool multiline)
+struct node *parse_list(struct parser *p, bool multiline)
 {
     struct node *list = node_new(N_LIST);
     size_t start = peek(p)->start;
