@@ -24,6 +24,7 @@ command -v cd; command -v f; command -v no_such_cmd; echo "not found: $?"
 type f
 type cd; type if; type export
 command -v command
+hash cat; echo "hash: $?"; hash -r; hash no_such_cmd 2>/dev/null; echo "hash of nothing: $?"
 echo "--- getopts"
 set -- -a -b value -c rest
 while getopts ab:c opt; do echo "opt=$opt arg=${OPTARG-}"; done

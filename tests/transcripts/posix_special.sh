@@ -41,6 +41,7 @@ set -C; echo a > /tmp/posix_special.txt; (echo b > /tmp/posix_special.txt) 2>/de
 echo "noclobber: $?"; echo c >| /tmp/posix_special.txt; cat /tmp/posix_special.txt; set +C
 rm -f /tmp/posix_special.txt
 sh -n -c 'echo never'; echo "set -n: $?"
+sh -o errexit -c 'false; echo never'; echo "sh -o errexit: $?"
 sh -v -c 'echo shown' 2>&1
 (set -e; false; echo never); echo "set -e: $?"
 (set -e; false || true; if false; then :; fi; echo "conditions are exempt")

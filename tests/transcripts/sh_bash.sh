@@ -31,6 +31,9 @@ r1=$RANDOM; r2=$RANDOM; [ "$r1" -ge 0 ] && [ "$r1" -le 32767 ] && [ "$r1" != "$r
 echo "LINENO: $LINENO"
 [ "$PPID" -gt 0 ] && echo "PPID"
 type type; command -v greet; type greet
+echo 'echo "sourced: $1"' > /tmp/sh_bash.src; source /tmp/sh_bash.src arg; rm /tmp/sh_bash.src
+exec 5>/tmp/sh_bash.fd; exec 6>&5-; echo "moved to 6" >&6; exec 6>&-
+(echo x >&5) 2>/dev/null || echo "5 was closed by the move"; cat /tmp/sh_bash.fd; rm /tmp/sh_bash.fd
 history; echo "history of a script: $?"
 echo "--- sh --posix and set -o posix turn them off"
 sh --posix -c 'echo {1,2} "${x-unset}"; type [[ 2>/dev/null || echo "no [["'
