@@ -3,8 +3,8 @@
  * what $- shows, and `set` itself.
  *
  * Each option has a long name and most a letter, in the order dash lists
- * them (`set -o` and `set +o` print the table). Two are bash's: pipefail,
- * and posix, which turns off the bash extensions (brace expansion,
+ * them (`set -o` and `set +o` print the table). One is bash's: posix,
+ * which turns off the bash extensions (brace expansion,
  * ${x/a/b} and the other bash operators, $'...', [[ ]], (( )), RANDOM).
  */
 #include "sh.h"
@@ -34,7 +34,6 @@ static const struct option {
     { "notify",      'b', &sh.notify },
     { "nounset",     'u', &sh.nounset },
     { "hashall",     'h', &sh.hashall },
-    { "pipefail",    0,   &sh.pipefail },
     { "posix",       0,   &sh.posix },
 };
 #define NOPTIONS (sizeof options / sizeof options[0])

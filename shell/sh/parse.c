@@ -255,16 +255,10 @@ bool parse_redirects(struct parser *p, struct node *n)
 
 /* ---- simple commands and functions -------------------------------------- */
 
-static bool is_assignment(const char *w);
-static bool is_assignment_def(const char *w)
+static bool is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
     return eq && is_name(w, (size_t)(eq - w));
-}
-
-static bool is_assignment(const char *w)
-{
-    return is_assignment_def(w);
 }
 
 static struct node *parse_funcdef(struct parser *p, struct node *n, size_t start)

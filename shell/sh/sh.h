@@ -2,20 +2,19 @@
  * sh.h - what the files of Duplex's shell share.
  *
  * The shell reads a command (input.c, edit.c), cuts it into tokens
- * (lex.c), builds a tree of nodes (parse.c, node.c), and runs the tree
- * (exec.c): words are expanded (expand.c, param.c, arith.c, glob.c),
- * redirections applied (redir.c), programs found and started with
- * posix_spawn (spawn.c), and the processes they become tracked as jobs
- * (jobs.c). Builtins (builtins.c, jobs.c, trap.c) run inside the shell.
+ * (lex.c), builds a tree of nodes (parse.c, parse_compound.c, node.c), and
+ * runs the tree (exec.c, pipeline.c, command.c): words are expanded
+ * (expand.c, brace.c, param.c, arith.c, glob.c, braces.c), redirections
+ * applied (redir.c), programs found and started with posix_spawn
+ * (spawn.c), and the processes they become tracked as jobs (jobs.c).
+ * Builtins (builtins.c, bi_*.c, options.c, jobs.c, trap.c) run inside the
+ * shell.
  *
  * Duplex has no fork(), which shapes the design: everything that a Unix
- * shell runs in a forked copy of itself - a background `{ ...; } &`, a
- * builtin in the middle of a pipeline, `( ... )`, `$(...)` - runs here in a
- * new shell process started with `sh -c TEXT`, where TEXT is the command's
- * source text preceded by the parent's unexported variables and functions
- * (spawn.c). The last stage of a foreground pipeline, if it is a builtin
- * or compound command, runs inside the shell itself, as in ksh:
- * `ls | while read f; ...` keeps the variables the loop sets.
+ * shell runs in a forked copy of itself - ( ... ), $(...), each stage of a
+ * pipeline, a command in the background - runs here in a new shell
+ * process that is handed a copy of this one's whole state (state.c), so
+ * nothing it does reaches the shell, as POSIX wants.
  */
 #ifndef DUPLEX_SH_H
 #define DUPLEX_SH_H
@@ -88,12 +87,12 @@ struct shell {
     char  *self;            /* how to start another copy of this shell */
     /* options (options.c) */
     bool   errexit, xtrace, noglob, nounset, allexport, noclobber, noexec,
-           verbose, ignoreeof, monitor, notify, vi, emacs, pipefail, posix,
+           verbose, ignoreeof, monitor, notify, vi, emacs, posix,
            stdin_opt, hashall;
     int    lineno;          /* $LINENO: the line of the command running */
     pid_t  ppid;            /* $PPID */
-    bool   in_subst;        /* expanding: a fatal error ends only the $(...) */    int    cond_depth;      /* inside an if/while condition, left of && || */
-    int    loop_depth, func_depth, source_depth, eval_depth;
+    int    cond_depth;      /* inside an if/while condition, left of && || */
+    int    loop_depth, func_depth, source_depth;
     enum control control;   /* pending unwinding, and how far: */
     int    control_count;   /* loops left to break out of */
     int    exit_status;     /* with CTL_EXIT: the status to exit with */
