@@ -35,6 +35,8 @@ static void stage_free(struct stage *st)
     free(st->path);
     free(st->error);
     free(st->text);
+    strv_free(st->envp);
+    st->envp = NULL;
     if (st->frame)
         vars_pop_frame();
     st->frame = false;
@@ -104,6 +106,13 @@ static void prepare_child(struct stage *st, struct node *n)
     st->node = n;
     if (plain_program(n)) {
         prepare_simple(st, n);
+        if (st->frame) {
+            /* its own assignments are in its environment, and only there:
+             * the next stages are prepared without them */
+            st->envp = vars_environ(NULL);
+            vars_pop_frame();
+            st->frame = false;
+        }
         if (st->kind == ST_PROGRAM || st->kind == ST_FAILED)
             return;
         stage_free(st);                     /* not a program after all */
@@ -161,14 +170,15 @@ static void start_stage(struct stage *st, struct spawn_spec *sp, struct job **jo
         return;
     }
     sp->redirs = st->kind == ST_PROGRAM ? &st->redirs : NULL;
-    sp->envp = vars_environ(NULL);
+    sp->envp = st->envp ? st->envp : vars_environ(NULL);
     int err = 0;
     pid_t pid = spawn_stage(st, sp, &err);
     if (pid < 0 && err == EPERM && sp->pgroup > 0 && !*job) {
         sp->pgroup = 0;                 /* the group to join ended meanwhile */
         pid = spawn_stage(st, sp, &err);
     }
-    strv_free(sp->envp);
+    if (sp->envp != st->envp)
+        strv_free(sp->envp);
     if (pid < 0) {
         sh_error("%s: %s", st->argv.n ? st->argv.v[0] : "sh",
                  exec_strerror(st->kind == ST_PROGRAM ? st->path : NULL, err));

@@ -341,6 +341,7 @@ struct stage {
     struct node *func;
     char  *text;                    /* ST_SUBSHELL: what the sub-shell runs */
     bool   frame;                   /* temporary assignments: a frame to pop */
+    char **envp;                    /* a stage's environment, made when prepared */
     int    status;                  /* of a stage that did not spawn */
     char  *error;                   /* why it could not: said where its stderr goes */
     pid_t  pid;

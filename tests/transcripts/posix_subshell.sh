@@ -14,6 +14,7 @@ echo ${b=2} > /dev/null &
 wait; echo "b after &: [${b-unset}]"
 echo value | read c; echo "c after read in a pipeline: [${c-unset}]"
 d=0; printf '1\n2\n' | while read l; do d=$l; done; echo "d=$d"
+echo "one stage's assignment, in the next: $(xx=1 true | env | grep -c '^xx=')"
 echo "--- what the sub-shell sees"
 u=unexported; e=exported; export e
 (echo "$u $e"); echo "$(echo "$u $e")"; echo x | (read w; echo "$u $e $w")
