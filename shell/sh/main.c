@@ -330,6 +330,7 @@ int main(int argc, char **argv)
     if (argc >= 4 && strcmp(argv[1], "--subshell") == 0) {
         /* a sub-shell: its state comes from its parent (state.c) */
         sh.self = xstrdup(argv[0]);
+        traps_init();
         bool inline_state = strcmp(argv[2], "-") == 0 && argc >= 6;
         int first = inline_state ? 5 : 3;
         sh.arg0 = xstrdup(argv[first]);
@@ -338,6 +339,7 @@ int main(int argc, char **argv)
                                 : subshell_main(NULL, NULL, atoi(argv[2])));
     }
     init_variables();
+    traps_init();
     sh.self = find_self(argc > 0 ? argv[0] : "sh");
     int first = parse_arguments(argc, argv, &inv);
     const char *name = inv.command && first < argc ? argv[first++] :

@@ -255,13 +255,37 @@ static struct job *start_stages(struct stage *st, int n, const char *text,
 
 /* ---- running -------------------------------------------------------------------- */
 
+/* The sub-shell's only command is a program: become it. Returns only if
+ * that cannot be done. */
+static void exec_instead(struct stage *st)
+{
+    if (!redirs_check(&st->redirs) || !redirs_apply(&st->redirs, NULL))
+        return;
+    char **env = vars_environ(NULL);
+    fflush(NULL);
+    execve(st->path, st->argv.v, env);
+    if (errno == ENOEXEC && strcmp(exec_strerror(st->path, errno), strerror(ENOEXEC)) == 0) {
+        struct wordlist args = {0};            /* a script without #! */
+        wl_add(&args, xstrdup(sh.self));
+        for (int i = 0; i < st->argv.n; i++)
+            wl_add(&args, xstrdup(i ? st->argv.v[i] : st->path));
+        execve(sh.self, args.v, env);
+        wl_free(&args);
+    }
+    strv_free(env);
+}
+
 /* One command in the foreground, in the shell if it can be. */
 static int run_single(struct node *n, const char *text)
 {
     struct stage st = {0};
+    bool exec_it = sh.exec_last;
+    sh.exec_last = false;               /* only the sub-shell's own command */
     st.node = n;
     if (n->type == N_SIMPLE) {
         prepare_simple(&st, n);
+        if (exec_it && st.kind == ST_PROGRAM && sh.control == CTL_NONE)
+            exec_instead(&st);
     } else if (n->type == N_SUBSHELL) {
         st.kind = ST_SUBSHELL;
         st.text = subshell_text(n);

@@ -74,6 +74,7 @@ enum control { CTL_NONE, CTL_BREAK, CTL_CONTINUE, CTL_RETURN, CTL_EXIT, CTL_INTE
 struct shell {
     bool   interactive;     /* reading commands from a terminal */
     bool   subshell;        /* a copy of another shell (state.c) */
+    bool   exec_last;       /* its one command, if a program, replaces it */
     bool   job_control;     /* jobs get process groups and the terminal */
     int    tty;             /* the terminal, or -1 */
     pid_t  pgid;            /* the shell's own process group */
@@ -483,6 +484,7 @@ void trap_exit(void);
 void traps_free_all(void);
 void traps_serialize(struct strbuf *out);
 void trap_inherit(int sig, const char *action);
+void traps_init(void);                      /* which signals were ignored at start */
 
 /* ---- edit.c, complete.c: the line editor ------------------------------------- */
 

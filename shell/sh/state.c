@@ -189,6 +189,26 @@ int bi_state(char **argv)
     return 0;
 }
 
+/* Is text one simple command and nothing else? Then, as in dash, a
+ * program it runs takes the sub-shell's place (exec): `cmd &` and $! are
+ * that program's process, as with fork. */
+static bool one_simple_command(const char *text)
+{
+    size_t pos = 0, len = strlen(text);
+    int line = 1;
+    struct node *n = NULL, *more = NULL;
+    bool one = parse_command(text, len, &pos, &line, &n) == PARSE_OK && n &&
+               n->type == N_SIMPLE;
+    while (one && pos < len) {
+        if (parse_command(text, len, &pos, &line, &more) != PARSE_OK || more)
+            one = false;
+        node_free(more);
+        more = NULL;
+    }
+    node_free(n);
+    return one;
+}
+
 /* Recreate the parent's state - the script, or what is read from fd when
  * it is NULL - and run the command. */
 int subshell_main(const char *script, const char *text, int fd)
@@ -222,6 +242,7 @@ int subshell_main(const char *script, const char *text, int fd)
     sh.control = CTL_NONE;
     sh.status = restored_status;
     const char *command = b.s + strlen(b.s) + 1;
+    sh.exec_last = one_simple_command(command);
     struct source *src = source_string(command);
     int status = run_source_at(src, restored_lineno > 0 ? restored_lineno : 1);
     source_free(src);

@@ -55,9 +55,32 @@ static void set_disposition(int sig, void (*handler)(int))
     sigaction(sig, &sa, NULL);
 }
 
+/* Signals ignored when a non-interactive shell started cannot be trapped
+ * or reset there (POSIX): `cmd &` without job control ignores ^C, and so
+ * must a script it runs, whatever its traps say. */
+static sigset_t ignored_on_entry;
+
+void traps_init(void)
+{
+    sigemptyset(&ignored_on_entry);
+    for (int sig = 1; sig < NTRAPS; sig++) {
+        struct sigaction sa;
+        if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &sa) == 0 &&
+            sa.sa_handler == SIG_IGN)
+            sigaddset(&ignored_on_entry, sig);
+    }
+}
+
+static bool fixed(int sig)
+{
+    return sig > 0 && !sh.interactive && sigismember(&ignored_on_entry, sig);
+}
+
 /* Back to what the shell does without a trap. */
 static void reset(int sig)
 {
+    if (fixed(sig))
+        return;
     free(actions[sig]);
     actions[sig] = NULL;
     if (sig == 0)
@@ -74,6 +97,8 @@ static void reset(int sig)
 
 static void set_trap(int sig, const char *action)
 {
+    if (fixed(sig))
+        return;
     free(actions[sig]);
     actions[sig] = xstrdup(action);
     if (sig == 0 || sig == SIGKILL || sig == SIGSTOP)
