@@ -350,10 +350,20 @@ static bool format_once(struct pf *p, const char *f, bool *used_arg)
     return !p->stop;
 }
 
+/* printf [-v NAME] FORMAT [ARG...]: -v (bash) puts the output in NAME. */
 int bi_printf(char **argv)
 {
     int i = 1;
-    if (argv[1] && strcmp(argv[1], "--") == 0)
+    const char *into = NULL;
+    if (argv[1] && strcmp(argv[1], "-v") == 0 && !sh.posix) {
+        into = argv[2];
+        if (!into || !is_name(into, strlen(into))) {
+            sh_error("printf: %s: invalid variable name", into ? into : "-v");
+            return 2;
+        }
+        i = 3;
+    }
+    if (argv[i] && strcmp(argv[i], "--") == 0)
         i++;
     if (!argv[i]) {
         sh_error("printf: usage: printf format [arg ...]");
@@ -371,8 +381,12 @@ int bi_printf(char **argv)
         if (!*p.args || !used)
             break;
     }
-    if (write_out(p.out.s ? p.out.s : "", p.out.len))
+    if (into) {
+        if (!var_set(into, p.out.s ? p.out.s : "", 0))
+            p.status = 2;
+    } else if (write_out(p.out.s ? p.out.s : "", p.out.len)) {
         p.status = 1;
+    }
     sb_free(&p.out);
     return p.status;
 }

@@ -1,7 +1,7 @@
 # The bash extensions a student types every day, which Duplex's sh has
 # beside POSIX - and which `sh --posix` or `set -o posix` turns off:
 # brace expansion, ${x:1:2} ${x/a/b} ${x^} ${x,,} ${!x}, $'...', <<<,
-# [[ ]], (( )) and for (( )), let, time, $RANDOM, $LINENO, $PPID, type,
+# [[ ]], (( )) and for (( )), let, printf -v, time, $RANDOM, $LINENO, $PPID, type,
 # command -v, history, function NAME.
 echo "--- braces"
 echo {1..5} {a,b}c x{1..3..2} {05..07} {c..a} "{a,b}" {x}
@@ -23,6 +23,7 @@ v="a b"; [[ $v = "a b" ]] && echo "no word splitting"
 (( 0 )); echo "(( 0 )): $?"
 n=0; for ((i = 0; i < 4; i++)); do n=$((n + i)); done; echo "for ((;;)): $n"
 let "z = 6 * 7"; echo "let: $z"
+printf -v pv '%s-%03d' a 7; echo "printf -v: $pv"
 echo "--- keywords, variables, builtins"
 { time true; } 2>&1 | grep -c real
 function greet { echo "function keyword: $1"; }
