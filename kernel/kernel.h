@@ -386,8 +386,12 @@ struct devsw {
     pollfn_t *poll;                                /* NULL: always ready */
 };
 enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, DEV_HOSTIN,
-       NDEV };
+       DEV_STDIN, DEV_STDOUT, DEV_STDERR, DEV_FULL, NDEV };
 extern const struct devsw devsw[NDEV];
+/* /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N: the open file of
+ * descriptor N, as dup(N) gives it. */
+bool         dev_fd_path(const char *path, int *fd);
+long         dev_fd_open(struct proc *p, int fd, int flags, struct file **out);
 void dev_init(void);          /* creates /dev and its nodes */
 
 /* ---- tty.c: the console's line discipline -------------------------------- */

@@ -247,8 +247,10 @@ export class Process {
   // argv and envp as the program's entry expects them: a block in its own
   // memory, [argc][argv...][0][envp...][0][strings].
   writeArgs() {
-    const enc = new TextEncoder();
-    const strs = [...this.argv, ...this.envp].map((s) => enc.encode(s + '\0'));
+    const enc = new TextEncoder();                  // strings, or bytes as they are
+    const cstr = (b) => { const c = new Uint8Array(b.length + 1); c.set(b); return c; };
+    const strs = [...this.argv, ...this.envp].map((s) => (typeof s === 'string'
+      ? enc.encode(s + '\0') : cstr(s)));
     const words = 1 + this.argv.length + 1 + this.envp.length + 1;
     const size = words * 4 + strs.reduce((n, s) => n + s.length, 0);
     const block = this.x.__dx_argbuf(size) >>> 0;

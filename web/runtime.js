@@ -653,10 +653,15 @@ export class Duplex {
     return new TextDecoder().decode(this.kmem.subarray(ptr, end));
   }
 
+  // argv and envp of a new image: their bytes as they are (a C string need
+  // not be UTF-8, and a decoded one would come back with U+FFFD in it).
   cstrings(vec) {
     const out = [];
     const w = new Uint32Array(this.kmem.buffer);
-    for (let i = vec / 4; w[i]; i++) out.push(this.cstring(w[i]));
+    for (let i = vec / 4; w[i]; i++) {
+      const end = this.kmem.indexOf(0, w[i]);
+      out.push(this.kmem.slice(w[i], end));
+    }
     return out;
   }
 
