@@ -19,7 +19,7 @@
 
 struct pipe {
     char        *buf;
-    uint32_t     size;          /* capacity: a power of two, >= PIPE_SIZE_DEFAULT */
+    uint32_t     size;          /* capacity: a power of two, >= PIPE_SIZE_MIN */
     uint32_t     rpos, wpos;    /* bytes ever read and written, modulo 2^32 */
     int          readers;       /* open read ends */
     int          writers;       /* open write ends */
@@ -198,7 +198,7 @@ long pipe_set_size(struct pipe *pi, long size)
 {
     if (size <= 0 || size > PIPE_SIZE_MAX)
         return -EINVAL;
-    uint32_t cap = PIPE_SIZE_DEFAULT;
+    uint32_t cap = PIPE_SIZE_MIN;
     while (cap < (uint32_t)size)
         cap <<= 1;
     uint32_t used = queued(pi);
