@@ -171,6 +171,9 @@ $(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 $(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
 
+# wc, sort and tail count lines with newlines.h.
+$(W32)/bin/wc $(W32)/bin/sort $(W32)/bin/tail: shell/bin/newlines.h
+
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
 
