@@ -82,7 +82,7 @@ TEST(pipe_wraps_around)
 {
     int fds[2];
     char *got;
-    CHECK_EQ(tpipe(init, fds, 0), 0);
+    CHECK_EQ(tpipe_small(init, fds, 0), 0);
     /* Three rounds of 3000 bytes: the second and third straddle the end of
      * the 4096-byte ring, so both copies of each direction run. */
     for (int round = 0; round < 3; round++) {

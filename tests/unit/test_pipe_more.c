@@ -52,7 +52,7 @@ TEST(pipe_size_keeps_queued_bytes_in_order)
 {
     int fds[2];
     char *got;
-    CHECK_EQ(tpipe(init, fds, 0), 0);
+    CHECK_EQ(tpipe_small(init, fds, 0), 0);
     /* queue 3000 bytes that wrap around the end of the 4096-byte ring */
     uptr skip = upattern(init, 3000, 0);
     CHECK_EQ(tsys(init, SYS_write, (long)fds[1], (long)skip, 3000L), 3000);
@@ -145,7 +145,7 @@ TEST(pipe_read_fault_in_the_wrapped_part_consumes_nothing)
 {
     int fds[2];
     char *got;
-    CHECK_EQ(tpipe(init, fds, 0), 0);
+    CHECK_EQ(tpipe_small(init, fds, 0), 0);
     uptr skip = upattern(init, 4000, 0);
     CHECK_EQ(tsys(init, SYS_write, (long)fds[1], (long)skip, 4000L), 4000);
     CHECK_EQ(tread(init, fds[0], 4000, NULL), 4000);
@@ -180,7 +180,7 @@ TEST(pipe_write_bad_buffer_queues_nothing)
 TEST(pipe_write_fault_in_the_wrapped_part_queues_nothing)
 {
     int fds[2];
-    CHECK_EQ(tpipe(init, fds, 0), 0);
+    CHECK_EQ(tpipe_small(init, fds, 0), 0);
     uptr skip = upattern(init, 4000, 0);
     CHECK_EQ(tsys(init, SYS_write, (long)fds[1], (long)skip, 4000L), 4000);
     CHECK_EQ(tread(init, fds[0], 4000, NULL), 4000);
