@@ -116,7 +116,7 @@ check-portable: | $(DEPS_OK)
 WEB := $(BUILD)/web
 W32 := $(BUILD)/wasm32
 
-KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
+KWASM_FLAGS := --target=wasm32 -mbulk-memory -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
 KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
 
 $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)

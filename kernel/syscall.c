@@ -68,6 +68,7 @@ static const struct {
     [SYS_access]        = { sys_access,        R },
     [SYS_chmod]         = { sys_chmod,         R },
     [SYS_umask]         = { sys_umask,         R },
+    [SYS_splice]        = { sys_splice,        R },
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },
