@@ -204,9 +204,8 @@ static void text_step(struct run *r)
 /* As many numbers of r as fit into buf[0, size), each but the first after
  * the separator; returns the length. Integers are the common case, and
  * seq 1 1000000 is a million of them: writing the digits here costs a
- * fraction of a printf per number. This loop makes no call that can
- * reach a system call, so the web target's stack switching (which
- * instruments such calls) leaves it alone; its caller writes the block. */
+ * fraction of a printf per number. The loop makes no system call and
+ * no call to stdio; its caller writes the block. */
 static size_t fill(struct run *r, char *buf, size_t size)
 {
     size_t len = 0, room = r->seplen + (size_t)r->width + sizeof r->text;
