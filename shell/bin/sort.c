@@ -281,13 +281,24 @@ static int compare(const struct line *a, const struct line *b)
     return gflags & REVERSE ? -c : c;
 }
 
+/* compare, with its commonest case inline: two numbers read already and
+ * different. (A sort makes twenty comparisons a line.) */
+static inline int order(const struct line *a, const struct line *b)
+{
+    if (a->num != b->num && a->num != NO_NUM && b->num != NO_NUM) {
+        int c = a->num < b->num ? -1 : 1;
+        return gflags & REVERSE ? -c : c;
+    }
+    return compare(a, b);
+}
+
 /* Stable insertion sort: faster than merging for a few lines. */
 static void insertion_sort(struct line *v, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
         struct line x = v[i];
         size_t j = i;
-        for (; j > 0 && compare(&x, &v[j - 1]) < 0; j--)
+        for (; j > 0 && order(&x, &v[j - 1]) < 0; j--)
             v[j] = v[j - 1];
         v[j] = x;
     }
@@ -305,11 +316,11 @@ static void merge_sort(struct line *v, struct line *tmp, size_t n)
     size_t h = n / 2, i = 0, j = h, k = 0;
     merge_sort(v, tmp, h);
     merge_sort(v + h, tmp, n - h);
-    if (compare(&v[h - 1], &v[h]) <= 0)
+    if (order(&v[h - 1], &v[h]) <= 0)
         return;
     memcpy(tmp, v, h * sizeof *v);
     while (i < h && j < n)
-        v[k++] = compare(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+        v[k++] = order(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
     while (i < h)
         v[k++] = tmp[i++];
 }

@@ -61,7 +61,8 @@ test('sort -n of numbers in order, in reverse and shuffled', async () => {
   for (const line of ['seq 1 1000000 | sort -n | tail -1',
     'seq 1 1000000 | sort -rn | cksum',
     'seq 1000000 -1 1 | sort -n | cksum',
-    'seq 1 1000000 | sort | cksum']) {
+    'seq 1 1000000 | sort | cksum',
+    'seq 1 1000000 | rev | sort -n | cksum']) {              // equal numbers: 1, 01, 001
     const { stdout } = await duplex(line);
     assert.equal(stdout, host(line), line);
   }
