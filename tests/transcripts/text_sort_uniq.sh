@@ -28,6 +28,12 @@ sort -n bignums
 sort -rn bignums
 sort -nu bignums
 seq 1 50000 | sort -rn | sort -n | cksum
+echo "--- sort: input in order already goes out as it came (not with -u's duplicates)"
+printf '1\n1\n2\n10\n' | sort -n
+printf '1\n1\n2\n10\n' | sort -nu
+printf '1\n01\n2\n' | sort -nu
+printf 'a\nb\nb' | sort
+printf 'b\na\n' | sort -r
 echo "--- sort -k and -t: keys and fields"
 sort -t : -k 2 people
 sort -t : -k 2n people
