@@ -61,7 +61,7 @@
 #define SYS_access       51   /* access(path, mode) */
 #define SYS_chmod        52   /* chmod(path, mode) */
 #define SYS_umask        53
-#define SYS_splice       54   /* splice(fd_in, off_t *off_in, fd_out, off_t *off_out, len, flags) */
+#define SYS_splice       55   /* splice(fd_in, off_t *off_in, fd_out, off_t *off_out, len, flags) */
 
 /* system information */
 #define SYS_procinfo     60   /* procinfo(slot, struct k_procinfo *) -> next slot, 0 at end */
