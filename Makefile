@@ -117,7 +117,7 @@ check-portable: | $(DEPS_OK)
 WEB := $(BUILD)/web
 W32 := $(BUILD)/wasm32
 
-KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
+KWASM_FLAGS := --target=wasm32 -mbulk-memory -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
 KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
 
 $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
@@ -172,6 +172,9 @@ $(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
 $(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 	$(call wasm_program,$(filter %.c,$^))
+
+# wc, sort and tail count lines with newlines.h.
+$(W32)/bin/wc $(W32)/bin/sort $(W32)/bin/tail: shell/bin/newlines.h
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
@@ -251,7 +254,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
-       $(BUILD)/host/bench/forkbench
+       $(BUILD)/host/bench/forkbench \
+       $(BUILD)/host/bench/cmdbench
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

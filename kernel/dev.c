@@ -40,17 +40,29 @@ static long null_write(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)n;              /* swallowed unread: buf is never touched */
 }
 
-/* Fill buf with zeros from a small static block, a chunk at a time, so a
- * huge read costs no kernel memory. A fault part-way gives a short read. */
+/* Fill buf with zeros from a static block, a chunk at a time, so a huge
+ * read costs no kernel memory. The block is as large as a pipe, so that
+ * the usual reads (a block of dd, a buffer of stdio) take one copy: each
+ * copy is a call out to the platform, which costs more than copying a few
+ * KiB. A fault part-way gives a short read, of the 512-byte pieces before
+ * the fault: the chunk that faulted is done again in pieces to find it. */
+#define ZERO_PIECE 512
+
 static long zero_read(struct proc *p, struct file *f, uptr buf, size_t n)
 {
-    static const char zeros[512];
+    static const char zeros[PIPE_SIZE_DEFAULT];
     (void)f;
     size_t done = 0;
     while (done < n) {
         size_t chunk = MIN(n - done, sizeof zeros);
-        if (copyout(p, buf + done, zeros, chunk) < 0)
+        if (copyout(p, buf + done, zeros, chunk) < 0) {
+            for (size_t piece; chunk > 0; chunk -= piece, done += piece) {
+                piece = MIN(chunk, (size_t)ZERO_PIECE);
+                if (copyout(p, buf + done, zeros, piece) < 0)
+                    break;
+            }
             return done ? (long)done : -EFAULT;
+        }
         done += chunk;
     }
     return (long)done;

@@ -75,6 +75,14 @@ TEST(dev_zero)
     tfault_range(init, b + 1024, b + N);
     CHECK_EQ(sys3(init, SYS_read, fd, (long)b, N), 1024);
     tfault_range(init, 0, 0);
+    /* a large read goes a 64 KiB chunk at a time: a fault in the second
+     * one still gives the whole pieces before it */
+    enum { BIG = 70000 };
+    uptr big = ubuf(init, BIG);
+    tfault_range(init, big + 66560, big + BIG);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)big, BIG), 66560);
+    tfault_range(init, 0, 0);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)big, BIG), BIG);
     CHECK_EQ(sys3(init, SYS_read, fd, (long)b, 0), 0);
     CHECK_EQ(swrite(init, fd, "ignored"), 7);
     CHECK_EQ(slseek(init, fd, 0, SEEK_CUR), -ESPIPE);
