@@ -7,7 +7,8 @@
 // host's, throughput at least 3x the host's.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { runLine, root } from './harness.js';
+import fs from 'node:fs';
+import { runLine, root, filesWith } from './harness.js';
 
 const hostDir = path.join(root, 'build', 'host', 'bench');
 
@@ -24,8 +25,8 @@ function host(prog, args = []) {
   return parse(execFileSync(path.join(hostDir, prog), args, { encoding: 'utf8' }));
 }
 
-async function duplex(line) {
-  const { stdout, stderr, code } = await runLine(line);
+async function duplex(line, files) {
+  const { stdout, stderr, code } = await runLine(line, { files });
   if (code !== 0) throw new Error(`duplex: ${line}: exit ${code}\n${stderr}`);
   return parse(stdout);
 }
@@ -62,7 +63,75 @@ async function main() {
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));
 }
 
-main().catch((e) => {
+// ---- the cost of the preemption points ------------------------------------------
+//
+// Every benchmark again with /bin built without preemption points
+// (build/plain, the same linked programs asyncified as they are), the two
+// runs alternating, best of RUNS each (the machine may be busy); and the
+// size of /bin both ways. Targets: at most 5% slower on every line, /bin at
+// most 10% larger (docs/design.md).
+
+const RUNS = 3;
+const plainDir = path.join(root, 'build', 'plain');
+
+// Milliseconds that cmd takes, after setup, measured between two marks the
+// shell writes to the host's stream around it.
+async function timed(setup, cmd, files) {
+  const marks = [];
+  const line = `${setup}; echo @; ${cmd}; echo @`;
+  const onHost = (stream, b) => { if (stream === 1 && b.includes(64)) marks.push(performance.now()); };
+  const { code, stderr } = await runLine(line, { files, onHost, timeoutMs: 300000 });
+  if (code !== 0 || marks.length !== 2) throw new Error(`duplex: ${line}: exit ${code}\n${stderr}`);
+  return marks[1] - marks[0];
+}
+
+const costLines = [
+  ['pipe throughput, 4 KiB writes', 'MB/s', 1, (f) => duplex('pipebench throughput', f),
+    (r) => r['pipe-throughput'].value],
+  ['pipe ping-pong round trip', 'us', -1, (f) => duplex('pipebench pingpong', f),
+    (r) => r['pipe-roundtrip'].value],
+  ['SysV message queue, 64-byte messages', 'msgs/s', 1, (f) => duplex('msgqbench', f),
+    (r) => r['msgq-msgs-per-sec'].value],
+  ['port call/reply round trip', 'us', -1, (f) => duplex('ipcbench', f),
+    (r) => r['port-call-roundtrip'].value],
+  ['sort -n, 1,000,000 lines', 'ms', -1,
+    (f) => timed('seq 1000000 | rev > /tmp/in', 'sort -n /tmp/in > /dev/null', f), (r) => r],
+  ['cksum of 100 MB (from dd)', 'ms', -1,
+    (f) => timed('true', 'dd if=/dev/zero bs=65536 count=1600 2>/dev/null | cksum > /dev/null', f),
+    (r) => r],
+];
+
+function dirBytes(dir) {
+  return fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+}
+
+async function preemptionCost() {
+  const plain = filesWith(path.join(plainDir, 'initramfs.tar'));
+  const out = [['benchmark', 'without points', 'with points', 'cost', '']];
+  for (const [name, unit, dir, run, pick] of costLines) {
+    let best = [null, null];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [k, files] of [[0, plain], [1, undefined]]) {
+        const v = pick(await run(files));
+        if (best[k] === null || (dir > 0 ? v > best[k] : v < best[k])) best[k] = v;
+      }
+    }
+    const cost = dir > 0 ? best[0] / best[1] - 1 : best[1] / best[0] - 1;
+    const fmt = (v) => `${v.toFixed(unit === 'us' ? 3 : 0)} ${unit}`;
+    out.push([name, fmt(best[0]), fmt(best[1]), `${(cost * 100).toFixed(1)}% slower`,
+      'target <= 5%']);
+  }
+  const without = dirBytes(path.join(plainDir, 'bin'));
+  const withPoints = dirBytes(path.join(root, 'build', 'wasm32', 'bin'));
+  out.push(['code size of /bin', `${without} bytes`, `${withPoints} bytes`,
+    `${((withPoints / without - 1) * 100).toFixed(1)}% larger`, 'target <= 10%']);
+  console.log('\nThe cost of preemption points (web, Node; best of ' + RUNS + '):');
+  const width = out[0].map((_, i) => Math.max(...out.map((r) => r[i].length)));
+  for (const r of out) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));
+}
+
+// (--preemption: that table alone)
+(process.argv.includes('--preemption') ? preemptionCost() : main().then(preemptionCost)).catch((e) => {
   console.error(`bench: ${e.message}`);
   process.exit(1);
 });

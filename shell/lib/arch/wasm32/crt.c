@@ -58,6 +58,25 @@ __attribute__((noinline)) static void run_handlers(void)
     }
 }
 
+/* The slow path of a preemption point. tools/preempt.c puts a check at
+ * every loop head and at the entry of every function that can recurse;
+ * when the budget it counts down runs out, the check calls this, and the
+ * import asks the runtime whether the time slice is over. If it is, the
+ * runtime unwinds the program here, as at a blocking system call, and when
+ * the process runs again the import returns - having refilled the budget,
+ * and perhaps left a signal in the frame, whose handler then runs here as
+ * after a system call. */
+__attribute__((import_module("sys"), import_name("preempt")))
+void __dx_sys_preempt(void);
+
+__attribute__((export_name("__dx_preempt")))
+void __dx_preempt(void)
+{
+    __dx_sys_preempt();
+    if (__builtin_expect(sigframe.pending != 0, 0))
+        run_handlers();
+}
+
 long __dx_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
     for (;;) {
