@@ -157,7 +157,7 @@ $(PREEMPT): tools/preempt.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
 
-defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | sort -u
+defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 $(W32)/libc.names: $(W32)/libc.a
 	$(call defined_functions,$< $(WASM_RT)) > $@
 
@@ -180,7 +180,7 @@ define wasm_program
 	    -o $(W32)/obj/$(notdir $@)/linked.wasm \
 	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a $(WASM_RT)
 	$(call defined_functions,$(W32)/obj/$(notdir $@)/*.o) | \
-	    comm -23 $(W32)/libc.names - > $(W32)/obj/$(notdir $@)/trusted.names
+	    LC_ALL=C comm -23 $(W32)/libc.names - > $(W32)/obj/$(notdir $@)/trusted.names
 	$(PREEMPT) -t $(W32)/obj/$(notdir $@)/trusted.names \
 	    $(W32)/obj/$(notdir $@)/linked.wasm $@.pre.wasm
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm

@@ -218,6 +218,28 @@ test('a backtracking grep in the background: the same', async () => {
     "echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | grep '\\(a*\\)*\\1b'");
 });
 
+test("the shell's own loop of builtins: the same", async () => {
+  const dx = await consoleShell();
+  try {
+    let ctrlC = Infinity;
+    for (let n = 1; n <= TRIES && ctrlC > LATENCY_MS; n++) {
+      dx.typed('while :; do :; done\r');
+      await new Promise((r) => setTimeout(r, 300));
+      const before = dx.screen().length;
+      const start = performance.now();
+      dx.typed('\x03');
+      await screenShows(dx, (s) => s.length !== before && /\^C\r*\n/.test(s.slice(-60)) &&
+        atPrompt(s), 'the prompt after ^C');
+      ctrlC = Math.min(ctrlC, performance.now() - start);
+    }
+    assert.ok(ctrlC <= LATENCY_MS, `^C: the prompt in ${Math.round(ctrlC)} ms`);
+    dx.typed('echo ok\r');
+    await screenShows(dx, (s) => s.includes('\r\nok\r\n') && atPrompt(s), 'ok');
+  } finally {
+    dx.halted = true;
+  }
+});
+
 test('./duplex -c: a spinner killed by kill ends with 143', () => {
   const r = spawnSync(path.join(root, 'duplex'),
     ['-c', 'fault spin & sleep 0.2; kill $!; wait $!; echo $?'],
