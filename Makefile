@@ -144,7 +144,7 @@ ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
 WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
 ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
 
-# The preemption points (tools/preempt.c): a check at loop heads and at the
+# The preemption points (tools/preempt/): a check at loop heads and at the
 # entry of functions that can recurse, put in before asyncify so that the web
 # target can take the CPU from a program that never calls the kernel. A C
 # tool on Binaryen's C API, which Debian's binaryen ships. The functions of
@@ -153,9 +153,9 @@ ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
 # they define, less those a program defines itself, are
 # obj/NAME/trusted.names.
 PREEMPT := $(BUILD)/tools/preempt
-$(PREEMPT): tools/preempt.c | $(DEPS_OK)
+$(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
+	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
 
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 $(W32)/libc.names: $(W32)/libc.a

@@ -11,7 +11,7 @@
 // value kept from before (after a time slice ended or a stop).
 //
 // It also imports sys.preempt, which its preemption points call (see
-// tools/preempt.c): a program that computes without system calls is
+// tools/preempt/): a program that computes without system calls is
 // unwound there when its time slice is over, the same way.
 //
 // The program side of this contract is shell/lib/arch/wasm32/ (crt.c).

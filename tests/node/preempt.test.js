@@ -1,6 +1,6 @@
 // preempt.test.js - the web target takes the CPU from a program that never
 // calls the kernel (docs/design.md, "How the browser preempts a program that
-// never calls the kernel"): the instrumentation pass itself (tools/preempt.c)
+// never calls the kernel"): the instrumentation pass itself (tools/preempt/)
 // on a small module, then the runtime with the programs of /bin - the shell
 // answering beside a spinner, ^C and kill ending one, two spinners sharing
 // the CPU, and the event loop getting control back between slices.
