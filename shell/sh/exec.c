@@ -9,7 +9,6 @@
  */
 #include "sh.h"
 
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,15 +129,6 @@ int exec_node(struct node *n)
 
 /* ---- loops ------------------------------------------------------------------- */
 
-/* Each round of a loop makes a system call, even a loop of builtins that
- * would make none: on the web target a process can only be preempted (and
- * see its ^C) at a system call, and `while :; do :; done` must not freeze
- * the whole machine. */
-static void loop_round(void)
-{
-    sched_yield();
-}
-
 /* After a loop's body: stop looping? break N and continue N count down
  * one loop level each. */
 static bool loop_stops(void)
@@ -166,7 +156,6 @@ static int exec_while(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (;;) {
-        loop_round();
         sh.cond_depth++;
         int c = exec_node(n->loop.cond);
         sh.cond_depth--;
@@ -193,7 +182,6 @@ static int exec_for(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (int i = 0; i < items.n; i++) {
-        loop_round();
         var_set(n->for_.var, items.v[i], false);
         status = exec_node(n->for_.body);
         if (loop_stops())
