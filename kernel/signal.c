@@ -45,9 +45,13 @@ static bool has_handler(struct proc *p, int sig)
     return h != SIG_DFL && h != SIG_IGN;
 }
 
+/* Process 1 gets only the signals it has a handler for, as on Linux: a
+ * default action would end or stop it, and its end is a kernel panic. */
 bool sig_is_ignored(struct proc *p, int sig)
 {
     uint64_t h = p->sig_action[sig].sa_handler;
+    if (h == SIG_DFL && p->pid == 1)
+        return true;
     return h == SIG_IGN || (h == SIG_DFL && default_action(sig) == ACT_IGN);
 }
 
@@ -121,7 +125,7 @@ int signal_send(struct proc *p, int sig)
         proc_continue(p);
     if (STOP_SIGS & SIGBIT(sig))
         p->sig_pending &= ~SIGBIT(SIGCONT);
-    if (sig_is_ignored(p, sig) && sig != SIGKILL && sig != SIGSTOP)
+    if (sig_is_ignored(p, sig) && (p->pid == 1 || (sig != SIGKILL && sig != SIGSTOP)))
         return 0;
     p->sig_pending |= SIGBIT(sig);
     if (p->state == P_RUNNING)

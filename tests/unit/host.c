@@ -6,7 +6,11 @@
  * mapped at UBASE, and it runs only when a test issues a system call for it
  * (tsys). The clock is a counter the test advances.
  *
- * runner.c forks once per test and calls test_body in the child.
+ * runner.c forks once per test and calls test_body in the child. The
+ * system-call fuzzer (tests/fuzz/) links this file too, and resets the
+ * kernel between inputs by restoring a snapshot instead of booting; the
+ * few things it needs from here are at the end (tproc_save, tproc_restore,
+ * test_failures).
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -22,6 +26,7 @@ struct hostproc {
     uptr     fault_lo, fault_hi;
     int      handled[64];
     int      nhandled;
+    uptr     dirty_lo, dirty_hi;   /* what changed in mem since tproc_save */
 };
 
 static struct hostproc *hp(struct proc *p)
@@ -43,22 +48,34 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
     return true;
 }
 
+static void mark_dirty(struct hostproc *h, uptr a, size_t n)
+{
+    if (a < h->dirty_lo)
+        h->dirty_lo = a;
+    if (a + n > h->dirty_hi)
+        h->dirty_hi = a + n;
+}
+
 uint64_t tlast_image_id;
 
+/* An exec keeps the context itself and gives it new memory, so that the
+ * context's address stays what a snapshot of the kernel holds. */
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
     tlast_image_id = img->id;
     if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
         return -ENOEXEC;
-    struct hostproc *h = calloc(1, sizeof *h);
+    struct hostproc *h = kernel_proc_ctx(p);
+    if (h)
+        free(h->mem);
+    else
+        h = malloc(sizeof *h);
+    memset(h, 0, sizeof *h);
     h->mem = calloc(1, USIZE);
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
-    struct hostproc *old = kernel_proc_ctx(p);
-    if (old) {
-        free(old->mem);
-        free(old);
-    }
+    h->dirty_lo = UBASE;
+    h->dirty_hi = UBASE + USIZE;
     kernel_set_proc_ctx(p, h);
     return 0;
 }
@@ -88,6 +105,7 @@ int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
     if (!urange_ok(h, dst, n))
         return -EFAULT;
     memcpy(h->mem + (dst - UBASE), src, n);
+    mark_dirty(h, dst, n);
     return 0;
 }
 
@@ -146,6 +164,7 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
         attach[i].p = p, attach[i].kmem = kmem, attach[i].size = size;
         attach[i].addr = addr, attach[i].ro = readonly;
         memcpy(h->mem + (addr - UBASE), kmem, size);
+        mark_dirty(h, addr, size);
         return 0;
     }
     return -ENOMEM;
@@ -170,9 +189,13 @@ void tshm_sync(struct proc *from)
     for (int i = 0; i < MAX_ATTACH; i++)
         if (attach[i].p == from && !attach[i].ro)
             memcpy(attach[i].kmem, hp(from)->mem + (attach[i].addr - UBASE), attach[i].size);
-    for (int i = 0; i < MAX_ATTACH; i++)
-        if (attach[i].p && attach[i].p != from)
-            memcpy(hp(attach[i].p)->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+    for (int i = 0; i < MAX_ATTACH; i++) {
+        if (!attach[i].p || attach[i].p == from)
+            continue;
+        struct hostproc *h = hp(attach[i].p);
+        memcpy(h->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+        mark_dirty(h, attach[i].addr, attach[i].size);
+    }
 }
 
 /* ---- console, clock, memory ---------------------------------------------- */
@@ -230,7 +253,7 @@ void *plat_heap(size_t *len)
 {
     static void *heap;
     if (!heap)
-        heap = malloc(HEAP_SIZE);
+        heap = calloc(1, HEAP_SIZE);     /* zero: a snapshot finds its used part */
     *len = HEAP_SIZE;
     return heap;
 }
@@ -337,6 +360,7 @@ uptr ubuf(struct proc *p, size_t n)
     }
     h->scratch += n;
     memset(h->mem + (a - UBASE), 0, n);
+    mark_dirty(h, a, n);
     return a;
 }
 
@@ -445,6 +469,7 @@ static bool allow_leaks;
 static int failures_in_test;
 
 void tallow_leaks(void) { allow_leaks = true; }
+int test_failures(void) { return failures_in_test; }
 
 void test_fail(const char *file, int line, const char *fmt, ...)
 {
@@ -498,4 +523,39 @@ int test_body(test_fn fn)
     fn();
     check_leaks(&base);
     return failures_in_test;
+}
+
+/* ---- the fuzzer's fast reset ------------------------------------------------- */
+
+/* A copy of p's context: the record and all of its memory. */
+struct tsaved {
+    struct hostproc h;
+    uint8_t         mem[USIZE];
+};
+
+struct tsaved *tproc_save(struct proc *p)
+{
+    struct hostproc *h = hp(p);
+    struct tsaved *s = malloc(sizeof *s);
+    s->h = *h;
+    memcpy(s->mem, h->mem, USIZE);
+    h->dirty_lo = UBASE + USIZE;
+    h->dirty_hi = UBASE;
+    s->h.dirty_lo = h->dirty_lo;
+    s->h.dirty_hi = h->dirty_hi;
+    return s;
+}
+
+/* Put p's context back as tproc_save found it. Only the bytes written
+ * since then through this file (copyout, ubuf, shared memory, exec) are
+ * copied back, so that a reset costs what the input changed. */
+void tproc_restore(struct proc *p, const struct tsaved *s)
+{
+    struct hostproc *h = hp(p);
+    if (h->dirty_hi > h->dirty_lo)
+        memcpy(h->mem + (h->dirty_lo - UBASE), s->mem + (h->dirty_lo - UBASE),
+               h->dirty_hi - h->dirty_lo);
+    uint8_t *mem = h->mem;
+    *h = s->h;
+    h->mem = mem;
 }

@@ -1,0 +1,615 @@
+/*
+ * run.c - the interpreter: an input is a program of system calls made by
+ * up to FP_MAX processes, with what a platform does in between.
+ *
+ * The input is read as a sequence of operations. The first byte of each
+ * says what it is: most values are a system call (calls.c), made by the
+ * process the next byte picks, with arguments made by args.c; the top 32
+ * values are events - run the processes the scheduler picks, advance the
+ * clock, type at the console or resize it, take the console's output,
+ * give /dev/hostin bytes, fault a process, sync shared memory, make a raw
+ * call with any number, make part of a process's memory fault, take the
+ * kernel's memory away or give it back.
+ *
+ * Processes behave as on a platform. A call that returns KERN_BLOCK is
+ * re-issued, with the same arguments, when the process runs again: when
+ * the scheduler picks it (E_SCHED) or before its next call. KERN_RESTART
+ * re-issues it at once; signal handlers "run" and return (host.c records
+ * them). A process that is blocked or stopped makes no call: an operation
+ * for it goes to the next process that can run. Process 1 never calls
+ * exit and is never faulted: it ending is a kernel panic by design.
+ *
+ * At the end of the input, everything is taken down with the kernel's own
+ * paths: every other process is killed (SIGKILL) and reaped by process 1,
+ * which closes all its descriptors, leaves every shared segment and
+ * removes every IPC object and every file the input made. Then the
+ * kernel's counts of live objects (kstat) must be those right after boot:
+ * anything else is a leak, reported as a finding. A kernel panic, an
+ * assertion, a sanitizer report or a failed check of host.c are findings
+ * too. Then snapshot.c puts the kernel back as it was after boot.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "fuzz.h"
+#include "../../kernel/uapi/ipc.h"
+
+#define MAX_OPS   256
+#define ARENA_LO  (UBASE + 0x1000)
+
+bool fuzz_trace;
+struct fproc fprocs[FP_MAX];
+
+static struct k_kstat base;            /* the counts right after boot */
+
+/* ---- findings ------------------------------------------------------------------ */
+
+void finding(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "FINDING: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(tests/fuzz/README.md: build/fuzz/replay -t FILE prints the calls)\n");
+    abort();
+}
+
+static void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void trace(const char *fmt, ...)
+{
+    if (!fuzz_trace)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- processes -------------------------------------------------------------------- */
+
+bool fp_alive(const struct fproc *fp)
+{
+    struct proc *p = fp->p;
+    return p && p->pid == fp->pid && p->state != P_UNUSED && p->state != P_ZOMBIE &&
+           p->state != P_EMBRYO;
+}
+
+static bool can_run(const struct fproc *fp)
+{
+    return fp_alive(fp) && (fp->p->state == P_RUNNABLE || fp->p->state == P_RUNNING);
+}
+
+static struct fproc *fproc_of(struct proc *p)
+{
+    for (int i = 0; i < FP_MAX; i++)
+        if (fp_alive(&fprocs[i]) && fprocs[i].p == p)
+            return &fprocs[i];
+    return NULL;
+}
+
+static void track(int pid)
+{
+    struct proc *p = proc_find(pid);
+    if (!p)
+        return;
+    for (int i = 1; i < FP_MAX; i++) {
+        if (!fp_alive(&fprocs[i])) {
+            fprocs[i] = (struct fproc){ .p = p, .pid = pid };
+            return;
+        }
+    }
+}
+
+/* The process the input names, or the next one after it that can run. */
+static struct fproc *choose(struct in *in)
+{
+    int start = in_u8(in) % FP_MAX;
+    for (int k = 0; k < FP_MAX; k++) {
+        struct fproc *fp = &fprocs[(start + k) % FP_MAX];
+        if (can_run(fp))
+            return fp;
+    }
+    return NULL;
+}
+
+static const char *errname(long r)
+{
+    static const char *const names[] = {
+        [1] = "EPERM", [2] = "ENOENT", [3] = "ESRCH", [4] = "EINTR", [5] = "EIO",
+        [7] = "E2BIG", [8] = "ENOEXEC", [9] = "EBADF", [10] = "ECHILD", [11] = "EAGAIN",
+        [12] = "ENOMEM", [13] = "EACCES", [14] = "EFAULT", [16] = "EBUSY", [17] = "EEXIST",
+        [20] = "ENOTDIR", [21] = "EISDIR", [22] = "EINVAL", [24] = "EMFILE", [25] = "ENOTTY",
+        [27] = "EFBIG", [28] = "ENOSPC", [29] = "ESPIPE", [32] = "EPIPE", [34] = "ERANGE",
+        [36] = "ENAMETOOLONG", [38] = "ENOSYS", [39] = "ENOTEMPTY", [42] = "ENOMSG",
+        [43] = "EIDRM", [75] = "EOVERFLOW", [110] = "ETIMEDOUT",
+    };
+    if (r == KERN_BLOCK) return "(blocks)";
+    if (r == KERN_EXIT) return "(exits)";
+    if (r == KERN_RESTART) return "(restart)";
+    if (r == KERN_EXEC) return "(exec)";
+    if (r < 0 && r > -(long)(sizeof names / sizeof names[0]) && names[-r])
+        return names[-r];
+    return "";
+}
+
+/* The names of the POSIX semaphores an input opened, to unlink at its end. */
+#define PSEM_MAX 16
+static char psem_made[PSEM_MAX][PATH_MAX];
+static int npsem_made;
+
+/* What a result tells the program: new children, ids, addresses. */
+static void note_result(struct fproc *fp, long nr, const long *a, long r)
+{
+    if (r < 0)
+        return;
+    switch (nr) {
+    case SYS_sem_open:
+        if (npsem_made < PSEM_MAX && fp_alive(fp) &&
+            plat_copyinstr(fp->p, psem_made[npsem_made], (uptr)a[0], PATH_MAX) >= 0)
+            npsem_made++;
+        break;
+    case SYS_spawn:  if (r > 0) track((int)r); break;
+    case SYS_msgget: ids_note(K_MSQID, r); break;
+    case SYS_shmget: ids_note(K_SHMID, r); break;
+    case SYS_semget: ids_note(K_SEMID, r); break;
+    case SYS_shmat:  ids_note(K_SHMADDR, r); break;
+    }
+}
+
+static const char *call_name(long nr)
+{
+    const struct call *c = call_by_nr(nr);
+    return c ? c->name : "raw";
+}
+
+/* Issue call nr as fp, as the platform does: again at once after
+ * KERN_RESTART (the handlers have run), and remembered if it blocks. */
+static long issue(struct fproc *fp, long nr, const long *a)
+{
+    long r = 0;
+    for (int restarts = 0; restarts < 4; restarts++) {
+        r = tsys(fp->p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        if (r != KERN_RESTART || !can_run(fp))
+            break;
+        trace("[%d]   restarted\n", fp->pid);
+    }
+    fp->pending = (r == KERN_BLOCK || r == KERN_RESTART) && fp_alive(fp);
+    if (fp->pending) {
+        fp->nr = nr;
+        memcpy(fp->a, a, sizeof fp->a);
+    }
+    note_result(fp, nr, a, r);
+    return r;
+}
+
+/* Run fp's blocked call again; true if it is done (fp may go on). */
+static bool reissue(struct fproc *fp)
+{
+    if (!fp->pending)
+        return true;
+    long r = issue(fp, fp->nr, fp->a);
+    trace("[%d] %s re-issued = %ld %s\n", fp->pid, call_name(fp->nr), r, errname(r));
+    return !fp->pending && can_run(fp);
+}
+
+static void do_call(struct in *in, const struct call *c)
+{
+    struct fproc *fp = choose(in);
+    if (!fp || !reissue(fp))
+        return;
+    if (c->nr == SYS_exit && fp->pid == 1) {
+        trace("[1] exit: not for process 1\n");
+        return;
+    }
+    struct gen g = { .in = in, .fp = fp, .bump = ARENA_LO };
+    long a[6] = { 0 };
+    int n = 0;
+    for (int i = 0; i < 6 && c->arg[i] != K_NONE; i++, n++)
+        a[i] = arg_make(&g, c->arg[i], i);
+    int pid = fp->pid;
+    long r = issue(fp, c->nr, a);
+    if (fuzz_trace) {
+        fprintf(stderr, "[%d] %s(", pid, c->name);
+        for (int i = 0; i < n; i++)
+            fprintf(stderr, "%s%s", i ? ", " : "", g.desc[i]);
+        fprintf(stderr, ") = %ld %s\n", r, errname(r));
+    }
+}
+
+/* ---- events --------------------------------------------------------------------------- */
+
+static void ev_schedule(struct in *in)
+{
+    struct proc *cur = tcurrent();
+    if (cur && cur->state == P_RUNNING)
+        kernel_yield(cur);            /* its time slice is over */
+    int steps = in_u8(in) % 16 + 1;
+    trace("-- schedule %d\n", steps);
+    for (int i = 0; i < steps; i++) {
+        struct proc *p = kernel_next();
+        if (!p)
+            break;
+        struct fproc *fp = fproc_of(p);
+        if (fp && fp->pending)
+            reissue(fp);
+        else
+            kernel_yield(p);          /* it runs its own code, then its slice ends */
+    }
+}
+
+static void ev_clock(struct in *in)
+{
+    static const uint64_t steps[] = { 1000000, 10000000, 100000000, 1000000000,
+                                      3600000000000ull, 1, 0, 0 };
+    uint8_t b = in_u8(in);
+    uint64_t ns = steps[b % 8];
+    if (b % 8 >= 6) {                 /* just to the timer the kernel asked for */
+        uint64_t now = plat_clock_ns(CLOCK_MONOTONIC), t = ttimer();
+        ns = t > now ? t - now : 0;
+    }
+    trace("-- clock +%llu ns\n", (unsigned long long)ns);
+    tclock_advance(ns);
+}
+
+static size_t keys(struct in *in, char *buf, size_t max)
+{
+    static const char special[] = { 3, 26, 28, 4, '\r', '\n', 0x7f, 21, 23, 22, 'a', ' ',
+                                    19, 17, 'x', '\t' };
+    size_t n = in_u8(in) % max;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t b = in_u8(in);
+        buf[i] = b < 0x80 ? special[b % sizeof special] : (char)b;
+    }
+    return n;
+}
+
+static void ev_input(struct in *in)
+{
+    char buf[64];
+    size_t n = keys(in, buf, sizeof buf);
+    trace("-- console input %zu bytes\n", n);
+    kernel_console_input(buf, n);
+}
+
+static void ev_resize(struct in *in)
+{
+    static const int sizes[] = { 0, 1, 24, 80, 65535, 65536, -1, 2147483647 };
+    int rows = sizes[in_u8(in) % 8], cols = sizes[in_u8(in) % 8];
+    trace("-- console resize %d x %d\n", rows, cols);
+    kernel_console_resize(rows, cols);
+}
+
+static void ev_output(struct in *in)
+{
+    static const size_t maxes[] = { 1, 16, 512, 8192, 65536, 0 };
+    size_t max = maxes[in_u8(in) % 6];
+    if (max == 0) {
+        tconsole();                   /* everything, as a terminal always ready */
+        trace("-- console output: all\n");
+        return;
+    }
+    static char buf[65536];
+    size_t n = kernel_console_output(buf, max);
+    trace("-- console output: %zu bytes\n", n);
+}
+
+static void ev_hostin(struct in *in)
+{
+    char buf[64];
+    size_t n = keys(in, buf, sizeof buf);
+    size_t taken = kernel_host_input(buf, n);
+    trace("-- host input %zu bytes%s, %zu taken\n", n, n ? "" : " (end)", taken);
+}
+
+static void ev_fault(struct in *in)
+{
+    static const int sigs[] = { SIGSEGV, SIGILL, SIGFPE, SIGBUS };
+    struct fproc *fp = choose(in);
+    uint8_t b = in_u8(in);
+    if (!fp || fp->pid == 1 || fp->pending)
+        return;
+    tsys(fp->p, SYS_getpid, 0L, 0L, 0L, 0L, 0L, 0L);   /* now the running process */
+    if (!fp_alive(fp) || fp->p->state != P_RUNNING)
+        return;
+    trace("-- fault [%d] signal %d%s\n", fp->pid, sigs[b % 4], b & 4 ? " (handler may run)" : "");
+    kernel_fault(fp->p, sigs[b % 4], b & 4);
+    if (fp_alive(fp) && fp->p->state == P_RUNNING)
+        tsys(fp->p, SYS_getpid, 0L, 0L, 0L, 0L, 0L, 0L);   /* the handler runs */
+}
+
+static void ev_raw(struct in *in)
+{
+    struct fproc *fp = choose(in);
+    if (!fp || !reissue(fp))
+        return;
+    uint8_t b = in_u8(in);
+    long nr = b < 0xf0 ? (long)(b % (NSYSCALL + 2)) - 1 : (long)(int32_t)in_u32(in);
+    if (nr == SYS_exit && fp->pid == 1)
+        return;
+    struct gen g = { .in = in, .fp = fp, .bump = ARENA_LO };
+    long a[6];
+    for (int i = 0; i < 6; i++)
+        a[i] = arg_make(&g, in_u8(in) & 1 ? K_ZEROS : K_INT, i);
+    int pid = fp->pid;
+    long r = issue(fp, nr, a);
+    trace("[%d] syscall(%ld, %s, %s, %s, %s, %s, %s) = %ld %s\n", pid, nr, g.desc[0], g.desc[1],
+          g.desc[2], g.desc[3], g.desc[4], g.desc[5], r, errname(r));
+}
+
+static void ev_fault_range(struct in *in)
+{
+    static const uptr lens[] = { 0, 1, 16, 4096, 65536, 8 };
+    struct fproc *fp = choose(in);
+    uptr lo = ARENA_LO + (uptr)in_u8(in) * 64, len = lens[in_u8(in) % 6];
+    if (!fp)
+        return;
+    trace("-- [%d] memory faults at [%#lx, %#lx)\n", fp->pid, lo, lo + len);
+    tfault_range(fp->p, lo, lo + len);
+}
+
+static void ev_squeeze(struct in *in)
+{
+    static const size_t holes[] = { 0, 64, 1024, 4096, 65536, 1 << 20 };
+    uint8_t b = in_u8(in);
+    if (b & 0x80) {
+        trace("-- kernel memory given back\n");
+        squeeze_release();
+        return;
+    }
+    trace("-- kernel memory taken, but %zu bytes\n", holes[b % 6]);
+    squeeze(holes[b % 6]);
+}
+
+static void event(struct in *in, int e)
+{
+    switch (e) {
+    case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7:
+        ev_schedule(in); break;
+    case 8: case 9: case 10: ev_clock(in); break;
+    case 11: case 12: ev_input(in); break;
+    case 13: ev_resize(in); break;
+    case 14: case 15: ev_output(in); break;
+    case 16: ev_hostin(in); break;
+    case 17: ev_fault(in); break;
+    case 18: {
+        struct fproc *fp = choose(in);
+        if (fp) {
+            trace("-- [%d] shared memory synced\n", fp->pid);
+            tshm_sync(fp->p);
+        }
+        break;
+    }
+    case 19: case 20: case 21: case 22: ev_raw(in); break;
+    case 23: ev_fault_range(in); break;
+    case 24: ev_squeeze(in); break;
+    default: ev_schedule(in); break;
+    }
+}
+
+/* ---- the end of an input: everything taken down, then counted ---------------------- */
+
+#define TREE_MAX 64
+static struct { char path[64]; uint32_t ino; } tree[TREE_MAX];   /* the files after boot */
+static int ntree;
+
+static void tree_record(struct inode *dir, const char *path)
+{
+    for (struct dirent_node *d = dir->entries; d; d = d->next) {
+        if (ntree == TREE_MAX) {
+            fprintf(stderr, "fuzz: more than %d files at boot\n", TREE_MAX);
+            abort();
+        }
+        snprintf(tree[ntree].path, sizeof tree[ntree].path, "%s/%s", path, d->name);
+        tree[ntree].ino = d->ip->ino;
+        ntree++;
+        if (d->ip->type == I_DIR)
+            tree_record(d->ip, tree[ntree - 1].path);
+    }
+}
+
+static bool in_tree(const char *path, uint32_t ino)
+{
+    for (int i = 0; i < ntree; i++)
+        if (tree[i].ino == ino && strcmp(tree[i].path, path) == 0)
+            return true;
+    return false;
+}
+
+/* A call made by process 1 for the cleanup, with a string argument. */
+static long init_call(long nr, const char *s, long a1, long a2)
+{
+    uptr u = ARENA_LO;
+    if (s && plat_copyout(init, u, s, strlen(s) + 1) < 0)
+        finding("cannot write into process 1's memory");
+    return tsys(init, nr, s ? (long)u : a1, s ? a1 : a2, s ? a2 : 0L, 0L, 0L, 0L);
+}
+
+static void remove_tree(const char *path, struct inode *ip)
+{
+    if (ip->type == I_DIR) {
+        while (ip->entries) {
+            char sub[PATH_MAX];
+            snprintf(sub, sizeof sub, "%s/%s", path, ip->entries->name);
+            remove_tree(sub, ip->entries->ip);
+        }
+    }
+    long r = init_call(ip->type == I_DIR ? SYS_rmdir : SYS_unlink, path, 0, 0);
+    if (r != 0)
+        finding("cleanup: cannot remove %s: %ld %s", path, r, errname(r));
+}
+
+/* Remove what is in dir and was not there after boot. */
+static void remove_new(struct inode *dir, const char *path)
+{
+    struct dirent_node *d = dir->entries;
+    while (d) {
+        char sub[PATH_MAX];
+        snprintf(sub, sizeof sub, "%s/%s", path, d->name);
+        if (in_tree(sub, d->ip->ino)) {
+            if (d->ip->type == I_DIR)
+                remove_new(d->ip, sub);
+            d = d->next;
+        } else {
+            remove_tree(sub, d->ip);
+            d = dir->entries;         /* the list changed: start again */
+        }
+    }
+}
+
+static void check_tree(void)
+{
+    for (int i = 0; i < ntree; i++) {
+        struct inode *ip;
+        if (namei(init, tree[i].path, &ip) < 0)
+            finding("a file made at boot is gone: %s", tree[i].path);
+        uint32_t ino = ip->ino;
+        iput(ip);
+        if (ino != tree[i].ino)
+            finding("a file made at boot was replaced: %s", tree[i].path);
+    }
+}
+
+/* Remove every System V object of one kind, found by walking its table. */
+static void remove_sysv(long ctl, long stat_cmd, int nslots)
+{
+    uptr buf = ARENA_LO + 4096;
+    bool sem = ctl == SYS_semctl;             /* semctl(id, num, cmd, arg) */
+    for (int slot = 0; slot < nslots; slot++) {
+        long id = sem ? tsys(init, ctl, (long)slot, 0L, stat_cmd, (long)buf, 0L, 0L)
+                      : tsys(init, ctl, (long)slot, stat_cmd, (long)buf, 0L, 0L, 0L);
+        if (id < 0)
+            continue;
+        long r = sem ? tsys(init, ctl, id, 0L, (long)IPC_RMID, 0L, 0L, 0L)
+                     : tsys(init, ctl, id, (long)IPC_RMID, 0L, 0L, 0L, 0L);
+        if (r != 0)
+            finding("cleanup: cannot remove IPC object %ld: %ld %s", id, r, errname(r));
+    }
+}
+
+/* Process 1 may be waiting in a call: wake it as a signal with a handler
+ * would; the call, issued again, then ends at once (EINTR, or a restart
+ * that is not made) and lets go of what it held. */
+static void free_init(void)
+{
+    struct fproc *fp = &fprocs[0];
+    for (int i = 0; i < 2 && fp->pending; i++) {
+        if (init->state == P_BLOCKED) {
+            init->interrupted = true;
+            wakeup_proc(init);
+        }
+        if (init->state != P_RUNNING && init->state != P_RUNNABLE)
+            break;
+        long r = tsys(init, fp->nr, fp->a[0], fp->a[1], fp->a[2], fp->a[3], fp->a[4], fp->a[5]);
+        fp->pending = r == KERN_BLOCK;
+    }
+    if (init->state != P_RUNNING && init->state != P_RUNNABLE)
+        finding("process 1 cannot run at the end (state %d)", init->state);
+    if (fp->pending)
+        finding("process 1 cannot get out of its call");
+}
+
+static void kill_others(void)
+{
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *q = &procs[i];
+        if (q->state == P_UNUSED || q->state == P_ZOMBIE || q->pid == 1)
+            continue;
+        if (q->state == P_RUNNING)
+            kernel_yield(q);
+        signal_send(q, SIGKILL);
+        if (q->state != P_ZOMBIE && q->state != P_UNUSED)
+            finding("SIGKILL did not end process %d (state %d)", q->pid, q->state);
+    }
+}
+
+static void cleanup(void)
+{
+    squeeze_release();
+    tfault_range(init, 0, 0);
+    kill_others();
+    free_init();
+    init->uid = init->gid = 0;        /* root again, to remove what others made */
+    while (tsys(init, SYS_wait4, -1L, 0L, (long)WNOHANG, 0L, 0L, 0L) > 0)
+        ;
+    if (kstats.procs != 1)
+        finding("%u processes are left after everything was killed and reaped", kstats.procs);
+    for (int fd = 0; fd < NOFILE; fd++)
+        if (init->ofile[fd])
+            tsys(init, SYS_close, (long)fd, 0L, 0L, 0L, 0L, 0L);
+    if (init_call(SYS_open, "/dev/console", O_RDWR, 0) != 0 ||   /* 0, 1, 2 as at boot */
+        tsys(init, SYS_dup, 0L, 0L, 0L, 0L, 0L, 0L) != 1 ||
+        tsys(init, SYS_dup, 0L, 0L, 0L, 0L, 0L, 0L) != 2)
+        finding("cleanup: process 1 cannot open the console");
+    init_call(SYS_chdir, "/", 0, 0);
+    shm_exit(init);
+    semundo_exit(init);
+    if (kstats.ipc[KSTAT_MSGQ] != base.ipc[KSTAT_MSGQ])
+        remove_sysv(SYS_msgctl, MSG_STAT, MSGMNI);
+    if (kstats.ipc[KSTAT_SHM] != base.ipc[KSTAT_SHM])
+        remove_sysv(SYS_shmctl, SHM_STAT, SHMMNI);
+    if (kstats.ipc[KSTAT_SEM] != base.ipc[KSTAT_SEM]) {
+        remove_sysv(SYS_semctl, SEM_STAT, SEMMNI);
+        for (int i = 0; i < npsem_made; i++)
+            init_call(SYS_sem_unlink, psem_made[i], 0, 0);
+    }
+    if (kstats.inodes != base.inodes || kstats.allocs != base.allocs)
+        remove_new(vfs_root(), "");
+    check_tree();
+    tconsole();
+}
+
+static void check_counts(void)
+{
+#define CMP(f) if (kstats.f != base.f) \
+        finding("leak: kstat " #f " is %llu after the input, %llu after boot", \
+                (unsigned long long)kstats.f, (unsigned long long)base.f);
+    CMP(procs) CMP(files) CMP(inodes) CMP(pipes) CMP(waiters) CMP(timers) CMP(allocs)
+    CMP(heap_used) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4])
+    CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7])
+#undef CMP
+    if (test_failures())
+        finding("a check of the host platform failed (above)");
+}
+
+/* ---- one input --------------------------------------------------------------------------- */
+
+void fuzz_boot(void)
+{
+    kernel_init();
+    ramfs_create_path("/bin", I_DIR, 0755, NULL, 0);
+    ramfs_create_path("/tmp", I_DIR, 01777, NULL, 0);
+    tprog("/bin/init");
+    tprog("/bin/p");
+    char *argv[] = { "init", NULL }, *envp[] = { NULL };
+    init = kernel_start("/bin/init", argv, envp);
+    if (!init || kernel_next() != init) {
+        fprintf(stderr, "fuzz: boot failed\n");
+        abort();
+    }
+    tsys(init, SYS_getpid, 0L, 0L, 0L, 0L, 0L, 0L);   /* the running process */
+    tconsole();
+    tree_record(vfs_root(), "");
+    base = kstats;
+    snapshot_take();
+}
+
+void fuzz_one(const uint8_t *data, size_t size)
+{
+    snapshot_restore();
+    memset(fprocs, 0, sizeof fprocs);
+    fprocs[0] = (struct fproc){ .p = init, .pid = 1 };
+    ids_reset();
+    npsem_made = 0;
+    struct in in = { data, size };
+    for (int ops = 0; in.n > 0 && ops < MAX_OPS; ops++) {
+        uint8_t op = in_u8(&in);
+        if (op < 0xe0)
+            do_call(&in, &calls[op % ncalls]);
+        else
+            event(&in, op - 0xe0);
+    }
+    trace("-- end: kill, reap, remove, count\n");
+    cleanup();
+    check_counts();
+}
