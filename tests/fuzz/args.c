@@ -246,8 +246,17 @@ static size_t blob(struct gen *g, uint8_t *buf, size_t cap)
     size_t k = in_u8(g->in) % 17;
     for (size_t i = 0; i < k; i++)
         seed[i] = in_u8(g->in);
-    for (size_t i = 0; i < len; i++)
-        buf[i] = k ? seed[i % k] : 0;
+    if (k == 0) {
+        memset(buf, 0, len);
+        return len;
+    }
+    size_t have = MIN(k, len);
+    memcpy(buf, seed, have);
+    while (have < len) {                 /* the pattern, doubled until it fills */
+        size_t more = MIN(have, len - have);
+        memcpy(buf + have, buf, more);
+        have += more;
+    }
     return len;
 }
 

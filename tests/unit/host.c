@@ -26,7 +26,7 @@ struct hostproc {
     uptr     fault_lo, fault_hi;
     int      handled[64];
     int      nhandled;
-    uptr     dirty_lo, dirty_hi;   /* what changed in mem since tproc_save */
+    uint64_t dirty[USIZE / 4096 / 64];   /* pages of mem written since tproc_save */
 };
 
 static struct hostproc *hp(struct proc *p)
@@ -50,13 +50,12 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
 
 static void mark_dirty(struct hostproc *h, uptr a, size_t n)
 {
-    if (a < h->dirty_lo)
-        h->dirty_lo = a;
-    if (a + n > h->dirty_hi)
-        h->dirty_hi = a + n;
+    for (size_t pg = (a - UBASE) / 4096; n && pg <= (a - UBASE + n - 1) / 4096; pg++)
+        h->dirty[pg / 64] |= 1ull << (pg % 64);
 }
 
 uint64_t tlast_image_id;
+static void forget_attachments(struct proc *p);
 
 /* An exec keeps the context itself and gives it new memory, so that the
  * context's address stays what a snapshot of the kernel holds. */
@@ -66,16 +65,17 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
         return -ENOEXEC;
     struct hostproc *h = kernel_proc_ctx(p);
-    if (h)
+    if (h) {                     /* the new image has none of the old one's segments */
         free(h->mem);
-    else
+        forget_attachments(p);
+    } else {
         h = malloc(sizeof *h);
+    }
     memset(h, 0, sizeof *h);
     h->mem = calloc(1, USIZE);
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
-    h->dirty_lo = UBASE;
-    h->dirty_hi = UBASE + USIZE;
+    mark_dirty(h, UBASE, USIZE);
     kernel_set_proc_ctx(p, h);
     return 0;
 }
@@ -109,17 +109,30 @@ int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
     return 0;
 }
 
+/* How many bytes from a on can be read, at most max. */
+static size_t readable(struct hostproc *h, uptr a, size_t max)
+{
+    if (a < UBASE || a - UBASE >= USIZE)
+        return 0;
+    size_t n = MIN(max, USIZE - (a - UBASE));
+    if (h->fault_hi > h->fault_lo && a < h->fault_hi && a + n > h->fault_lo)
+        n = a >= h->fault_lo ? 0 : h->fault_lo - a;
+    return n;
+}
+
 long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 {
     struct hostproc *h = hp(p);
-    for (size_t i = 0; i < max; i++) {
-        if (!urange_ok(h, src + i, 1))
-            return -EFAULT;
-        dst[i] = (char)h->mem[src + i - UBASE];
-        if (dst[i] == '\0')
-            return (long)i;
+    size_t n = readable(h, src, max);
+    if (n == 0)
+        return max ? -EFAULT : -ENAMETOOLONG;
+    const uint8_t *s = h->mem + (src - UBASE), *nul = memchr(s, 0, n);
+    if (nul) {
+        memcpy(dst, s, (size_t)(nul - s) + 1);
+        return nul - s;
     }
-    return -ENAMETOOLONG;
+    memcpy(dst, s, n);
+    return n < max ? -EFAULT : -ENAMETOOLONG;
 }
 
 uptr plat_brk(struct proc *p, uptr addr)
@@ -182,6 +195,13 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
         return;
     }
     CHECK(!"plat_shm_detach: no such attachment");
+}
+
+static void forget_attachments(struct proc *p)
+{
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p == p)
+            attach[i].p = NULL;
 }
 
 void tshm_sync(struct proc *from)
@@ -537,24 +557,21 @@ struct tsaved *tproc_save(struct proc *p)
 {
     struct hostproc *h = hp(p);
     struct tsaved *s = malloc(sizeof *s);
+    memset(h->dirty, 0, sizeof h->dirty);
     s->h = *h;
     memcpy(s->mem, h->mem, USIZE);
-    h->dirty_lo = UBASE + USIZE;
-    h->dirty_hi = UBASE;
-    s->h.dirty_lo = h->dirty_lo;
-    s->h.dirty_hi = h->dirty_hi;
     return s;
 }
 
-/* Put p's context back as tproc_save found it. Only the bytes written
+/* Put p's context back as tproc_save found it. Only the pages written
  * since then through this file (copyout, ubuf, shared memory, exec) are
  * copied back, so that a reset costs what the input changed. */
 void tproc_restore(struct proc *p, const struct tsaved *s)
 {
     struct hostproc *h = hp(p);
-    if (h->dirty_hi > h->dirty_lo)
-        memcpy(h->mem + (h->dirty_lo - UBASE), s->mem + (h->dirty_lo - UBASE),
-               h->dirty_hi - h->dirty_lo);
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (h->dirty[pg / 64] & (1ull << (pg % 64)))
+            memcpy(h->mem + pg * 4096, s->mem + pg * 4096, 4096);
     uint8_t *mem = h->mem;
     *h = s->h;
     h->mem = mem;
