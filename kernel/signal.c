@@ -222,8 +222,9 @@ int kernel_signal(struct proc *p, struct sig_delivery *d)
             fill_delivery(p, sig, d);
             return KSIG_HANDLER;
         }
-        if (p->sig_action[sig].sa_handler == SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
-            continue;
+        if (sig_is_ignored(p, sig) && sig != SIGKILL && sig != SIGSTOP)
+            continue;           /* ignored; for process 1, any signal without a handler
+                                 * (it may have had one when the signal came: exec) */
         switch (default_action(sig)) {
         case ACT_TERM:
             proc_exit(p, W_EXITCODE(0, sig));

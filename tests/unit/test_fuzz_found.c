@@ -40,3 +40,21 @@ TEST(process_1_ignores_signals_it_has_no_handler_for)
     CHECK_EQ(tsys(init, SYS_kill, 1L, (long)SIGUSR1), 0);
     CHECK_EQ(thandled(init)[0], SIGUSR1);
 }
+
+/* A signal pending for process 1 while it had a handler, found after an
+ * exec reset the handler to SIG_DFL: the default action ended process 1. */
+TEST(process_1_keeps_no_default_action_after_exec)
+{
+    struct k_sigaction sa = { .sa_handler = 0x4000 };
+    k_sigset_t set = SIGBIT(SIGUSR1);
+    CHECK_EQ(tsys(init, SYS_sigaction, (long)SIGUSR1, (long)ubytes(init, &sa, sizeof sa), 0L), 0);
+    CHECK_EQ(tsys(init, SYS_sigprocmask, (long)SIG_BLOCK, (long)ubytes(init, &set, sizeof set), 0L), 0);
+    CHECK_EQ(tsys(init, SYS_kill, 1L, (long)SIGUSR1), 0);
+    CHECK_EQ(init->sig_pending, SIGBIT(SIGUSR1));
+    const char *argv[] = { "init", NULL };
+    CHECK_EQ(tsys(init, SYS_execve, (long)ustr(init, "/bin/init"), (long)uargv(init, argv), 0L),
+             KERN_EXEC);
+    CHECK_EQ(tsys(init, SYS_sigprocmask, (long)SIG_UNBLOCK, (long)ubytes(init, &set, sizeof set), 0L), 0);
+    CHECK(init->state == P_RUNNING);
+    CHECK_EQ(init->sig_pending, 0);
+}
