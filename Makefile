@@ -232,7 +232,8 @@ bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
 #   make soak           SOAK_SECONDS (default 600) of scripted shells on web and arm64
 
 FUZZ         := $(BUILD)/fuzz
-FUZZ_HSRC    := tests/fuzz/run.c tests/fuzz/args.c tests/fuzz/calls.c tests/fuzz/snapshot.c
+FUZZ_HSRC    := tests/fuzz/run.c tests/fuzz/args.c tests/fuzz/calls.c tests/fuzz/snapshot.c \
+                tests/fuzz/rawcopy.c
 FUZZ_STATE   := $(KERNEL_SRC) tests/unit/host.c
 FUZZ_DEPS    := $(KERNEL_HDR) tests/unit/test.h tests/fuzz/fuzz.h tests/fuzz/kstate.h | $(DEPS_OK)
 FUZZ_CFLAGS  := $(UNIT_FLAGS) $(SAN_FLAGS)
@@ -246,16 +247,17 @@ SOAK_SECONDS ?= 600
 # sections (kstate.h); for libFuzzer, kernel/ and ipc/ also report coverage.
 $(FUZZ)/kfz/%.o: %.c $(FUZZ_DEPS)
 	@mkdir -p $(@D)
-	$(CC_HOST) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -include tests/fuzz/kstate.h -c $< -o $@
+	$(CC_HOST) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp \
+	    -include tests/fuzz/kstate.h -c $< -o $@
 $(FUZZ)/k/%.o: %.c $(FUZZ_DEPS)
 	@mkdir -p $(@D)
-	$(CC_HOST) $(FUZZ_CFLAGS) -include tests/fuzz/kstate.h -c $< -o $@
+	$(CC_HOST) $(FUZZ_CFLAGS) -DHOST_CONSOLE_SIZE=4096 -include tests/fuzz/kstate.h -c $< -o $@
 $(FUZZ)/h/%.o: %.c $(FUZZ_DEPS)
 	@mkdir -p $(@D)
 	$(CC_HOST) $(FUZZ_CFLAGS) -c $< -o $@
 $(FUZZ)/cov/%.o: %.c $(FUZZ_DEPS)
 	@mkdir -p $(@D)
-	$(CC_HOST) $(UNIT_FLAGS) -fprofile-instr-generate -fcoverage-mapping \
+	$(CC_HOST) $(UNIT_FLAGS) -fprofile-instr-generate -fcoverage-mapping -DHOST_CONSOLE_SIZE=4096 \
 	    $(if $(filter tests/fuzz/%,$<),,-include tests/fuzz/kstate.h) -c $< -o $@
 
 FUZZ_HOBJ := $(FUZZ_HSRC:%.c=$(FUZZ)/h/%.o)

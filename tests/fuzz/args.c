@@ -76,6 +76,9 @@ void arg_show_str(struct gen *g, int i, uptr a)
         show_ptr(g, i, a, " (bad)");
 }
 
+/* The text of a structure argument, made only when tracing. */
+#define WHAT(buf, ...) (fuzz_trace ? snprintf(buf, sizeof buf, __VA_ARGS__) : (buf[0] = 0))
+
 /* ---- values ------------------------------------------------------------------ */
 
 /* One of table[], or now and then a raw 32- or 64-bit value. */
@@ -237,9 +240,10 @@ static uptr bad_pointer(struct gen *g)
  * 16 bytes that follow it (so a large buffer costs a few input bytes). */
 static size_t blob(struct gen *g, uint8_t *buf, size_t cap)
 {
-    static const size_t lens[] = { 0, 1, 2, 3, 4, 8, 16, 24, 32, 40, 64, 100, 128, 255, 512,
-                                   4095, 4096, 4097, 8192, 16384, 65536 };
-    size_t len = lens[in_u8(g->in) % N(lens)];
+    static const size_t small[] = { 0, 1, 2, 3, 4, 8, 16, 24, 32, 40, 64, 100, 128 };
+    static const size_t large[] = { 255, 512, 4095, 4096, 4097, 8192, 16384, 65536 };
+    uint8_t b = in_u8(g->in);
+    size_t len = b < 0xe0 ? small[b % N(small)] : large[b % N(large)];
     if (len > cap)
         len = cap;
     uint8_t seed[16];
@@ -407,7 +411,7 @@ static uptr timespec_arg(struct gen *g, int i, bool absolute)
         t.tv_nsec = (int64_t)(when % 1000000000);
     }
     char what[64];
-    snprintf(what, sizeof what, " {%lld, %lld}", (long long)t.tv_sec, (long long)t.tv_nsec);
+    WHAT(what, " {%lld, %lld}", (long long)t.tv_sec, (long long)t.tv_nsec);
     return place(g, i, &t, sizeof t, what);
 }
 
@@ -426,7 +430,7 @@ static uptr sigaction_arg(struct gen *g, int i)
                                   SA_NODEFER, SA_RESETHAND, SA_RESTART, 0x4000000);
     sa.sa_restorer = b & 1 ? 0x3000 : 0;
     char what[80];
-    snprintf(what, sizeof what, " {handler %#llx, mask %#llx, flags %#x}",
+    WHAT(what, " {handler %#llx, mask %#llx, flags %#x}",
              (unsigned long long)sa.sa_handler, (unsigned long long)sa.sa_mask, sa.sa_flags);
     return place(g, i, &sa, sizeof sa, what);
 }
@@ -439,7 +443,7 @@ static uptr sigset_arg(struct gen *g, int i)
     }
     uint64_t set = sigset_value(g);
     char what[40];
-    snprintf(what, sizeof what, " {%#llx}", (unsigned long long)set);
+    WHAT(what, " {%#llx}", (unsigned long long)set);
     return place(g, i, &set, sizeof set, what);
 }
 
@@ -450,7 +454,7 @@ static uptr argv_arg(struct gen *g, int i)
     uint8_t b = in_u8(g->in);
     int n = 0;
     uptr vec[8];
-    switch (b % 12) {
+    switch (b >= 0xfe ? b - 0xfc : b % 10 == 2 || b % 10 == 3 ? 5 : b % 10) {
     case 0:
         show(g, i, "NULL");
         return 0;
@@ -497,7 +501,7 @@ static uptr argv_arg(struct gen *g, int i)
     }
     vec[n] = 0;
     char what[24];
-    snprintf(what, sizeof what, " [%d strings]", n);
+    WHAT(what, " [%d strings]", n);
     return place(g, i, vec, (size_t)(n + 1) * sizeof(uptr), what);
 }
 
@@ -526,7 +530,7 @@ static uptr actions_arg(struct gen *g, int i)
     }
     g->count = n;
     char what[24];
-    snprintf(what, sizeof what, " [%d actions]", n);
+    WHAT(what, " [%d actions]", n);
     return place(g, i, acts, (size_t)n * sizeof acts[0], what);
 }
 
@@ -543,7 +547,7 @@ static uptr attr_arg(struct gen *g, int i)
     at.sigmask = sigset_value(g);
     at.sigdefault = sigset_value(g);
     char what[64];
-    snprintf(what, sizeof what, " {flags %#x, pgroup %d}", at.flags, at.pgroup);
+    WHAT(what, " {flags %#x, pgroup %d}", at.flags, at.pgroup);
     return place(g, i, &at, sizeof at, what);
 }
 
@@ -559,7 +563,7 @@ static uptr ioctl_arg(struct gen *g, int i)
     case 1: {
         int32_t v = (int32_t)pid_value(g);
         char what[24];
-        snprintf(what, sizeof what, " {%d}", v);
+        WHAT(what, " {%d}", v);
         return place(g, i, &v, sizeof v, what);
     }
     case 2: {
@@ -618,7 +622,7 @@ static uptr msg_arg(struct gen *g, int i)
     memcpy(big, &type, sizeof type);
     size_t n = blob(g, big + sizeof type, MSGMAX + 16);
     char what[40];
-    snprintf(what, sizeof what, " {type %ld, %zu bytes}", type, n);
+    WHAT(what, " {type %ld, %zu bytes}", type, n);
     return place(g, i, big, sizeof type + n, what);
 }
 
@@ -634,7 +638,7 @@ static uptr sembuf_arg(struct gen *g, int i)
     }
     g->count = n;
     char what[40];
-    snprintf(what, sizeof what, " [%d ops, first %d %d %#x]", n, n ? ops[0].sem_num : 0,
+    WHAT(what, " [%d ops, first %d %d %#x]", n, n ? ops[0].sem_num : 0,
              n ? ops[0].sem_op : 0, n ? (unsigned)(uint16_t)ops[0].sem_flg : 0);
     return place(g, i, ops, (size_t)n * sizeof ops[0], what);
 }
@@ -655,7 +659,7 @@ static uptr portmsg_arg(struct gen *g, int i)
     m.reply = -1;
     blob(g, m.data, sizeof m.data);
     char what[64];
-    snprintf(what, sizeof what, " {type %u, size %u, handles %u: %d %d}", m.type, m.size,
+    WHAT(what, " {type %u, size %u, handles %u: %d %d}", m.type, m.size,
              m.nhandles, m.handles[0], m.handles[1]);
     return place(g, i, &m, sizeof m, what);
 }
@@ -671,7 +675,7 @@ static uptr filter_arg(struct gen *g, int i)
     f.maxsize = (uint32_t)PICK(g, 0, 1, 8, 32, 33);
     f.rate = (uint32_t)PICK(g, 0, 1, 2, 100, UINT_MAX);
     char what[64];
-    snprintf(what, sizeof what, " {types %#llx, maxsize %u, rate %u}",
+    WHAT(what, " {types %#llx, maxsize %u, rate %u}",
              (unsigned long long)f.types, f.maxsize, f.rate);
     return place(g, i, &f, sizeof f, what);
 }
@@ -709,7 +713,7 @@ long arg_make(struct gen *g, enum kind k, int i)
     case K_IN: {
         size_t n = blob(g, big, sizeof big);
         char what[24];
-        snprintf(what, sizeof what, " {%zu bytes}", n);
+        WHAT(what, " {%zu bytes}", n);
         return (long)place(g, i, big, n, what);
     }
     case K_PATH:    return (long)path_arg(g, i, false);

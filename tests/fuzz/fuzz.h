@@ -12,7 +12,7 @@
  *   calls.c     the table of system calls and the kind of each parameter
  *   args.c      how each kind of argument is made from the input's bytes
  *   snapshot.c  the fast reset: the kernel's memory saved after boot and
- *               put back before every input
+ *               put back before every input (rawcopy.c: its memcpy)
  *   fuzz.c      libFuzzer's entry points
  *   replay.c    a main of its own: replay files (the corpus), or print an
  *               input as the calls it makes
@@ -110,6 +110,7 @@ void fuzz_one(const uint8_t *data, size_t size);
 /* ---- memory (snapshot.c) ------------------------------------------------------------ */
 
 void snapshot_take(void);
+void raw_copy(void *dst, const void *src, size_t n);    /* rawcopy.c */
 void snapshot_restore(void);
 /* Allocate kernel memory until only about `hole` bytes can still be had,
  * and give it back (out-of-memory paths). */

@@ -23,7 +23,7 @@ start=$(date +%s)
 # -fork: libFuzzer runs JOBS children and merges what they find; each
 # child runs until its first finding, which is kept, and fork mode goes on.
 $B/fuzz -fork="$JOBS" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$SECS" -max_len=4096 -timeout=10 -rss_limit_mb=1024 \
+    -max_total_time="$SECS" -max_len=2048 -timeout=10 -rss_limit_mb=1024 \
     -artifact_prefix=$B/findings/ -print_final_stats=1 \
     $B/corpus 2>&1 | tee $B/fuzz.log | grep --line-buffered -E '^#[0-9]+: cov|INFO: exiting|ERROR|FINDING|panic'
 end=$(date +%s)

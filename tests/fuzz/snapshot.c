@@ -9,8 +9,8 @@
  *    define in the sections duplex_kdata and duplex_kbss; the linker marks
  *    where each begins and ends. No list of variables to keep up to date,
  *    and nothing of libFuzzer's or the sanitizers' is touched. AddressSanitizer
- *    poisons the red zones between those variables, so the copy is made by
- *    a loop it does not instrument (raw_copy).
+ *    poisons the red zones between those variables and would refuse the
+ *    copy, so it is made by the C library's memcpy itself (rawcopy.c).
  *
  *  - the kernel heap (plat_heap, 64 MiB). Only its used part is copied:
  *    host.c hands it out zeroed, so after boot the used part ends at the
@@ -39,23 +39,6 @@ static char *saved_data, *saved_bss, *saved_heap;
 static char *heap;
 static size_t heap_len, heap_used;
 static struct tsaved *saved_init;
-
-/* Eight bytes at a time: the sections are 32-byte aligned, and their sizes
- * multiples of 32 (AddressSanitizer's red zones see to that). */
-typedef uint64_t word __attribute__((aligned(1), may_alias));
-
-__attribute__((no_sanitize("address"), no_builtin("memcpy")))
-static void raw_copy(char *dst, const char *src, size_t n)
-{
-    size_t i = 0;
-    for (; i + 4 * sizeof(word) <= n; i += 4 * sizeof(word)) {
-        word *d = (word *)(void *)(dst + i);
-        const word *s = (const word *)(const void *)(src + i);
-        d[0] = s[0], d[1] = s[1], d[2] = s[2], d[3] = s[3];
-    }
-    for (; i < n; i++)
-        dst[i] = src[i];
-}
 
 static char *save(const char *lo, const char *hi)
 {

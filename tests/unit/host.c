@@ -57,22 +57,26 @@ static void mark_dirty(struct hostproc *h, uptr a, size_t n)
 uint64_t tlast_image_id;
 static void forget_attachments(struct proc *p);
 
-/* An exec keeps the context itself and gives it new memory, so that the
- * context's address stays what a snapshot of the kernel holds. */
+/* An exec keeps the context and its memory, cleared: the context's
+ * address stays what a snapshot of the kernel holds, and the memory's
+ * pages stay mapped, so putting the snapshot back costs no page faults. */
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
     tlast_image_id = img->id;
     if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
         return -ENOEXEC;
     struct hostproc *h = kernel_proc_ctx(p);
+    uint8_t *mem;
     if (h) {                     /* the new image has none of the old one's segments */
-        free(h->mem);
+        mem = h->mem;
+        memset(mem, 0, USIZE);
         forget_attachments(p);
     } else {
         h = malloc(sizeof *h);
+        mem = calloc(1, USIZE);
     }
     memset(h, 0, sizeof *h);
-    h->mem = calloc(1, USIZE);
+    h->mem = mem;
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
     mark_dirty(h, UBASE, USIZE);
@@ -220,7 +224,10 @@ void tshm_sync(struct proc *from)
 
 /* ---- console, clock, memory ---------------------------------------------- */
 
-static char console[1 << 16];
+#ifndef HOST_CONSOLE_SIZE
+#define HOST_CONSOLE_SIZE (1 << 16)   /* the fuzzer, which never reads it, keeps less */
+#endif
+static char console[HOST_CONSOLE_SIZE];
 static size_t console_len;
 static uint64_t clock_now = 1000000000ull;
 static uint64_t timer_deadline;
