@@ -357,6 +357,8 @@ long sys_wait4(struct proc *p, const long *a)
     uptr ustatus = (uptr)a[1];
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
         return -EINVAL;
+    if (pid == INT32_MIN)
+        return -ESRCH;           /* as Linux: -pid would not be a group */
     bool any = false;
     for (int i = 0; i < NPROC; i++) {
         struct proc *c = &procs[i];

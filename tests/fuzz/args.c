@@ -122,6 +122,8 @@ static long len_value(struct gen *g)
 static long fd_value(struct gen *g)
 {
     uint8_t b = in_u8(g->in);
+    if (b < 0x60 && g->fp->nfds)         /* one an earlier call returned */
+        return g->fp->fds[b % MIN(g->fp->nfds, 4)];
     if (b < 0xe0)
         return b % 20;
     if (b < 0xf8)

@@ -43,10 +43,11 @@ struct fproc {
     int          pid;
     bool         pending;        /* its last call blocked: re-issue it when it runs */
     long         nr, a[6];
+    int          fds[4];         /* descriptors its calls returned last, for later calls */
+    int          nfds;
 };
 
 extern struct fproc fprocs[FP_MAX];
-extern int nfprocs;
 bool fp_alive(const struct fproc *fp);
 
 /* ---- argument kinds (args.c) -------------------------------------------------- */

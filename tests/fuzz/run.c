@@ -33,6 +33,7 @@
 
 #include "fuzz.h"
 #include "../../kernel/uapi/ipc.h"
+#include "../../kernel/uapi/port.h"
 
 #define MAX_OPS   256
 #define ARENA_LO  (UBASE + 0x1000)
@@ -88,17 +89,46 @@ static struct fproc *fproc_of(struct proc *p)
     return NULL;
 }
 
-static void track(int pid)
+/* A child the program can name; its descriptors are its parent's. */
+static void track(struct fproc *parent, int pid)
 {
     struct proc *p = proc_find(pid);
     if (!p)
         return;
     for (int i = 1; i < FP_MAX; i++) {
         if (!fp_alive(&fprocs[i])) {
-            fprocs[i] = (struct fproc){ .p = p, .pid = pid };
+            fprocs[i] = (struct fproc){ .p = p, .pid = pid, .nfds = parent->nfds };
+            memcpy(fprocs[i].fds, parent->fds, sizeof parent->fds);
             return;
         }
     }
+}
+
+static void note_fd(struct fproc *fp, long fd)
+{
+    if (fd >= 0 && fd < NOFILE)
+        fp->fds[fp->nfds++ % 4] = (int)fd;
+}
+
+/* The two descriptors pipe2 or chan_create wrote at u. */
+static void note_fd_pair(struct fproc *fp, long u)
+{
+    int32_t fds[2];
+    if (fp_alive(fp) && plat_copyin(fp->p, fds, (uptr)u, sizeof fds) == 0) {
+        note_fd(fp, fds[0]);
+        note_fd(fp, fds[1]);
+    }
+}
+
+/* The descriptors a port message received at u brought: its handles, its reply. */
+static void note_fd_msg(struct fproc *fp, long u)
+{
+    struct k_port_msg m;
+    if (!fp_alive(fp) || plat_copyin(fp->p, &m, (uptr)u, sizeof m) < 0)
+        return;
+    for (int i = 0; i < m.nhandles && i < PORT_MSG_HANDLES; i++)
+        note_fd(fp, m.handles[i]);
+    note_fd(fp, m.reply);
 }
 
 /* The process the input names, or the next one after it that can run. */
@@ -144,12 +174,21 @@ static void note_result(struct fproc *fp, long nr, const long *a, long r)
     if (r < 0)
         return;
     switch (nr) {
+    case SYS_open: case SYS_dup: case SYS_dup2: case SYS_fcntl: case SYS_port_create:
+    case SYS_port_derive: case SYS_port_lookup:
+        note_fd(fp, r);
+        break;
+    case SYS_pipe2: case SYS_chan_create: note_fd_pair(fp, a[0]); break;
+    case SYS_port_recv: note_fd_msg(fp, a[1]); break;
+    case SYS_port_call: note_fd_msg(fp, a[2]); break;
+    case SYS_port_reply_recv: note_fd_msg(fp, a[3]); break;
     case SYS_sem_open:
+        note_fd(fp, r);
         if (npsem_made < PSEM_MAX && fp_alive(fp) &&
             plat_copyinstr(fp->p, psem_made[npsem_made], (uptr)a[0], PATH_MAX) >= 0)
             npsem_made++;
         break;
-    case SYS_spawn:  if (r > 0) track((int)r); break;
+    case SYS_spawn:  if (r > 0) track(fp, (int)r); break;
     case SYS_msgget: ids_note(K_MSQID, r); break;
     case SYS_shmget: ids_note(K_SHMID, r); break;
     case SYS_semget: ids_note(K_SEMID, r); break;

@@ -58,3 +58,14 @@ TEST(process_1_keeps_no_default_action_after_exec)
     CHECK(init->state == P_RUNNING);
     CHECK_EQ(init->sig_pending, 0);
 }
+
+/* wait4(INT_MIN, ...) negated INT_MIN to find the group, as kill did;
+ * Linux answers ESRCH for it too. */
+TEST(wait4_of_int_min_is_esrch)
+{
+    struct proc *a = tspawn(init, "/bin/init");
+    CHECK_EQ(tsys(init, SYS_wait4, (long)INT_MIN, 0L, (long)WNOHANG, 0L), -ESRCH);
+    CHECK_EQ(tsys(init, SYS_wait4, (long)INT_MIN, 0L, 0L, 0L), -ESRCH);
+    CHECK_EQ(tsys(init, SYS_wait4, (long)INT_MIN, 0L, 0x100L, 0L), -EINVAL);
+    texit_reap(a, 0);
+}
