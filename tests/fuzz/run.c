@@ -298,7 +298,7 @@ static size_t keys(struct in *in, char *buf, size_t max)
     size_t n = in_u8(in) % max;
     for (size_t i = 0; i < n; i++) {
         uint8_t b = in_u8(in);
-        buf[i] = b < 0x80 ? special[b % sizeof special] : (char)b;
+        buf[i] = b < 0x20 ? special[b % sizeof special] : (char)b;
     }
     return n;
 }
