@@ -237,7 +237,7 @@ FUZZ_HSRC    := tests/fuzz/run.c tests/fuzz/args.c tests/fuzz/calls.c tests/fuzz
 FUZZ_STATE   := $(KERNEL_SRC) tests/unit/host.c
 FUZZ_DEPS    := $(KERNEL_HDR) tests/unit/test.h tests/fuzz/fuzz.h tests/fuzz/kstate.h | $(DEPS_OK)
 FUZZ_CFLAGS  := $(UNIT_FLAGS) $(SAN_FLAGS)
-FUZZ_LDFLAGS := -Wl,--wrap=kalloc
+FUZZ_LDFLAGS := -Wl,--wrap=kalloc -ldl
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 600
 

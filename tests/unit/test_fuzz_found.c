@@ -6,6 +6,7 @@
 #include <limits.h>
 
 #include "test.h"
+#include "../../kernel/uapi/ipc.h"
 
 /* kill(INT_MIN, sig) negated INT_MIN to find the group (undefined
  * behaviour); Linux answers ESRCH for it. */
@@ -68,4 +69,21 @@ TEST(wait4_of_int_min_is_esrch)
     CHECK_EQ(tsys(init, SYS_wait4, (long)INT_MIN, 0L, 0L, 0L), -ESRCH);
     CHECK_EQ(tsys(init, SYS_wait4, (long)INT_MIN, 0L, 0x100L, 0L), -EINVAL);
     texit_reap(a, 0);
+}
+
+/* The host platform kept a process's shared-memory attachments across an
+ * exec, which the kernel had forgotten (the new image never had them):
+ * the next shmat at the same place was refused as an overlap. */
+TEST(an_exec_forgets_the_attachments_on_the_platform_too)
+{
+    long id = tsys(init, SYS_shmget, 0L, 4096L, (long)(IPC_CREAT | 0600));
+    CHECK(id >= 0);
+    long addr = tsys(init, SYS_shmat, id, 0L, 0L);
+    CHECK(addr > 0);
+    const char *argv[] = { "init", NULL };
+    CHECK_EQ(tsys(init, SYS_execve, (long)ustr(init, "/bin/init"), (long)uargv(init, argv), 0L),
+             KERN_EXEC);
+    CHECK_EQ(tsys(init, SYS_shmat, id, 0L, 0L), addr);
+    CHECK_EQ(tsys(init, SYS_shmdt, addr), 0);
+    CHECK_EQ(tsys(init, SYS_shmctl, id, (long)IPC_RMID, 0L), 0);
 }
