@@ -7,10 +7,11 @@
  * does between calls (run the next process, advance the clock, type at the
  * console, fault a process). The files:
  *
- *   run.c       the interpreter: processes, blocking, events, the end of
- *               an input (everything killed, removed and counted)
+ *   run.c       the interpreter: processes, blocking, events
+ *   end.c       the end of an input: everything killed, removed and counted
  *   calls.c     the table of system calls and the kind of each parameter
- *   args.c      how each kind of argument is made from the input's bytes
+ *   values.c    the simple kinds of argument: numbers, flags, ids
+ *   args.c      the other kinds: pointers, paths, structures
  *   snapshot.c  the fast reset: the kernel's memory saved after boot and
  *               put back before every input (rawcopy.c: its memcpy)
  *   fuzz.c      libFuzzer's entry points
@@ -82,12 +83,37 @@ struct gen {
 };
 
 long arg_make(struct gen *g, enum kind k, int i);
-/* The user string at addr for the trace, "(bad)" if it is not readable. */
-void arg_show_str(struct gen *g, int i, uptr addr);
+
+/* values.c: the simple kinds, for args.c. pick: one of table[] (or now and
+ * then a raw value); flags: some of the bits in bits[], one input bit each. */
+long pick(struct gen *g, const long *table, int n);
+long flags(struct gen *g, const long *bits, int n);
+#define N(a)         ((int)(sizeof(a) / sizeof((a)[0])))
+#define PICK(g, ...)  ({ static const long t_[] = { __VA_ARGS__ }; pick(g, t_, N(t_)); })
+#define FLAGS(g, ...) ({ static const long t_[] = { __VA_ARGS__ }; flags(g, t_, N(t_)); })
+long     int_value(struct gen *g);
+long     len_value(struct gen *g);
+long     fd_value(struct gen *g);
+long     pid_value(struct gen *g);
+long     sig_value(struct gen *g);
+uint64_t sigset_value(struct gen *g);
+long     id_value(struct gen *g, enum kind k);   /* K_MSQID, K_SHMID, K_SEMID, K_SHMADDR */
 
 /* IPC ids and attach addresses returned so far, for later calls to use. */
 void ids_note(enum kind k, long id);
 void ids_reset(void);
+
+/* The trace: argument i's text, a pointer's, a user string's ("(bad)" if it
+ * cannot be read); WHAT makes a structure's text only when tracing. */
+void show(struct gen *g, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void show_ptr(struct gen *g, int i, uptr a, const char *what);
+void arg_show_str(struct gen *g, int i, uptr addr);
+#define WHAT(buf, ...) (fuzz_trace ? snprintf(buf, sizeof buf, __VA_ARGS__) : (buf[0] = 0))
+
+/* Where in a process's memory arguments go, and where shared memory does (host.c). */
+#define ARENA_LO  (UBASE + 0x1000)
+#define ARENA_HI  (UBASE + 0x41000)         /* 256 KiB */
+#define SHM_LO    (UBASE + USIZE * 3 / 4)
 
 
 /* ---- the system calls (calls.c) --------------------------------------------------- */
@@ -107,6 +133,15 @@ const struct call *call_by_nr(long nr);
 extern bool fuzz_trace;           /* print each step on stderr */
 void fuzz_boot(void);             /* boot the kernel and take the snapshot */
 void fuzz_one(const uint8_t *data, size_t size);
+void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));   /* when tracing */
+const char *errname(long r);      /* "EBADF", "(blocks)", ... */
+
+/* ---- the end of an input (end.c) ------------------------------------------------------ */
+
+void end_record(void);            /* at boot: what every end must come back to */
+void end_reset(void);             /* before each input */
+void end_note_psem(struct proc *p, uptr name);   /* a POSIX semaphore it made */
+void end_of_input(void);          /* take everything down, count: a finding if not as at boot */
 
 /* ---- memory (snapshot.c) ------------------------------------------------------------ */
 
