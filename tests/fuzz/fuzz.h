@@ -9,6 +9,7 @@
  *
  *   run.c       the interpreter: processes, blocking, events
  *   end.c       the end of an input: everything killed, removed and counted
+ *   archive.c   an event: a boot archive made from the input and unpacked
  *   calls.c     the table of system calls and the kind of each parameter
  *   values.c    the simple kinds of argument: numbers, flags, ids
  *   args.c      the other kinds: pointers, paths, structures
@@ -135,6 +136,8 @@ void fuzz_boot(void);             /* boot the kernel and take the snapshot */
 void fuzz_one(const uint8_t *data, size_t size);
 void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));   /* when tracing */
 const char *errname(long r);      /* "EBADF", "(blocks)", ... */
+
+void ev_archive(struct in *in);   /* archive.c: a boot archive made and unpacked */
 
 /* ---- the end of an input (end.c) ------------------------------------------------------ */
 

@@ -9,7 +9,7 @@
  * clock, type at the console or resize it, take the console's output,
  * give /dev/hostin bytes, fault a process, sync shared memory, make a raw
  * call with any number, make part of a process's memory fault, take the
- * kernel's memory away or give it back.
+ * kernel's memory away or give it back, unpack a boot archive (archive.c).
  *
  * Processes behave as on a platform. A call that returns KERN_BLOCK is
  * re-issued, with the same arguments, when the process runs again: when
@@ -405,6 +405,7 @@ static void event(struct in *in, int e)
     case 19: case 20: case 21: case 22: ev_raw(in); break;
     case 23: ev_fault_range(in); break;
     case 24: ev_squeeze(in); break;
+    case 25: ev_archive(in); break;
     default: ev_schedule(in); break;
     }
 }
