@@ -1,10 +1,10 @@
 /*
  * calls.c - every system call the kernel implements, with the kind of each
- * of its parameters (args.c makes the values).
+ * of its parameters (values.c and args.c make the values).
  *
  * The signatures are those of kernel/uapi/syscall.h. A call missing here
  * is still reached: the interpreter also issues raw calls, any number with
- * integers and pointers for arguments (run.c, E_RAW), which is how a call
+ * integers and pointers for arguments (run.c, ev_raw), which is how a call
  * added to the kernel later gets fuzzed before it gets a line here.
  */
 #include "fuzz.h"

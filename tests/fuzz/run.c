@@ -13,7 +13,7 @@
  *
  * Processes behave as on a platform. A call that returns KERN_BLOCK is
  * re-issued, with the same arguments, when the process runs again: when
- * the scheduler picks it (E_SCHED) or before its next call. KERN_RESTART
+ * the scheduler picks it (ev_schedule) or before its next call. KERN_RESTART
  * re-issues it at once; signal handlers "run" and return (host.c records
  * them). A process that is blocked or stopped makes no call: an operation
  * for it goes to the next process that can run. Process 1 never calls
