@@ -29,7 +29,7 @@ include shell/bin/bin.mk           # the utilities for the host, and which files
 include shell/sh/sh.mk             # the shell for the host (sh-host, transcripts-host)
 
 .PHONY: all help deps run test unit check-portable coverage web shell bench clean \
-        test-node test-browser test-transcripts-web
+        test-node test-browser test-transcripts-web test-compat
 
 all: web
 
@@ -46,6 +46,7 @@ help:
 	@echo "  make test-qemu      the transcripts and launcher tests on arm64"
 	@echo "  make test-browser   the page in headless Chromium"
 	@echo "  make libc-test      host tests of the C library"
+	@echo "  make test-compat    tests/compat/ on the host, web and arm64: same output"
 	@echo "  make clean          remove build/"
 
 # The stamp is remade when the dependency list changes; deleting it forces a check.
@@ -135,6 +136,7 @@ include shell/lib/lib.mk
 UCFLAGS := $(LIBC_CFLAGS_wasm32) $(LIBC_WARN)
 
 ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
+            --export=__stack_pointer \
             $(LIBC_LDFLAGS_wasm32) \
             --export=__dx_start --export=__dx_argbuf --export=__dx_asyncify_data \
             --export=__dx_sigframe \
@@ -174,11 +176,27 @@ $(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
 
+# The compatibility programs (tests/compat/): textbook C, built as the
+# system's programs are, but as a student's compiler would take them -
+# warnings are not errors. They go to /tests/compat.
+# The chapter's two exercises are /bin demos too, and in the suite.
+COMPAT_DEMOS := shell/bin/forkpipe.c shell/bin/shmcounter.c
+COMPAT_SRC   := $(wildcard tests/compat/*.c) $(COMPAT_DEMOS)
+COMPAT_NAMES := $(basename $(notdir $(COMPAT_SRC)))
+COMPAT_W32   := $(addprefix $(W32)/compat/,$(COMPAT_NAMES))
+$(W32)/compat/%: UCFLAGS := $(LIBC_CFLAGS_wasm32) -Wall
+$(W32)/compat/%: tests/compat/%.c $(W32)/libc.a
+	$(call wasm_program,$<)
+$(W32)/compat/%: shell/bin/%.c $(W32)/libc.a
+	$(call wasm_program,$<)
+
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS) \
+                      tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
+	    tests/compat=$(W32)/compat
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
 
@@ -202,9 +220,24 @@ test-node: web
 test-browser: web
 	node tests/browser/run.js
 
+# tests/compat/: each program built for this host with its C compiler and
+# glibc, as a student would build it, and for Duplex; the outputs must be
+# the same, byte for byte, on the host, the web target and arm64.
+COMPAT_HOST := $(addprefix $(BUILD)/host/compat/,$(COMPAT_NAMES))
+$(BUILD)/host/compat/%: tests/compat/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+$(BUILD)/host/compat/%: shell/bin/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+
+test-compat: web arm64 $(COMPAT_HOST)
+	node tests/compat/run.js $(COMPAT_NAMES)
+
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.
-TEST_SUITES := unit libc-test check-portable coverage fuzz-replay test-node test-qemu test-browser
+TEST_SUITES := unit libc-test check-portable coverage fuzz-replay test-node test-qemu \
+               test-compat test-browser
 test: | $(DEPS_OK)
 	@for s in $(TEST_SUITES); do \
 	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
@@ -217,7 +250,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
-bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
+bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
+       $(BUILD)/host/bench/forkbench
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

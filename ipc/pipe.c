@@ -223,6 +223,39 @@ long pipe_set_size(struct pipe *pi, long size)
     return cap;
 }
 
+/*
+ * poll: as Linux's pipes answer it. A read end has POLLIN when bytes are
+ * queued, and POLLHUP once every writer has gone - for a FIFO, only if a
+ * writer came at all since this reader opened it, so that a reader that
+ * opened with O_NONBLOCK first does not see a hangup before anyone wrote.
+ * A write end has POLLOUT when a write of PIPE_BUF bytes would not wait
+ * (smaller writes may fit earlier), and POLLERR once every reader has
+ * gone. A pipe's read queue is woken by writes and by the last writer's
+ * close, its write queue by reads and by the last reader's close.
+ */
+unsigned pipe_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    struct pipe *pi = f->pipe;
+    unsigned got = 0;
+    if (FILE_READABLE(f)) {
+        if (queued(pi) > 0)
+            got |= POLLIN | POLLRDNORM;
+        if (pi->writers == 0 && (!f->ip || fifo_writer_came(f)))
+            got |= POLLHUP;
+        if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+            wait_also(waiter, &pi->rwait);
+    }
+    if (FILE_WRITABLE(f)) {
+        if (room(pi) >= MIN(pi->size, PIPE_BUF))
+            got |= POLLOUT | POLLWRNORM;
+        if (pi->readers == 0)
+            got |= POLLERR;
+        if (waiter)
+            wait_also(waiter, &pi->wwait);
+    }
+    return got;
+}
+
 long pipe_get_size(struct pipe *pi) { return pi->size; }
 long pipe_nread(struct pipe *pi)    { return queued(pi); }
 

@@ -5,7 +5,8 @@
  * devsw; file.c sends reads and writes there and sys_ioctl sends ioctls.
  * The null and zero devices live here. The terminal is tty.c's: /dev/tty
  * and /dev/console are the same line discipline under two names (Duplex
- * has one terminal, so the controlling terminal is always the console).
+ * has one terminal, so a controlling terminal is always the console), and
+ * ctty.c's rules say who may open and use it.
  *
  * /dev/hostout and /dev/hosterr write to the host's own standard output and
  * error (plat_host_write), byte for byte, with no tty in between. A launcher
@@ -125,6 +126,14 @@ static long hostin_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)done;
 }
 
+static unsigned hostin_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    (void)f;
+    if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+        wait_also(waiter, &hostin.wq);
+    return hostin.len ? POLLIN | POLLRDNORM : hostin.eof ? POLLHUP : 0;
+}
+
 static void dev_init_hostin(void)
 {
     hostin.head = hostin.len = 0;
@@ -132,14 +141,25 @@ static void dev_init_hostin(void)
     hostin.wq.head = NULL;
 }
 
+static long tty_open(struct proc *p, int flags)
+{
+    (void)flags;
+    return ctty_open_tty(p);
+}
+
+/* The nodes' modes are Linux's: the console is the logged-in user's (root
+ * here), /dev/tty is everyone's but means each one's own terminal. The
+ * launcher's standard input is as private as the console; its output and
+ * error take writes from anyone, as the console's fds do. */
 const struct devsw devsw[NDEV] = {
-    [DEV_NULL]    = { "null",    null_read, null_write, NULL },
-    [DEV_ZERO]    = { "zero",    zero_read, null_write, NULL },
-    [DEV_TTY]     = { "tty",     tty_read,  tty_write,  tty_ioctl },
-    [DEV_CONSOLE] = { "console", tty_read,  tty_write,  tty_ioctl },
-    [DEV_HOSTOUT] = { "hostout", null_read, hostout_write, NULL },
-    [DEV_HOSTERR] = { "hosterr", null_read, hosterr_write, NULL },
-    [DEV_HOSTIN]  = { "hostin",  hostin_read, NULL, NULL },
+    [DEV_NULL]    = { "null",    0666, NULL, null_read, null_write, NULL, NULL },
+    [DEV_ZERO]    = { "zero",    0666, NULL, zero_read, null_write, NULL, NULL },
+    [DEV_TTY]     = { "tty",     0666, tty_open, tty_read, tty_write, tty_ioctl, tty_poll },
+    [DEV_CONSOLE] = { "console", 0600, ctty_open_console, tty_read, tty_write, tty_ioctl,
+                      tty_poll },
+    [DEV_HOSTOUT] = { "hostout", 0666, NULL, null_read, hostout_write, NULL, NULL },
+    [DEV_HOSTERR] = { "hosterr", 0666, NULL, null_read, hosterr_write, NULL, NULL },
+    [DEV_HOSTIN]  = { "hostin",  0600, NULL, hostin_read, NULL, NULL, hostin_poll },
 };
 
 void dev_init(void)
@@ -152,7 +172,7 @@ void dev_init(void)
     if (r < 0)
         panic("dev_init: cannot make /dev (error %ld)", r);
     for (int d = DEV_NULL; d < NDEV; d++) {
-        struct inode *ip = ramfs_alloc(I_CHR, 0666, NULL);
+        struct inode *ip = ramfs_alloc(I_CHR, devsw[d].mode, NULL);
         if (!ip)
             panic("dev_init: out of memory");
         ip->dev = d;

@@ -258,6 +258,11 @@ long file_open(struct proc *p, const char *path, int flags, uint32_t mode,
     f->type = F_INODE;
     f->flags = (uint32_t)flags & (O_ACCMODE | O_APPEND | O_NONBLOCK);
     f->ip = ip;
+    if (ip->type == I_CHR && devsw[ip->dev].open &&
+        (r = devsw[ip->dev].open(p, flags)) < 0) {
+        file_close(f);
+        return r;
+    }
     /* O_TRUNC without write access is left undefined by POSIX: ignore it */
     if ((flags & O_TRUNC) && ip->type == I_REG && FILE_WRITABLE(f))
         ramfs_truncate(ip, 0);   /* to zero, it cannot fail */

@@ -17,6 +17,7 @@ void kernel_init(void)
     proc_init();
     vfs_init();
     dev_init();
+    mman_init();
     tty_init();
     const void *archive = plat_initramfs(&len);
     if (archive) {
@@ -26,10 +27,12 @@ void kernel_init(void)
     }
 }
 
+/* Process 1 gets the console on fds 0-2, but not as its controlling
+ * terminal (see ctty.c): it leaves that to the sessions it starts. */
 static void open_console(struct proc *p)
 {
     struct file *f;
-    long r = file_open(p, "/dev/console", O_RDWR, 0, &f);
+    long r = file_open(p, "/dev/console", O_RDWR | O_NOCTTY, 0, &f);
     if (r < 0)
         panic("cannot open /dev/console (error %ld)", r);
     p->ofile[0] = f;
@@ -47,7 +50,6 @@ struct proc *kernel_start(const char *path, char *const argv[], char *const envp
     iget(p->cwd);
     signal_init_proc(p, NULL);
     open_console(p);
-    tty_set_session(p);
     int r = spawn_load(p, p, path, argv, envp);
     if (r < 0)
         panic("cannot start %s (error %d)", path, r);

@@ -123,6 +123,7 @@ void call_abandon(struct proc *p)
         p->call.file = NULL;
         file_close(f);
     }
+    p->call.poll = false;
     p->blocked_call = false;
 }
 
@@ -166,14 +167,17 @@ void proc_exit(struct proc *p, int status)
         panic("init exited with status %d", status);
     call_abandon(p);
     sched_detach(p);
+    alarm_set(p, 0, 0);
     fd_close_all(p);
     shm_exit(p);
+    mmap_exit(p);
     semundo_exit(p);
     if (p->cwd) {
         iput(p->cwd);
         p->cwd = NULL;
     }
-    tty_proc_exit(p);
+    struct ctty_exit jc;
+    ctty_exit_begin(p, &jc);
     reparent_children(p);
     plat_proc_destroy(p);
     p->ctx = NULL;
@@ -181,6 +185,7 @@ void proc_exit(struct proc *p, int status)
     p->report = 0;
     p->state = P_ZOMBIE;
     p->sig_pending = 0;
+    ctty_exit_end(&jc);
     if (p->parent && !parent_reaps(p->parent)) {
         struct proc *parent = p->parent;
         p->parent = NULL;

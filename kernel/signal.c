@@ -15,6 +15,12 @@
  * Default terminations and stops of a process that is not running happen at
  * once, in signal_send: a process killed while blocked leaves its wait queue
  * in that same call.
+ *
+ * Process 1 gets only the signals it has handlers for, as on Linux (its
+ * SIGNAL_UNKILLABLE): one whose action would be the default - SIGKILL and
+ * SIGSTOP included - is dropped when sent, whoever sends it and however
+ * (kill(1), kill(-pgid), a tty's ^C). If init died, there would be no one
+ * left to reap orphans; the kernel panics if it ever exits.
  */
 #include "kernel.h"
 
@@ -45,13 +51,15 @@ static bool has_handler(struct proc *p, int sig)
     return h != SIG_DFL && h != SIG_IGN;
 }
 
-/* Process 1 gets only the signals it has a handler for, as on Linux: a
- * default action would end or stop it, and its end is a kernel panic. */
+/* Init's default actions never happen (see the top of the file). */
+static bool init_spared(struct proc *p, int sig)
+{
+    return p->pid == 1 && !has_handler(p, sig);
+}
+
 bool sig_is_ignored(struct proc *p, int sig)
 {
     uint64_t h = p->sig_action[sig].sa_handler;
-    if (h == SIG_DFL && p->pid == 1)
-        return true;
     return h == SIG_IGN || (h == SIG_DFL && default_action(sig) == ACT_IGN);
 }
 
@@ -97,6 +105,13 @@ static void proc_continue(struct proc *p)
     proc_notify_parent(p);
 }
 
+/* POSIX: a process of an orphaned group does not stop at SIGTSTP, SIGTTIN
+ * or SIGTTOU, since no one could continue it; SIGSTOP always stops. */
+static bool may_stop(struct proc *p, int sig)
+{
+    return sig == SIGSTOP || !pgrp_orphaned(p->pgid);
+}
+
 /* The default action of sig for p, which is not running, happens now. */
 static void act_now(struct proc *p, int sig)
 {
@@ -107,7 +122,8 @@ static void act_now(struct proc *p, int sig)
         return;
     case ACT_STOP:
         p->sig_pending &= ~SIGBIT(sig);
-        proc_stop(p, sig);
+        if (may_stop(p, sig))
+            proc_stop(p, sig);
         return;
     default:
         p->sig_pending &= ~SIGBIT(sig);
@@ -121,11 +137,13 @@ int signal_send(struct proc *p, int sig)
         return sig == 0 ? 0 : -EINVAL;
     if (p->state == P_ZOMBIE || p->state == P_UNUSED || p->state == P_EMBRYO)
         return 0;
+    if (init_spared(p, sig))
+        return 0;
     if (sig == SIGCONT)
         proc_continue(p);
     if (STOP_SIGS & SIGBIT(sig))
         p->sig_pending &= ~SIGBIT(SIGCONT);
-    if (sig_is_ignored(p, sig) && (p->pid == 1 || (sig != SIGKILL && sig != SIGSTOP)))
+    if (sig_is_ignored(p, sig) && sig != SIGKILL && sig != SIGSTOP)
         return 0;
     p->sig_pending |= SIGBIT(sig);
     if (p->state == P_RUNNING)
@@ -222,14 +240,17 @@ int kernel_signal(struct proc *p, struct sig_delivery *d)
             fill_delivery(p, sig, d);
             return KSIG_HANDLER;
         }
-        if (sig_is_ignored(p, sig) && sig != SIGKILL && sig != SIGSTOP)
-            continue;           /* ignored; for process 1, any signal without a handler
-                                 * (it may have had one when the signal came: exec) */
+        if (p->sig_action[sig].sa_handler == SIG_IGN && sig != SIGKILL && sig != SIGSTOP)
+            continue;
+        if (init_spared(p, sig))        /* pending while it had a handler */
+            continue;
         switch (default_action(sig)) {
         case ACT_TERM:
             proc_exit(p, W_EXITCODE(0, sig));
             return KSIG_EXIT;
         case ACT_STOP:
+            if (!may_stop(p, sig))
+                continue;
             proc_stop(p, sig);
             return KSIG_STOP;
         default:

@@ -261,6 +261,7 @@ static long spawn_build(struct proc *p, struct proc *c, struct spawn_req *rq)
 /* Undo a child that never ran. */
 static void spawn_undo(struct proc *c)
 {
+    ctty_spawn_undone(c);
     fd_close_all(c);
     if (c->cwd)
         iput(c->cwd);
@@ -317,6 +318,7 @@ long sys_execve(struct proc *p, const long *a)
     fd_close_on_exec(p);
     signal_exec_reset(p);
     shm_exec(p);
+    mmap_exec(p);
     return KERN_EXEC;
 }
 

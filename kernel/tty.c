@@ -1,5 +1,5 @@
 /*
- * tty.c - the console: its line discipline and its job control.
+ * tty.c - the console: its line discipline.
  *
  * Duplex has one terminal, the console. The platform pushes typed bytes in
  * (kernel_console_input -> tty_input) and takes what is to be shown
@@ -31,16 +31,10 @@
  * queued output (unless NOFLSH), as tcflush(TCOFLUSH) would, so that the
  * prompt after ^C comes at once instead of after the flood.
  *
- * Job control. The tty belongs to at most one session and has a foreground
- * process group. A process's controlling terminal is the console exactly
- * when its session is the tty's: there is no other terminal. kernel_start
- * gives the console to process 1's session (tty_set_session); when the
- * session leader exits (or gives it up with TIOCNOTTY) the foreground group
- * gets SIGHUP and SIGCONT and the console is free for the next session
- * leader that asks (TIOCSCTTY). A read by a background process of the
- * session sends SIGTTIN to its group and is issued again once the group is
- * continued, or fails with -EIO if the reader ignores or blocks SIGTTIN.
- * Background writes and settings changes are allowed: no TOSTOP, no SIGTTOU.
+ * Job control - sessions, the foreground process group, who may read -
+ * lives in ctty.c: this file asks it whether a process may read now
+ * (ctty_check_read) and has it signal the foreground group.
+ *
  * Not implemented: IXON, VLNEXT, VREPRINT, parity, break, hangup of open
  * files (they go on working).
  *
@@ -64,8 +58,6 @@
 static struct tty {
     struct k_termios tio;
     struct k_winsize ws;
-    int sid;                            /* the session it belongs to, or 0 */
-    int pgrp;                           /* the foreground group, or 0 */
 
     uint8_t  ch[TTY_QSIZE];             /* the input queue (see above) */
     uint8_t  mark[TTY_QSIZE];
@@ -110,6 +102,7 @@ static const struct k_termios default_termios = {
 
 void tty_init(void)
 {
+    ctty_init();
     memset(&tty, 0, sizeof tty);
     tty.tio = default_termios;
     tty.ws.ws_row = 24;
@@ -184,6 +177,9 @@ static uint32_t write_room(void)
  * kernel never sleeps"). Nothing is queued before the copy succeeds. */
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
+    long r = ctty_check_write(p, lflag(TOSTOP));
+    if (r != 0)
+        return r;
     char chunk[256];
     size_t done = 0;
     while (done < n && write_room() > 0) {
@@ -390,15 +386,6 @@ static void raw_char(uint8_t c)
     wakeup(&tty.wq);
 }
 
-/* Send sig to every process of group pgid except skip (which may be
- * exiting and must not be signalled again). */
-static void signal_group_except(int pgid, int sig, struct proc *skip)
-{
-    for (int i = 0; i < NPROC; i++)
-        if (&procs[i] != skip && procs[i].pgid == pgid)
-            signal_send(&procs[i], sig);   /* skips unused slots and zombies */
-}
-
 /* A signal character: the signal goes to the foreground group, and what
  * was typed ahead and what was still to be shown are discarded. */
 static void signal_char(uint8_t c, int sig)
@@ -409,8 +396,7 @@ static void signal_char(uint8_t c, int sig)
     }
     if (lflag(ECHO))
         echo_char(c);
-    if (tty.pgrp > 0)
-        signal_group_except(tty.pgrp, sig, NULL);
+    ctty_signal_foreground(sig);
 }
 
 static void input_char(uint8_t c)
@@ -451,21 +437,6 @@ void tty_input(const char *buf, size_t n)
 
 /* ---- reading ------------------------------------------------------------ */
 
-static bool in_session(struct proc *p) { return tty.sid && p->sid == tty.sid; }
-
-/* A background process of the session may not read: its group gets
- * SIGTTIN, which stops it, and the read is issued again once it is
- * continued - as Linux's -ERESTARTSYS. 0 if p may read. */
-static long check_background_read(struct proc *p)
-{
-    if (!in_session(p) || tty.pgrp == 0 || p->pgid == tty.pgrp)
-        return 0;
-    if (sig_is_ignored(p, SIGTTIN) || (p->sig_mask & SIGBIT(SIGTTIN)))
-        return -EIO;
-    signal_group_except(p->pgid, SIGTTIN, NULL);
-    return signal_restart_ok(p) ? KERN_RESTART : -EINTR;
-}
-
 /* Data bytes in the queue from rpos to end (^D marks are no data). */
 static size_t data_bytes(uint32_t end)
 {
@@ -498,6 +469,8 @@ static long take(struct proc *p, uptr buf, size_t n, uint32_t end, bool line)
     tty.rpos = pos;
     return (long)k;
 }
+
+void tty_wake_readers(void) { wakeup(&tty.wq); }
 
 static bool nonblocking(struct file *f) { return f && (f->flags & O_NONBLOCK); }
 
@@ -546,7 +519,7 @@ static long read_raw(struct proc *p, struct file *f, uptr buf, size_t n)
 
 long tty_read(struct proc *p, struct file *f, uptr buf, size_t n)
 {
-    long r = check_background_read(p);
+    long r = ctty_check_read(p);
     if (r != 0)
         return r;
     if (n == 0)
@@ -556,84 +529,21 @@ long tty_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return read_raw(p, f, buf, n);
 }
 
-/* ---- sessions and the foreground group ---------------------------------- */
-
-/* At boot: the console becomes the terminal of p's session, with p's group
- * in the foreground. */
-void tty_set_session(struct proc *p)
+/* poll: input to read (a whole line in canonical mode, any byte in raw
+ * mode), room to write. Input wakes tty.wq, output taken wakes tty.owq. */
+unsigned tty_poll(struct file *f, unsigned events, struct proc *waiter)
 {
-    tty.sid = p->sid;
-    tty.pgrp = p->pgid;
-}
-
-/* The session lets go of the tty: its foreground group is hung up. */
-static void hangup(struct proc *skip)
-{
-    int pgrp = tty.pgrp;
-    tty.sid = tty.pgrp = 0;
-    if (pgrp > 0) {
-        signal_group_except(pgrp, SIGHUP, skip);
-        signal_group_except(pgrp, SIGCONT, skip);   /* stopped: wake to die */
-    }
-    wakeup(&tty.wq);
-}
-
-void tty_proc_exit(struct proc *p)
-{
-    if (tty.sid != 0 && p->pid == tty.sid)
-        hangup(p);
-}
-
-/* TIOCSPGRP: the group must be one of the caller's session. As on Linux,
- * an id nobody has is -ESRCH, one that is not such a group -EPERM. */
-static long set_foreground(struct proc *p, uptr arg)
-{
-    int32_t pgid;
-    if (!in_session(p))
-        return -ENOTTY;
-    if (copyin(p, &pgid, arg, sizeof pgid) < 0)
-        return -EFAULT;
-    if (pgid < 0)
-        return -EINVAL;
-    for (int i = 0; i < NPROC; i++) {
-        struct proc *q = &procs[i];
-        if (q->state == P_UNUSED || q->state == P_EMBRYO || q->pgid != pgid)
-            continue;
-        if (q->sid != p->sid)
-            return -EPERM;
-        tty.pgrp = pgid;
-        wakeup(&tty.wq);            /* a reader may be in the background now */
-        return 0;
-    }
-    return proc_find(pgid) ? -EPERM : -ESRCH;
-}
-
-/* TIOCSCTTY: a session leader without a terminal takes the console. Root
- * may steal it from another session with arg 1. */
-static long take_ctty(struct proc *p, struct file *f, uptr arg)
-{
-    if (p->pid == p->sid && tty.sid == p->sid)
-        return 0;
-    if (p->pid != p->sid)
-        return -EPERM;
-    if (tty.sid != 0 && !(arg == 1 && p->uid == 0))
-        return -EPERM;
-    if (f && !FILE_READABLE(f) && p->uid != 0)
-        return -EPERM;
-    tty.sid = p->sid;
-    tty.pgrp = p->pgid;
-    return 0;
-}
-
-/* TIOCNOTTY: only a session leader really lets go (a member cannot leave
- * its session's terminal here, so for it this changes nothing). */
-static long drop_ctty(struct proc *p)
-{
-    if (!in_session(p))
-        return -ENOTTY;
-    if (p->pid == p->sid)
-        hangup(NULL);
-    return 0;
+    (void)f;
+    unsigned got = 0;
+    if (lflag(ICANON) ? tty.rpos != tty.cpos : data_bytes(tty.wpos) > 0)
+        got |= POLLIN | POLLRDNORM;
+    if (write_room() > 0)
+        got |= POLLOUT | POLLWRNORM;
+    if (waiter && (events & (POLLIN | POLLRDNORM)))
+        wait_also(waiter, &tty.wq);
+    if (waiter && (events & (POLLOUT | POLLWRNORM)))
+        wait_also(waiter, &tty.owq);
+    return got;
 }
 
 /* ---- settings ----------------------------------------------------------- */
@@ -663,8 +573,7 @@ static void set_winsize(const struct k_winsize *ws)
     if (memcmp(ws, &tty.ws, sizeof *ws) == 0)
         return;
     tty.ws = *ws;
-    if (tty.pgrp > 0)
-        signal_group_except(tty.pgrp, SIGWINCH, NULL);
+    ctty_signal_foreground(SIGWINCH);
 }
 
 void tty_resize(int rows, int cols)
@@ -673,7 +582,7 @@ void tty_resize(int rows, int cols)
     set_winsize(&ws);
 }
 
-static long put_int(struct proc *p, uptr arg, int32_t v)
+long put_int(struct proc *p, uptr arg, int32_t v)
 {
     return copyout(p, arg, &v, sizeof v) < 0 ? -EFAULT : 0;
 }
@@ -694,14 +603,18 @@ long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
 {
     struct k_winsize ws;
     size_t n;
+    long r;
     switch (req) {
     case TCGETS:
         return copyout(p, arg, &tty.tio, sizeof tty.tio) < 0 ? -EFAULT : 0;
     case TCSETS: case TCSETSW: case TCSETSF:
-        return set_termios(p, req, arg);
+        r = ctty_check_change(p);
+        return r != 0 ? r : set_termios(p, req, arg);
     case TIOCGWINSZ:
         return copyout(p, arg, &tty.ws, sizeof tty.ws) < 0 ? -EFAULT : 0;
     case TIOCSWINSZ:
+        if ((r = ctty_check_change(p)) != 0)
+            return r;
         if (copyin(p, &ws, arg, sizeof ws) < 0)
             return -EFAULT;
         set_winsize(&ws);
@@ -712,20 +625,12 @@ long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg)
     case TIOCOUTQ:
         return put_int(p, arg, (int32_t)out_queued());
     case TCSBRK:            /* 1: tcdrain(); 0: a break too, which a console has not */
-        return drain_output(p);
+        r = ctty_check_write(p, true);      /* from the background: SIGTTOU */
+        return r != 0 ? r : drain_output(p);
     case TCFLSH:
-        return flush_queues(arg);
-    case TIOCGPGRP:
-        return in_session(p) ? put_int(p, arg, tty.pgrp) : -ENOTTY;
-    case TIOCSPGRP:
-        return set_foreground(p, arg);
-    case TIOCGSID:
-        return in_session(p) ? put_int(p, arg, tty.sid) : -ENOTTY;
-    case TIOCSCTTY:
-        return take_ctty(p, f, arg);
-    case TIOCNOTTY:
-        return drop_ctty(p);
+        r = ctty_check_change(p);
+        return r != 0 ? r : flush_queues(arg);
     default:
-        return -ENOTTY;
+        return ctty_ioctl(p, f, req, arg);
     }
 }

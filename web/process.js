@@ -96,7 +96,9 @@ export function copyBytes(d, dst, s, src, n) {
 }
 
 export class Process {
-  constructor(runtime, kp, module, argv, envp) {
+  // spare: an instance of module that a process that ended left behind
+  // (runtime.js, takeSpare), for a fork child, which overwrites its memory.
+  constructor(runtime, kp, module, argv, envp, spare = null) {
     this.rt = runtime;
     this.kp = kp;                 // the kernel's struct proc *
     this.ctx = 0;                 // the runtime's number for it (runtime.js, procLoad)
@@ -108,9 +110,16 @@ export class Process {
     this.unwinding = false;       // unwind() started: __dx_start returns unwound
     this.dead = false;
     this.calls = 0;               // system calls since the slice began
-    this.instance = new WebAssembly.Instance(module, {
+    this.module = module;
+    this.forked = null;           // a child made by this process's fork call, to finish
+    // The import reaches the instance's process through owner, so that an
+    // instance can serve another process later.
+    this.owner = spare ? spare.owner : { proc: null };
+    this.owner.proc = this;
+    const owner = this.owner;
+    this.instance = spare ? spare.instance : new WebAssembly.Instance(module, {
       // (named parameters: a rest parameter would allocate on every call)
-      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => this.syscall(nr, a0, a1, a2, a3, a4, a5) },
+      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => owner.proc.syscall(nr, a0, a1, a2, a3, a4, a5) },
     });
     this.x = this.instance.exports;
     this.memory = this.x.memory;
@@ -182,18 +191,24 @@ export class Process {
       this.resume = RUNNING;
       this.x.__dx_start(this.writeArgs());
     } else {
-      this.x.asyncify_start_rewind(this.asyncData);
-      this.rewinding = true;
-      this.x.__dx_start(0);
+      this.rewind();
     }
-    if (this.unwinding) {
+    while (this.unwinding) {
       this.unwinding = false;
       this.x.asyncify_stop_unwind();
-      return;
+      if (!this.forked) return;
+      this.finishFork();            // then on, at once, with the child's pid
+      this.rewind();
     }
     // __dx_start returned: the program ended without calling exit.
     this.rt.syscallRaw(this, 1 /* SYS_exit */, 0, 0, 0, 0, 0, 0);
     throw EXITED;
+  }
+
+  rewind() {
+    this.x.asyncify_start_rewind(this.asyncData);
+    this.rewinding = true;
+    this.x.__dx_start(0);
   }
 
   // Save the stack and leave the program; `how` says how to come back.
@@ -252,6 +267,59 @@ export class Process {
     return block;
   }
 
+  // ---- fork ----------------------------------------------------------------
+  //
+  // An instance cannot be copied by the engine, but everything that makes
+  // a process's state can be: its linear memory and its one mutable
+  // global, the stack pointer (asyncify's own globals are idle between an
+  // unwind and a rewind). The kernel's fork calls procFork (runtime.js),
+  // which makes the child here: a new instance of the same compiled
+  // module, not yet run. When the kernel's call has returned, the parent
+  // unwinds as for a block - its stack goes into its memory, above the
+  // break - and finishFork copies the memory, saved stack included, and
+  // the stack pointer into the child. Then both rewind the same stack: the
+  // parent at once, its fork returning the child's pid, the child when the
+  // kernel picks it, its fork returning 0. Shared segments were attached to
+  // the child by the kernel meanwhile (runtime.js, shmAttach); the copy
+  // writes the parent's view over them, which is the kernel's copy plus
+  // the parent's own writes since it last ran - what the child must see.
+
+  forkChild(kp) {
+    const child = new Process(this.rt, kp, this.module, this.argv, this.envp,
+      this.rt.takeSpare(this.module));
+    child.growTo(this.brk);               // (the saved stack's room: finishFork)
+    child.heapBase = this.heapBase;
+    child.brk = this.brk;
+    child.resume = RETURN;
+    child.resumeValue = 0;
+    this.forked = child;
+    return child;
+  }
+
+  // A new memory's pages cost more than the copy: the engine clears them,
+  // and each first touch is a page fault. So the child's memory grows only
+  // as far as the copy reaches (the room for its own saved stack comes at
+  // its first unwind, as for any process), and a child gets the instance
+  // of a process that ended, if there is one of the same module, whose
+  // pages are ready (runtime.js, takeSpare). What lies above the copy in
+  // such a memory is free memory above the break, as a saved stack is.
+  growTo(bytes) {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
+  }
+
+  finishFork() {
+    const child = this.forked;
+    this.forked = null;
+    if (child.dead) return;                   // killed before it ever ran
+    const u = this.bytes();
+    const used = Math.max(this.mem.u32[this.asyncData >>> 2], this.brk);   // the saved stack's end
+    child.growTo(used);
+    child.bytes().set(u.subarray(0, used));
+    child.x.__stack_pointer.value = this.x.__stack_pointer.value;
+    child.asyncData = this.asyncData;
+  }
+
   // ---- the system-call import -------------------------------------------
 
   syscall(nr, a0, a1, a2, a3, a4, a5) {
@@ -263,6 +331,10 @@ export class Process {
       if (how === RETURN) return this.afterCall(this.resumeValue, true);
     }
     let r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    if (this.forked) {                        // a fork made a child: copy, then go on
+      if (r > 0) return this.unwind(RETURN, r);
+      this.forked = null;                     // it failed; the child is gone
+    }
     // Blocked: let the others run on top of this stack (runtime.js,
     // runWhileBlocked); when the kernel picks this process again, the call
     // is re-issued right here, with no unwind and no rewind.

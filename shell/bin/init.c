@@ -1,16 +1,39 @@
 /*
- * init.c - process 1. The kernel starts it with the console on fds 0, 1, 2.
+ * init.c - process 1. The kernel starts it with the console on fds 0, 1, 2,
+ * but not as its controlling terminal (see kernel/ctty.c).
  *
- *   init            interactive: show /etc/motd, run the shell, start a new
+ *   init            interactive: show /etc/motd, run a shell, start a new
  *                   one whenever it exits; reap every orphan meanwhile.
- *   init --once     the same, but switch the machine off when the shell
- *                   exits (a terminal launcher: `exit` leaves Duplex).
+ *   init --once     the same, but switch the machine off with the shell's
+ *                   status when it exits (a terminal launcher: `exit 7`
+ *                   leaves Duplex with status 7).
  *   init -c LINE    run `sh -c LINE` with its output on the launcher's own
  *                   stdout and stderr (/dev/hostout, /dev/hosterr), then
  *                   switch the machine off with the shell's exit status:
  *                   this is how `./duplex -c` runs one command line.
  *   init -n -c LINE the same, with the launcher's own standard input
  *                   (/dev/hostin) as the shell's, for piped input.
+ *
+ * Every shell it starts leads a session of its own and owns the console,
+ * as one started by a getty: it is spawned with a new session, and its
+ * first file action opens /dev/console, which makes the console its
+ * controlling terminal with its group in the foreground. So ^C and ^Z typed
+ * at the console reach the shell's jobs, or the -c command, and never init;
+ * and when the shell exits, its session lets go of the console for the next
+ * one. (The kernel would not let a signal kill init anyway: process 1 gets
+ * only the signals it has handlers for, and init has none.)
+ *
+ * Each shell finds the console as the first one did: a shell killed while
+ * its line editor had the terminal raw leaves it so, and init, like a
+ * getty, puts back the modes the console had at boot before the next.
+ *
+ * A stopped shell. The -c command runs without job control, and its group
+ * is orphaned (its parent, init, is in another session), so ^Z and the
+ * tty's SIGTTIN and SIGTTOU do not stop it (POSIX). SIGSTOP still does -
+ * `kill -STOP $$` - and then nobody could continue it: init, which waits
+ * with WUNTRACED, continues the group with SIGCONT and says so in one line
+ * on the console, rather than wait forever. The same goes for a stopped
+ * interactive shell.
  *
  * Like any init, it must never exit, and it waits for all children, since
  * orphans are given to it.
@@ -21,6 +44,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <termios.h>
 #include <unistd.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -40,20 +65,28 @@ static void show_motd(void)
     close(fd);
 }
 
-/* Spawn sh with argv; out and err name files for fds 1 and 2, or NULL to
- * keep the console. Returns its pid, or -errno. */
+/* Spawn sh with argv in a session of its own that owns the console; in,
+ * out and err name files for fds 0, 1 and 2, or NULL for the console.
+ * Returns its pid, or -errno. */
 static pid_t start_shell(char *const argv[], const char *in, const char *out, const char *err)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/console", O_RDWR, 0);
+    posix_spawn_file_actions_adddup2(&fa, 0, 1);
+    posix_spawn_file_actions_adddup2(&fa, 0, 2);
     if (in)
         posix_spawn_file_actions_addopen(&fa, 0, in, O_RDONLY, 0);
     if (out)
         posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY, 0);
     if (err)
         posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY, 0);
+    posix_spawnattr_t at;
+    posix_spawnattr_init(&at);
+    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
     pid_t pid;
-    int r = posix_spawn(&pid, "/bin/sh", &fa, NULL, argv, environ);
+    int r = posix_spawn(&pid, "/bin/sh", &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
     posix_spawn_file_actions_destroy(&fa);
     if (r != 0) {
         fprintf(stderr, "init: cannot start /bin/sh: %s\n", strerror(r));
@@ -62,18 +95,40 @@ static pid_t start_shell(char *const argv[], const char *in, const char *out, co
     return pid;
 }
 
+/* The shell `pid` stopped, and no job control could resume it. The line
+ * goes to the console (fd 1: in -c mode fd 2 is the launcher's stderr). */
+static void resume(pid_t pid, int sig)
+{
+    char name[16] = "?";
+    sig2str(sig, name);
+    dprintf(1, "\ninit: the shell (pid %d) was stopped by SIG%s, and nothing else "
+            "could continue it: continuing it\n", (int)pid, name);
+    kill(-pid, SIGCONT);
+}
+
 /* Wait for `pid`, reaping any orphan that ends first; its exit status as
  * the shell reports one (128 + N for a signal). */
 static int wait_for(pid_t pid)
 {
     for (;;) {
         int st;
-        pid_t w = waitpid(-1, &st, 0);
-        if (w == pid)
+        pid_t w = waitpid(-1, &st, WUNTRACED);
+        if (w == pid && WIFSTOPPED(st))
+            resume(pid, WSTOPSIG(st));
+        else if (w == pid)
             return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-        if (w < 0)
+        else if (w < 0)
             return 127;
     }
+}
+
+/* Switch the machine off. The platform may stop it only once init gives
+ * way, so init says and does nothing more. */
+static void power_off(int status)
+{
+    poweroff(status);
+    for (;;)
+        pause();
 }
 
 /* The launcher sees only /dev/hostout and /dev/hosterr, so init's own
@@ -89,10 +144,7 @@ static void run_command(const char *line, bool host_stdin)
     char *argv[] = { "sh", "-c", (char *)line, NULL };
     pid_t pid = start_shell(argv, host_stdin ? "/dev/hostin" : NULL, "/dev/hostout",
                             "/dev/hosterr");
-    int status = pid == -ENOENT ? 127 : pid < 0 ? 126 : wait_for(pid);
-    poweroff(status);
-    for (;;)
-        pause();
+    power_off(pid == -ENOENT ? 127 : pid < 0 ? 126 : wait_for(pid));
 }
 
 int main(int argc, char **argv)
@@ -104,8 +156,12 @@ int main(int argc, char **argv)
     if (getenv("PATH") == NULL)
         setenv("PATH", "/bin", 1);
     bool once = argc == 2 && strcmp(argv[1], "--once") == 0;
+    struct termios boot_modes;
+    bool have_modes = tcgetattr(0, &boot_modes) == 0;
     show_motd();
     for (;;) {
+        if (have_modes)
+            tcsetattr(0, TCSANOW, &boot_modes);
         char *shargv[] = { "sh", NULL };
         pid_t pid = start_shell(shargv, NULL, NULL, NULL);
         if (pid < 0) {
@@ -114,7 +170,7 @@ int main(int argc, char **argv)
         }
         int status = wait_for(pid);
         if (once)
-            poweroff(status);
-        write(1, "\r\n[the shell exited; starting a new one]\r\n", 42);
+            power_off(status);
+        dprintf(1, "\n[the shell exited; starting a new one]\n");
     }
 }

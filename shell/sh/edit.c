@@ -8,6 +8,15 @@
  * screen, cursor put back - which also copes with lines longer than the
  * terminal is wide.
  *
+ * When the window's size changes (SIGWINCH, which the shell catches
+ * without SA_RESTART, so the editor's read returns), the line is redrawn
+ * once for the new width. Terminals reflow what they show when resized
+ * (xterm.js, as most do): the line is rewrapped at the new width with the
+ * cursor in it, so the editor finds the cursor's row from the new width
+ * and redraws from the line's first row. With the old width it would
+ * count rows that are no longer there and draw the line again below
+ * itself at every key.
+ *
  * Keys: arrows, Home/End (ESC [ H/F, ESC O H/F, ESC [1~/[4~), Backspace,
  * Delete (ESC [3~), ^A ^E ^B ^F ^K ^U ^W, ^D (at an empty line: end of
  * input), ^C (cancel the line), ^L (clear the screen), Up/Down ^P/^N
@@ -30,7 +39,8 @@ static char **history;
 static int history_n;
 
 enum key {
-    K_NONE = 1000, K_LEFT, K_RIGHT, K_UP, K_DOWN, K_HOME, K_END, K_DELETE
+    K_NONE = 1000, K_LEFT, K_RIGHT, K_UP, K_DOWN, K_HOME, K_END, K_DELETE,
+    K_RESIZE                /* no key: the window changed */
 };
 
 struct editor {
@@ -150,6 +160,15 @@ static void refresh(struct editor *ed)
     sb_free(&s);
 }
 
+/* The window changed: the terminal has rewrapped the line at the new width,
+ * the cursor with it (see the top of the file). */
+static void new_width(struct editor *ed)
+{
+    const char *text = ed->buf.s ? ed->buf.s : "";
+    ed->cols = terminal_columns(ed->fd);
+    ed->cursor_row = (width(ed->prompt, strlen(ed->prompt)) + width(text, ed->cur)) / ed->cols;
+}
+
 /* Leave the cursor after the line, for what comes next. */
 static void finish_line(struct editor *ed, const char *after)
 {
@@ -209,9 +228,18 @@ static int escape_key(int fd)
     }
 }
 
+/* A key, or K_RESIZE if the window changed while the editor waited. */
 static int read_key(int fd)
 {
-    int c = read_byte(fd);
+    unsigned char c;
+    ssize_t n;
+    if (window_changed())
+        return K_RESIZE;
+    while ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
+        if (window_changed())
+            return K_RESIZE;
+    if (n != 1)
+        return -1;
     return c == 0x1b ? escape_key(fd) : c;
 }
 
@@ -404,6 +432,10 @@ static bool edit_key(struct editor *ed, int k, enum edit_result *result)
     case 16: case K_UP:   show_history(ed, ed->hist - 1); break;
     case 14: case K_DOWN: show_history(ed, ed->hist + 1); break;
     case '\t': complete(ed); break;
+    case K_RESIZE:
+        window_size_check();
+        new_width(ed);
+        break;
     default:
         if (k >= 32 && k < 256) {
             char c = (char)k;
@@ -444,6 +476,7 @@ enum edit_result edit_line(int fd, const char *prompt, char **line)
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
     tcsetattr(fd, TCSADRAIN, &raw);
+    window_changed();                   /* the width is read afresh here */
     struct editor ed = {
         .fd = fd, .prompt = prompt, .cols = terminal_columns(fd), .hist = history_n,
     };

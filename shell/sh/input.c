@@ -189,6 +189,7 @@ static bool next_command(struct reader *r, struct node **out)
             if (r->src->kind == SRC_TERMINAL) {
                 jobs_notify();
                 interrupt_pending();        /* a ^C from before the prompt */
+                window_size_check();
             }
             char *line = source_line(r->src, false, &interrupted);
             if (!line)

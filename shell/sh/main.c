@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -89,18 +90,79 @@ bool interrupt_seen(void)
     return sh.job_control && got_interrupt != 0;
 }
 
+/* ---- the window size ---------------------------------------------------------- */
+
+static volatile sig_atomic_t got_winch;
+
+void shell_on_winch(int sig)
+{
+    (void)sig;
+    got_winch = 1;
+}
+
+/* Without SA_RESTART: the line editor's read returns, and it redraws the
+ * line for the new width at once, not at the next key. */
+void catch_window_changes(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = shell_on_winch;
+    sigaction(SIGWINCH, &sa, NULL);
+}
+
+bool window_changed(void)
+{
+    bool changed = got_winch != 0;
+    got_winch = 0;
+    return changed;
+}
+
+/* COLUMNS and LINES are the terminal's size, as bash's checkwinsize keeps
+ * them: set at start, on SIGWINCH, and before each prompt (a resize while a
+ * job has the terminal signals the job, not the shell). Like bash, the
+ * shell does not export them: programs ask the terminal (TIOCGWINSZ); a
+ * COLUMNS that came from the environment stays exported. */
+void window_size_check(void)
+{
+    struct winsize ws;
+    if (!sh.job_control || ioctl(sh.tty, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+        return;
+    char n[16];
+    snprintf(n, sizeof n, "%d", ws.ws_col);
+    var_set("COLUMNS", n, false);
+    snprintf(n, sizeof n, "%d", ws.ws_row);
+    var_set("LINES", n, false);
+}
+
+/* ---- job control ---------------------------------------------------------------- */
+
+/* Wait until the shell's group is the terminal's foreground group: SIGTTIN
+ * stops it until someone continues it there. A group nobody could continue
+ * (an orphaned one) is not stopped, so the shell gives up after a few
+ * tries rather than spin. */
+static pid_t wait_for_foreground(void)
+{
+    pid_t fg;
+    for (int tries = 0; (fg = tcgetpgrp(sh.tty)) >= 0 && fg != getpgrp(); tries++) {
+        if (tries == 16) {
+            sh_error("cannot get the terminal: no job control");
+            return -1;
+        }
+        kill(-getpgrp(), SIGTTIN);
+    }
+    return fg;
+}
+
 /* An interactive shell takes the terminal: it waits until it is in the
  * foreground, becomes its own process group, leaves ^C, ^\ and ^Z to the
- * jobs (^C only sets a flag, see interrupt_pending), and remembers the
- * terminal's modes. */
+ * jobs (^C only sets a flag, see interrupt_pending), remembers the
+ * terminal's modes, and follows its size. */
 static void init_job_control(void)
 {
     sh.tty = fcntl(0, F_DUPFD_CLOEXEC, 10);
     if (sh.tty < 0)
         return;
-    pid_t fg;
-    while ((fg = tcgetpgrp(sh.tty)) >= 0 && fg != getpgrp())
-        kill(-getpgrp(), SIGTTIN);
+    pid_t fg = wait_for_foreground();
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = shell_on_interrupt;     /* no SA_RESTART: `wait` stops */
@@ -120,6 +182,8 @@ static void init_job_control(void)
     tcsetpgrp(sh.tty, sh.pgid);
     tcgetattr(sh.tty, &sh.tmodes);
     sh.job_control = true;
+    catch_window_changes();
+    window_size_check();
 }
 
 /* ---- arguments -------------------------------------------------------------------- */

@@ -356,6 +356,10 @@ void shell_exit(int status) __attribute__((noreturn));
 bool interrupt_pending(void);               /* ^C reached the shell; clears it */
 bool interrupt_seen(void);                  /* the same, leaving it set */
 void shell_on_interrupt(int sig);
+void catch_window_changes(void);            /* SIGWINCH: noted, no SA_RESTART */
+void shell_on_winch(int sig);               /* ... by this handler */
+bool window_changed(void);                  /* a SIGWINCH came; clears it */
+void window_size_check(void);               /* COLUMNS and LINES follow the tty */
 
 /* ---- trap.c ------------------------------------------------------------------ */
 

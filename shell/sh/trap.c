@@ -29,6 +29,8 @@ static bool running;
 
 static void on_signal(int sig)
 {
+    if (sig == SIGWINCH)
+        shell_on_winch(sig);                /* the line editor redraws too */
     if (sig > 0 && sig < NTRAPS) {
         pending[sig] = 1;
         any_pending = 1;
@@ -62,6 +64,8 @@ static void reset(int sig)
         return;
     if (sig == SIGINT && sh.job_control)
         set_disposition(sig, shell_on_interrupt);
+    else if (sig == SIGWINCH && sh.job_control)
+        catch_window_changes();
     else if (sh.job_control && sigismember(&sh.reset_in_child, sig))
         set_disposition(sig, SIG_IGN);      /* what an interactive shell ignores */
     else

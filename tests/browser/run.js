@@ -114,6 +114,62 @@ async function checkBinaryOutput(page) {
   page.off('console', onConsole);
 }
 
+// The terminal's logical lines: the rows xterm.js wrapped, joined again.
+const logicalLines = (page) => page.evaluate(() => {
+  const b = window.term.buffer.active, out = [];
+  for (let i = 0; i < b.length; i++) {
+    const l = b.getLine(i), t = l.translateToString(false);
+    if (l.isWrapped && out.length) out[out.length - 1] += t; else out.push(t);
+  }
+  return out.map((s) => s.trimEnd());
+});
+
+// A block of checks: a timeout inside it fails it, and the next one runs.
+async function block(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    check(name, false, e.message);
+  }
+}
+
+// Leaving the shell: init starts a new one, which owns the terminal.
+async function exitStartsANewShell(page) {
+  const before = prompts(await screen(page));
+  await page.keyboard.type('exit');
+  await page.keyboard.press('Enter');
+  await waitFor(page, (t) => prompts(t) > before && t.endsWith(PROMPT.trimEnd()) &&
+    t.includes('[the shell exited; starting a new one]'), 'a new prompt after exit', 5000);
+  check('exit: init starts a new shell, and its prompt comes', true);
+  const ok = await typeCommand(page, 'echo ok');
+  check('the new shell runs echo ok', ok.join('\n') === 'ok', ok.join('\n'));
+}
+
+// The window narrows while a line is half typed: the line is redrawn once
+// for the new width, and the keys typed after it are shown once.
+async function resizeMidLine(page) {
+  const half = 'echo ' + 'abcdefghij'.repeat(3);
+  await page.keyboard.type(half);
+  await waitFor(page, (t) => t.replace(/\n/g, '').endsWith(PROMPT + half), 'the half-typed line');
+  await page.setViewportSize({ width: 330, height: 640 });
+  await new Promise((r) => setTimeout(r, 500));   // fit, SIGWINCH, redraw
+  const cols = await page.evaluate(() => window.term.cols);
+  await page.keyboard.type(' end');
+  await page.keyboard.press('Enter');
+  const want = 'abcdefghij'.repeat(3) + ' end';
+  await waitFor(page, (t) => t.includes(`\n${want}\n`) && t.endsWith(PROMPT.trimEnd()),
+    'the output of the line typed across the resize');
+  const lines = await logicalLines(page);
+  const shown = lines.filter((l) => l.startsWith(PROMPT + 'echo abcdefghij'));
+  check(`a resize to ${cols} columns mid-line: the line is shown once, whole`,
+    shown.length === 1 && shown[0] === `${PROMPT}${half} end`, lines.slice(-12).join('\n'));
+  check('... and the command ran once', lines.filter((l) => l === want).length === 1);
+  const c = await typeCommand(page, 'echo $COLUMNS');
+  check('$COLUMNS is the terminal\'s width', c.join('') === String(cols), `${c.join('')} != ${cols}`);
+  await page.setViewportSize({ width: 1000, height: 640 });
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 async function main() {
   const server = await startServer(0);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -139,6 +195,8 @@ async function main() {
     await floodThenInterrupt(page, 'cat /bin/*', 3);
     await floodThenInterrupt(page, 'seq 1 10000000', 3);
     await checkBinaryOutput(page);
+    await block('exit starts a new shell', () => exitStartsANewShell(page));
+    await block('a resize mid-line', () => resizeMidLine(page));
 
     const loading = await page.$('#loading');
     check('the loading indicator is gone', loading === null);

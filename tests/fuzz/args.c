@@ -20,6 +20,8 @@
 #include "../../kernel/uapi/ipc.h"
 #include "../../kernel/uapi/chan.h"
 #include "../../kernel/uapi/port.h"
+#include "../../kernel/uapi/poll.h"
+#include "../../kernel/uapi/mman.h"
 
 /* ---- memory of the caller ------------------------------------------------------ */
 
@@ -127,7 +129,7 @@ static const char *const wpaths[] = {
     "/tmp/a", "/tmp/b", "/tmp/d", "/tmp/d/a", "/tmp/d/e", "/tmp/d/e/f", "/tmp/f", "/tmp/p",
     "a", "b", "d", "d/a", "f", "q", ".", "..", "", "/", "/tmp/a/", "/tmp/d/", "/tmp/d/.",
     "/tmp/d/..", "/tmp/..", "//tmp//d//a", "/tmp/./b", "/nonexistent/a", "/tmp/a/b",
-    "/dev/null/a", LONGNAME,
+    "/dev/null/a", LONGNAME, "/dev/shm/a", "/dev/shm/b",
 };
 
 /* Paths to look at; those marked protect are opened read-only. */
@@ -474,6 +476,56 @@ static uptr portmsg_arg(struct gen *g, int i)
     return place(g, i, &m, sizeof m, what);
 }
 
+static uptr itimer_arg(struct gen *g, int i)
+{
+    static const int64_t t[][2] = { { 0, 0 }, { 0, 1000 }, { 1, 0 }, { 0, 999999 },
+                                    { 0, 1000000 }, { -1, 0 }, { 0, 10000 }, { 3600, 0 } };
+    if (in_u8(g->in) < 0x10) {
+        show(g, i, "NULL");
+        return 0;
+    }
+    uint8_t b = in_u8(g->in);
+    struct k_itimerval it = { t[b & 7][0], t[b & 7][1], t[b >> 3 & 7][0], t[b >> 3 & 7][1] };
+    char what[80];
+    WHAT(what, " {every %llds+%lldus, in %llds+%lldus}", (long long)it.interval_sec,
+         (long long)it.interval_usec, (long long)it.value_sec, (long long)it.value_usec);
+    return place(g, i, &it, sizeof it, what);
+}
+
+/* Descriptors to poll: mostly the caller's own, with the events of poll.h. */
+static uptr pollfds_arg(struct gen *g, int i)
+{
+    struct k_pollfd fds[8];
+    uint8_t b = in_u8(g->in);
+    int n = b % 5;
+    for (int k = 0; k < n; k++) {
+        fds[k].fd = (int32_t)(in_u8(g->in) < 0x10 ? -1 : fd_value(g));
+        fds[k].events = (int16_t)FLAGS(g, POLLIN, POLLOUT, POLLIN, POLLPRI, POLLRDNORM,
+                                       POLLWRNORM, POLLERR | POLLHUP, 0x8000);
+        fds[k].revents = (int16_t)0x7fff;
+    }
+    g->count = n;
+    char what[48];
+    WHAT(what, " [%d: fd %d events %#x ...]", n, n ? fds[0].fd : 0, n ? fds[0].events : 0);
+    return place(g, i, fds, (size_t)n * sizeof fds[0], what);
+}
+
+/* A futex word: where memory is shared (an attachment or a mapping), or a
+ * word of the caller's own, holding 0 or 1. */
+static uptr futexaddr_arg(struct gen *g, int i)
+{
+    uint8_t b = in_u8(g->in);
+    if (b < 0x80) {
+        uptr a = (uptr)id_value(g, K_SHMADDR) + (b & 3) * 4 + (b & 4 ? 1 : 0);
+        show_ptr(g, i, a, " (shared)");
+        return a;
+    }
+    uint32_t v = b & 1;
+    char what[16];
+    WHAT(what, " {%u}", v);
+    return place(g, i, &v, sizeof v, what);
+}
+
 static uptr filter_arg(struct gen *g, int i)
 {
     if (in_u8(g->in) < 0x10) {
@@ -608,6 +660,24 @@ long arg_make(struct gen *g, enum kind k, int i)
     case K_PORTNAME: return (long)name_arg(g, i, port_names, N(port_names));
     case K_PORTMSG: return (long)portmsg_arg(g, i);
     case K_FILTER:  return (long)filter_arg(g, i);
+    case K_WHICH:   return shown(g, i, PICK(g, 0, 0, 1, 2, -1, INT_MAX));
+    case K_ITIMER:  return (long)itimer_arg(g, i);
+    case K_POLLFDS: return (long)pollfds_arg(g, i);
+    case K_NFDS: {
+        uint8_t b = in_u8(g->in);
+        return shown(g, i, b < 0xe0 ? g->count : PICK(g, 0, -1, 64, 65, 1025, INT_MAX, 1L << 32));
+    }
+    case K_PROT:    return shown(g, i, FLAGS(g, PROT_READ, PROT_WRITE, PROT_EXEC, PROT_READ,
+                                             PROT_WRITE, 0x8, 0x10000));
+    case K_MAPFLAGS: return shown(g, i, FLAGS(g, MAP_SHARED, MAP_PRIVATE, MAP_ANONYMOUS,
+                                              MAP_FIXED, MAP_ANONYMOUS, MAP_PRIVATE, 0x40,
+                                              0x80000));
+    case K_OFF:     return shown(g, i, PICK(g, 0, 0, 4096, 8192, 1, -4096, 1L << 32, LONG_MAX));
+    case K_MSFLAGS: return shown(g, i, FLAGS(g, MS_ASYNC, MS_INVALIDATE, MS_SYNC, 8));
+    case K_FUTEXADDR: return (long)futexaddr_arg(g, i);
+    case K_FUTEXOP: return shown(g, i, PICK(g, FUTEX_WAIT, FUTEX_WAKE,
+                                           FUTEX_WAIT | FUTEX_PRIVATE_FLAG,
+                                           FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 2, -1, 256));
     case NKINDS:    break;
     }
     return 0;

@@ -35,6 +35,10 @@ const struct call calls[] = {
     C(SYS_setgid, K_UID),
     C(SYS_brk, K_ADDR),
     C(SYS_clock_gettime, K_CLOCK, K_OUT),
+    C(SYS_fork),
+    C(SYS_fork),
+    C(SYS_setitimer, K_WHICH, K_ITIMER, K_OUT),
+    C(SYS_getitimer, K_WHICH, K_OUT),
     /* signals */
     C(SYS_sigaction, K_SIG, K_SIGACT, K_OUT),
     C(SYS_sigaction, K_SIG, K_SIGACT, K_OUT),
@@ -71,6 +75,8 @@ const struct call calls[] = {
     C(SYS_access, K_PATH, K_AMODE),
     C(SYS_chmod, K_PATH, K_MODE),
     C(SYS_umask, K_MODE),
+    C(SYS_ppoll, K_POLLFDS, K_NFDS, K_TIMESPEC, K_SIGSET),
+    C(SYS_ppoll, K_POLLFDS, K_NFDS, K_TIMESPEC, K_SIGSET),
     /* system information */
     C(SYS_procinfo, K_SLOT, K_OUT),
     C(SYS_kstat, K_OUT),
@@ -91,6 +97,14 @@ const struct call calls[] = {
     C(SYS_semop, K_SEMID, K_SEMBUF, K_NSOPS, K_TIMESPEC),
     C(SYS_semop, K_SEMID, K_SEMBUF, K_NSOPS, K_TIMESPEC),
     C(SYS_semctl, K_SEMID, K_INT, K_SEMCMD, K_SEMARG),
+    /* memory and futexes */
+    C(SYS_mmap, K_SHMADDR, K_LEN, K_PROT, K_MAPFLAGS, K_FD, K_OFF),
+    C(SYS_mmap, K_SHMADDR, K_LEN, K_PROT, K_MAPFLAGS, K_FD, K_OFF),
+    C(SYS_munmap, K_SHMADDR, K_LEN),
+    C(SYS_mprotect, K_SHMADDR, K_LEN, K_PROT),
+    C(SYS_msync, K_SHMADDR, K_LEN, K_MSFLAGS),
+    C(SYS_futex, K_FUTEXADDR, K_FUTEXOP, K_INT, K_TIMESPEC),
+    C(SYS_futex, K_FUTEXADDR, K_FUTEXOP, K_INT, K_TIMESPEC),
     /* POSIX semaphores */
     C(SYS_sem_open, K_PSEM, K_OFLAGS, K_MODE, K_INT),
     C(SYS_sem_wait, K_FD),

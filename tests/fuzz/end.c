@@ -186,7 +186,12 @@ static void cleanup(void)
         finding("cleanup: process 1 cannot open the console");
     init_call(SYS_chdir, "/", 0, 0);
     shm_exit(init);
+    mmap_exit(init);
     semundo_exit(init);
+    static const struct k_itimerval off;
+    if (plat_copyout(init, ARENA_LO, &off, sizeof off) < 0 ||
+        tsys(init, SYS_setitimer, 0L, (long)ARENA_LO, 0L, 0L, 0L, 0L) != 0)
+        finding("cleanup: process 1 cannot stop its interval timer");
     if (kstats.ipc[KSTAT_MSGQ] != base.ipc[KSTAT_MSGQ])
         remove_sysv(SYS_msgctl, MSG_STAT, MSGMNI);
     if (kstats.ipc[KSTAT_SHM] != base.ipc[KSTAT_SHM])
@@ -209,7 +214,7 @@ static void check_counts(void)
                 (unsigned long long)kstats.f, (unsigned long long)base.f);
     CMP(procs) CMP(files) CMP(inodes) CMP(pipes) CMP(waiters) CMP(timers) CMP(allocs)
     CMP(heap_used) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4])
-    CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7])
+    CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7]) CMP(mappings) CMP(memobjs)
 #undef CMP
     if (test_failures())
         finding("a check of the host platform failed (above)");

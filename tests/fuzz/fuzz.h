@@ -69,6 +69,9 @@ enum kind {
     K_MSG, K_MTYPE, K_MSGFLG, K_SHMADDR, K_SHMFLG, K_SEMBUF, K_NSOPS, K_IPCDS,
     K_PSEM,         /* a POSIX semaphore's name */
     K_CHANFLG, K_PORTFLG, K_RIGHTS, K_PORTNAME, K_PORTMSG, K_FILTER,
+    K_WHICH, K_ITIMER,               /* setitimer */
+    K_POLLFDS, K_NFDS,               /* ppoll */
+    K_PROT, K_MAPFLAGS, K_OFF, K_MSFLAGS, K_FUTEXADDR, K_FUTEXOP,
     NKINDS
 };
 
@@ -98,7 +101,9 @@ long     fd_value(struct gen *g);
 long     pid_value(struct gen *g);
 long     sig_value(struct gen *g);
 uint64_t sigset_value(struct gen *g);
-long     id_value(struct gen *g, enum kind k);   /* K_MSQID, K_SHMID, K_SEMID, K_SHMADDR */
+/* K_MSQID, K_SHMID, K_SEMID, or K_SHMADDR: an address of the window of shared
+ * memory and mappings, often one an attach or a mapping returned. */
+long     id_value(struct gen *g, enum kind k);
 
 /* IPC ids and attach addresses returned so far, for later calls to use. */
 void ids_note(enum kind k, long id);

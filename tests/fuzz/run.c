@@ -171,11 +171,11 @@ static void note_result(struct fproc *fp, long nr, const long *a, long r)
         if (fp_alive(fp))
             end_note_psem(fp->p, (uptr)a[0]);
         break;
-    case SYS_spawn:  if (r > 0) track(fp, (int)r); break;
+    case SYS_spawn: case SYS_fork: if (r > 0) track(fp, (int)r); break;
     case SYS_msgget: ids_note(K_MSQID, r); break;
     case SYS_shmget: ids_note(K_SHMID, r); break;
     case SYS_semget: ids_note(K_SEMID, r); break;
-    case SYS_shmat:  ids_note(K_SHMADDR, r); break;
+    case SYS_shmat: case SYS_mmap: ids_note(K_SHMADDR, r); break;
     }
 }
 
@@ -426,6 +426,11 @@ void fuzz_boot(void)
         abort();
     }
     tsys(init, SYS_getpid, 0L, 0L, 0L, 0L, 0L, 0L);   /* the running process */
+    /* the console is its controlling terminal, as in the unit tests */
+    if (tsys(init, SYS_ioctl, 0L, (long)TIOCSCTTY, 0L, 0L, 0L, 0L) != 0) {
+        fprintf(stderr, "fuzz: process 1 cannot take the console\n");
+        abort();
+    }
     tconsole();
     end_record();
     snapshot_take();

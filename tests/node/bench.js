@@ -4,7 +4,8 @@
 //
 // Benchmarks print figures; they never pass or fail. Targets (from the
 // project's brief, for the default 4 KiB pipe): round trip at most 0.05x the
-// host's, throughput at least 3x the host's.
+// host's, throughput at least 3x the host's; fork, exit and wait of a
+// process with 1 MiB of memory within 2x the host's.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runLine, root } from './harness.js';
@@ -42,9 +43,11 @@ async function main() {
   const w64 = await duplex('pipebench throughput 65536');
   const wq = await duplex('msgqbench');
   const wi = await duplex('ipcbench');
+  const wf = { ...(await duplex('forkbench 1 200')), ...(await duplex('forkbench 16 50')) };
   const h = { ...host('pipebench', ['throughput']), ...host('pipebench', ['pingpong']) };
   const h64 = host('pipebench', ['throughput', '65536']);
   const hq = host('msgqbench');
+  const hf = { ...host('forkbench', ['1', '200']), ...host('forkbench', ['16', '50']) };
   row('pipe throughput, 4 KiB writes', 'MB/s', w['pipe-throughput'].value,
     h['pipe-throughput'].value, 'target >= 3x');
   row('pipe throughput, 64 KiB writes', 'MB/s', w64['pipe-throughput'].value,
@@ -57,6 +60,10 @@ async function main() {
     wi['port-call-roundtrip'].value, h['pipe-roundtrip'].value, 'target <= 1 us');
   row('channel messages (host: SysV queue)', 'msgs/s', wi['chan-msgs-per-sec'].value,
     hq['msgq-msgs-per-sec'].value, '');
+  row('fork + exit + wait, 1 MiB of memory', 'us', wf['fork-1mib-us'].value,
+    hf['fork-1mib-us'].value, 'target <= 2x');
+  row('fork + exit + wait, 16 MiB of memory', 'us', wf['fork-16mib-us'].value,
+    hf['fork-16mib-us'].value, '');
   const head = ['benchmark', 'Duplex (web, Node)', 'host Linux', 'ratio', ''];
   const width = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i].length)));
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));

@@ -121,3 +121,63 @@ export function screenShows(dx, pred, what, ms = 20000) {
     poll();
   });
 }
+
+// Boot with argv (by default `init`, the interactive shell, as the page
+// does) and talk to the console as a terminal would: type bytes, wait for
+// what the console prints. A kernel panic makes every wait fail.
+//
+//   const c = await bootTerminal();
+//   await c.waitFor('duplex$ ');
+//   c.type('echo hi\r');
+//   await c.waitFor('hi\r\n');
+export async function bootTerminal(argv = ['init'], { rows = 24, cols = 80 } = {}) {
+  let text = '';
+  const host = ['', ''];
+  let panic = null;
+  let code = null;
+  const waiters = new Set();
+  const check = () => { for (const w of waiters) w(); };
+  const dx = new Duplex({
+    ...buildFiles(),
+    console: (b, done) => { text += Buffer.from(b).toString('latin1'); done(); check(); },
+    host: (stream, b) => { host[stream - 1] += Buffer.from(b).toString('latin1'); },
+    poweroff: (c) => { code = c; check(); },
+    panic: (msg) => { panic = msg; check(); },
+  });
+  dx.modules = modules;
+  await dx.boot(argv);
+  dx.resize(rows, cols);
+  const c = {
+    dx,
+    get text() { return text; },
+    get code() { return code; },
+    get stdout() { return host[0]; },            // /dev/hostout and /dev/hosterr
+    get stderr() { return host[1]; },
+    mark() { return text.length; },
+    type(s) { dx.input(s); },
+    // Resolve with the console's text once `what` (a string or a RegExp)
+    // appears in it after offset `from`; fail after timeoutMs.
+    waitFor(what, { from = 0, timeoutMs = 20000 } = {}) {
+      const found = () => (typeof what === 'string' ? text.indexOf(what, from) >= 0
+        : what.test(text.slice(from)));
+      return new Promise((resolve, reject) => {
+        const w = () => {
+          if (panic) done(reject, new Error(`kernel panic: ${panic}`));
+          else if (found()) done(resolve, text);
+        };
+        const timer = setTimeout(() => done(reject, new Error(
+          `timed out waiting for ${JSON.stringify(String(what))}; the console shows:\n` +
+          JSON.stringify(text.slice(-800)))), timeoutMs);
+        const done = (f, v) => { clearTimeout(timer); waiters.delete(w); f(v); };
+        waiters.add(w);
+        w();
+      });
+    },
+    // Resolve with the exit code once the machine powers off.
+    poweredOff({ timeoutMs = 20000 } = {}) {
+      return c.waitFor({ test: () => code !== null }, { timeoutMs }).then(() => code);
+    },
+    halt() { dx.halted = true; },
+  };
+  return c;
+}

@@ -55,7 +55,8 @@ static void mark_dirty(struct hostproc *h, uptr a, size_t n)
 }
 
 uint64_t tlast_image_id;
-static void forget_attachments(struct proc *p);
+
+static void shm_drop_all(struct proc *p);
 
 /* An exec keeps the context and its memory, cleared: the context's
  * address stays what a snapshot of the kernel holds, and the memory's
@@ -67,10 +68,10 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
         return -ENOEXEC;
     struct hostproc *h = kernel_proc_ctx(p);
     uint8_t *mem;
-    if (h) {                     /* the new image has none of the old one's segments */
+    if (h) {                    /* exec: the old image's attachments go with it */
+        shm_drop_all(p);
         mem = h->mem;
         memset(mem, 0, USIZE);
-        forget_attachments(p);
     } else {
         h = malloc(sizeof *h);
         mem = calloc(1, USIZE);
@@ -81,6 +82,26 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     h->brk = UBASE + 4096;
     mark_dirty(h, UBASE, USIZE);
     kernel_set_proc_ctx(p, h);
+    return 0;
+}
+
+/* A child's memory is a copy of its parent's; without a context to copy
+ * (tfork_fail) the fork fails as a platform out of memory would. */
+int tfork_fail;
+
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    static const uint8_t zeros[4096];
+    if (tfork_fail)
+        return -ENOMEM;
+    struct hostproc *h = calloc(1, sizeof *h), *ph = hp(parent);
+    *h = *ph;
+    h->nhandled = 0;
+    h->mem = calloc(1, USIZE);   /* copied page by page: untouched pages cost nothing */
+    for (size_t off = 0; off < USIZE; off += sizeof zeros)
+        if (memcmp(ph->mem + off, zeros, sizeof zeros) != 0)
+            memcpy(h->mem + off, ph->mem + off, sizeof zeros);
+    kernel_set_proc_ctx(child, h);
     return 0;
 }
 
@@ -166,6 +187,8 @@ void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
     *hi = UBASE + USIZE;
 }
 
+static void prot_note(struct proc *p, uptr addr, size_t len, int prot);
+
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
     struct hostproc *h = hp(p);
@@ -182,9 +205,17 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
         attach[i].addr = addr, attach[i].ro = readonly;
         memcpy(h->mem + (addr - UBASE), kmem, size);
         mark_dirty(h, addr, size);
+        prot_note(p, addr, size, readonly ? PROT_READ : PROT_READ | PROT_WRITE);
         return 0;
     }
     return -ENOMEM;
+}
+
+static void shm_drop_all(struct proc *p)
+{
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p == p)
+            attach[i].p = NULL;
 }
 
 void plat_shm_detach(struct proc *p, uptr addr, size_t size)
@@ -201,11 +232,80 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
     CHECK(!"plat_shm_detach: no such attachment");
 }
 
-static void forget_attachments(struct proc *p)
+/* The kernel reads or writes shared memory itself (a mapped file): as the
+ * web platform does, the running process's writes go to the kernel's copy
+ * first, and after a write every copy is refreshed once the call is over
+ * (tsys). */
+static bool shm_written;
+
+void plat_shm_access(void *kmem, size_t len, bool write)
 {
-    for (int i = 0; i < MAX_ATTACH; i++)
-        if (attach[i].p == p)
-            attach[i].p = NULL;
+    struct proc *p = tcurrent();
+    for (int i = 0; p && i < MAX_ATTACH; i++) {
+        char *k = attach[i].kmem;
+        if (attach[i].p == p && !attach[i].ro && k < (char *)kmem + len &&
+            (char *)kmem < k + attach[i].size)
+            memcpy(k, hp(p)->mem + (attach[i].addr - UBASE), attach[i].size);
+    }
+    shm_written |= write;
+}
+
+static void shm_refresh(void)
+{
+    for (int i = 0; shm_written && i < MAX_ATTACH; i++) {
+        if (!attach[i].p || !kernel_proc_ctx(attach[i].p))
+            continue;
+        struct hostproc *h = hp(attach[i].p);
+        memcpy(h->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+        mark_dirty(h, attach[i].addr, attach[i].size);
+    }
+    shm_written = false;
+}
+
+/* Private mappings: memory of the fake process, zeroed. Protection is
+ * only noted (as on the web target, it is not enforced): a log of what
+ * was asked for, newest last, that tmem_prot searches. */
+#define NPROTS 256
+static struct { struct proc *p; uptr addr; size_t len; int prot; } prots[NPROTS];
+static int nprots;
+
+static void prot_note(struct proc *p, uptr addr, size_t len, int prot)
+{
+    int i = nprots++ % NPROTS;
+    prots[i].p = p, prots[i].addr = addr, prots[i].len = len, prots[i].prot = prot;
+}
+
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
+{
+    struct hostproc *h = hp(p);
+    CHECK((addr & 4095) == 0 && (len & 4095) == 0);
+    if (!urange_ok(h, addr, len) || addr < SHM_BASE)
+        return -EINVAL;                 /* below: the fake program's own */
+    memset(h->mem + (addr - UBASE), 0, len);
+    mark_dirty(h, addr, len);
+    return plat_mem_protect(p, addr, len, prot);
+}
+
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
+{
+    memset(hp(p)->mem + (addr - UBASE), 0xdd, len);      /* gone: not zeros */
+    mark_dirty(hp(p), addr, len);
+}
+
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
+{
+    prot_note(p, addr, len, prot);
+    return 0;
+}
+
+int tmem_prot(struct proc *p, uptr addr)
+{
+    for (int n = nprots - 1; n >= 0 && n >= nprots - NPROTS; n--) {
+        int i = n % NPROTS;
+        if (prots[i].p == p && prots[i].addr <= addr && addr < prots[i].addr + prots[i].len)
+            return prots[i].prot;
+    }
+    return -1;
 }
 
 void tshm_sync(struct proc *from)
@@ -360,6 +460,7 @@ long tsys(struct proc *p, long nr, ...)
     va_end(ap);
     make_running(p);
     long r = kernel_syscall(p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    shm_refresh();
     if (r == KERN_EXIT)
         running = NULL;
     else if (r != KERN_BLOCK)
@@ -523,13 +624,19 @@ static void tboot(void)
         abort();
     }
     running = init;
+    /* init takes the console as its controlling terminal, as a getty
+     * would: most tests read it as init, the foreground of its session */
+    if (kernel_syscall(init, SYS_ioctl, 0, TIOCSCTTY, 0, 0, 0, 0) != 0) {
+        fprintf(stderr, "boot: init cannot take the console\n");
+        abort();
+    }
     tconsole();
 }
 
 #define COUNTED(X) X(procs) X(files) X(inodes) X(pipes) X(waiters) X(timers) \
                    X(allocs) X(heap_used) \
                    X(ipc[0]) X(ipc[1]) X(ipc[2]) X(ipc[3]) \
-                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7])
+                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7]) X(mappings) X(memobjs)
 
 static void check_leaks(const struct k_kstat *base)
 {
@@ -571,8 +678,8 @@ struct tsaved *tproc_save(struct proc *p)
 }
 
 /* Put p's context back as tproc_save found it. Only the pages written
- * since then through this file (copyout, ubuf, shared memory, exec) are
- * copied back, so that a reset costs what the input changed. */
+ * since then through this file (copyout, ubuf, shared memory, mappings,
+ * exec) are copied back, so that a reset costs what the input changed. */
 void tproc_restore(struct proc *p, const struct tsaved *s)
 {
     struct hostproc *h = hp(p);

@@ -54,7 +54,9 @@ void test_fail(const char *file, int line, const char *fmt, ...);
 #define UBASE  0x10000UL             /* lowest user address; below it faults */
 #define USIZE  (1024 * 1024)         /* user memory of each fake process */
 
-extern struct proc *init;            /* process 1, the running one at start */
+/* Process 1, the running one at start, with the console on fds 0-2 as its
+ * controlling terminal (it took it with TIOCSCTTY). */
+extern struct proc *init;
 
 /* A fake executable: files whose bytes start with FAKE_MAGIC can be spawned. */
 #define FAKE_MAGIC "FAKE"
@@ -77,6 +79,14 @@ uptr  ubytes(struct proc *p, const void *b, size_t n);
 uptr  ubuf(struct proc *p, size_t n);
 void *uhost(struct proc *p, uptr a);
 uptr  uargv(struct proc *p, const char *const *argv);   /* NULL-terminated */
+
+/* The protection the platform was last asked to give the page at addr
+ * (plat_mem_map, plat_mem_protect), -1 if none. Mappings go in the upper
+ * half of a fake process's memory (the window plat_shm_window names). */
+int tmem_prot(struct proc *p, uptr addr);
+
+/* Make the platform's fork fail with ENOMEM while set. */
+extern int tfork_fail;
 
 /* Remove a file that a test made (with tprog or ramfs_create_path). */
 void trm(const char *path);

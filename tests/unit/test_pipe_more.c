@@ -279,7 +279,7 @@ TEST(pipe_read_interrupted_by_a_handler)
     CHECK_EQ(tsys(c, SYS_read, (long)fds[0], (long)buf, 8L), KERN_BLOCK);
     CHECK_EQ(tsys(init, SYS_kill, (long)c->pid, (long)SIGUSR1), 0);
     CHECK_EQ(c->state, P_RUNNABLE);
-    CHECK(c->wq == NULL);
+    CHECK(c->nwaits == 0);
     CHECK_EQ(tsys(c, SYS_read, (long)fds[0], (long)buf, 8L), -EINTR);
     CHECK_EQ(thandled(c)[0], SIGUSR1);
     /* a fresh read blocks again, and works */

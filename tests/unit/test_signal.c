@@ -66,6 +66,50 @@ TEST(kill_a_group_and_everyone)
     CHECK_EQ(reap_status(d), W_EXITCODE(0, SIGTERM));
 }
 
+/* Init gets only the signals it has handlers for: a default action (even
+ * SIGKILL's or SIGSTOP's) is dropped, from kill(1), from a group kill and
+ * from a tty's ^C alike; root's kill succeeds, another user's is EPERM. */
+TEST(init_gets_only_the_signals_it_handles)
+{
+    static const int sigs[] = { SIGKILL, SIGTERM, SIGINT, SIGSTOP, SIGTSTP, SIGHUP,
+                                SIGCONT, SIGUSR1 };
+    for (size_t i = 0; i < ARRAY_SIZE(sigs); i++) {
+        CHECK_EQ(tsys(init, SYS_kill, 1L, (long)sigs[i]), 0);
+        CHECK_EQ(init->state, P_RUNNING);
+        CHECK_EQ(init->sig_pending, 0);
+    }
+    struct proc *a = tspawn(init, "/bin/init");    /* in init's group */
+    CHECK_EQ(tsys(a, SYS_kill, 1L, (long)SIGKILL), 0);
+    CHECK_EQ(tsys(a, SYS_kill, 0L, (long)SIGSTOP), 0);  /* a stops, init not */
+    CHECK_EQ(a->state, P_STOPPED);
+    CHECK_EQ(init->sig_pending, 0);
+    CHECK_EQ(tsys(init, SYS_kill, -1L, (long)SIGCONT), 0);
+    kernel_console_input("\x03\x1a", 2);          /* ^C, ^Z to init's group */
+    CHECK_EQ(a->state, P_ZOMBIE);
+    CHECK_EQ(init->sig_pending, 0);
+    CHECK_EQ(reap_status(a), W_EXITCODE(0, SIGINT));
+
+    struct proc *b = tspawn(init, "/bin/init");
+    CHECK_EQ(tsys(b, SYS_setuid, 1000L), 0);
+    CHECK_EQ(tsys(b, SYS_kill, 1L, (long)SIGKILL), -EPERM);
+    CHECK_EQ(tsys(b, SYS_kill, 1L, 0L), -EPERM);
+    texit_reap(b, 0);
+
+    /* a handler runs; the signal waits while blocked; once the action is
+     * back to the default a pending one is dropped, not acted on */
+    set_action(init, SIGTERM, HANDLER, 0, 0);
+    CHECK_EQ(tsys(init, SYS_kill, 1L, (long)SIGTERM), 0);
+    CHECK_EQ(thandled(init)[0], SIGTERM);
+    set_mask(init, SIG_BLOCK, SIGBIT(SIGTERM));
+    CHECK_EQ(tsys(init, SYS_kill, 1L, (long)SIGTERM), 0);
+    CHECK(init->sig_pending & SIGBIT(SIGTERM));
+    set_action(init, SIGTERM, SIG_DFL, 0, 0);
+    set_mask(init, SIG_UNBLOCK, SIGBIT(SIGTERM));
+    CHECK_EQ(init->state, P_RUNNING);
+    CHECK_EQ(init->sig_pending, 0);
+    CHECK_EQ(thandled(init)[1], 0);
+}
+
 TEST(signal_to_self_is_delivered_on_the_way_out)
 {
     struct proc *a = tspawn(init, "/bin/init");
@@ -267,7 +311,10 @@ TEST(sched_yield_goes_to_the_back)
 
 TEST(stop_and_continue)
 {
+    /* a's own group, which init's links to its session: in init's group,
+     * which nobody outside could continue, SIGTSTP would not stop it */
     struct proc *a = tspawn(init, "/bin/init");
+    CHECK_EQ(tsys(init, SYS_setpgid, (long)a->pid, 0L), 0);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(a, SYS_wait4, -1L, 0L, 0L, 0L), -ECHILD);
     CHECK_EQ(tsys(init, SYS_kill, (long)a->pid, (long)SIGTSTP), 0);

@@ -5,119 +5,12 @@
  *
  * Input is typed with kernel_console_input, the screen is read back with
  * tconsole(), and processes read the console on fd 0, which init has from
- * boot and children inherit.
+ * boot and children inherit (ttytest.h). Who may use the console is
+ * test_ctty.c's.
  */
-#include "test.h"
+#include "ttytest.h"
 
-#define SYS3(p, nr, a, b, c) \
-    tsys((p), (nr), (long)(a), (long)(b), (long)(c), 0L, 0L, 0L)
-#define BAD      ((uptr)8)              /* below UBASE: every copy faults */
-#define RBUF     (UBASE + 0x1000)       /* each process's read buffer */
-#define HANDLER  0x1234                 /* host.c records, never runs it */
 #define DEFAULT_LFLAG (ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | IEXTEN)
-
-static void type(const char *s) { kernel_console_input(s, strlen(s)); }
-
-/* read(0, RBUF, n) as p. */
-static long rd(struct proc *p, size_t n)
-{
-    return SYS3(p, SYS_read, 0, RBUF, n);
-}
-
-/* A read as p must return exactly the bytes s. */
-#define CHECK_READ(p, n, s) do {                                            \
-        long r_ = rd((p), (n));                                             \
-        CHECK_EQ(r_, (long)strlen(s));                                      \
-        if (r_ >= 0 && r_ < 8192) {                                         \
-            char b_[8192];                                                  \
-            memcpy(b_, uhost((p), RBUF), (size_t)r_);                       \
-            b_[r_] = '\0';                                                  \
-            CHECK_STR(b_, (s));                                             \
-        }                                                                   \
-    } while (0)
-
-static long ioc(struct proc *p, unsigned long req, uptr arg)
-{
-    return SYS3(p, SYS_ioctl, 0, req, arg);
-}
-
-/* An ioctl that returns an int (a pgid, a sid, a count): it, or -errno. */
-static long ioc_int(struct proc *p, unsigned long req)
-{
-    uptr a = ubuf(p, sizeof(int32_t));
-    long r = ioc(p, req, a);
-    return r < 0 ? r : *(int32_t *)uhost(p, a);
-}
-
-static long set_pgrp(struct proc *p, int32_t pgid)
-{
-    return ioc(p, TIOCSPGRP, ubytes(p, &pgid, sizeof pgid));
-}
-
-static struct k_termios getattr(struct proc *p)
-{
-    struct k_termios t;
-    uptr a = ubuf(p, sizeof t);
-    CHECK_EQ(ioc(p, TCGETS, a), 0);
-    memcpy(&t, uhost(p, a), sizeof t);
-    return t;
-}
-
-static void setattr(unsigned long req, struct k_termios t)
-{
-    CHECK_EQ(ioc(init, req, ubytes(init, &t, sizeof t)), 0);
-}
-
-static void set_lflag(uint32_t on, uint32_t off)
-{
-    struct k_termios t = getattr(init);
-    t.c_lflag = (t.c_lflag | on) & ~off;
-    setattr(TCSETS, t);
-}
-
-static void set_raw(int vmin, int vtime)
-{
-    struct k_termios t = getattr(init);
-    t.c_lflag &= ~(uint32_t)(ICANON | ECHO);
-    t.c_cc[VMIN] = (uint8_t)vmin;
-    t.c_cc[VTIME] = (uint8_t)vtime;
-    setattr(TCSETS, t);
-}
-
-static void set_handler(struct proc *p, int sig, uint64_t handler,
-                        uint32_t flags)
-{
-    struct k_sigaction sa = { .sa_handler = handler, .sa_flags = flags };
-    CHECK_EQ(SYS3(p, SYS_sigaction, sig, ubytes(p, &sa, sizeof sa), 0), 0);
-}
-
-/* A child of parent; with own_group, the leader of a new process group
- * (in the background), with own_session, of a new session. */
-enum { SAME, OWN_GROUP, OWN_SESSION };
-static struct proc *child(struct proc *parent, int how)
-{
-    tprog("/bin/child");
-    struct proc *c = tspawn(parent, "/bin/child");
-    if (how == OWN_GROUP)
-        CHECK_EQ(SYS3(parent, SYS_setpgid, c->pid, c->pid, 0), 0);
-    if (how == OWN_SESSION)
-        CHECK_EQ(SYS3(c, SYS_setsid, 0, 0, 0), c->pid);
-    return c;
-}
-
-static int reap(int pid, int options)
-{
-    uptr st = ubuf(init, sizeof(int));
-    CHECK_EQ(SYS3(init, SYS_wait4, pid, st, options), pid);
-    return *(int *)uhost(init, st);
-}
-
-static void kill_reap(struct proc *c)
-{
-    int pid = c->pid;
-    CHECK_EQ(SYS3(init, SYS_kill, pid, SIGKILL, 0), 0);
-    CHECK_EQ(WTERMSIG(reap(pid, 0)), SIGKILL);
-}
 
 /* ---- settings at boot --------------------------------------------------- */
 
@@ -457,6 +350,7 @@ TEST(tty_nonblocking)
 
 TEST(tty_ctrl_c_kills_foreground_child)
 {
+    act_as_shell();
     struct proc *c = child(init, OWN_GROUP);
     int pid = c->pid;
     CHECK_EQ(set_pgrp(init, pid), 0);
@@ -488,6 +382,7 @@ TEST(tty_ctrl_c_kills_foreground_child)
 
 TEST(tty_ctrl_z_stops_foreground_child)
 {
+    act_as_shell();
     struct proc *c = child(init, OWN_GROUP);
     CHECK_EQ(set_pgrp(init, c->pid), 0);
     type("\x1a");
@@ -510,148 +405,6 @@ TEST(tty_noflsh_and_no_isig)
     set_lflag(0, ISIG);                   /* ^C is then an ordinary character */
     type("\x03\n");
     CHECK_READ(init, 64, "\x03\n");
-}
-
-/* ---- job control -------------------------------------------------------- */
-
-TEST(tty_background_read_gets_sigttin)
-{
-    struct proc *c = child(init, OWN_GROUP);
-    type("for init\n");
-    CHECK_EQ(rd(c, 64), KERN_RESTART);    /* stopped, then issued again */
-    CHECK_EQ(c->state, P_STOPPED);
-    int st = reap(c->pid, WUNTRACED);
-    CHECK(WIFSTOPPED(st));
-    CHECK_EQ(WSTOPSIG(st), SIGTTIN);
-    CHECK_READ(init, 64, "for init\n");   /* the input was left alone */
-
-    CHECK_EQ(set_pgrp(init, c->pid), 0);  /* fg: the read goes through */
-    CHECK_EQ(SYS3(init, SYS_kill, c->pid, SIGCONT, 0), 0);
-    type("for child\n");
-    CHECK_READ(c, 64, "for child\n");
-
-    CHECK_EQ(rd(c, 64), KERN_BLOCK);      /* a reader put in the background */
-    CHECK_EQ(set_pgrp(init, 1), 0);
-    CHECK_EQ(c->state, P_RUNNABLE);
-    CHECK_EQ(rd(c, 64), KERN_RESTART);
-    CHECK_EQ(c->state, P_STOPPED);
-    kill_reap(c);
-    trm("/bin/child");
-}
-
-TEST(tty_background_read_eio_or_eintr)
-{
-    struct proc *c = child(init, OWN_GROUP);
-    set_handler(c, SIGTTIN, SIG_IGN, 0);
-    CHECK_EQ(rd(c, 64), -EIO);
-    set_handler(c, SIGTTIN, SIG_DFL, 0);
-    k_sigset_t set = SIGBIT(SIGTTIN);
-    CHECK_EQ(SYS3(c, SYS_sigprocmask, SIG_BLOCK, ubytes(c, &set, 8), 0), 0);
-    CHECK_EQ(rd(c, 64), -EIO);
-    CHECK_EQ(SYS3(c, SYS_sigprocmask, SIG_UNBLOCK, ubytes(c, &set, 8), 0), 0);
-    set_handler(c, SIGTTIN, HANDLER, 0);
-    CHECK_EQ(rd(c, 64), -EINTR);
-    set_handler(c, SIGTTIN, HANDLER, SA_RESTART);
-    CHECK_EQ(rd(c, 64), KERN_RESTART);
-    CHECK_EQ(thandled(c)[0], SIGTTIN);
-    CHECK_EQ(thandled(c)[1], SIGTTIN);
-    CHECK_EQ(SYS3(c, SYS_write, 1, ustr(c, "bg\n"), 3), 3);  /* no TOSTOP */
-    CHECK_STR(tconsole(), "bg\r\n");
-    texit_reap(c, 0);
-    trm("/bin/child");
-}
-
-TEST(tty_other_session_reads_freely)
-{
-    struct proc *c = child(init, OWN_SESSION);
-    CHECK_EQ(ioc_int(c, TIOCGPGRP), -ENOTTY);
-    CHECK_EQ(ioc_int(c, TIOCGSID), -ENOTTY);
-    CHECK_EQ(set_pgrp(c, c->pid), -ENOTTY);
-    CHECK_EQ(ioc(c, TIOCNOTTY, 0), -ENOTTY);
-    type("hi\n");
-    CHECK_READ(c, 64, "hi\n");            /* not its terminal: no job control */
-    texit_reap(c, 0);
-    trm("/bin/child");
-}
-
-TEST(tty_tcsetpgrp_errors)
-{
-    struct proc *c = child(init, OWN_SESSION);
-    struct proc *d = child(init, SAME);
-    CHECK_EQ(set_pgrp(init, -1), -EINVAL);
-    CHECK_EQ(set_pgrp(init, 999), -ESRCH);
-    CHECK_EQ(set_pgrp(init, c->pid), -EPERM); /* a group of another session */
-    CHECK_EQ(set_pgrp(init, d->pid), -EPERM); /* a pid, but no group's id */
-    CHECK_EQ(ioc(init, TIOCSPGRP, BAD), -EFAULT);
-    CHECK_EQ(set_pgrp(init, 1), 0);
-    texit_reap(d, 0);
-    texit_reap(c, 0);
-    trm("/bin/child");
-}
-
-TEST(tty_sctty_and_notty)
-{
-    struct proc *member = child(init, SAME);
-    CHECK_EQ(ioc(member, TIOCSCTTY, 0), -EPERM); /* not a session leader */
-    CHECK_EQ(ioc(member, TIOCNOTTY, 0), 0);      /* changes nothing */
-    CHECK_EQ(ioc_int(init, TIOCGSID), 1);
-    CHECK_EQ(ioc(init, TIOCSCTTY, 0), 0);        /* already its own */
-
-    struct proc *c = child(init, OWN_SESSION);
-    CHECK_EQ(ioc(c, TIOCSCTTY, 0), -EPERM);      /* session 1 has it */
-    CHECK_EQ(ioc(c, TIOCSCTTY, 1), 0);           /* root steals it */
-    CHECK_EQ(ioc_int(c, TIOCGSID), c->pid);
-    CHECK_EQ(ioc_int(c, TIOCGPGRP), c->pid);
-    CHECK_EQ(ioc_int(init, TIOCGSID), -ENOTTY);
-
-    set_handler(c, SIGHUP, HANDLER, 0);          /* the leader lets go: */
-    CHECK_EQ(ioc(c, TIOCNOTTY, 0), 0);           /* its foreground group */
-    CHECK_EQ(thandled(c)[0], SIGHUP);            /* is hung up */
-    CHECK_EQ(ioc_int(c, TIOCGSID), -ENOTTY);
-
-    CHECK_EQ(ioc(init, TIOCSCTTY, 0), 0);        /* a free console */
-    CHECK_EQ(ioc_int(init, TIOCGSID), 1);
-    CHECK_EQ(ioc_int(init, TIOCGPGRP), 1);
-    texit_reap(c, 0);
-    texit_reap(member, 0);
-    trm("/bin/child");
-}
-
-TEST(tty_sctty_needs_read_access)
-{
-    long wfd = SYS3(init, SYS_open, ustr(init, "/dev/console"), O_WRONLY, 0);
-    CHECK_EQ(wfd, 3);
-    struct proc *c = child(init, OWN_SESSION);
-    CHECK_EQ(SYS3(init, SYS_close, wfd, 0, 0), 0);
-    CHECK_EQ(SYS3(c, SYS_setuid, 5, 0, 0), 0);
-    set_handler(init, SIGHUP, SIG_IGN, 0);
-    CHECK_EQ(ioc(init, TIOCNOTTY, 0), 0);        /* init lets go */
-    CHECK_EQ(SYS3(c, SYS_ioctl, wfd, TIOCSCTTY, 0), -EPERM);
-    CHECK_EQ(ioc(c, TIOCSCTTY, 0), 0);           /* fd 0 is readable */
-    texit_reap(c, 0);                            /* its session ends */
-    CHECK_EQ(ioc_int(init, TIOCGSID), -ENOTTY);
-    CHECK_EQ(ioc(init, TIOCSCTTY, 0), 0);
-    trm("/bin/child");
-}
-
-TEST(tty_session_leader_exit_hangs_up)
-{
-    struct proc *leader = child(init, OWN_SESSION);
-    CHECK_EQ(ioc(leader, TIOCSCTTY, 1), 0);
-    struct proc *reader = child(leader, SAME), *stopped = child(leader, SAME);
-    int lpid = leader->pid, rpid = reader->pid, spid = stopped->pid;
-    CHECK_EQ(rd(reader, 64), KERN_BLOCK);
-    CHECK_EQ(SYS3(leader, SYS_kill, spid, SIGSTOP, 0), 0);
-    CHECK_EQ(SYS3(leader, SYS_exit, 0, 0, 0), KERN_EXIT);
-    CHECK_EQ(reader->state, P_ZOMBIE);    /* killed by SIGHUP */
-    CHECK_EQ(stopped->state, P_RUNNABLE);  /* continued, SIGHUP pending */
-    CHECK_EQ(SYS3(stopped, SYS_getpid, 0, 0, 0), spid);
-    CHECK_EQ(stopped->state, P_ZOMBIE);
-    CHECK_EQ(reap(lpid, 0), 0);
-    CHECK_EQ(WTERMSIG(reap(rpid, 0)), SIGHUP);
-    CHECK_EQ(WTERMSIG(reap(spid, 0)), SIGHUP);
-    CHECK_EQ(ioc_int(init, TIOCGSID), -ENOTTY);
-    trm("/bin/child");
 }
 
 /* ---- window size and errors --------------------------------------------- */

@@ -148,6 +148,10 @@ TEST(tty_interrupt_discards_queued_output)
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(SYS3(init, SYS_wait4, pid, st, 0), pid);
     CHECK_EQ(WTERMSIG(*(int *)uhost(init, st)), SIGINT);
+    /* init takes the terminal back from the background, as a shell does:
+     * ignoring SIGTTOU, which would otherwise stop it (ctty.c) */
+    struct k_sigaction ign = { .sa_handler = SIG_IGN };
+    CHECK_EQ(SYS3(init, SYS_sigaction, SIGTTOU, ubytes(init, &ign, sizeof ign), 0), 0);
     pg = 1;
     CHECK_EQ(ioc(init, TIOCSPGRP, (long)ubytes(init, &pg, sizeof pg)), 0);
     trm("/bin/child");
