@@ -14,6 +14,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "test.h"
 
@@ -27,7 +28,25 @@ struct hostproc {
     int      handled[64];
     int      nhandled;
     uint64_t dirty[USIZE / 4096 / 64];   /* pages of mem written since tproc_save */
+    uint64_t used[USIZE / 4096 / 64];    /* pages of mem written since it was all zeros */
 };
+
+#define PAGE_SET(bits, pg) ((bits)[(pg) / 64] & (1ull << ((pg) % 64)))
+
+/* A process's memory comes straight from the host's mmap, zeroed: pages
+ * cost something only once touched, and a process made and ended costs
+ * no bookkeeping of the sanitizer's allocator (the fuzzer makes many). */
+static uint8_t *mem_new(void)
+{
+    void *m = mmap(NULL, USIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
+        perror("host: mmap");
+        abort();
+    }
+    return m;
+}
+
+static void mem_free(uint8_t *m) { munmap(m, USIZE); }
 
 static struct hostproc *hp(struct proc *p)
 {
@@ -48,10 +67,15 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
     return true;
 }
 
+/* Every write into a process's memory goes through here (mem_write):
+ * an exec clears, and a fork copies, only the pages in use, and the
+ * fuzzer's reset puts back only the pages written since its snapshot. */
 static void mark_dirty(struct hostproc *h, uptr a, size_t n)
 {
-    for (size_t pg = (a - UBASE) / 4096; n && pg <= (a - UBASE + n - 1) / 4096; pg++)
+    for (size_t pg = (a - UBASE) / 4096; n && pg <= (a - UBASE + n - 1) / 4096; pg++) {
         h->dirty[pg / 64] |= 1ull << (pg % 64);
+        h->used[pg / 64] |= 1ull << (pg % 64);
+    }
 }
 
 uint64_t tlast_image_id;
@@ -59,8 +83,8 @@ uint64_t tlast_image_id;
 static void shm_drop_all(struct proc *p);
 
 /* An exec keeps the context and its memory, cleared: the context's
- * address stays what a snapshot of the kernel holds, and the memory's
- * pages stay mapped, so putting the snapshot back costs no page faults. */
+ * address stays what a snapshot of the kernel holds, and only the pages
+ * in use are cleared, so an exec costs what the old image wrote. */
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
     tlast_image_id = img->id;
@@ -68,19 +92,24 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
         return -ENOEXEC;
     struct hostproc *h = kernel_proc_ctx(p);
     uint8_t *mem;
+    uint64_t dirty[USIZE / 4096 / 64] = { 0 };
     if (h) {                    /* exec: the old image's attachments go with it */
         shm_drop_all(p);
         mem = h->mem;
-        memset(mem, 0, USIZE);
+        for (size_t pg = 0; pg < USIZE / 4096; pg++)
+            if (PAGE_SET(h->used, pg))
+                memset(mem + pg * 4096, 0, 4096);
+        for (size_t w = 0; w < USIZE / 4096 / 64; w++)
+            dirty[w] = h->dirty[w] | h->used[w];
     } else {
         h = malloc(sizeof *h);
-        mem = calloc(1, USIZE);
+        mem = mem_new();
     }
     memset(h, 0, sizeof *h);
     h->mem = mem;
+    memcpy(h->dirty, dirty, sizeof dirty);
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
-    mark_dirty(h, UBASE, USIZE);
     kernel_set_proc_ctx(p, h);
     return 0;
 }
@@ -91,16 +120,15 @@ int tfork_fail;
 
 int plat_proc_fork(struct proc *child, struct proc *parent)
 {
-    static const uint8_t zeros[4096];
     if (tfork_fail)
         return -ENOMEM;
     struct hostproc *h = calloc(1, sizeof *h), *ph = hp(parent);
     *h = *ph;
     h->nhandled = 0;
-    h->mem = calloc(1, USIZE);   /* copied page by page: untouched pages cost nothing */
-    for (size_t off = 0; off < USIZE; off += sizeof zeros)
-        if (memcmp(ph->mem + off, zeros, sizeof zeros) != 0)
-            memcpy(h->mem + off, ph->mem + off, sizeof zeros);
+    h->mem = mem_new();          /* the pages in use: the others are zeros anyway */
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (PAGE_SET(ph->used, pg))
+            memcpy(h->mem + pg * 4096, ph->mem + pg * 4096, 4096);
     kernel_set_proc_ctx(child, h);
     return 0;
 }
@@ -109,7 +137,7 @@ void plat_proc_destroy(struct proc *p)
 {
     struct hostproc *h = kernel_proc_ctx(p);
     if (h) {
-        free(h->mem);
+        mem_free(h->mem);
         free(h);
     }
     kernel_set_proc_ctx(p, NULL);
@@ -504,6 +532,8 @@ uptr ustr(struct proc *p, const char *s) { return ubytes(p, s, strlen(s) + 1); }
 void *uhost(struct proc *p, uptr a)
 {
     struct hostproc *h = hp(p);
+    if (a >= UBASE && a - UBASE < USIZE)      /* the test may write a little there */
+        mark_dirty(h, a, MIN((size_t)4096, USIZE - (a - UBASE)));
     return h->mem + (a - UBASE);
 }
 
@@ -684,7 +714,7 @@ void tproc_restore(struct proc *p, const struct tsaved *s)
 {
     struct hostproc *h = hp(p);
     for (size_t pg = 0; pg < USIZE / 4096; pg++)
-        if (h->dirty[pg / 64] & (1ull << (pg % 64)))
+        if (PAGE_SET(h->dirty, pg))
             memcpy(h->mem + pg * 4096, s->mem + pg * 4096, 4096);
     uint8_t *mem = h->mem;
     *h = s->h;
