@@ -25,9 +25,17 @@
 
 /* ---- memory of the caller ------------------------------------------------------ */
 
+/* Write n bytes at a in the caller's memory, as far as they can go: up to
+ * the end of its memory or a part made to fault. (Bytes left from an
+ * earlier argument must not be read as this one: a path must never become
+ * a system file's that way.) */
 static void put(struct gen *g, uptr a, const void *b, size_t n)
 {
-    plat_copyout(g->fp->p, a, b, n);     /* where it cannot go, it does not */
+    if (plat_copyout(g->fp->p, a, b, n) == 0)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (plat_copyout(g->fp->p, a + i, (const char *)b + i, 1) < 0)
+            break;
 }
 
 static uptr slice(struct gen *g, size_t n)

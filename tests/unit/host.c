@@ -35,9 +35,21 @@ struct hostproc {
 
 /* A process's memory comes straight from the host's mmap, zeroed: pages
  * cost something only once touched, and a process made and ended costs
- * no bookkeeping of the sanitizer's allocator (the fuzzer makes many). */
+ * no bookkeeping of the sanitizer's allocator. The memory of an ended
+ * process is kept for the next one, cleared where it was used: the
+ * fuzzer makes thousands of processes a second. The list of spares lives
+ * in host memory and is made at the first process (process 1, at boot):
+ * a snapshot of this file's variables, taken later, holds only its
+ * address, so a reset keeps the spares. */
+#define SPARES 16
+static struct { int n; uint8_t *mem[SPARES]; } *spares;
+
 static uint8_t *mem_new(void)
 {
+    if (!spares)
+        spares = calloc(1, sizeof *spares);
+    if (spares->n > 0)
+        return spares->mem[--spares->n];
     void *m = mmap(NULL, USIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED) {
         perror("host: mmap");
@@ -46,7 +58,22 @@ static uint8_t *mem_new(void)
     return m;
 }
 
-static void mem_free(uint8_t *m) { munmap(m, USIZE); }
+static void mem_clear_used(struct hostproc *h)
+{
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (PAGE_SET(h->used, pg))
+            memset(h->mem + pg * 4096, 0, 4096);
+}
+
+static void mem_free(struct hostproc *h)
+{
+    if (spares->n == SPARES) {
+        munmap(h->mem, USIZE);
+        return;
+    }
+    mem_clear_used(h);
+    spares->mem[spares->n++] = h->mem;
+}
 
 static struct hostproc *hp(struct proc *p)
 {
@@ -96,9 +123,7 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     if (h) {                    /* exec: the old image's attachments go with it */
         shm_drop_all(p);
         mem = h->mem;
-        for (size_t pg = 0; pg < USIZE / 4096; pg++)
-            if (PAGE_SET(h->used, pg))
-                memset(mem + pg * 4096, 0, 4096);
+        mem_clear_used(h);
         for (size_t w = 0; w < USIZE / 4096 / 64; w++)
             dirty[w] = h->dirty[w] | h->used[w];
     } else {
@@ -137,7 +162,7 @@ void plat_proc_destroy(struct proc *p)
 {
     struct hostproc *h = kernel_proc_ctx(p);
     if (h) {
-        mem_free(h->mem);
+        mem_free(h);
         free(h);
     }
     kernel_set_proc_ctx(p, NULL);
