@@ -274,8 +274,8 @@ test-compat: web arm64 $(COMPAT_HOST)
 
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.
-TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-compat \
-               test-browser
+TEST_SUITES := unit libc-test check-portable coverage fuzz-replay test-node test-qemu \
+               test-compat test-browser
 test: | $(DEPS_OK)
 	@for s in $(TEST_SUITES); do \
 	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
@@ -295,3 +295,69 @@ bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
 	node tests/qemu/bench.js
 
 -include arm64/arm64.mk
+
+# ---- the system-call fuzzer and the soak test (tests/fuzz/README.md) ----------------
+#
+#   make fuzz           libFuzzer on every core for FUZZ_SECONDS (default 60);
+#                       findings are kept in build/fuzz/findings, minimised and decoded
+#   make fuzz-replay    the corpus in tests/fuzz/corpus, replayed (part of make test)
+#   make fuzz-coverage  line coverage of kernel/ and ipc/ reached by the corpus
+#   make soak           SOAK_SECONDS (default 600) of scripted shells on web and arm64
+
+FUZZ         := $(BUILD)/fuzz
+FUZZ_HSRC    := tests/fuzz/run.c tests/fuzz/end.c tests/fuzz/values.c tests/fuzz/args.c \
+                tests/fuzz/calls.c tests/fuzz/archive.c tests/fuzz/snapshot.c tests/fuzz/rawcopy.c
+FUZZ_STATE   := $(KERNEL_SRC) tests/unit/host.c
+FUZZ_DEPS    := $(KERNEL_HDR) tests/unit/test.h tests/fuzz/fuzz.h tests/fuzz/kstate.h | $(DEPS_OK)
+FUZZ_CFLAGS  := $(UNIT_FLAGS) $(SAN_FLAGS)
+FUZZ_LDFLAGS := -Wl,--wrap=kalloc -ldl
+FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 600
+
+.PHONY: fuzz fuzz-replay fuzz-coverage soak
+
+# The kernel's files and host.c with their variables in the snapshot's
+# sections (kstate.h); for libFuzzer, kernel/ and ipc/ also report coverage.
+$(FUZZ)/kfz/%.o: %.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp \
+	    -include tests/fuzz/kstate.h -c $< -o $@
+$(FUZZ)/k/%.o: %.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(FUZZ_CFLAGS) -DHOST_CONSOLE_SIZE=4096 -include tests/fuzz/kstate.h -c $< -o $@
+$(FUZZ)/h/%.o: %.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ)/cov/%.o: %.c $(FUZZ_DEPS)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(UNIT_FLAGS) -fprofile-instr-generate -fcoverage-mapping -DHOST_CONSOLE_SIZE=4096 \
+	    $(if $(filter tests/fuzz/%,$<),,-include tests/fuzz/kstate.h) -c $< -o $@
+
+FUZZ_HOBJ := $(FUZZ_HSRC:%.c=$(FUZZ)/h/%.o)
+
+$(FUZZ)/fuzz: $(KERNEL_SRC:%.c=$(FUZZ)/kfz/%.o) $(FUZZ)/k/tests/unit/host.o $(FUZZ_HOBJ) \
+              $(FUZZ)/h/tests/fuzz/fuzz.o
+	$(CC_HOST) $(SAN_FLAGS) -fsanitize=fuzzer $(FUZZ_LDFLAGS) -o $@ $^
+
+$(FUZZ)/replay: $(FUZZ_STATE:%.c=$(FUZZ)/k/%.o) $(FUZZ_HOBJ) $(FUZZ)/h/tests/fuzz/replay.o
+	$(CC_HOST) $(SAN_FLAGS) $(FUZZ_LDFLAGS) -o $@ $^
+
+$(FUZZ)/replay-cov: $(FUZZ_STATE:%.c=$(FUZZ)/cov/%.o) \
+                    $(FUZZ_HSRC:%.c=$(FUZZ)/cov/%.o) $(FUZZ)/cov/tests/fuzz/replay.o
+	$(CC_HOST) -fprofile-instr-generate $(FUZZ_LDFLAGS) -o $@ $^
+
+fuzz: $(FUZZ)/fuzz $(FUZZ)/replay
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/fuzz.sh
+
+fuzz-replay: $(FUZZ)/replay
+	$(FUZZ)/replay tests/fuzz/corpus
+
+fuzz-coverage: $(FUZZ)/replay-cov
+	@rm -f $(FUZZ)/replay.profraw
+	LLVM_PROFILE_FILE=$(FUZZ)/replay.profraw $(FUZZ)/replay-cov $(or $(CORPUS),tests/fuzz/corpus)
+	@llvm-profdata-19 merge -sparse -o $(FUZZ)/replay.profdata $(FUZZ)/replay.profraw
+	@llvm-cov-19 report $(FUZZ)/replay-cov -instr-profile=$(FUZZ)/replay.profdata \
+	    $(KERNEL_SRC) | tee $(FUZZ)/coverage.txt
+
+soak: web arm64
+	SOAK_SECONDS=$(SOAK_SECONDS) node tests/soak/soak.js

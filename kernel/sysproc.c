@@ -359,6 +359,8 @@ long sys_wait4(struct proc *p, const long *a)
     uptr ustatus = (uptr)a[1];
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
         return -EINVAL;
+    if (pid == INT32_MIN)
+        return -ESRCH;           /* as Linux: -pid would not be a group */
     bool any = false;
     for (int i = 0; i < NPROC; i++) {
         struct proc *c = &procs[i];
@@ -469,6 +471,8 @@ long sys_kill(struct proc *p, const long *a)
     int pid = (int)a[0], sig = (int)a[1];
     if (sig < 0 || sig >= NSIG)
         return -EINVAL;
+    if (pid == INT32_MIN)
+        return -ESRCH;           /* as Linux: -pid would not be a group */
     if (pid > 0) {
         struct proc *t = proc_find(pid);
         if (!t)

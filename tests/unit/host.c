@@ -6,10 +6,15 @@
  * mapped at UBASE, and it runs only when a test issues a system call for it
  * (tsys). The clock is a counter the test advances.
  *
- * runner.c forks once per test and calls test_body in the child.
+ * runner.c forks once per test and calls test_body in the child. The
+ * system-call fuzzer (tests/fuzz/) links this file too, and resets the
+ * kernel between inputs by restoring a snapshot instead of booting; the
+ * few things it needs from here are at the end (tproc_save, tproc_restore,
+ * test_failures).
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "test.h"
 
@@ -22,7 +27,53 @@ struct hostproc {
     uptr     fault_lo, fault_hi;
     int      handled[64];
     int      nhandled;
+    uint64_t dirty[USIZE / 4096 / 64];   /* pages of mem written since tproc_save */
+    uint64_t used[USIZE / 4096 / 64];    /* pages of mem written since it was all zeros */
 };
+
+#define PAGE_SET(bits, pg) ((bits)[(pg) / 64] & (1ull << ((pg) % 64)))
+
+/* A process's memory comes straight from the host's mmap, zeroed: pages
+ * cost something only once touched, and a process made and ended costs
+ * no bookkeeping of the sanitizer's allocator. The memory of an ended
+ * process is kept for the next one, cleared where it was used: the
+ * fuzzer makes thousands of processes a second. The list of spares lives
+ * in host memory and is made at the first process (process 1, at boot):
+ * a snapshot of this file's variables, taken later, holds only its
+ * address, so a reset keeps the spares. */
+#define SPARES 16
+static struct { int n; uint8_t *mem[SPARES]; } *spares;
+
+static uint8_t *mem_new(void)
+{
+    if (!spares)
+        spares = calloc(1, sizeof *spares);
+    if (spares->n > 0)
+        return spares->mem[--spares->n];
+    void *m = mmap(NULL, USIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
+        perror("host: mmap");
+        abort();
+    }
+    return m;
+}
+
+static void mem_clear_used(struct hostproc *h)
+{
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (PAGE_SET(h->used, pg))
+            memset(h->mem + pg * 4096, 0, 4096);
+}
+
+static void mem_free(struct hostproc *h)
+{
+    if (spares->n == SPARES) {
+        munmap(h->mem, USIZE);
+        return;
+    }
+    mem_clear_used(h);
+    spares->mem[spares->n++] = h->mem;
+}
 
 static struct hostproc *hp(struct proc *p)
 {
@@ -43,25 +94,47 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
     return true;
 }
 
+/* Every write into a process's memory goes through here (mem_write):
+ * an exec clears, and a fork copies, only the pages in use, and the
+ * fuzzer's reset puts back only the pages written since its snapshot. */
+static void mark_dirty(struct hostproc *h, uptr a, size_t n)
+{
+    for (size_t pg = (a - UBASE) / 4096; n && pg <= (a - UBASE + n - 1) / 4096; pg++) {
+        h->dirty[pg / 64] |= 1ull << (pg % 64);
+        h->used[pg / 64] |= 1ull << (pg % 64);
+    }
+}
+
 uint64_t tlast_image_id;
 
 static void shm_drop_all(struct proc *p);
 
+/* An exec keeps the context and its memory, cleared: the context's
+ * address stays what a snapshot of the kernel holds, and only the pages
+ * in use are cleared, so an exec costs what the old image wrote. */
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
     tlast_image_id = img->id;
     if (img->len < 4 || memcmp(img->code, FAKE_MAGIC, 4) != 0)
         return -ENOEXEC;
-    struct hostproc *h = calloc(1, sizeof *h);
-    h->mem = calloc(1, USIZE);
+    struct hostproc *h = kernel_proc_ctx(p);
+    uint8_t *mem;
+    uint64_t dirty[USIZE / 4096 / 64] = { 0 };
+    if (h) {                    /* exec: the old image's attachments go with it */
+        shm_drop_all(p);
+        mem = h->mem;
+        mem_clear_used(h);
+        for (size_t w = 0; w < USIZE / 4096 / 64; w++)
+            dirty[w] = h->dirty[w] | h->used[w];
+    } else {
+        h = malloc(sizeof *h);
+        mem = mem_new();
+    }
+    memset(h, 0, sizeof *h);
+    h->mem = mem;
+    memcpy(h->dirty, dirty, sizeof dirty);
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
-    struct hostproc *old = kernel_proc_ctx(p);
-    if (old) {                  /* exec: the old image's attachments go with it */
-        shm_drop_all(p);
-        free(old->mem);
-        free(old);
-    }
     kernel_set_proc_ctx(p, h);
     return 0;
 }
@@ -77,8 +150,10 @@ int plat_proc_fork(struct proc *child, struct proc *parent)
     struct hostproc *h = calloc(1, sizeof *h), *ph = hp(parent);
     *h = *ph;
     h->nhandled = 0;
-    h->mem = malloc(USIZE);
-    memcpy(h->mem, ph->mem, USIZE);
+    h->mem = mem_new();          /* the pages in use: the others are zeros anyway */
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (PAGE_SET(ph->used, pg))
+            memcpy(h->mem + pg * 4096, ph->mem + pg * 4096, 4096);
     kernel_set_proc_ctx(child, h);
     return 0;
 }
@@ -87,7 +162,7 @@ void plat_proc_destroy(struct proc *p)
 {
     struct hostproc *h = kernel_proc_ctx(p);
     if (h) {
-        free(h->mem);
+        mem_free(h);
         free(h);
     }
     kernel_set_proc_ctx(p, NULL);
@@ -108,20 +183,34 @@ int plat_copyout(struct proc *p, uptr dst, const void *src, size_t n)
     if (!urange_ok(h, dst, n))
         return -EFAULT;
     memcpy(h->mem + (dst - UBASE), src, n);
+    mark_dirty(h, dst, n);
     return 0;
+}
+
+/* How many bytes from a on can be read, at most max. */
+static size_t readable(struct hostproc *h, uptr a, size_t max)
+{
+    if (a < UBASE || a - UBASE >= USIZE)
+        return 0;
+    size_t n = MIN(max, USIZE - (a - UBASE));
+    if (h->fault_hi > h->fault_lo && a < h->fault_hi && a + n > h->fault_lo)
+        n = a >= h->fault_lo ? 0 : h->fault_lo - a;
+    return n;
 }
 
 long plat_copyinstr(struct proc *p, char *dst, uptr src, size_t max)
 {
     struct hostproc *h = hp(p);
-    for (size_t i = 0; i < max; i++) {
-        if (!urange_ok(h, src + i, 1))
-            return -EFAULT;
-        dst[i] = (char)h->mem[src + i - UBASE];
-        if (dst[i] == '\0')
-            return (long)i;
+    size_t n = readable(h, src, max);
+    if (n == 0)
+        return max ? -EFAULT : -ENAMETOOLONG;
+    const uint8_t *s = h->mem + (src - UBASE), *nul = memchr(s, 0, n);
+    if (nul) {
+        memcpy(dst, s, (size_t)(nul - s) + 1);
+        return nul - s;
     }
-    return -ENAMETOOLONG;
+    memcpy(dst, s, n);
+    return n < max ? -EFAULT : -ENAMETOOLONG;
 }
 
 uptr plat_brk(struct proc *p, uptr addr)
@@ -168,6 +257,7 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
         attach[i].p = p, attach[i].kmem = kmem, attach[i].size = size;
         attach[i].addr = addr, attach[i].ro = readonly;
         memcpy(h->mem + (addr - UBASE), kmem, size);
+        mark_dirty(h, addr, size);
         prot_note(p, addr, size, readonly ? PROT_READ : PROT_READ | PROT_WRITE);
         return 0;
     }
@@ -215,10 +305,13 @@ void plat_shm_access(void *kmem, size_t len, bool write)
 
 static void shm_refresh(void)
 {
-    for (int i = 0; shm_written && i < MAX_ATTACH; i++)
-        if (attach[i].p && kernel_proc_ctx(attach[i].p))
-            memcpy(hp(attach[i].p)->mem + (attach[i].addr - UBASE), attach[i].kmem,
-                   attach[i].size);
+    for (int i = 0; shm_written && i < MAX_ATTACH; i++) {
+        if (!attach[i].p || !kernel_proc_ctx(attach[i].p))
+            continue;
+        struct hostproc *h = hp(attach[i].p);
+        memcpy(h->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+        mark_dirty(h, attach[i].addr, attach[i].size);
+    }
     shm_written = false;
 }
 
@@ -242,12 +335,14 @@ long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
     if (!urange_ok(h, addr, len) || addr < SHM_BASE)
         return -EINVAL;                 /* below: the fake program's own */
     memset(h->mem + (addr - UBASE), 0, len);
+    mark_dirty(h, addr, len);
     return plat_mem_protect(p, addr, len, prot);
 }
 
 void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
 {
     memset(hp(p)->mem + (addr - UBASE), 0xdd, len);      /* gone: not zeros */
+    mark_dirty(hp(p), addr, len);
 }
 
 long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
@@ -271,14 +366,21 @@ void tshm_sync(struct proc *from)
     for (int i = 0; i < MAX_ATTACH; i++)
         if (attach[i].p == from && !attach[i].ro)
             memcpy(attach[i].kmem, hp(from)->mem + (attach[i].addr - UBASE), attach[i].size);
-    for (int i = 0; i < MAX_ATTACH; i++)
-        if (attach[i].p && attach[i].p != from)
-            memcpy(hp(attach[i].p)->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+    for (int i = 0; i < MAX_ATTACH; i++) {
+        if (!attach[i].p || attach[i].p == from)
+            continue;
+        struct hostproc *h = hp(attach[i].p);
+        memcpy(h->mem + (attach[i].addr - UBASE), attach[i].kmem, attach[i].size);
+        mark_dirty(h, attach[i].addr, attach[i].size);
+    }
 }
 
 /* ---- console, clock, memory ---------------------------------------------- */
 
-static char console[1 << 16];
+#ifndef HOST_CONSOLE_SIZE
+#define HOST_CONSOLE_SIZE (1 << 16)   /* the fuzzer, which never reads it, keeps less */
+#endif
+static char console[HOST_CONSOLE_SIZE];
 static size_t console_len;
 static uint64_t clock_now = 1000000000ull;
 static uint64_t timer_deadline;
@@ -331,7 +433,7 @@ void *plat_heap(size_t *len)
 {
     static void *heap;
     if (!heap)
-        heap = malloc(HEAP_SIZE);
+        heap = calloc(1, HEAP_SIZE);     /* zero: a snapshot finds its used part */
     *len = HEAP_SIZE;
     return heap;
 }
@@ -439,6 +541,7 @@ uptr ubuf(struct proc *p, size_t n)
     }
     h->scratch += n;
     memset(h->mem + (a - UBASE), 0, n);
+    mark_dirty(h, a, n);
     return a;
 }
 
@@ -454,6 +557,8 @@ uptr ustr(struct proc *p, const char *s) { return ubytes(p, s, strlen(s) + 1); }
 void *uhost(struct proc *p, uptr a)
 {
     struct hostproc *h = hp(p);
+    if (a >= UBASE && a - UBASE < USIZE)      /* the test may write a little there */
+        mark_dirty(h, a, MIN((size_t)4096, USIZE - (a - UBASE)));
     return h->mem + (a - UBASE);
 }
 
@@ -547,6 +652,7 @@ static bool allow_leaks;
 static int failures_in_test;
 
 void tallow_leaks(void) { allow_leaks = true; }
+int test_failures(void) { return failures_in_test; }
 
 void test_fail(const char *file, int line, const char *fmt, ...)
 {
@@ -606,4 +712,36 @@ int test_body(test_fn fn)
     fn();
     check_leaks(&base);
     return failures_in_test;
+}
+
+/* ---- the fuzzer's fast reset ------------------------------------------------- */
+
+/* A copy of p's context: the record and all of its memory. */
+struct tsaved {
+    struct hostproc h;
+    uint8_t         mem[USIZE];
+};
+
+struct tsaved *tproc_save(struct proc *p)
+{
+    struct hostproc *h = hp(p);
+    struct tsaved *s = malloc(sizeof *s);
+    memset(h->dirty, 0, sizeof h->dirty);
+    s->h = *h;
+    memcpy(s->mem, h->mem, USIZE);
+    return s;
+}
+
+/* Put p's context back as tproc_save found it. Only the pages written
+ * since then through this file (copyout, ubuf, shared memory, mappings,
+ * exec) are copied back, so that a reset costs what the input changed. */
+void tproc_restore(struct proc *p, const struct tsaved *s)
+{
+    struct hostproc *h = hp(p);
+    for (size_t pg = 0; pg < USIZE / 4096; pg++)
+        if (PAGE_SET(h->dirty, pg))
+            memcpy(h->mem + pg * 4096, s->mem + pg * 4096, 4096);
+    uint8_t *mem = h->mem;
+    *h = s->h;
+    h->mem = mem;
 }

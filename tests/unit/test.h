@@ -131,4 +131,12 @@ void tallow_leaks(void);
 /* Set the user memory fault window of p: copies touching [lo, hi) fail. */
 void tfault_range(struct proc *p, uptr lo, uptr hi);
 
+/* For the system-call fuzzer (tests/fuzz/), which resets the kernel from a
+ * snapshot instead of booting: a copy of p's context (record and memory),
+ * and putting it back; the checks failed so far. */
+struct tsaved;
+struct tsaved *tproc_save(struct proc *p);
+void tproc_restore(struct proc *p, const struct tsaved *s);
+int  test_failures(void);
+
 #endif
