@@ -92,22 +92,23 @@ static int blank(int c)
 
 /* ---- keys -------------------------------------------------------------- */
 
-/* Where field f (1-based) starts in the line; len if there is none. */
+/* Where field f (1-based) starts in the line; len if there is none.
+ * Field f starts just past the (f-1)th separator: with -t, the tab
+ * character; else the end of a run of non-blanks (a field keeps the
+ * blanks before it). One pass over the bytes, not a loop over fields: a
+ * loop that steps through memory needs no preemption point (docs/design.md),
+ * and so the comparison that calls this is never one that can unwind. */
 static size_t field_start(const struct line *l, long f)
 {
-    size_t i = 0;
-    while (--f > 0 && i < l->len) {
-        if (tab >= 0) {
-            const char *t = memchr(l->s + i, tab, l->len - i);
-            i = t ? (size_t)(t - l->s) + 1 : l->len;
-        } else {
-            while (i < l->len && blank(l->s[i]))
-                i++;
-            while (i < l->len && !blank(l->s[i]))
-                i++;
-        }
+    if (f <= 1)
+        return 0;
+    for (size_t i = 0; i < l->len; i++) {
+        int ends = tab >= 0 ? l->s[i] == tab
+                            : !blank(l->s[i]) && (i + 1 == l->len || blank(l->s[i + 1]));
+        if (ends && --f == 1)
+            return i + 1;
     }
-    return f > 0 ? l->len : i;
+    return l->len;
 }
 
 /* Where field f ends (just past its last byte). */
@@ -215,10 +216,13 @@ static int numeric_compare(const struct line *a, const struct line *b)
     if (x.negative != y.negative)
         return x.negative ? -1 : 1;
     int c = x.il != y.il ? (x.il < y.il ? -1 : 1) : memcmp(x.ip, y.ip, x.il);
-    for (size_t i = 0; c == 0 && (i < x.fl || i < y.fl); i++) {
-        char dx = i < x.fl ? x.fp[i] : '0', dy = i < y.fl ? y.fp[i] : '0';
-        c = dx - dy;
-    }
+    /* The fractions have no trailing zeros: where one is a prefix of the
+     * other, the longer one ends in a digit that is not 0, and is larger. */
+    size_t common = x.fl < y.fl ? x.fl : y.fl;
+    if (c == 0)
+        c = memcmp(x.fp, y.fp, common);
+    if (c == 0)
+        c = (x.fl > y.fl) - (x.fl < y.fl);
     c = c < 0 ? -1 : c > 0;
     return x.negative ? -c : c;
 }

@@ -92,5 +92,10 @@ uniq nope
 echo "status $?"
 uniq a b c
 echo "status $?"
+echo "--- sort: fractions that share a prefix, and fields after blanks and tabs"
+printf '1.5\n1.25\n1.3\n-0.5\n1.250\n0.1\n.2\n1.2\n1.20\n' | sort -n
+printf 'a b c\nx  a b\n\tz y\n' | sort -k2
+printf 'a b c\nx  a b\n\tz y\n' | sort -k2b
+printf '1:b:3\n2:a:1\n3::0\n' | sort -t: -k2,2
 cd /tmp
 rm -r /tmp/text_sort.d
