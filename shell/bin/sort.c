@@ -309,25 +309,45 @@ static void insertion_sort(struct line *v, size_t n)
     }
 }
 
-/* Stable merge sort of n lines, using tmp (room for n / 2): the left half
- * moves there, and the two halves merge back into v. Where the halves are
- * in order already (all of sorted input is), there is nothing to merge. */
-static void merge_sort(struct line *v, struct line *tmp, size_t n)
+/* Merge the two sorted runs v[0..h) and v[h..n), stably, using tmp (room
+ * for the shorter run): the shorter run moves there and the two merge back
+ * into v, from the front if it is the left run, from the back if it is the
+ * right one. Where the runs are in order already (all of sorted input is),
+ * there is nothing to merge. */
+static void merge(struct line *v, struct line *tmp, size_t h, size_t n)
 {
-    if (n <= 16) {
-        insertion_sort(v, n);
-        return;
-    }
-    size_t h = n / 2, i = 0, j = h, k = 0;
-    merge_sort(v, tmp, h);
-    merge_sort(v + h, tmp, n - h);
     if (order(&v[h - 1], &v[h]) <= 0)
         return;
-    memcpy(tmp, v, h * sizeof *v);
-    while (i < h && j < n)
-        v[k++] = order(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
-    while (i < h)
-        v[k++] = tmp[i++];
+    if (h <= n - h) {
+        size_t i = 0, j = h, k = 0;
+        memcpy(tmp, v, h * sizeof *v);
+        while (i < h && j < n)
+            v[k++] = order(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+        while (i < h)
+            v[k++] = tmp[i++];
+    } else {
+        size_t i = h, j = n - h, k = n;
+        memcpy(tmp, v + h, (n - h) * sizeof *v);
+        while (i > 0 && j > 0)
+            v[--k] = order(&tmp[j - 1], &v[i - 1]) < 0 ? v[--i] : tmp[--j];
+        while (j > 0)
+            v[--k] = tmp[--j];
+    }
+}
+
+/* Stable merge sort of n lines, bottom up, using tmp (room for n / 2):
+ * runs of 16 sorted by insertion, then merged in pairs of doubling width.
+ * Bottom up rather than recursive: a recursive function gets a preemption
+ * point at its entry on the web target, and then asyncify instruments it
+ * and everything it calls in its loops (docs/design.md). */
+static void merge_sort(struct line *v, struct line *tmp, size_t n)
+{
+    const size_t run = 16;
+    for (size_t lo = 0; lo < n; lo += run)
+        insertion_sort(v + lo, n - lo < run ? n - lo : run);
+    for (size_t w = run; w < n; w *= 2)
+        for (size_t lo = 0; lo + w < n; lo += 2 * w)
+            merge(v + lo, tmp, w, n - lo < 2 * w ? n - lo : 2 * w);
 }
 
 /* ---- options -------------------------------------------------------------- */
