@@ -117,7 +117,7 @@ check-portable: | $(DEPS_OK)
 WEB := $(BUILD)/web
 W32 := $(BUILD)/wasm32
 
-KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
+KWASM_FLAGS := --target=wasm32 -mbulk-memory -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
 KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
 
 $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
@@ -144,7 +144,24 @@ ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
             --export=asyncify_start_rewind --export=asyncify_stop_rewind
 # compiler-rt's builtins (64x64->128-bit multiply and friends) for wasm32
 WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
-ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2
+ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
+
+# The preemption points (tools/preempt/): a check at loop heads and at the
+# entry of functions that can recurse, put in before asyncify so that the web
+# target can take the CPU from a program that never calls the kernel. A C
+# tool on Binaryen's C API, which Debian's binaryen ships. The functions of
+# the C library and the compiler's runtime are trusted to end (the tool
+# checks them only where they can call back into the program): the names
+# they define, less those a program defines itself, are
+# obj/NAME/trusted.names.
+PREEMPT := $(BUILD)/tools/preempt
+$(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
+
+defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
+$(W32)/libc.names: $(W32)/libc.a
+	$(call defined_functions,$< $(WASM_RT)) > $@
 
 BIN_HELPERS := $(HOST_BIN_HELPERS)
 BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
@@ -153,27 +170,38 @@ SH_SRC      := $(wildcard shell/sh/*.c)
 PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin/sh)
 
 # A program: compile, link (wasm-ld's asyncify exports are stubs until
-# wasm-opt adds them), then asyncify.
+# wasm-opt adds them), add the preemption points, then asyncify. The linked
+# program is kept (obj/NAME/linked.wasm) for the copy of /bin without the
+# points that `make bench` compares with.
 define wasm_program
 	@mkdir -p $(W32)/obj/$(notdir $@) $(@D)
 	@for f in $(1); do \
 	  $(CLANG) $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
 	    || exit 1; done
-	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) -o $@.pre.wasm \
+	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) \
+	    -o $(W32)/obj/$(notdir $@)/linked.wasm \
 	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a $(WASM_RT)
+	$(call defined_functions,$(W32)/obj/$(notdir $@)/*.o) | \
+	    LC_ALL=C comm -23 $(W32)/libc.names - > $(W32)/obj/$(notdir $@)/trusted.names
+	$(PREEMPT) -t $(W32)/obj/$(notdir $@)/trusted.names \
+	    $(W32)/obj/$(notdir $@)/linked.wasm $@.pre.wasm
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
 endef
 
-$(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
+PROG_DEPS := $(W32)/libc.a $(W32)/libc.names $(PREEMPT)
+$(W32)/bin/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
 # grep and expr share the regular-expression engine (bin.mk's helpers).
-$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
+$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(PROG_DEPS)
 	$(call wasm_program,$(filter %.c,$^))
-$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
+$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(PROG_DEPS)
 	$(call wasm_program,$(filter %.c,$^))
 
-$(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
+# wc, sort and tail count lines with newlines.h.
+$(W32)/bin/wc $(W32)/bin/sort $(W32)/bin/tail: shell/bin/newlines.h
+
+$(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(PROG_DEPS)
 	$(call wasm_program,$(SH_SRC))
 
 # The compatibility programs (tests/compat/): textbook C, built as the
@@ -185,9 +213,9 @@ COMPAT_SRC   := $(wildcard tests/compat/*.c) $(COMPAT_DEMOS)
 COMPAT_NAMES := $(basename $(notdir $(COMPAT_SRC)))
 COMPAT_W32   := $(addprefix $(W32)/compat/,$(COMPAT_NAMES))
 $(W32)/compat/%: UCFLAGS := $(LIBC_CFLAGS_wasm32) -Wall
-$(W32)/compat/%: tests/compat/%.c $(W32)/libc.a
+$(W32)/compat/%: tests/compat/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
-$(W32)/compat/%: shell/bin/%.c $(W32)/libc.a
+$(W32)/compat/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
@@ -199,6 +227,16 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS
 	    tests/compat=$(W32)/compat
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+
+# The same programs without preemption points, for `make bench`'s
+# comparison: the linked programs, asyncified as they are.
+PLAIN := $(BUILD)/plain
+PROGS_PLAIN := $(patsubst $(W32)/bin/%,$(PLAIN)/bin/%,$(PROGS_W32))
+$(PLAIN)/bin/%: $(W32)/bin/%
+	@mkdir -p $(@D)
+	$(WASM_OPT) $(ASYNCIFY) $(W32)/obj/$*/linked.wasm -o $@
+$(PLAIN)/initramfs.tar: $(PROGS_PLAIN) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+	node tools/mkinitramfs.js $@ bin=$(PLAIN)/bin etc=etc tests=tests/transcripts
 
 # An interactive launcher ends with the shell's status, as a shell does;
 # leaving by `exit N` or poweroff is the normal end of `make shell` and
@@ -251,7 +289,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
-       $(BUILD)/host/bench/forkbench
+       $(BUILD)/host/bench/forkbench \
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

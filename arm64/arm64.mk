@@ -95,6 +95,9 @@ $(A64U)/bin/grep: shell/bin/grep.c $(A64_HELPERS) $(A64U)/libc.a
 $(A64U)/bin/expr: shell/bin/expr.c $(A64_HELPERS) $(A64U)/libc.a
 	$(call a64_program,$(filter %.c,$^))
 
+# wc, sort and tail count lines with newlines.h.
+$(A64U)/bin/wc $(A64U)/bin/sort $(A64U)/bin/tail: shell/bin/newlines.h
+
 $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 	$(call a64_program,$(A64_SH_SRC))
 

@@ -317,6 +317,9 @@ long          dir_rename(struct inode *olddir, const char *oldname,
 bool          dir_is_empty(struct inode *dir);
 long          ramfs_read(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
 long          ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
+/* Copy up to n bytes from off into kernel memory (splice): the count, 0 at
+ * the end of the file. */
+size_t        ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off);
 long          ramfs_truncate(struct inode *ip, int64_t len);
 /* Create a file or directory at path from kernel memory (the initramfs). */
 long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
@@ -392,8 +395,12 @@ struct devsw {
     pollfn_t *poll;                                /* NULL: always ready */
 };
 enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, DEV_HOSTIN,
-       NDEV };
+       DEV_STDIN, DEV_STDOUT, DEV_STDERR, DEV_FULL, NDEV };
 extern const struct devsw devsw[NDEV];
+/* /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N: the open file of
+ * descriptor N, as dup(N) gives it. */
+bool         dev_fd_path(const char *path, int *fd);
+long         dev_fd_open(struct proc *p, int fd, int flags, struct file **out);
 void dev_init(void);          /* creates /dev and its nodes */
 
 /* ---- tty.c: the console's line discipline -------------------------------- */
@@ -446,6 +453,9 @@ void         pipe_open_end(struct pipe *pi, bool reader, bool writer);
 void         pipe_close_end(struct pipe *pi, bool reader, bool writer);  /* frees at last */
 long         pipe_read(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
 long         pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
+/* splice: bytes of a regular file into the pipe, with no user memory between */
+long         pipe_fill_from(struct proc *p, struct pipe *pi, struct inode *ip, int64_t off,
+                            size_t n, bool nonblock);
 long         pipe_set_size(struct pipe *pi, long size);
 long         pipe_get_size(struct pipe *pi);
 long         pipe_nread(struct pipe *pi);       /* bytes waiting, for FIONREAD */
@@ -514,7 +524,7 @@ sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_getdents, sys_chdir, sys_getcwd, sys_ftruncate, sys_mknod, sys_ioctl,
         sys_access, sys_chmod, sys_umask;
 /* ipc/pipe.c */
-sysfn_t sys_pipe2;
+sysfn_t sys_pipe2, sys_splice;
 /* poll.c */
 sysfn_t sys_ppoll;
 

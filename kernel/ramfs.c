@@ -227,6 +227,20 @@ long ramfs_read(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t of
     return (long)len;
 }
 
+/* The same into kernel memory, for splice (ipc/pipe.c): nothing can fault.
+ * __builtin_memcpy, not the kernel's memcpy: where the target has a block
+ * copy (WebAssembly's memory.copy) the compiler uses it, and elsewhere it
+ * is a call to memcpy. These copies are as large as a pipe. */
+size_t ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off)
+{
+    if (off < 0 || off >= ip->size || n == 0)
+        return 0;
+    size_t len = (size_t)MIN((uint64_t)n, (uint64_t)(ip->size - off));
+    __builtin_memcpy(dst, ip->data + off, len);
+    ip->atime = realtime();
+    return len;
+}
+
 /* Write at off, past the end too (the gap reads as zeros). Returns the
  * bytes written; an error only if none were. */
 long ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off)

@@ -77,6 +77,7 @@ static const struct {
     [SYS_mprotect]      = { sys_mprotect,      R },
     [SYS_msync]         = { sys_msync,         R },
     [SYS_futex]         = { sys_futex,         false },  /* EINTR: the caller loops */
+    [SYS_splice]        = { sys_splice,        R },
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },

@@ -98,6 +98,7 @@ export class Duplex {
     this.inKernel = false;
     this.timer = null;
     this.sliceStart = 0;
+    this.clock = 0;                   // what the clock said when last read (readClock)
     // nested: processes run on a blocked one's stack (runWhileBlocked)
     // reused: forks whose child got a spare instance (takeSpare)
     this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0 };
@@ -234,12 +235,21 @@ export class Duplex {
   // (kernel_glue.c): every read the runtime makes anyway refreshes them.
   readClock() {
     const t = now();
+    this.clock = t;
     this.kf64[this.coarseAt] = Date.now();
     this.kf64[this.coarseAt + 1] = t;
     return t;
   }
 
   sliceOver() { return this.readClock() - this.sliceStart > SLICE_MS; }
+
+  // p found the slice over: it goes to the back of the run queue, and the
+  // loops that run processes (runSlice, runWhileBlocked) stop, so that the
+  // page gets its events now, not after the next runnable processes.
+  endSlice(p) {
+    this.kernel.web_yield(p.kp);
+    this.sliceDone = true;
+  }
 
   // Reading the clock costs more than a process switch, so it is read
   // every 16 switches (a switch takes well under a microsecond).
@@ -377,7 +387,7 @@ export class Duplex {
         this.stats.nested++;
         this.runProcess(ctx);
         if (p.dead) throw EXITED;         // killed meanwhile: leave its stack
-        if (this.halted) return false;
+        if (this.halted || this.sliceDone) return false;
       }
     } finally {
       this.nested = false;
@@ -653,10 +663,15 @@ export class Duplex {
     return new TextDecoder().decode(this.kmem.subarray(ptr, end));
   }
 
+  // argv and envp of a new image: their bytes as they are (a C string need
+  // not be UTF-8, and a decoded one would come back with U+FFFD in it).
   cstrings(vec) {
     const out = [];
     const w = new Uint32Array(this.kmem.buffer);
-    for (let i = vec / 4; w[i]; i++) out.push(this.cstring(w[i]));
+    for (let i = vec / 4; w[i]; i++) {
+      const end = this.kmem.indexOf(0, w[i]);
+      out.push(this.kmem.slice(w[i], end));
+    }
     return out;
   }
 

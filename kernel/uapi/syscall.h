@@ -66,6 +66,7 @@
 #define SYS_umask        53
 #define SYS_ppoll        54   /* ppoll(k_pollfd *, nfds, const k_timespec *timeout,
                                        const k_sigset_t *mask) -> descriptors ready */
+#define SYS_splice       55   /* splice(fd_in, off_t *off_in, fd_out, off_t *off_out, len, flags) */
 
 /* system information */
 #define SYS_procinfo     60   /* procinfo(slot, struct k_procinfo *) -> next slot, 0 at end */

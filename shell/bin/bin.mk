@@ -51,6 +51,9 @@ $(HOST_BIN_DIR)/%: shell/bin/%.c
 # grep and expr share the regular-expression engine.
 $(HOST_BIN_DIR)/grep $(HOST_BIN_DIR)/expr: shell/bin/regex.c shell/bin/regexec.c shell/bin/regex.h
 
+# wc, sort and tail count lines with newlines.h.
+$(HOST_BIN_DIR)/wc $(HOST_BIN_DIR)/sort $(HOST_BIN_DIR)/tail: shell/bin/newlines.h
+
 # `[` is test under another name (test looks at argv[0]). A copy rather
 # than a make target, because `[` is a wildcard character for make.
 $(HOST_BIN_DIR)/test: shell/bin/test.c

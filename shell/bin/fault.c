@@ -16,9 +16,10 @@
  * reports "Segmentation fault" and carries on. The last shows the other
  * line of defence: the kernel checks every address a system call is given
  * and refuses a bad one with an error instead of faulting itself. And a
- * process that never gives the CPU back loses it anyway on arm64, where
- * the timer interrupts it every 10 ms (run it in the background and the
- * shell still answers; the web target cannot interrupt WebAssembly code).
+ * process that never gives the CPU back loses it anyway: on arm64 the timer
+ * interrupts it every 10 ms, on the web target the preemption points the
+ * build puts in its loop do (run it in the background and the shell still
+ * answers; ^C or kill ends it).
  *
  * On arm64 the MMU catches the first three: the null page and the kernel
  * are not mapped for user mode. On the web target a process is a

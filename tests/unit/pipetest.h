@@ -19,6 +19,17 @@ static inline long tpipe(struct proc *p, int fds[2], int flags)
     return r;
 }
 
+/* A pipe of one page (PIPE_SIZE_MIN), where a PIPE_BUF write fills it:
+ * the tests of atomic and partial writes need a pipe that small. */
+static inline long tpipe_small(struct proc *p, int fds[2], int flags)
+{
+    long r = tpipe(p, fds, flags);
+    if (r == 0)
+        CHECK_EQ(tsys(p, SYS_fcntl, (long)fds[0], (long)F_SETPIPE_SZ, (long)PIPE_SIZE_MIN),
+                 PIPE_SIZE_MIN);
+    return r;
+}
+
 static inline long twrite(struct proc *p, int fd, const void *data, size_t n)
 {
     uptr u = ubytes(p, data, n);

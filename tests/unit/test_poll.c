@@ -80,7 +80,10 @@ TEST(poll_pipe_ends)
     CHECK_EQ(twrites(init, fds[1], "x"), 1);
     CHECK_EQ(tpoll1(init, fds[0], POLLIN), IN);
     CHECK_EQ(tpoll1(init, fds[0], POLLOUT), 0);              /* only what was asked */
-    /* a write end is writable when a PIPE_BUF write would not wait */
+    CHECK_EQ(tpoll1(init, fds[1], POLLOUT), OUT);            /* 64 KiB: room left */
+    /* a write end is writable when a PIPE_BUF write would not wait: in a
+     * one-page pipe holding a byte, it would */
+    CHECK_EQ(tsys(init, SYS_fcntl, (long)fds[1], (long)F_SETPIPE_SZ, 4096L), 4096);
     CHECK_EQ(tpoll1(init, fds[1], POLLOUT), 0);
     tclose(init, fds[0]);
     CHECK_EQ(tpoll1(init, fds[1], POLLOUT), POLLERR);        /* no reader: always told */
