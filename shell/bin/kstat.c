@@ -8,7 +8,9 @@
  *   chan 0 port 0 cap 0
  *
  * NAME is one of: procs files inodes pipes waiters timers allocs heap
- * msgq msg shm sem chan port cap undo. The figures come from the kstat()
+ * msgq msg shm sem chan port cap undo sock inflight mq mqmsg (sockets,
+ * descriptors in flight in SCM_RIGHTS messages, POSIX message queues and
+ * their messages). The figures come from the kstat()
  * call of <duplex.h>, the same ones the unit tests compare before and
  * after each test: a transcript can show that something left nothing
  * behind (a process killed while it waited, a channel closed) by printing
@@ -23,6 +25,7 @@
 static const char *const names[] = {
     "procs", "files", "inodes", "pipes", "waiters", "timers", "allocs", "heap",
     "msgq", "msg", "shm", "sem", "chan", "port", "cap", "undo",
+    "sock", "inflight", "mq", "mqmsg",
 };
 #define NNAMES (int)(sizeof names / sizeof names[0])
 
@@ -35,7 +38,10 @@ static unsigned long long count(const struct k_kstat *ks, int i)
         return base[i];
     if (i == 7)
         return (unsigned long long)ks->heap_used;
-    return ks->ipc[i - 8];      /* msgq .. undo are KSTAT_MSGQ .. KSTAT_UNDO */
+    if (i < 16)
+        return ks->ipc[i - 8];  /* msgq .. undo are KSTAT_MSGQ .. KSTAT_UNDO */
+    const uint32_t sockets[] = { ks->sockets, ks->inflight, ks->mqueues, ks->mqmsgs };
+    return sockets[i - 16];
 }
 
 static int find(const char *name)
@@ -57,7 +63,7 @@ int main(int argc, char **argv)
         if (find(argv[a]) < 0) {
             fprintf(stderr, "kstat: unknown count '%s'\n", argv[a]);
             fprintf(stderr, "usage: kstat [procs|files|inodes|pipes|waiters|timers|allocs|"
-                            "heap|msgq|msg|shm|sem|chan|port|cap|undo]...\n");
+                            "heap|msgq|msg|shm|sem|chan|port|cap|undo|sock|inflight|mq|mqmsg]...\n");
             return 2;
         }
     }
