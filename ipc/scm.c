@@ -27,7 +27,10 @@
  * found in candidates' queues are subtracted from its count; one with some
  * left is held from outside, so it is live, and so is everything in its
  * queues, and so on. The candidates left over are garbage: the
- * descriptors in their queues are dropped, which closes them.
+ * descriptors in their queues are dropped, which closes them. The
+ * collector runs when a socket is released and when a socket's last
+ * reference outside messages goes (sock_unref), while descriptors are in
+ * flight.
  */
 #include "sock.h"
 
@@ -204,6 +207,19 @@ void scm_gc_wanted(void)
 {
     if (kstats.inflight)
         gc_wanted = true;
+}
+
+/* A reference to f went, not the last. If every one left is in flight,
+ * nobody may ever receive it: that is the moment a cycle can form (the
+ * last descriptor of a socket sent over itself closes), so collect now,
+ * and kstat shows no leak. */
+void sock_unref(struct file *f)
+{
+    struct sock *s = sock_of(f);
+    if (s && s->inflight && (uint32_t)f->ref == s->inflight) {
+        gc_wanted = true;
+        scm_settle();
+    }
 }
 
 /* ---- the collector ---------------------------------------------------------------------- */

@@ -31,8 +31,11 @@ void file_dup(struct file *f)
 void file_close(struct file *f)
 {
     KASSERT(f->ref > 0);
-    if (--f->ref > 0)
+    if (--f->ref > 0) {
+        if (f->type == F_OBJ)
+            sock_unref(f);          /* a socket now held only in flight may be garbage */
         return;
+    }
     if (f->type == F_PIPE && f->ip) {
         fifo_close(f);
         iput(f->ip);

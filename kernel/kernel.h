@@ -536,6 +536,7 @@ sysfn_t sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl;
 
 void sock_init(void);
 bool is_socket(struct file *f);          /* fstat: S_IFSOCK */
+void sock_unref(struct file *f);         /* file_close: a reference went, not the last */
 sysfn_t sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept4, sys_connect,
         sys_sendto, sys_recvfrom, sys_sendmsg, sys_recvmsg, sys_shutdown,
         sys_getsockname, sys_getpeername, sys_getsockopt, sys_setsockopt, sys_sock_list;
