@@ -3,6 +3,8 @@
  * (docs/ipc/mqueue.md).
  *
  *   mqjobs [-w WORKERS]      (1 worker)
+ *   mqjobs -d                only queue the jobs, and leave the queue
+ *   mqjobs -r                take one job (waiting for one) and print it
  *
  * A dispatcher makes the queue /mqjobs (Linux's default size for a user:
  * 10 messages; of 64 bytes here), puts eight jobs in it with priorities,
@@ -12,6 +14,10 @@
  * highest priority, and the oldest within one. Each writes what it did
  * to a pipe, which the dispatcher prints; with more than one worker the
  * lines of different workers may come in any order.
+ *
+ * -d and -r split the two sides, for the shell: the queue stays in
+ * /dev/mqueue (cat shows its status line, rm removes it), and a taker
+ * waits in mq_receive until there is a job.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -58,12 +64,39 @@ static int worker(int n, int report)
     return 0;
 }
 
+static void queue_jobs(mqd_t q)
+{
+    for (int i = 0; i < NJOBS; i++)
+        if (mq_send(q, jobs[i].job, strlen(jobs[i].job), jobs[i].prio) < 0)
+            die("mq_send");
+}
+
+/* -r: one job, waiting until there is one. */
+static int take_one(void)
+{
+    struct mq_attr at = { .mq_maxmsg = 10, .mq_msgsize = 64 };
+    mqd_t q = mq_open(NAME, O_CREAT | O_RDONLY, 0600, &at);
+    if (q < 0)
+        die("mq_open");
+    char buf[64];
+    unsigned prio;
+    ssize_t n = mq_receive(q, buf, sizeof buf, &prio);
+    if (n < 0)
+        die("mq_receive");
+    printf("took priority %u: %.*s\n", prio, (int)n, buf);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    int nworkers = 1, c;
-    while ((c = getopt(argc, argv, "w:")) != -1) {
-        if (c != 'w' || (nworkers = atoi(optarg)) < 1 || nworkers > 8) {
-            fprintf(stderr, "usage: mqjobs [-w WORKERS]\n");
+    int nworkers = 1, only_queue = 0, c;
+    while ((c = getopt(argc, argv, "w:dr")) != -1) {
+        if (c == 'd') {
+            only_queue = 1;
+        } else if (c == 'r') {
+            return take_one();
+        } else if (c != 'w' || (nworkers = atoi(optarg)) < 1 || nworkers > 8) {
+            fprintf(stderr, "usage: mqjobs [-w WORKERS] [-d] [-r]\n");
             return 1;
         }
     }
@@ -72,6 +105,11 @@ int main(int argc, char **argv)
     mqd_t q = mq_open(NAME, O_CREAT | O_EXCL | O_WRONLY, 0600, &at);
     if (q < 0)
         die("mq_open");
+    if (only_queue) {
+        queue_jobs(q);
+        printf("dispatcher: %d jobs queued in /dev/mqueue%s\n", NJOBS, NAME);
+        return 0;
+    }
     int rep[2], go[2];
     if (pipe(rep) < 0 || pipe(go) < 0)
         die("pipe");
@@ -89,9 +127,7 @@ int main(int argc, char **argv)
     }
     close(rep[1]);
     close(go[0]);
-    for (int i = 0; i < NJOBS; i++)
-        if (mq_send(q, jobs[i].job, strlen(jobs[i].job), jobs[i].prio) < 0)
-            die("mq_send");
+    queue_jobs(q);
     for (int i = 0; i < nworkers; i++)
         if (mq_send(q, "stop", 4, 0) < 0)
             die("mq_send");
