@@ -11,6 +11,7 @@ mqjobs -d
 ls /dev/mqueue
 stat -c '%F %a %s %n' /dev/mqueue/mqjobs
 cat /dev/mqueue/mqjobs
+ipcs -a | grep -e '^name ' -e mqjobs
 kstat mq mqmsg
 mqjobs -r
 mqjobs -r
