@@ -290,7 +290,7 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
-       $(BUILD)/host/bench/forkbench \
+       $(BUILD)/host/bench/forkbench $(BUILD)/host/bench/sockbench \
        $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
 	node tests/node/bench.js
 	node tests/qemu/bench.js
