@@ -208,7 +208,8 @@ $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(PROG_DEPS)
 # system's programs are, but as a student's compiler would take them -
 # warnings are not errors. They go to /tests/compat.
 # The chapter's two exercises are /bin demos too, and in the suite.
-COMPAT_DEMOS := shell/bin/forkpipe.c shell/bin/shmcounter.c
+COMPAT_DEMOS := shell/bin/forkpipe.c shell/bin/shmcounter.c \
+                shell/bin/sockecho.c shell/bin/fdpass.c shell/bin/mqjobs.c
 COMPAT_SRC   := $(wildcard tests/compat/*.c) $(COMPAT_DEMOS)
 COMPAT_NAMES := $(basename $(notdir $(COMPAT_SRC)))
 COMPAT_W32   := $(addprefix $(W32)/compat/,$(COMPAT_NAMES))
@@ -289,7 +290,7 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
-       $(BUILD)/host/bench/forkbench \
+       $(BUILD)/host/bench/forkbench $(BUILD)/host/bench/sockbench \
        $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
 	node tests/node/bench.js
 	node tests/qemu/bench.js

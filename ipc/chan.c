@@ -81,6 +81,20 @@ long ipc_deadline(struct proc *p, uptr timeout, bool *timed)
     return 0;
 }
 
+long ipc_abstime(const struct k_timespec *ts, uint64_t *deadline)
+{
+    if (ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
+        return -EINVAL;
+    uint64_t now = plat_clock_ns(CLOCK_REALTIME);
+    uint64_t now_s = now / 1000000000ull;
+    if (ts->tv_sec < 0 || (uint64_t)ts->tv_sec < now_s ||
+        ((uint64_t)ts->tv_sec == now_s && (uint64_t)ts->tv_nsec <= now % 1000000000ull))
+        return -ETIMEDOUT;
+    uint64_t left_s = MIN((uint64_t)ts->tv_sec - now_s, (uint64_t)TIMEOUT_MAX_S);
+    *deadline = now_ns() + left_s * 1000000000ull + (uint64_t)ts->tv_nsec - now % 1000000000ull;
+    return 0;
+}
+
 long ipc_wait(struct proc *p, struct waitq *wq, const char *what, bool timed)
 {
     if (timed) {

@@ -243,9 +243,8 @@ long sys_sem_trywait(struct proc *p, const long *a)
 
 /*
  * The deadline is absolute, on CLOCK_REALTIME, so a re-issued call simply
- * reads it again. The timer runs on the monotonic clock: the time left is
- * carried over. As POSIX says, the deadline is not even looked at when the
- * semaphore can be taken at once.
+ * reads it again (ipc_abstime). As POSIX says, the deadline is not even
+ * looked at when the semaphore can be taken at once.
  */
 long sys_sem_timedwait(struct proc *p, const long *a)
 {
@@ -259,16 +258,11 @@ long sys_sem_timedwait(struct proc *p, const long *a)
     struct k_timespec ts;
     if (copyin(p, &ts, (uptr)a[1], sizeof ts) < 0)
         return -EFAULT;
-    if (ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-        return -EINVAL;
-    uint64_t now = plat_clock_ns(CLOCK_REALTIME);
-    uint64_t now_s = now / 1000000000ull;
-    if (ts.tv_sec < 0 || (uint64_t)ts.tv_sec < now_s ||
-        ((uint64_t)ts.tv_sec == now_s && (uint64_t)ts.tv_nsec <= now % 1000000000ull))
-        return -ETIMEDOUT;
-    uint64_t left_s = MIN((uint64_t)ts.tv_sec - now_s, 100ull * 365 * 86400);
-    uint64_t left = left_s * 1000000000ull + (uint64_t)ts.tv_nsec - now % 1000000000ull;
-    sleep_until(p, now_ns() + left);
+    uint64_t deadline;
+    long r = ipc_abstime(&ts, &deadline);
+    if (r < 0)
+        return r;
+    sleep_until(p, deadline);
     return psem_sleep(p, s);
 }
 

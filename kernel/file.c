@@ -31,8 +31,11 @@ void file_dup(struct file *f)
 void file_close(struct file *f)
 {
     KASSERT(f->ref > 0);
-    if (--f->ref > 0)
+    if (--f->ref > 0) {
+        if (f->type == F_OBJ)
+            sock_unref(f);          /* a socket now held only in flight may be garbage */
         return;
+    }
     if (f->type == F_PIPE && f->ip) {
         fifo_close(f);
         iput(f->ip);
@@ -62,6 +65,8 @@ long file_read(struct proc *p, struct file *f, uptr buf, size_t n)
         return -EISDIR;          /* getdents reads directories */
     if (ip->type == I_CHR)
         return devsw[ip->dev].read(p, f, buf, n);
+    if (ip->type == I_MQUEUE)
+        return mqueue_read(p, f, buf, n);
     long r = ramfs_read(ip, p, buf, n, f->off);
     if (r > 0)
         f->off += r;
@@ -81,6 +86,8 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
     struct inode *ip = f->ip;    /* never a directory: open refuses that */
     if (ip->type == I_CHR)
         return devsw[ip->dev].write ? devsw[ip->dev].write(p, f, buf, n) : -EINVAL;
+    if (ip->type == I_MQUEUE)
+        return -EINVAL;          /* mq_send writes a queue */
     if (f->flags & O_APPEND)
         f->off = ip->size;
     long r = ramfs_write(ip, p, buf, n, f->off);
@@ -217,7 +224,9 @@ static long open_check(struct proc *p, struct inode *ip, int flags, bool created
     if (created)
         return 0;
     int want = (acc != O_WRONLY ? R_OK : 0) | (acc != O_RDONLY ? W_OK : 0);
-    return may_access(p, ip, want) ? 0 : -EACCES;
+    if (!may_access(p, ip, want))
+        return -EACCES;
+    return ip->type == I_SOCK ? -ENXIO : 0;     /* a socket is reached by connect */
 }
 
 /*

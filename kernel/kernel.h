@@ -245,7 +245,7 @@ int  copyout(struct proc *p, uptr dst, const void *src, size_t n);
 
 /* ---- vfs.c, ramfs.c: the file system -------------------------------------- */
 
-enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR };
+enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR, I_SOCK, I_MQUEUE };
 
 struct dirent_node {              /* one name in a directory */
     struct dirent_node *next;
@@ -284,6 +284,12 @@ struct inode {
 
     /* I_CHR */
     int          dev;             /* index into devsw */
+
+    /* I_SOCK: a socket's name in the file system (ipc/sock_addr.c) */
+    struct sock *sock;            /* the socket bound to it; NULL once it closed */
+
+    /* I_MQUEUE: a POSIX message queue in /dev/mqueue (ipc/mqueue.c) */
+    struct mqueue *mq;
 };
 
 void          vfs_init(void);
@@ -526,6 +532,25 @@ sysfn_t sys_ppoll;
 
 sysfn_t sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl;
 
+/* ---- ipc/socket.c and friends: Unix-domain sockets ------------------------- */
+
+void sock_init(void);
+bool is_socket(struct file *f);          /* fstat: S_IFSOCK */
+void sock_unref(struct file *f);         /* file_close: a reference went, not the last */
+sysfn_t sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept4, sys_connect,
+        sys_sendto, sys_recvfrom, sys_sendmsg, sys_recvmsg, sys_shutdown,
+        sys_getsockname, sys_getpeername, sys_getsockopt, sys_setsockopt, sys_sock_list;
+
+/* ---- ipc/mqueue.c: POSIX message queues -------------------------------------- */
+
+void mqueue_init(void);                  /* makes /dev/mqueue */
+void mqueue_gone(struct inode *ip);      /* iput: its inode is freed */
+long mqueue_read(struct proc *p, struct file *f, uptr buf, size_t n);
+pollfn_t mqueue_poll;
+void mqueue_flush(struct proc *p, struct file *f);   /* close(fd) of a queue */
+sysfn_t sys_mq_open, sys_mq_unlink, sys_mq_timedsend, sys_mq_timedreceive,
+        sys_mq_notify, sys_mq_getsetattr;
+
 /* ---- ipc/chan.c, ipc/port.c, ipc/cap.c: channels, ports, capabilities ------- */
 
 /* Timeouts of the IPC calls (chan.c). A relative timeout at user address
@@ -533,6 +558,10 @@ sysfn_t sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl;
  * p->call.deadline the first time a call runs; a restarted call keeps it.
  * *timed says whether there is one. 0, -EFAULT or -EINVAL. */
 long ipc_deadline(struct proc *p, uptr timeout, bool *timed);
+/* An absolute CLOCK_REALTIME deadline (sem_timedwait, mq_timedsend) as a
+ * monotonic one: 0, -EINVAL for a bad tv_nsec, -ETIMEDOUT once it has
+ * passed. A re-issued call reads it again and gets the time left. */
+long ipc_abstime(const struct k_timespec *ts, uint64_t *deadline);
 /* Sleep on wq, and with `timed` also until p->call.deadline: KERN_BLOCK,
  * or -ETIMEDOUT once the deadline has passed. */
 long ipc_wait(struct proc *p, struct waitq *wq, const char *what, bool timed);

@@ -18,6 +18,8 @@ void kernel_init(void)
     vfs_init();
     dev_init();
     mman_init();
+    mqueue_init();
+    sock_init();
     tty_init();
     const void *archive = plat_initramfs(&len);
     if (archive) {

@@ -41,6 +41,8 @@ static unsigned file_poll(struct file *f, unsigned events, struct proc *waiter)
     case F_INODE:
         if (f->ip->type == I_CHR && devsw[f->ip->dev].poll)
             return devsw[f->ip->dev].poll(f, events, waiter);
+        if (f->ip->type == I_MQUEUE)
+            return mqueue_poll(f, events, waiter);
         return POLL_IN | POLL_OUT;      /* files, directories, null, zero ... */
     }
     return 0;

@@ -122,6 +122,30 @@ static const struct {
     [SYS_port_info]     = { sys_port_info,     R },
     [SYS_port_list]     = { sys_port_list,     R },
     [SYS_port_reply_recv] = { sys_port_reply_recv, false },  /* it has answered */
+    /* Unix-domain sockets: the calls that wait restart with SA_RESTART, as on Linux */
+    [SYS_socket]        = { sys_socket,        R },
+    [SYS_socketpair]    = { sys_socketpair,    R },
+    [SYS_bind]          = { sys_bind,          R },
+    [SYS_listen]        = { sys_listen,        R },
+    [SYS_accept4]       = { sys_accept4,       R },
+    [SYS_connect]       = { sys_connect,       R },
+    [SYS_sendto]        = { sys_sendto,        R },
+    [SYS_recvfrom]      = { sys_recvfrom,      R },
+    [SYS_sendmsg]       = { sys_sendmsg,       R },
+    [SYS_recvmsg]       = { sys_recvmsg,       R },
+    [SYS_shutdown]      = { sys_shutdown,      R },
+    [SYS_getsockname]   = { sys_getsockname,   R },
+    [SYS_getpeername]   = { sys_getpeername,   R },
+    [SYS_getsockopt]    = { sys_getsockopt,    R },
+    [SYS_setsockopt]    = { sys_setsockopt,    R },
+    [SYS_sock_list]     = { sys_sock_list,     R },
+    /* POSIX message queues */
+    [SYS_mq_open]       = { sys_mq_open,       R },
+    [SYS_mq_unlink]     = { sys_mq_unlink,     R },
+    [SYS_mq_timedsend]  = { sys_mq_timedsend,  R },
+    [SYS_mq_timedreceive] = { sys_mq_timedreceive, R },
+    [SYS_mq_notify]     = { sys_mq_notify,     R },
+    [SYS_mq_getsetattr] = { sys_mq_getsetattr, R },
 };
 
 /* A signal woke p out of call nr: end the call instead of re-running it. */

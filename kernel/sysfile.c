@@ -67,6 +67,8 @@ long sys_close(struct proc *p, const long *a)
         return -EBADF;
     p->ofile[a[0]] = NULL;
     p->cloexec &= ~FDBIT(a[0]);
+    if (f->type == F_INODE && f->ip->type == I_MQUEUE)
+        mqueue_flush(p, f);      /* its mq_notify ends with any close */
     file_close(f);
     return 0;
 }
@@ -251,7 +253,8 @@ long sys_fstat(struct proc *p, const long *a)
         stat_inode(f->ip, &st);
     } else {                     /* a pipe from pipe2, or a kernel object */
         memset(&st, 0, sizeof st);
-        st.st_mode = (f->type == F_PIPE ? S_IFIFO : 0) | 0600;
+        st.st_mode = f->type == F_PIPE ? S_IFIFO | 0600
+                   : is_socket(f) ? S_IFSOCK | 0777 : 0600;
         st.st_nlink = 1;
         st.st_uid = p->uid;
         st.st_gid = p->gid;
@@ -493,6 +496,7 @@ long sys_rename(struct proc *p, const long *a)
 
 static const uint8_t dirent_type[] = {
     [I_DIR] = DT_DIR, [I_REG] = DT_REG, [I_FIFO] = DT_FIFO, [I_CHR] = DT_CHR,
+    [I_SOCK] = DT_SOCK, [I_MQUEUE] = DT_REG,
 };
 
 /* Entry number idx of dir: "." and ".." first, then the stored names.

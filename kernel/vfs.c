@@ -58,6 +58,8 @@ void iput(struct inode *ip)
         mman_file_gone(ip);             /* mappings may keep its bytes */
     else
         kfree(ip->data);
+    if (ip->mq)
+        mqueue_gone(ip);                /* a message queue's messages */
     kfree(ip);
     kstats.inodes--;
 }
@@ -187,6 +189,7 @@ long namei(struct proc *p, const char *path, struct inode **out)
 
 static const uint32_t type_bits[] = {
     [I_DIR] = S_IFDIR, [I_REG] = S_IFREG, [I_FIFO] = S_IFIFO, [I_CHR] = S_IFCHR,
+    [I_SOCK] = S_IFSOCK, [I_MQUEUE] = S_IFREG,      /* a queue is a file, as on Linux */
 };
 
 static struct k_timespec timespec_of(uint64_t ns)
@@ -218,7 +221,7 @@ void stat_inode(struct inode *ip, struct k_stat *st)
     st->st_gid = ip->gid;
     st->st_rdev = ip->type == I_CHR ? (uint32_t)ip->dev : 0;
     st->st_blksize = 4096;
-    st->st_size = ip->type == I_REG ? ip->size : 0;
+    st->st_size = ip->type == I_REG ? ip->size : ip->type == I_MQUEUE ? 80 : 0;
     st->st_blocks = (int64_t)((ip->cap + 511) / 512);
     st->st_atim = timespec_of(ip->atime);
     st->st_mtim = timespec_of(ip->mtime);

@@ -17,6 +17,7 @@
 #define POLLRDBAND 0x080
 #define POLLWRNORM 0x100        /* as POLLOUT */
 #define POLLWRBAND 0x200
+#define POLLRDHUP  0x2000       /* the peer of a socket will send no more */
 
 struct k_pollfd {
     int32_t fd;                 /* negative: ignored */

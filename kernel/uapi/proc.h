@@ -39,6 +39,10 @@ struct k_kstat {
     uint32_t ipc[8];         /* live IPC objects, by KSTAT_* below */
     uint32_t mappings;       /* mmap regions, all processes together */
     uint32_t memobjs;        /* memory objects behind shared mappings */
+    uint32_t sockets;        /* Unix-domain sockets, embryos and closed ones still held */
+    uint32_t inflight;       /* descriptors in flight in SCM_RIGHTS messages */
+    uint32_t mqueues;        /* POSIX message queues */
+    uint32_t mqmsgs;         /* messages queued in them */
 };
 
 /* k_kstat.ipc[] indices */

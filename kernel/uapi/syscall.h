@@ -126,6 +126,32 @@
 #define SYS_port_reply_recv 122 /* port_reply_recv(reply handle, const k_port_msg *answer, fd,
                                    k_port_msg *msg, flags, const k_timespec *timeout) */
 
-#define NSYSCALL        128
+/* Unix-domain sockets (ipc/socket.c, sock_*.c, scm.c): 130-145; structures in uapi/socket.h */
+#define SYS_socket      130   /* socket(domain, type | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol) */
+#define SYS_socketpair  131   /* socketpair(domain, type, protocol, int sv[2]) */
+#define SYS_bind        132   /* bind(fd, const k_sockaddr_un *, len) */
+#define SYS_listen      133   /* listen(fd, backlog) */
+#define SYS_accept4     134   /* accept4(fd, k_sockaddr_un *, uint32_t *len, flags) */
+#define SYS_connect     135   /* connect(fd, const k_sockaddr_un *, len) */
+#define SYS_sendto      136   /* sendto(fd, buf, n, flags, const k_sockaddr_un *, len) */
+#define SYS_recvfrom    137   /* recvfrom(fd, buf, n, flags, k_sockaddr_un *, uint32_t *len) */
+#define SYS_sendmsg     138   /* sendmsg(fd, const k_msghdr *, flags) */
+#define SYS_recvmsg     139   /* recvmsg(fd, k_msghdr *, flags) */
+#define SYS_shutdown    140   /* shutdown(fd, how) */
+#define SYS_getsockname 141   /* getsockname(fd, k_sockaddr_un *, uint32_t *len) */
+#define SYS_getpeername 142   /* getpeername(fd, k_sockaddr_un *, uint32_t *len) */
+#define SYS_getsockopt  143   /* getsockopt(fd, level, name, void *, uint32_t *len) */
+#define SYS_setsockopt  144   /* setsockopt(fd, level, name, const void *, len) */
+#define SYS_sock_list   145   /* sock_list(slot, struct k_sockinfo *) -> next slot, 0 at end */
+/* POSIX message queues (ipc/mqueue.c): 150-155; structures in uapi/mqueue.h */
+#define SYS_mq_open     150   /* mq_open(name, oflag, mode, const k_mq_attr *) -> fd */
+#define SYS_mq_unlink   151   /* mq_unlink(name) */
+#define SYS_mq_timedsend 152  /* mq_timedsend(fd, msg, len, prio, const k_timespec *abstime) */
+#define SYS_mq_timedreceive 153 /* mq_timedreceive(fd, buf, len, uint32_t *prio,
+                                   const k_timespec *abstime) -> bytes */
+#define SYS_mq_notify   154   /* mq_notify(fd, const k_sigevent *) */
+#define SYS_mq_getsetattr 155 /* mq_getsetattr(fd, const k_mq_attr *new, k_mq_attr *old) */
+
+#define NSYSCALL        160
 
 #endif

@@ -5,8 +5,9 @@
  *   ipcs [-q] [-m] [-s] [-a]
  *
  * -q message queues, -m shared memory, -s semaphore sets (with none of
- * them: all three), in that order; -a adds Duplex's own channels and named
- * ports after them. The output is util-linux's:
+ * them: all three), in that order; -a adds the POSIX message queues (the
+ * files of /dev/mqueue, docs/ipc/mqueue.md) and Duplex's own channels and
+ * named ports after them. The output is util-linux's:
  *
  *     ------ Message Queues --------
  *     key        msqid      owner      perms      used-bytes   messages
@@ -36,8 +37,12 @@
 #include <unistd.h>
 /* Duplex's own IPC; ipcs also builds on other systems, without it. */
 #if __has_include(<duplex/chan.h>)
+#include <dirent.h>
 #include <duplex/chan.h>
 #include <duplex/port.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <sys/stat.h>
 #define HAVE_DUPLEX_IPC 1
 #endif
 
@@ -146,6 +151,48 @@ static void show_semaphores(void)
 }
 
 #ifdef HAVE_DUPLEX_IPC
+/* POSIX queues are files of /dev/mqueue; one the caller cannot open for
+ * reading is not listed, as for the System V objects. */
+static void show_posix_queues(void)
+{
+    printf("------ POSIX Message Queues --------\n");
+    printf("%-16s %-10s %-10s %-12s %-10s\n", "name", "owner", "perms", "used-bytes",
+           "messages");
+    DIR *d = opendir("/dev/mqueue");
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[300], name[300], line[128];
+        snprintf(path, sizeof path, "/dev/mqueue/%s", e->d_name);
+        snprintf(name, sizeof name, "/%s", e->d_name);
+        struct stat st;
+        struct mq_attr at;
+        int fd = open(path, O_RDONLY);
+        mqd_t q = fd < 0 ? -1 : mq_open(name, O_RDONLY);
+        ssize_t n = fd < 0 ? -1 : read(fd, line, sizeof line - 1);
+        if (fd >= 0)
+            close(fd);
+        if (q < 0 || n < 0 || stat(path, &st) < 0 || mq_getattr(q, &at) < 0) {
+            if (q >= 0)
+                mq_close(q);
+            continue;
+        }
+        mq_close(q);
+        line[n] = '\0';
+        unsigned long qsize = strtoul(line + 6, NULL, 10);   /* "QSIZE:" */
+        char owner[16];
+        if (st.st_uid == 0)
+            snprintf(owner, sizeof owner, "root");
+        else
+            snprintf(owner, sizeof owner, "%u", (unsigned)st.st_uid);
+        printf("%-16s %-10s %-10o %-12lu %-10ld\n", name, owner,
+               (unsigned)(st.st_mode & 0777), qsize, at.mq_curmsgs);
+    }
+    if (d)
+        closedir(d);
+}
+
 /* chan_list/port_list walk the kernel's tables as MSG_STAT does. */
 static void show_channels(void)
 {
@@ -210,6 +257,8 @@ int main(int argc, char **argv)
     }
 #ifdef HAVE_DUPLEX_IPC
     if (duplex) {
+        show_posix_queues();
+        printf("\n");
         show_channels();
         printf("\n");
         show_ports();

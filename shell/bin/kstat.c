@@ -8,8 +8,10 @@
  *   chan 0 port 0 cap 0
  *
  * NAME is one of: procs files inodes pipes waiters timers allocs heap
- * msgq msg shm sem chan port cap undo maps memobjs (mmap regions, and the
- * memory objects behind shared ones). The figures come from the kstat()
+ * msgq msg shm sem chan port cap undo maps memobjs sock inflight mq mqmsg
+ * (mmap regions and the memory objects behind shared ones; sockets,
+ * descriptors in flight in SCM_RIGHTS messages, POSIX message queues and
+ * their messages). The figures come from the kstat()
  * call of <duplex.h>, the same ones the unit tests compare before and
  * after each test: a transcript can show that something left nothing
  * behind (a process killed while it waited, a channel closed) by printing
@@ -24,6 +26,7 @@
 static const char *const names[] = {
     "procs", "files", "inodes", "pipes", "waiters", "timers", "allocs", "heap",
     "msgq", "msg", "shm", "sem", "chan", "port", "cap", "undo", "maps", "memobjs",
+    "sock", "inflight", "mq", "mqmsg",
 };
 #define NNAMES (int)(sizeof names / sizeof names[0])
 
@@ -38,7 +41,9 @@ static unsigned long long count(const struct k_kstat *ks, int i)
         return (unsigned long long)ks->heap_used;
     if (i < 16)
         return ks->ipc[i - 8];  /* msgq .. undo are KSTAT_MSGQ .. KSTAT_UNDO */
-    return i == 16 ? ks->mappings : ks->memobjs;
+    const uint64_t rest[] = { ks->mappings, ks->memobjs,
+                              ks->sockets, ks->inflight, ks->mqueues, ks->mqmsgs };
+    return rest[i - 16];
 }
 
 static int find(const char *name)
@@ -60,7 +65,8 @@ int main(int argc, char **argv)
         if (find(argv[a]) < 0) {
             fprintf(stderr, "kstat: unknown count '%s'\n", argv[a]);
             fprintf(stderr, "usage: kstat [procs|files|inodes|pipes|waiters|timers|allocs|"
-                            "heap|msgq|msg|shm|sem|chan|port|cap|undo|maps|memobjs]...\n");
+                            "heap|msgq|msg|shm|sem|chan|port|cap|undo|maps|memobjs|"
+                            "sock|inflight|mq|mqmsg]...\n");
             return 2;
         }
     }

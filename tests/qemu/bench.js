@@ -2,8 +2,10 @@
 // bench.js - how fast the arm64 build boots: the time from starting QEMU to
 // the shell's prompt on the serial line, and the time of a whole
 // `arm64/run.sh -c true` (boot, one command, poweroff, QEMU gone); and how
-// long fork, exit and wait take there (shell/bin/forkbench.c), beside the
-// host's figure when build/host/bench/forkbench exists (make bench).
+// long fork, exit and wait take there (shell/bin/forkbench.c), and what
+// sockets and POSIX message queues do there (shell/bin/sockbench.c), beside
+// the host's figures when build/host/bench/forkbench and sockbench exist
+// (make bench).
 //
 //   node tests/qemu/bench.js [RUNS]      (make bench-qemu; RUNS defaults to 5)
 //
@@ -83,6 +85,27 @@ function forkBench() {
   }
 }
 
+// sockbench's figures on arm64, beside the host's: "NAME VALUE UNIT" lines.
+const SOCK_RUNS = [['stream'], ['stream', '65536'], ['pingpong'], ['dgram'], ['mq']];
+function sockFigures(text) {
+  return [...text.matchAll(/^(\S+) ([\d.]+) (\S+)$/gm)].map((m) => [m[1], Number(m[2]), m[3]]);
+}
+
+function sockBench() {
+  const arm = sockFigures(execFileSync(path.join(root, 'arm64', 'run.sh'),
+    ['-c', SOCK_RUNS.map((a) => `sockbench ${a.join(' ')}`).join('; ')], { encoding: 'utf8' }));
+  const hostProg = path.join(root, 'build', 'host', 'bench', 'sockbench');
+  const host = fs.existsSync(hostProg)
+    ? sockFigures(SOCK_RUNS.map((a) => execFileSync(hostProg, a, { encoding: 'utf8' })).join(''))
+    : [];
+  arm.forEach(([name, value, unit], i) => {
+    const what = `${name}${SOCK_RUNS[i][1] ? ` ${SOCK_RUNS[i][1]}` : ''}`;
+    const h = host[i];
+    console.log(`${what.padEnd(40)} arm64 ${value} ${unit}` +
+      (h ? `   host ${h[1]} ${unit}   ratio ${(value / h[1]).toFixed(2)}x` : ''));
+  });
+}
+
 function summary(name, times) {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
@@ -103,6 +126,7 @@ async function main() {
   summary('arm64/run.sh -c true (boot to exit)', command);
   console.log(m < 1000 ? 'boot to prompt: under 1 s' : 'boot to prompt: over the 1 s target');
   forkBench();
+  sockBench();
 }
 
 main().catch((e) => {

@@ -691,7 +691,8 @@ static void tboot(void)
 #define COUNTED(X) X(procs) X(files) X(inodes) X(pipes) X(waiters) X(timers) \
                    X(allocs) X(heap_used) \
                    X(ipc[0]) X(ipc[1]) X(ipc[2]) X(ipc[3]) \
-                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7]) X(mappings) X(memobjs)
+                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7]) X(mappings) X(memobjs) \
+                   X(sockets) X(inflight) X(mqueues) X(mqmsgs)
 
 static void check_leaks(const struct k_kstat *base)
 {

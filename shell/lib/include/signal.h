@@ -75,4 +75,18 @@ int  str2sig(const char *str, int *sig);    /* "INT", "SIGINT" or "2" -> 2 */
 char *strsignal(int sig);
 void psignal(int sig, const char *s);
 
+/* How a process is told of an event (mq_notify): a signal, or nothing. */
+#include "../../../kernel/uapi/mqueue.h"       /* SIGEV_* */
+union sigval {
+    int   sival_int;
+    void *sival_ptr;
+};
+struct sigevent {
+    int          sigev_notify;                 /* SIGEV_SIGNAL, SIGEV_NONE */
+    int          sigev_signo;
+    union sigval sigev_value;
+    void       (*sigev_notify_function)(union sigval);   /* SIGEV_THREAD: not had */
+    void        *sigev_notify_attributes;
+};
+
 #endif

@@ -10,13 +10,11 @@
 #include "../../../../kernel/uapi/stat.h"
 
 /* Kinds of file Duplex does not have; defined so portable programs
- * compile. The kernel never reports them. */
+ * compile. The kernel never reports them. (Sockets, S_IFSOCK, it has.) */
 #define S_IFBLK  0060000
 #define S_IFLNK  0120000
-#define S_IFSOCK 0140000
 #define S_ISBLK(m)  (((m) & S_IFMT) == S_IFBLK)
 #define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
-#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
 struct stat {
     dev_t     st_dev;
