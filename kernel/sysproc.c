@@ -178,10 +178,14 @@ static long apply_action(struct proc *child, struct proc *parent,
     }
 }
 
+/* Does process group pgid exist in session sid? A zombie is still a member
+ * of its group until it is reaped, as on Linux: the second stage of
+ * `ls | grep x` joins the first stage's group even if ls has already
+ * exited, since the shell reaps it only later. */
 static bool group_in_session(int pgid, int sid)
 {
     for (int i = 0; i < NPROC; i++)
-        if (procs[i].state != P_UNUSED && procs[i].state != P_ZOMBIE &&
+        if (procs[i].state != P_UNUSED &&
             procs[i].pgid == pgid && procs[i].sid == sid)
             return true;
     return false;

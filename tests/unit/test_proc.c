@@ -284,6 +284,28 @@ TEST(spawn_attributes)
     texit_reap(a, 0);
 }
 
+/* A group lives while any member does, a zombie included: a pipeline's
+ * later stage joins the group of a first stage that exited, not yet reaped. */
+TEST(spawn_joins_the_group_of_a_zombie)
+{
+    struct k_spawn_attr at = { .flags = SPAWN_SETPGROUP, .pgroup = 0 };
+    const char *argv[] = { "init", NULL };
+    long pid = spawn_args(init, "/bin/init", argv, 0, 0, (uptr)ubytes(init, &at, sizeof at));
+    struct proc *a = proc_find((int)pid);
+    int leader = a->pid;
+    CHECK_EQ(tsys(a, SYS_exit, 0L), KERN_EXIT);           /* a zombie, not reaped */
+    at.pgroup = leader;
+    pid = spawn_args(init, "/bin/init", argv, 0, 0, (uptr)ubytes(init, &at, sizeof at));
+    CHECK(pid > 0);
+    struct proc *b = proc_find((int)pid);
+    CHECK_EQ(b->pgid, leader);
+    uptr st = ubuf(init, sizeof(int));
+    CHECK_EQ(tsys(init, SYS_wait4, (long)leader, (long)st, 0L, 0L), leader);
+    texit_reap(b, 0);
+    /* reaped, and no member left: the group is gone */
+    CHECK_EQ(spawn_args(init, "/bin/init", argv, 0, 0, (uptr)ubytes(init, &at, sizeof at)), -EPERM);
+}
+
 TEST(spawn_file_actions)
 {
     struct k_spawn_action acts[3];
