@@ -126,6 +126,10 @@
 #define SYS_port_reply_recv 122 /* port_reply_recv(reply handle, const k_port_msg *answer, fd,
                                    k_port_msg *msg, flags, const k_timespec *timeout) */
 
-#define NSYSCALL        128
+/* Files in and out of the machine (kernel/share.c). */
+#define SYS_sync         180   /* sync() -> 0, or the last save's error (-ENOSPC) */
+#define SYS_download     181   /* download(fd, const char *name) */
+
+#define NSYSCALL        190
 
 #endif
