@@ -301,7 +301,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench \
-       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar $(WEB_BR)
+	node tests/browser/startup.js
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

@@ -10,6 +10,7 @@ import { Duplex } from './runtime.js';
 import { HomeStore } from './store.js';
 import { acceptDrops, download } from './transfer.js';
 
+const times = { main: Math.round(performance.now()) };   // start-up, for make bench
 const term = new Terminal({
   cursorBlink: true,
   fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -47,7 +48,7 @@ function showHalt(text) {
 const say = (line) => term.write(`\r\n\x1b[2m[${line}]\x1b[0m\r\n`);
 
 async function start() {
-  const t0 = Math.round(performance.now());
+  times.start = Math.round(performance.now());
   const store = new HomeStore({ notice: say });
   const reset = new URLSearchParams(location.search).has('reset');
   const [kernel, initramfs, home] = await Promise.all([
@@ -55,6 +56,7 @@ async function start() {
     fetchBytes('../build/web/initramfs.tar'),
     store.load(reset),
   ]);
+  times.fetched = Math.round(performance.now());
   const dx = new Duplex({
     kernel,
     initramfs,
@@ -70,11 +72,12 @@ async function start() {
   });
   window.duplex = dx;                       // for the browser test and the curious
   window.duplexStore = store;
-  dx.times.start = t0;
+  Object.assign(dx.times, times);
   window.term = term;
   await dx.boot(['init']);
   document.getElementById('loading').remove();
   store.attach(dx);
+  dx.times.ready = Math.round(performance.now());
   acceptDrops(document.getElementById('terminal'), dx, say);
   const enc = new TextEncoder();
   term.onData((s) => dx.input(enc.encode(s)));

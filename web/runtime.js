@@ -147,12 +147,22 @@ export class Duplex {
     this.schedule();
   }
 
-  // Compile every program of the initramfs ahead, in parallel and off the
-  // main thread's critical path, so that exec never waits for a compiler.
+  // Compile the programs of the initramfs ahead, off the main thread, so
+  // that exec seldom waits for a compiler: init and the shell before boot
+  // goes on (they run first), every other one in the background, after -
+  // boot does not wait for programs nobody has run yet. An exec that comes
+  // before its program's background compile is done compiles it then.
   async precompile(archive) {
     if (!archive) return;
     const files = untar(archive).filter((f) => isWasm(f.data) && !this.compiled(f.data));
-    await Promise.all(files.map(async (f) => this.keepModule(f.data, await WebAssembly.compile(f.data))));
+    const first = (f) => f.name === 'bin/init' || f.name === 'bin/sh';
+    const compile = async (f) => {
+      const m = await WebAssembly.compile(f.data);
+      if (!this.compiled(f.data)) this.keepModule(f.data, m);
+    };
+    await Promise.all(files.filter(first).map(compile));
+    this.background = Promise.all(files.filter((f) => !first(f)).map(compile))
+      .catch((e) => this.warn(`compiling the programs failed: ${e && e.message || e}`));
   }
 
   placeInitramfs(archive) {
