@@ -159,7 +159,17 @@ export async function checkFiles(browser, url, check) {
     const again = await a.run('sync; echo $?; echo ok');
     check('... and once it has room, sync succeeds and the OS runs on',
       again.join('\n').endsWith('0\nok'), again.join('\n'));
-    await a.run('rm -r /home/*');
+    // ?reset: the page starts with an empty /home
+    await a.page.goto(`${url}?reset`);
+    await atPrompt(a.page);
+    await a.page.click('#terminal');
+    const reset = await a.run('ls -A; echo end');
+    check('?reset starts with an empty /home', reset.join('\n') === 'end', reset.join('\n'));
+    await a.page.goto(url);
+    await atPrompt(a.page);
+    await a.page.click('#terminal');
+    const still = await a.run('ls -A; echo end');
+    check('... and it stays empty at the next load', still.join('\n') === 'end', still.join('\n'));
     check('no error on the pages of the files checks', a.errors.length === 0 && t2.errors.length === 0,
       [...a.errors, ...t2.errors].join('\n'));
   } finally {
