@@ -227,7 +227,14 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
 	    tests/compat=$(W32)/compat
 
-web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+# The page's archive: the same /bin and /etc, without /tests (the
+# transcripts and the compatibility programs are for the test runners,
+# which boot initramfs.tar): a student's browser need not fetch them.
+$(WEB)/page.tar: $(PROGS_W32) $(wildcard etc/*) tools/mkinitramfs.js
+	@mkdir -p $(@D)
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc
+
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar
 
 # The same programs without preemption points, for `make bench`'s
 # comparison: the linked programs, asyncified as they are.
@@ -251,7 +258,7 @@ shell: web
 # What the page loads, compressed once per build with brotli's large
 # window (tools/mkdist.js): `make run` sends these, and `make dist` copies
 # them beside the files.
-WEB_BR := $(WEB)/kernel.wasm.br $(WEB)/initramfs.tar.br
+WEB_BR := $(WEB)/kernel.wasm.br $(WEB)/page.tar.br
 $(WEB)/%.br: $(WEB)/% tools/mkdist.js
 	node tools/mkdist.js compress $<
 

@@ -7,7 +7,7 @@
 //
 // DIR has the layout the page's relative URLs expect, the same as
 // web/serve.js's routes: index.html, web/*.js (the modules the page loads),
-// build/web/ (the kernel and the initramfs), xterm/ and xterm-fit/ (from
+// build/web/ (the kernel and the page's initramfs, page.tar), xterm/ and xterm-fit/ (from
 // node_modules: the scripts and the style sheet, no source maps). Beside
 // every file worth it are FILE.br and FILE.gz, for servers that send a
 // precompressed sibling when the browser accepts it (nginx's
@@ -26,7 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function brotli(bytes) {
   return zlib.brotliCompressSync(bytes, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: bytes.length > (1 << 20) ? 10 : 11,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
     [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
   } });
@@ -49,7 +49,7 @@ function dist(dir) {
   const files = [
     ['web/index.html', 'index.html'],
     ['build/web/kernel.wasm', 'build/web/kernel.wasm'],
-    ['build/web/initramfs.tar', 'build/web/initramfs.tar'],
+    ['build/web/page.tar', 'build/web/page.tar'],
     ['node_modules/@xterm/xterm/lib/xterm.js', 'xterm/lib/xterm.js'],
     ['node_modules/@xterm/xterm/css/xterm.css', 'xterm/css/xterm.css'],
     ['node_modules/@xterm/addon-fit/lib/addon-fit.js', 'xterm-fit/lib/addon-fit.js'],
@@ -60,7 +60,7 @@ function dist(dir) {
   for (const [from, to] of files) {
     const out = path.join(dir, to);
     copy(path.join(root, from), out);
-    // the kernel's and the initramfs's .br were made by make already
+    // the kernel's and the archive's .br were made by make already
     if (fs.existsSync(path.join(root, `${from}.br`))) copy(path.join(root, `${from}.br`), `${out}.br`);
     else compress(out);
     fs.writeFileSync(`${out}.gz`, zlib.gzipSync(fs.readFileSync(out), { level: 9 }));

@@ -53,7 +53,7 @@ async function start() {
   const reset = new URLSearchParams(location.search).has('reset');
   const [kernel, initramfs, home] = await Promise.all([
     fetchBytes('../build/web/kernel.wasm'),
-    fetchBytes('../build/web/initramfs.tar'),
+    fetchBytes('../build/web/page.tar'),
     store.load(reset),
   ]);
   times.fetched = Math.round(performance.now());

@@ -5,7 +5,7 @@
 //   node web/serve.js [PORT]
 //
 // Content is compressed: a file's `.br` sibling, when one as new as the
-// file exists (make writes them for the kernel and the initramfs, with
+// file exists (make writes them for the kernel and the page's archive, with
 // brotli's large window that finds what the programs share), else brotli
 // or gzip made here once per version of the file and kept in memory. Every
 // answer has an ETag, so a reload is answered "304 Not Modified".

@@ -60,7 +60,7 @@ function row(name, loads) {
     ['to prompt', (l) => l.total - l.unpacked],
   ];
   console.log(`${name.padEnd(13)} ${String(m((l) => l.total)).padStart(5)} ms   ` +
-    `${String(Math.round(median(loads.map((l) => l.bytes)) / 1024)).padStart(5)} KiB   ` +
+    `${String(Math.round(median(loads.map((l) => l.bytes)) / 1000)).padStart(5)} KB   ` +
     steps.map(([s, f]) => `${s} ${m(f)}`).join(', '));
 }
 
