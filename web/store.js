@@ -23,7 +23,9 @@
 // with the /home that was last saved, says that its own changes will not
 // be kept, and never writes (its sync(2) answers EROFS). So a second tab
 // cannot overwrite the first tab's files with its older copy; closing the
-// first tab lets the next one opened save again.
+// first tab lets the next one opened save again. Web Locks exist only in
+// secure contexts (HTTPS, localhost): without them every tab saves, and
+// the last save wins for the whole of /home.
 //
 // Opening the page with ?reset removes the saved /home before booting.
 

@@ -53,7 +53,7 @@ function row(name, loads) {
   const m = (f) => Math.round(median(loads.map(f)));
   const steps = [
     ['page+xterm', (l) => l.main],
-    ['fetch', (l) => l.fetched - l.main],
+    ['files', (l) => l.fetched - l.main],
     ['kernel', (l) => l.kernel - l.boot],
     ['compile', (l) => l.compiled - l.kernel],
     ['unpack', (l) => l.unpacked - l.compiled],
