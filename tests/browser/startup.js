@@ -9,8 +9,9 @@
 // cache), after one load that only fills the server's compressed copies.
 // Warm: reloads of one page. Each figure is the median of RUNS loads, with
 // where the time went, from the page's own marks (main.js, runtime.js):
-// until main.js runs (the page, xterm.js, the modules), until the kernel
-// and the initramfs have arrived, the kernel's instantiation, compiling
+// until main.js runs (the page, xterm.js, the modules), then until the
+// kernel and the initramfs have arrived ("files": preload asked for them at
+// the start, so this is only what is left), the kernel's instantiation, compiling
 // init and the shell, unpacking the initramfs (and the saved /home), and
 // from there to the prompt (init, the motd, the shell's start).
 import fs from 'node:fs';
