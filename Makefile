@@ -1,6 +1,7 @@
 # Duplex - the one entry point.
 #
 #   make run            build what is missing and serve the web OS on http://127.0.0.1:8080
+#   make dist           the page as a folder for any static web server: build/dist/
 #   make test           every test suite: unit, transcripts on both targets, Node, browser
 #   make shell          Duplex's shell in this terminal (the web build, through Node)
 #   make qemu           the same kernel booted on an emulated ARM board (QEMU virt)
@@ -28,7 +29,7 @@ DEPS_OK  := $(BUILD)/.deps-ok
 include shell/bin/bin.mk           # the utilities for the host, and which files are helpers
 include shell/sh/sh.mk             # the shell for the host (sh-host, transcripts-host)
 
-.PHONY: all help deps run test unit check-portable coverage web shell bench clean \
+.PHONY: all help deps run dist test unit check-portable coverage web shell bench clean \
         test-node test-browser test-transcripts-web test-compat
 
 all: web
@@ -227,7 +228,14 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
 	    tests/compat=$(W32)/compat
 
-web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+# The page's archive: the same /bin and /etc, without /tests (the
+# transcripts and the compatibility programs are for the test runners,
+# which boot initramfs.tar): a student's browser need not fetch them.
+$(WEB)/page.tar: $(PROGS_W32) $(wildcard etc/*) tools/mkinitramfs.js
+	@mkdir -p $(@D)
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc
+
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar
 
 # The same programs without preemption points, for `make bench`'s
 # comparison: the linked programs, asyncified as they are.
@@ -248,15 +256,25 @@ interactive = $(1) || { s=$$?; [ $$s -ne 70 ] && [ $$s -ne 71 ]; }
 shell: web
 	@$(call interactive,./duplex)
 
-run: web | $(DEPS_OK)
+# What the page loads, compressed once per build with brotli's large
+# window (tools/mkdist.js): `make run` sends these, and `make dist` copies
+# them beside the files.
+WEB_BR := $(WEB)/kernel.wasm.br $(WEB)/page.tar.br
+$(WEB)/%.br: $(WEB)/% tools/mkdist.js
+	node tools/mkdist.js compress $<
+
+run: web $(WEB_BR) | $(DEPS_OK)
 	node web/serve.js $(PORT)
+
+dist: web $(WEB_BR) | $(DEPS_OK)
+	node tools/mkdist.js dist $(BUILD)/dist
 
 # ---- tests -----------------------------------------------------------------------
 
 test-node: web
 	node --test tests/node/
 
-test-browser: web
+test-browser: web dist
 	node tests/browser/run.js
 
 # tests/compat/: each program built for this host with its C compiler and
@@ -291,7 +309,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench $(BUILD)/host/bench/sockbench \
-       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar $(WEB_BR)
+	node tests/browser/startup.js
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

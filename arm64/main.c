@@ -75,6 +75,18 @@ const void *plat_initramfs(size_t *len)
 
 const char *plat_machine(void) { return "aarch64"; }
 
+/* The board keeps nothing between boots, and has no world to hand files
+ * to: sync has nothing to do, and download is not supported. */
+long plat_sync(void) { return 0; }
+
+long plat_download(const char *name, const void *data, size_t len)
+{
+    (void)name;
+    (void)data;
+    (void)len;
+    return -EOPNOTSUPP;
+}
+
 /* With semihosting, QEMU exits with the code. Otherwise PSCI SYSTEM_OFF:
  * QEMU's firmware interface answers hvc, or smc when the board has EL2
  * (then hvc would reach the hypervisor level, which is ours). */
@@ -209,7 +221,7 @@ void arm64_main(const void *dtb, uint64_t el)
     uart_irq();                             /* input that came during boot */
     static char path[64];
     ksnprintf(path, sizeof path, "/bin/%s", init_argv[0]);
-    static char *envp[] = { "PATH=/bin", "HOME=/", "TERM=xterm-256color", NULL };
+    static char *envp[] = { "PATH=/bin", "HOME=/home", "TERM=xterm-256color", NULL };
     kernel_start(path, init_argv, envp);
     schedule();
 }

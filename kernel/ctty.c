@@ -84,6 +84,14 @@ void ctty_signal_foreground(int sig)
 
 static bool in_session(struct proc *p) { return ctty.sid && p->sid == ctty.sid; }
 
+/* The leader of the console's session - the shell a user is typing to -
+ * or NULL while no session has the console. */
+struct proc *ctty_leader(void)
+{
+    struct proc *p = ctty.sid ? proc_find(ctty.sid) : NULL;
+    return p && live(p) ? p : NULL;
+}
+
 static bool in_background(struct proc *p)
 {
     return ctty.pgrp != 0 && p->pgid != ctty.pgrp;

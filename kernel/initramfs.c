@@ -2,13 +2,15 @@
  * initramfs.c - unpacking the boot archive into the ramfs.
  *
  * The platform hands kernel_init a ustar archive (POSIX tar) with /bin and
- * /etc; this turns it into files. A ustar archive is a run of 512-byte
+ * /etc; this turns it into files. A platform that keeps /home between
+ * boots hands its archive in the same way (kernel_restore, share.c). A ustar archive is a run of 512-byte
  * blocks: each entry is a header block (name, octal mode and size, a type
  * letter, a checksum) followed by its data rounded up to whole blocks, and
  * two zero blocks end it.
  *
- * Only regular files and directories are made; links, devices and the
- * extension headers of GNU and pax tar are skipped. The archive is checked
+ * Regular files, directories and FIFOs are made (the archive of /home that
+ * share.c writes has all three); links, devices and the extension headers
+ * of GNU and pax tar are skipped. The archive is checked
  * completely before anything is made, so a damaged one (bad checksum, bad
  * number, cut short, no end marker) is refused with EINVAL and leaves the
  * file system as it was. Parents missing from the archive are made as
@@ -158,6 +160,8 @@ static long make_entry(struct entry *e)
         type = I_REG;
     else if (e->type == '5')
         type = I_DIR;
+    else if (e->type == '6')
+        type = I_FIFO;
     else
         return 0;                /* a kind of file Duplex does not unpack */
     long r = make_parents(e->path);

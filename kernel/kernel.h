@@ -305,6 +305,7 @@ void          iget(struct inode *ip);
 void          iput(struct inode *ip);  /* drop a ref; free if unlinked and unused */
 bool          may_access(struct proc *p, struct inode *ip, int want);  /* R_OK... */
 void          stat_inode(struct inode *ip, struct k_stat *st);
+long          dir_path(struct inode *dir, char *out, size_t size);   /* sysfile.c */
 
 /* ramfs.c: storage */
 struct inode *ramfs_alloc(enum itype type, uint32_t mode, struct proc *owner);
@@ -321,6 +322,9 @@ long          ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, 
  * the end of the file. */
 size_t        ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off);
 long          ramfs_truncate(struct inode *ip, int64_t len);
+long          ramfs_write_kernel(struct inode *ip, const void *src, size_t n);
+void          ramfs_changed(void);     /* a change ramfs.c does not see (chmod) */
+uint64_t      ramfs_changes(void);     /* changes to the tree so far (share.c) */
 /* Create a file or directory at path from kernel memory (the initramfs). */
 long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
                                 const void *data, size_t len);
@@ -428,6 +432,7 @@ long ctty_check_change(struct proc *p);    /* termios, window size */
 long ctty_open_console(struct proc *p, int flags);   /* may make it p's ctty */
 long ctty_open_tty(struct proc *p);        /* /dev/tty: -ENXIO without a ctty */
 void ctty_signal_foreground(int sig);
+struct proc *ctty_leader(void);            /* the console session's leader, or NULL */
 long ctty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
 bool pgrp_orphaned(int pgid);              /* POSIX's orphaned process group */
 
@@ -442,7 +447,7 @@ void ctty_exit_begin(struct proc *p, struct ctty_exit *x);
 void ctty_exit_end(const struct ctty_exit *x);
 void ctty_spawn_undone(struct proc *c);    /* a child that never ran */
 
-/* ---- initramfs.c ---------------------------------------------------------- */
+/* ---- initramfs.c, share.c: archives, files in and out ------------------------ */
 
 long initramfs_unpack(const void *archive, size_t len);   /* files created, or -errno */
 
@@ -518,6 +523,8 @@ sysfn_t sys_exit, sys_spawn, sys_execve, sys_wait4, sys_getpid, sys_getppid,
 void nanosleep_interrupted(struct proc *p, const long *a);
 /* signal.c */
 sysfn_t sys_sigaction, sys_sigprocmask, sys_sigpending, sys_sigsuspend, sys_sigreturn;
+/* share.c */
+sysfn_t sys_download, sys_sync;
 /* sysfile.c */
 sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_fcntl, sys_stat, sys_fstat, sys_mkdir, sys_rmdir, sys_unlink, sys_rename,

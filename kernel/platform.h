@@ -156,6 +156,18 @@ void plat_poweroff(int code);
 /* Stop everything with a message: a kernel bug. Never returns. */
 void plat_panic(const char *msg) __attribute__((noreturn));
 
+/* sync(2): save now whatever the platform keeps of the file system
+ * between boots (the page: /home), without waiting for it to be written.
+ * Returns 0, or the error of the last save that failed (-ENOSPC: the
+ * storage is full) until one succeeds. A platform that keeps nothing
+ * returns 0. */
+long plat_sync(void);
+
+/* download(2): hand the len bytes at data to the world outside as a file
+ * called name (the page: the browser's download). 0, or -EOPNOTSUPP where
+ * the platform has no such place. */
+long plat_download(const char *name, const void *data, size_t len);
+
 /* ---- provided by the kernel -------------------------------------------- */
 
 /* Internal results of kernel_syscall; they never reach user space. */
@@ -217,6 +229,23 @@ struct sig_delivery {
 #define KSIG_EXIT    2       /* p was killed; its context is destroyed */
 #define KSIG_STOP    3       /* p is stopped: do not run it until it is picked again */
 int kernel_signal(struct proc *p, struct sig_delivery *d);
+
+/* The file system, for a platform that keeps some of it between boots or
+ * moves files in and out (share.c). kernel_archive writes the tree at path
+ * as a ustar archive into a buffer of the kernel's heap (free it with
+ * kernel_free); *skipped counts names ustar cannot hold. kernel_restore
+ * unpacks such an archive (names that exist are left alone). Both return
+ * 0 or -errno. kernel_fs_changes counts the changes to the tree so far:
+ * nothing to save while it stays the same. kernel_put_file makes (or
+ * replaces) the regular file name in the current directory of the
+ * console's shell, as that shell would, with exactly the permission bits
+ * mode; where gets that directory's path. */
+long     kernel_archive(const char *path, void **out, size_t *len, long *skipped);
+void     kernel_free(void *p);
+long     kernel_restore(const void *archive, size_t len);
+uint64_t kernel_fs_changes(void);
+long     kernel_put_file(const char *name, const void *data, size_t len, uint32_t mode,
+                         char *where, size_t where_size);
 
 /* p faulted in user mode (bad access, illegal instruction, ...). With
  * can_handle, a handler for sig runs if p has one (the platform then calls

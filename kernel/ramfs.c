@@ -26,9 +26,20 @@
 
 static uint32_t next_ino = 1;
 static uint64_t last_content_id;
+/* Changes to the tree so far: bytes, names, modes (not times). A platform
+ * that keeps files outside the machine looks at it to know when to save
+ * (share.c). */
+static uint64_t changes;
+
+void ramfs_changed(void) { changes++; }
+uint64_t ramfs_changes(void) { return changes; }
 
 /* ip's bytes are about to change (or were just made). */
-static void new_content(struct inode *ip) { ip->content_id = ++last_content_id; }
+static void new_content(struct inode *ip)
+{
+    ip->content_id = ++last_content_id;
+    changes++;
+}
 
 static uint64_t realtime(void)
 {
@@ -76,6 +87,7 @@ bool dir_is_empty(struct inode *dir)
 static void touch_dir(struct inode *dir)
 {
     dir->mtime = dir->ctime = realtime();
+    changes++;
 }
 
 static struct dirent_node *node_alloc(const char *name, struct inode *ip)
@@ -279,6 +291,23 @@ long ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t o
         return err;
     ip->mtime = ip->ctime = realtime();
     return (long)done;
+}
+
+/* Replace ip's bytes with n bytes of kernel memory (a file the platform
+ * hands in, share.c). -ENOSPC if the heap cannot hold them. */
+long ramfs_write_kernel(struct inode *ip, const void *src, size_t n)
+{
+    if ((int64_t)n > RAMFS_FILE_MAX)
+        return -EFBIG;
+    long r = ramfs_truncate(ip, 0);
+    if (r == 0)
+        r = set_size(ip, (int64_t)n);
+    if (r < 0)
+        return r;
+    if (ip->mem)
+        mman_file_access(ip, 0, n, true);
+    __builtin_memcpy(ip->data, src, n);
+    return 0;
 }
 
 long ramfs_truncate(struct inode *ip, int64_t len)

@@ -78,6 +78,8 @@ static const struct {
     [SYS_msync]         = { sys_msync,         R },
     [SYS_futex]         = { sys_futex,         false },  /* EINTR: the caller loops */
     [SYS_splice]        = { sys_splice,        R },
+    [SYS_sync]          = { sys_sync,          R },
+    [SYS_download]      = { sys_download,      R },
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },

@@ -288,6 +288,7 @@ long sys_chmod(struct proc *p, const long *a)
     } else {
         ip->mode = (uint32_t)a[1] & 07777;
         ip->ctime = plat_clock_ns(CLOCK_REALTIME_COARSE);
+        ramfs_changed();
     }
     iput(ip);
     return r;
@@ -588,13 +589,13 @@ static const char *name_in_parent(struct inode *dir)
     panic("getcwd: directory %u missing from its parent", dir->ino);
 }
 
-/* Built from the cwd up to the root, right to left. Returns the length
- * with the NUL, as Linux's system call does. */
-long sys_getcwd(struct proc *p, const long *a)
+/* The absolute path of directory dir, into out (size bytes, at least 2),
+ * built from dir up to the root, right to left. Returns its length with
+ * the NUL, -ENOENT for a directory that was removed, -ENAMETOOLONG. */
+long dir_path(struct inode *dir, char *out, size_t size)
 {
     char path[PATH_MAX];
     size_t pos = sizeof path - 1;
-    struct inode *dir = p->cwd ? p->cwd : vfs_root();
     if (dir->nlink == 0)
         return -ENOENT;          /* it was removed */
     path[pos] = '\0';
@@ -610,9 +611,22 @@ long sys_getcwd(struct proc *p, const long *a)
     if (path[pos] == '\0')
         path[--pos] = '/';
     size_t total = sizeof path - pos;
-    if ((unsigned long)a[1] < total)
+    if (total > size)
+        return -ENAMETOOLONG;
+    memcpy(out, path + pos, total);
+    return (long)total;
+}
+
+/* Linux's system call returns the length with the NUL. */
+long sys_getcwd(struct proc *p, const long *a)
+{
+    char path[PATH_MAX];
+    long total = dir_path(p->cwd ? p->cwd : vfs_root(), path, sizeof path);
+    if (total < 0)
+        return total;
+    if ((unsigned long)a[1] < (unsigned long)total)
         return -ERANGE;
-    if (copyout(p, (uptr)a[0], path + pos, total) < 0)
+    if (copyout(p, (uptr)a[0], path, (size_t)total) < 0)
         return -EFAULT;
     return (long)total;
 }

@@ -63,5 +63,6 @@ for (const spec of specs) {
   }
 }
 addDir('tmp');
+addDir('home');                                // the user's, where the shell starts
 blocks.push(Buffer.alloc(1024));
 fs.writeFileSync(out, Buffer.concat(blocks));

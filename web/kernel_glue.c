@@ -35,6 +35,8 @@ IMPORT(shm_detach)    void js_shm_detach(int ctx, uptr addr, size_t size);
 IMPORT(shm_access)    void js_shm_access(void *kmem, size_t len, int write);
 IMPORT(mem_map)       long js_mem_map(int ctx, uptr addr, size_t len);
 IMPORT(panic)         void js_panic(const char *msg);
+IMPORT(sync)          long js_sync(void);
+IMPORT(download)      long js_download(const char *name, const void *data, size_t len);
 
 extern unsigned char __heap_base;
 
@@ -178,6 +180,14 @@ long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
 
 void plat_poweroff(int code) { js_poweroff(code); }
 
+/* The page keeps /home in the browser's storage (web/store.js); Node keeps
+ * nothing. */
+long plat_sync(void) { return js_sync(); }
+long plat_download(const char *name, const void *data, size_t len)
+{
+    return js_download(name, data, len);
+}
+
 void plat_panic(const char *msg)
 {
     js_panic(msg);
@@ -214,7 +224,7 @@ EXPORT(web_boot_args) char *web_boot_args(size_t n)
 
 EXPORT(web_start) struct proc *web_start(int argc)
 {
-    static char *envp[] = { "PATH=/bin", "HOME=/", "TERM=xterm-256color", NULL };
+    static char *envp[] = { "PATH=/bin", "HOME=/home", "TERM=xterm-256color", NULL };
     char **argv = boot_args ? kalloc((size_t)(argc + 1) * sizeof *argv) : NULL;
     if (!argv)
         return NULL;
@@ -309,4 +319,44 @@ EXPORT(web_ps) size_t web_ps(void)
                                pi.pid, pi.state, pi.wait[0] ? pi.wait : "-", pi.cmdline);
     }
     return MIN(n, (size_t)SCRATCH_SIZE - 1);
+}
+
+/* ---- files in and out (kernel/share.c) ------------------------------------------ */
+
+/* Blocks of the kernel's heap for the runtime to fill (a dropped file, the
+ * saved /home): NULL if there is no room. */
+EXPORT(web_alloc) void *web_alloc(size_t n) { return kalloc(n ? n : 1); }
+EXPORT(web_free) void web_free(void *p) { kfree(p); }
+
+/* The tree at path (a string in scratch) as a ustar archive: its address,
+ * with its length and the names left out in scratch, or 0 with -errno in
+ * scratch. The runtime frees it with web_free. */
+EXPORT(web_archive) void *web_archive(void)
+{
+    void *out = NULL;
+    size_t len = 0;
+    long skipped = 0;
+    long r = kernel_archive(scratch, &out, &len, &skipped);
+    int32_t *w = (int32_t *)(void *)scratch;
+    w[0] = r < 0 ? (int32_t)r : (int32_t)len;
+    w[1] = (int32_t)skipped;
+    return r < 0 ? NULL : out;
+}
+
+EXPORT(web_restore) long web_restore(const void *archive, size_t len)
+{
+    return kernel_restore(archive, len);
+}
+
+EXPORT(web_fs_changes) double web_fs_changes(void) { return (double)kernel_fs_changes(); }
+
+/* The file named by the string in scratch, with len bytes at data, into
+ * the console shell's directory; that directory's path is left in scratch. */
+EXPORT(web_put_file) long web_put_file(const void *data, size_t len, int mode)
+{
+    char name[NAME_MAX + 1];
+    kstrlcpy(name, scratch, sizeof name);
+    if (strlen(scratch) > NAME_MAX)
+        return -ENAMETOOLONG;
+    return kernel_put_file(name, data, len, (uint32_t)mode, scratch, SCRATCH_SIZE);
 }

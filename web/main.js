@@ -2,9 +2,15 @@
 // (runtime.js, the same module Node uses) behind it. Keys typed go to the
 // kernel's tty; what the tty prints goes to the terminal, no faster than
 // the terminal draws it; the terminal's size follows the window and is
-// passed on (SIGWINCH).
+// passed on (SIGWINCH). /home is kept between reloads (store.js); files
+// dropped onto the terminal go in, and `download` hands them out
+// (transfer.js). Every URL is relative to this module, so the page works
+// from any folder of any static server (make dist).
 import { Duplex } from './runtime.js';
+import { HomeStore } from './store.js';
+import { acceptDrops, download } from './transfer.js';
 
+const times = { main: Math.round(performance.now()) };   // start-up, for make bench
 const term = new Terminal({
   cursorBlink: true,
   fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -17,7 +23,8 @@ term.loadAddon(fit);
 term.open(document.getElementById('terminal'));
 fit.fit();
 
-async function fetchBytes(url) {
+async function fetchBytes(path) {
+  const url = new URL(path, import.meta.url);
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: ${r.status} ${r.statusText}`);
   return new Uint8Array(await r.arrayBuffer());
@@ -37,14 +44,25 @@ function showHalt(text) {
   try { term.write(`\r\n\x1b[1;31m${text}\x1b[0m\r\n`); } catch { /* shown above */ }
 }
 
+// A line from the page itself, not from the machine.
+const say = (line) => term.write(`\r\n\x1b[2m[${line}]\x1b[0m\r\n`);
+
 async function start() {
-  const [kernel, initramfs] = await Promise.all([
-    fetchBytes('/build/web/kernel.wasm'),
-    fetchBytes('/build/web/initramfs.tar'),
+  times.start = Math.round(performance.now());
+  const store = new HomeStore({ notice: say });
+  const reset = new URLSearchParams(location.search).has('reset');
+  const [kernel, initramfs, home] = await Promise.all([
+    fetchBytes('../build/web/kernel.wasm'),
+    fetchBytes('../build/web/page.tar'),
+    store.load(reset),
   ]);
+  times.fetched = Math.round(performance.now());
   const dx = new Duplex({
     kernel,
     initramfs,
+    restore: home,
+    sync: () => store.sync(),
+    download,
     // xterm.js calls back once it has parsed the bytes: the runtime gives
     // it no more than a little ahead, so a flood never piles up in it.
     console: (bytes, done) => term.write(bytes, done),
@@ -53,9 +71,14 @@ async function start() {
     panic: (msg) => showHalt(`kernel panic: ${msg}`),
   });
   window.duplex = dx;                       // for the browser test and the curious
+  window.duplexStore = store;
+  Object.assign(dx.times, times);
   window.term = term;
   await dx.boot(['init']);
   document.getElementById('loading').remove();
+  store.attach(dx);
+  dx.times.ready = Math.round(performance.now());
+  acceptDrops(document.getElementById('terminal'), dx, say);
   const enc = new TextEncoder();
   term.onData((s) => dx.input(enc.encode(s)));
   term.onResize(({ rows, cols }) => dx.resize(rows, cols));

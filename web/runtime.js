@@ -81,7 +81,10 @@ export class Duplex {
   // they are shown (at once for a sink that never falls behind; later for a
   // terminal that draws in its own time) - no more is given to it than
   // consoleAhead bytes (default CONSOLE_AHEAD) not yet done;
-  // host(stream, bytes), poweroff(code), panic(message).
+  // host(stream, bytes), poweroff(code), panic(message);
+  // restore: an archive of files kept from an earlier boot, unpacked after
+  // the initramfs; sync(): save those files now (sync(2), 0 or -errno);
+  // download(name, bytes): hand a file out (download(2)).
   constructor(opts) {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
@@ -102,6 +105,7 @@ export class Duplex {
     // nested: processes run on a blocked one's stack (runWhileBlocked)
     // reused: forks whose child got a spare instance (takeSpare)
     this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0 };
+    this.times = {};                  // start-up: milliseconds since the page began, by step
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
     this.sliceDone = false;           // it found the time slice over
@@ -118,7 +122,10 @@ export class Duplex {
   }
 
   async boot(argv = ['init']) {
+    const mark = (what) => { this.times[what] = Math.round(now()); };
+    mark('boot');
     const { instance } = await WebAssembly.instantiate(this.opts.kernel, { env: this.imports() });
+    mark('kernel');
     this.kernel = instance.exports;
     this.viewKernel();
     this.sigworkAt = (this.kernel.web_sigwork() >>> 0) / 4;
@@ -126,19 +133,36 @@ export class Duplex {
     this.consoleAt = this.kernel.web_console_buf() >>> 0;
     this.readClock();
     await this.precompile(this.opts.initramfs);
+    mark('compiled');
     this.placeInitramfs(this.opts.initramfs);
     this.kernel.web_init();
+    // files kept from an earlier boot (the page's /home, store.js)
+    if (this.opts.restore) {
+      const r = this.restore(this.opts.restore);
+      if (r < 0) this.warn(`the saved files could not be restored: error ${-r}`);
+    }
+    mark('unpacked');
     this.writeStrings(['/bin/' + argv[0], ...argv]);
     if (!this.kernel.web_start(argv.length)) throw new Error('kernel_start failed');
     this.schedule();
   }
 
-  // Compile every program of the initramfs ahead, in parallel and off the
-  // main thread's critical path, so that exec never waits for a compiler.
+  // Compile the programs of the initramfs ahead, off the main thread, so
+  // that exec seldom waits for a compiler: init and the shell before boot
+  // goes on (they run first), every other one in the background, after -
+  // boot does not wait for programs nobody has run yet. An exec that comes
+  // before its program's background compile is done compiles it then.
   async precompile(archive) {
     if (!archive) return;
     const files = untar(archive).filter((f) => isWasm(f.data) && !this.compiled(f.data));
-    await Promise.all(files.map(async (f) => this.keepModule(f.data, await WebAssembly.compile(f.data))));
+    const first = (f) => f.name === 'bin/init' || f.name === 'bin/sh';
+    const compile = async (f) => {
+      const m = await WebAssembly.compile(f.data);
+      if (!this.compiled(f.data)) this.keepModule(f.data, m);
+    };
+    await Promise.all(files.filter(first).map(compile));
+    this.background = Promise.all(files.filter((f) => !first(f)).map(compile))
+      .catch((e) => this.warn(`compiling the programs failed: ${e && e.message || e}`));
   }
 
   placeInitramfs(archive) {
@@ -625,6 +649,8 @@ export class Duplex {
       shm_access: (kmem, len, write) => this.shmAccess(kmem >>> 0, len >>> 0, write !== 0),
       mem_map: (ctx, addr, len) => this.memMap(this.procs[ctx], addr >>> 0, len >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
+      sync: () => (this.opts.sync ? this.opts.sync() : 0),
+      download: (name, data, len) => this.download(this.cstring(name >>> 0), data >>> 0, len >>> 0),
     };
   }
 
@@ -640,6 +666,74 @@ export class Duplex {
       this.warn(`output to the host's stream ${stream} failed: ${e && e.message || e}`);
     }
     return 0;
+  }
+
+  // ---- files in and out (kernel/share.c) -----------------------------------------
+  //
+  // The page keeps /home between boots (store.js) and moves files in and
+  // out of the machine (transfer.js) through these; Node does neither.
+
+  // download(2): opts.download(name, bytes) gets a copy; -EOPNOTSUPP
+  // without one, or if it throws.
+  download(name, data, len) {
+    if (!this.opts.download) return -95;
+    try {
+      this.opts.download(name, this.kmem.slice(data, data + len));
+      return 0;
+    } catch (e) {
+      this.warn(`download of ${name} failed: ${e && e.message || e}`);
+      return -95;
+    }
+  }
+
+  // The tree at path as a ustar archive (bytes), and how many names ustar
+  // could not hold; throws with the errno if it cannot be made.
+  archive(path) {
+    const enc = new TextEncoder().encode(path + '\0');
+    const scratch = this.kernel.web_scratch() >>> 0;
+    this.kmem.set(enc, scratch);
+    const at = this.kernel.web_archive() >>> 0;
+    const w = new Int32Array(this.kmem.buffer, scratch, 2);
+    if (!at) throw new Error(`cannot archive ${path}: error ${-w[0]}`);
+    const out = { bytes: this.kmem.slice(at, at + w[0]), skipped: w[1] };
+    this.kernel.web_free(at);
+    return out;
+  }
+
+  // Bytes into a block of the kernel's heap; fn(address) gets it, and it
+  // is freed after. -ENOMEM if the heap has no room.
+  withKernelCopy(bytes, fn) {
+    const at = this.kernel.web_alloc(bytes.length) >>> 0;
+    if (!at) return -12;
+    this.kmem.set(bytes, at);
+    try {
+      return fn(at);
+    } finally {
+      this.kernel.web_free(at);
+    }
+  }
+
+  // Unpack an archive made by archive() (after boot's initramfs, before
+  // process 1 runs: see boot's restore option). 0 or -errno.
+  restore(bytes) {
+    return this.withKernelCopy(bytes, (at) => this.kernel.web_restore(at, bytes.length));
+  }
+
+  // Changes to the file system so far (a number to compare).
+  fsChanges() { return this.kernel.web_fs_changes(); }
+
+  // A file handed in: name (no slash) in the console shell's directory,
+  // with exactly mode. Returns { error } (-errno) or { dir }.
+  putFile(name, bytes, mode) {
+    const enc = new TextEncoder().encode(name + '\0');
+    if (enc.length > 4096) return { error: -36 };
+    const scratch = this.kernel.web_scratch() >>> 0;
+    const r = this.withKernelCopy(bytes, (at) => {
+      this.kmem.set(enc, scratch);
+      return this.kernel.web_put_file(at, bytes.length, mode);
+    });
+    this.schedule();
+    return r < 0 ? { error: r } : { dir: this.cstring(scratch) };
   }
 
   // The kernel's one timer, at the monotonic deadline ms (0: none). Hosts

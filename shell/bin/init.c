@@ -2,8 +2,9 @@
  * init.c - process 1. The kernel starts it with the console on fds 0, 1, 2,
  * but not as its controlling terminal (see kernel/ctty.c).
  *
- *   init            interactive: show /etc/motd, run a shell, start a new
- *                   one whenever it exits; reap every orphan meanwhile.
+ *   init            interactive: show /etc/motd, run a shell in $HOME (/home),
+ *                   start a new one whenever it exits; reap every orphan
+ *                   meanwhile.
  *   init --once     the same, but switch the machine off with the shell's
  *                   status when it exits (a terminal launcher: `exit 7`
  *                   leaves Duplex with status 7).
@@ -159,6 +160,11 @@ int main(int argc, char **argv)
     struct termios boot_modes;
     bool have_modes = tcgetattr(0, &boot_modes) == 0;
     show_motd();
+    /* The interactive shell starts in the user's home, as after a login
+     * (a -c command runs where it was started: in /). */
+    const char *home = getenv("HOME");
+    if (home && chdir(home) < 0)
+        dprintf(2, "init: %s: %s\n", home, strerror(errno));
     for (;;) {
         if (have_modes)
             tcsetattr(0, TCSANOW, &boot_modes);

@@ -98,6 +98,22 @@ int rename(const char *oldpath, const char *newpath)
     return (int)sys_ret(sys2(SYS_rename, P(oldpath), P(newpath)));
 }
 
+/* One file system, so sync and syncfs are one call; unlike Linux's sync,
+ * it can report that the last save of what the platform keeps failed
+ * (ENOSPC: the browser's storage is full), which syncfs returns. */
+void sync(void)
+{
+    sys0(SYS_sync);
+}
+
+int syncfs(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return -1;
+    return (int)sys_ret(sys0(SYS_sync));
+}
+
 /* remove() is unlink() for files and rmdir() for directories. */
 int remove(const char *path)
 {

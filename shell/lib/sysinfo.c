@@ -1,7 +1,7 @@
 /*
  * sysinfo.c - what the system says about itself: uname, the host name,
  * and Duplex's own calls for ps and the tests (procinfo, kstat) and for
- * switching the machine off.
+ * switching the machine off, and download, which hands a file out of it.
  */
 #include "libc.h"
 #include <duplex.h>
@@ -60,4 +60,9 @@ int kstat(struct k_kstat *ks)
 int poweroff(int code)
 {
     return (int)sys_ret(sys1(SYS_poweroff, code));
+}
+
+int download(int fd, const char *name)
+{
+    return (int)sys_ret(sys2(SYS_download, fd, P(name)));
 }

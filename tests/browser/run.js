@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.js';
 import { root } from '../node/harness.js';
+import { checkFiles, checkDist } from './files.js';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -265,6 +266,9 @@ async function main() {
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${path.relative(root, shot)}`);
+
+    await block('files in and out of the page', () => checkFiles(browser, url, check));
+    await block('make dist', () => checkDist(browser, path.join(root, 'build', 'dist'), check));
 
     // Last, since it stops the OS: a halt is shown on the page itself.
     await page.evaluate(() => window.duplex.panic('a halt made by the browser test'));

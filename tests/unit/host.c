@@ -441,6 +441,27 @@ void *plat_heap(size_t *len)
 const void *plat_initramfs(size_t *len) { *len = 0; return NULL; }
 const char *plat_machine(void) { return "host"; }
 
+/* sync and download: what the kernel handed over, for the tests. */
+long tsync_result;                   /* what plat_sync answers */
+int tsync_calls;
+char tdownload_name[256];
+char tdownload_data[4096];
+size_t tdownload_len;
+
+long plat_sync(void)
+{
+    tsync_calls++;
+    return tsync_result;
+}
+
+long plat_download(const char *name, const void *data, size_t len)
+{
+    snprintf(tdownload_name, sizeof tdownload_name, "%s", name);
+    tdownload_len = len;
+    memcpy(tdownload_data, data, len < sizeof tdownload_data ? len : sizeof tdownload_data);
+    return 0;
+}
+
 int tpoweroff_code = -1;
 void plat_poweroff(int code) { tpoweroff_code = code; }
 

@@ -121,6 +121,11 @@ void trelease(void);
 
 /* The exit code given to poweroff, -1 before. */
 extern int tpoweroff_code;
+extern long tsync_result;            /* what plat_sync answers */
+extern int tsync_calls;
+extern char tdownload_name[256];     /* what plat_download was given */
+extern char tdownload_data[4096];
+extern size_t tdownload_len;
 
 /* The running process (the last one given to tsys), or NULL. */
 struct proc *tcurrent(void);

@@ -1,5 +1,6 @@
 /*
- * duplex.h - Duplex's own system calls, for ps, the tests and poweroff.
+ * duplex.h - Duplex's own system calls, for ps, the tests, poweroff and
+ * download.
  * The structures are the kernel's (kernel/uapi/proc.h).
  */
 #ifndef _DUPLEX_H
@@ -18,5 +19,10 @@ int kstat(struct k_kstat *ks);
  * (the Node runner, QEMU's test script) reports. Returns only on failure:
  * -1. */
 int poweroff(int code);
+
+/* Hand the contents of the open regular file fd to the world outside the
+ * machine as a file called name (on the page: the browser's download).
+ * 0, or -1 with errno (EOPNOTSUPP where there is no such place). */
+int download(int fd, const char *name);
 
 #endif

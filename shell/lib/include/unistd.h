@@ -73,6 +73,8 @@ int   gethostname(char *name, size_t len);
 int   chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 int   unlink(const char *path);
+void  sync(void);
+int   syncfs(int fd);
 int   rmdir(const char *path);
 int   access(const char *path, int mode);
 

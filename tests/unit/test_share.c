@@ -1,0 +1,168 @@
+/*
+ * test_share.c - files that cross between the machine and the platform
+ * (share.c): a subtree as a ustar archive and back, a file handed in, a
+ * file handed out, sync.
+ */
+#include "fstest.h"
+
+/* /sh: a file 0755, a directory 0700 with a file in it, a FIFO, a file
+ * whose path needs ustar's prefix field. */
+static void make_tree(void)
+{
+    CHECK_EQ(smkdir(init, "/sh", 0755), 0);
+    mkfile("/sh/prog", "#!x", 0755);
+    CHECK_EQ(smkdir(init, "/sh/d", 0700), 0);
+    mkfile("/sh/d/note", "hello", 0640);
+    CHECK_EQ(tsys(init, SYS_mknod, (long)ustr(init, "/sh/p"), (long)(S_IFIFO | 0644), 0L), 0);
+    char deep[200];
+    snprintf(deep, sizeof deep, "/sh/%090d", 7);
+    CHECK_EQ(smkdir(init, deep, 0755), 0);
+    snprintf(deep, sizeof deep, "/sh/%090d/%060d", 7, 8);
+    CHECK_EQ(smkdir(init, deep, 0755), 0);
+    strcat(deep, "/far");
+    mkfile(deep, "far", 0600);
+}
+
+TEST(share_archive_and_restore_keep_contents_modes_and_kinds)
+{
+    make_tree();
+    void *tar;
+    size_t len;
+    long skipped = -1;
+    CHECK_EQ(kernel_archive("/sh", &tar, &len, &skipped), 0);
+    CHECK_EQ(skipped, 0);
+    CHECK(len % 512 == 0 && len >= 7 * 512);
+    rmtree("/sh");
+    struct k_stat st;
+    CHECK_EQ(sstat(init, "/sh", &st), -ENOENT);
+
+    CHECK(kernel_restore(tar, len) >= 6);
+    kernel_free(tar);
+    CHECK_EQ(sstat(init, "/sh", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFDIR | 0755);
+    CHECK_STR(slurp(init, "/sh/prog"), "#!x");
+    CHECK_EQ(sstat(init, "/sh/prog", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0755);
+    CHECK_EQ(sstat(init, "/sh/d", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFDIR | 0700);
+    CHECK_STR(slurp(init, "/sh/d/note"), "hello");
+    CHECK_EQ(sstat(init, "/sh/d/note", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0640);
+    CHECK_EQ(sstat(init, "/sh/p", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFIFO | 0644);
+    char deep[200];
+    snprintf(deep, sizeof deep, "/sh/%090d/%060d/far", 7, 8);
+    CHECK_STR(slurp(init, deep), "far");
+    rmtree("/sh");
+}
+
+TEST(share_archive_counts_names_too_long_for_ustar)
+{
+    CHECK_EQ(smkdir(init, "/sh", 0755), 0);
+    char name[240];
+    snprintf(name, sizeof name, "/sh/%0200d", 1);   /* no slash to split at */
+    mkfile(name, "x", 0644);
+    mkfile("/sh/ok", "y", 0644);
+    void *tar;
+    size_t len;
+    long skipped = 0;
+    CHECK_EQ(kernel_archive("/sh", &tar, &len, &skipped), 0);
+    CHECK_EQ(skipped, 1);
+    rmtree("/sh");
+    CHECK_EQ(kernel_restore(tar, len), 2);           /* /sh and /sh/ok */
+    kernel_free(tar);
+    CHECK_STR(slurp(init, "/sh/ok"), "y");
+    rmtree("/sh");
+}
+
+TEST(share_archive_refuses_a_file)
+{
+    mkfile("/shf", "x", 0644);
+    void *tar;
+    size_t len;
+    CHECK_EQ(kernel_archive("/shf", &tar, &len, NULL), -ENOTDIR);
+    CHECK_EQ(kernel_archive("/nowhere", &tar, &len, NULL), -ENOENT);
+    CHECK_EQ(spath(init, SYS_unlink, "/shf"), 0);
+}
+
+TEST(share_changes_count_writes_names_and_modes)
+{
+    uint64_t c = kernel_fs_changes();
+    mkfile("/shc", "x", 0644);
+    CHECK(kernel_fs_changes() > c);
+    c = kernel_fs_changes();
+    CHECK_EQ(sys3(init, SYS_chmod, (long)ustr(init, "/shc"), 0600, 0), 0);
+    CHECK(kernel_fs_changes() > c);
+    c = kernel_fs_changes();
+    CHECK_STR(slurp(init, "/shc"), "x");             /* reading changes nothing */
+    CHECK_EQ(kernel_fs_changes(), c);
+    CHECK_EQ(spath(init, SYS_unlink, "/shc"), 0);
+    CHECK(kernel_fs_changes() > c);
+}
+
+TEST(share_put_file_lands_in_the_shells_directory)
+{
+    /* init leads the console's session here (host.c) */
+    char where[64];
+    CHECK_EQ(kernel_put_file("dropped.wasm", "\0asm", 4, 0755, where, sizeof where), 0);
+    CHECK_STR(where, "/");
+    struct k_stat st;
+    CHECK_EQ(sstat(init, "/dropped.wasm", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0755);
+    CHECK_EQ(st.st_size, 4);
+
+    CHECK_EQ(spath(init, SYS_chdir, "/tmp"), 0);
+    CHECK_EQ(kernel_put_file("note.txt", "one", 3, 0644, where, sizeof where), 0);
+    CHECK_STR(where, "/tmp");
+    CHECK_STR(slurp(init, "/tmp/note.txt"), "one");
+    CHECK_EQ(sstat(init, "/tmp/note.txt", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0644);
+    /* dropped again: replaced */
+    CHECK_EQ(kernel_put_file("note.txt", "two!", 4, 0644, where, sizeof where), 0);
+    CHECK_STR(slurp(init, "/tmp/note.txt"), "two!");
+
+    CHECK_EQ(kernel_put_file("a/b", "x", 1, 0644, where, sizeof where), -EINVAL);
+    CHECK_EQ(kernel_put_file("..", "x", 1, 0644, where, sizeof where), -EINVAL);
+    CHECK_EQ(kernel_put_file("", "x", 1, 0644, where, sizeof where), -EINVAL);
+    CHECK_EQ(smkdir(init, "/tmp/dir", 0755), 0);
+    CHECK_EQ(kernel_put_file("dir", "x", 1, 0644, where, sizeof where), -EISDIR);
+    CHECK_EQ(tsys(init, SYS_mknod, (long)ustr(init, "/tmp/fifo"), (long)(S_IFIFO | 0644), 0L), 0);
+    CHECK_EQ(kernel_put_file("fifo", "x", 1, 0644, where, sizeof where), -EEXIST);
+
+    CHECK_EQ(spath(init, SYS_chdir, "/"), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/dropped.wasm"), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/tmp/note.txt"), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/tmp/fifo"), 0);
+    CHECK_EQ(spath(init, SYS_rmdir, "/tmp/dir"), 0);
+}
+
+TEST(share_download_hands_out_an_open_file)
+{
+    mkfile("/tmp/out.txt", "some bytes", 0644);
+    long fd = sopen(init, "/tmp/out.txt", O_RDONLY, 0);
+    CHECK_EQ(tsys(init, SYS_download, fd, (long)ustr(init, "out.txt"), 0L, 0L, 0L, 0L), 0);
+    CHECK_STR(tdownload_name, "out.txt");
+    CHECK_EQ(tdownload_len, 10);
+    CHECK(memcmp(tdownload_data, "some bytes", 10) == 0);
+    CHECK_EQ(tsys(init, SYS_download, fd, (long)ustr(init, "a/b"), 0L, 0L, 0L, 0L), -EINVAL);
+    sclose(init, fd);
+    fd = sopen(init, "/tmp/out.txt", O_WRONLY, 0);
+    CHECK_EQ(tsys(init, SYS_download, fd, (long)ustr(init, "o"), 0L, 0L, 0L, 0L), -EBADF);
+    sclose(init, fd);
+    fd = sopen(init, "/tmp", O_RDONLY, 0);
+    CHECK_EQ(tsys(init, SYS_download, fd, (long)ustr(init, "o"), 0L, 0L, 0L, 0L), -EISDIR);
+    sclose(init, fd);
+    CHECK_EQ(tsys(init, SYS_download, 99L, (long)ustr(init, "o"), 0L, 0L, 0L, 0L), -EBADF);
+    CHECK_EQ(spath(init, SYS_unlink, "/tmp/out.txt"), 0);
+}
+
+TEST(share_sync_answers_the_platforms_last_save)
+{
+    int calls = tsync_calls;
+    tsync_result = 0;
+    CHECK_EQ(tsys(init, SYS_sync, 0L, 0L, 0L, 0L, 0L, 0L), 0);
+    tsync_result = -ENOSPC;
+    CHECK_EQ(tsys(init, SYS_sync, 0L, 0L, 0L, 0L, 0L, 0L), -ENOSPC);
+    CHECK_EQ(tsync_calls, calls + 2);
+    tsync_result = 0;
+}
