@@ -122,6 +122,8 @@ static const struct {
     [SYS_port_info]     = { sys_port_info,     R },
     [SYS_port_list]     = { sys_port_list,     R },
     [SYS_port_reply_recv] = { sys_port_reply_recv, false },  /* it has answered */
+    /* tracing */
+    [SYS_trace_open]    = { sys_trace_open,    R },
 };
 
 /* A signal woke p out of call nr: end the call instead of re-running it. */
@@ -141,6 +143,13 @@ long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
 {
     const long a[6] = { a0, a1, a2, a3, a4, a5 };
     KASSERT(p->state == P_RUNNING);
+    if (__builtin_expect(p->trace != NULL, 0))
+        return trace_syscall(p, nr, a);     /* trace.c: the call and its line */
+    return syscall_run(p, nr, a);
+}
+
+long syscall_run(struct proc *p, long nr, const long *a)
+{
     if (nr <= 0 || nr >= NSYSCALL || !systab[nr].fn) {
         call_abandon(p);
         return -ENOSYS;

@@ -126,6 +126,9 @@
 #define SYS_port_reply_recv 122 /* port_reply_recv(reply handle, const k_port_msg *answer, fd,
                                    k_port_msg *msg, flags, const k_timespec *timeout) */
 
-#define NSYSCALL        128
+/* tracing (kernel/trace.c, uapi/trace.h): 160-169 */
+#define SYS_trace_open   160   /* trace_open(flags) -> fd that reads the children's calls */
+
+#define NSYSCALL        192
 
 #endif
