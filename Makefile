@@ -128,6 +128,17 @@ $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
 	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
 	    -o $@ $(W32)/kobj/*.o
 
+# make bench's baseline for what trace costs when off: the same kernel
+# without the test of p->trace in kernel_syscall (kernel/syscall.c).
+NOTRACE := $(BUILD)/notrace
+$(NOTRACE)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
+	@mkdir -p $(NOTRACE)/kobj
+	@for f in $(KWASM_SRC); do \
+	  $(CLANG) $(KWASM_FLAGS) -DDUPLEX_NO_TRACE -c $$f -o $(NOTRACE)/kobj/$$(basename $${f%.c}).o || exit 1; \
+	done
+	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
+	    -o $@ $(NOTRACE)/kobj/*.o
+
 # The C library (shell/lib/lib.mk builds build/<target>/libc.a) and every
 # program, for wasm32. Programs link against libc.a, then Binaryen's
 # asyncify pass lets the runtime unwind and rewind them at a blocking
@@ -290,7 +301,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench \
-       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar \
+       $(BUILD)/host/bench/callbench $(NOTRACE)/kernel.wasm
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 
