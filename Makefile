@@ -229,13 +229,14 @@ $(W32)/compat/%: tests/compat/%.c $(PROG_DEPS)
 $(W32)/compat/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
-# The initramfs: /bin, /etc and the transcripts, as a ustar archive.
+# The initramfs: /bin, /etc, the transcripts and the manual (man/ in
+# /share/man), as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
 $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS) \
-                      tools/mkinitramfs.js
+                      $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
-	    tests/compat=$(W32)/compat
+	    tests/compat=$(W32)/compat share/man=man
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
 
