@@ -8,7 +8,9 @@
  * Pages live in /share/man as NAME.SECTION (the repository's man/), in a
  * simple source form: the page as it is shown, with headings (NAME,
  * SYNOPSIS, ...) at the start of a line and everything else indented, and
- * \fB...\fR for bold, \fI...\fR for underlined words, as troff writes them.
+ * \fB...\fR for bold, \fI...\fR for underlined words, as troff writes them;
+ * a file holding only ".so OTHER.S" shows that page (one page for a family
+ * of calls).
  * On a terminal man shows them bold and underlined (ANSI escapes) through
  * a pager: $PAGER if set (run by sh), else /bin/more if there is one;
  * elsewhere it writes plain text.
@@ -93,9 +95,28 @@ static void render_line(FILE *out, const char *line, int tty)
     }
 }
 
-static int render(const char *path, const char *name, const char *section, FILE *out, int tty)
+/* A page that documents several names is one file; the others hold only
+ * ".so NAME.S", as in troff: open the one it names. */
+static FILE *open_page(const char *path)
 {
     FILE *in = fopen(path, "r");
+    char line[256], other[512];
+    for (int hops = 0; in && hops < 4; hops++) {
+        if (!fgets(line, sizeof line, in) || strncmp(line, ".so ", 4) != 0) {
+            rewind(in);
+            return in;
+        }
+        fclose(in);
+        line[strcspn(line, "\n")] = '\0';
+        snprintf(other, sizeof other, "%s/%s", MANDIR, line + 4);
+        in = fopen(other, "r");
+    }
+    return in;
+}
+
+static int render(const char *path, const char *name, const char *section, FILE *out, int tty)
+{
+    FILE *in = open_page(path);
     if (!in) {
         fprintf(stderr, "man: %s: %s\n", path, strerror(errno));
         return 1;
@@ -163,7 +184,7 @@ static void close_pager(FILE *out, pid_t pid)
 /* The NAME line of a page: "cat - concatenate files". */
 static int summary(const char *path, char *buf, size_t len)
 {
-    FILE *in = fopen(path, "r");
+    FILE *in = open_page(path);
     if (!in)
         return 0;
     int found = 0, next = 0;
