@@ -557,7 +557,7 @@ sysfn_t sys_trace_open;
 /* How to print an argument (tracetab.c's table, trace.c's printing). The
  * kinds after A_OUT are filled by the call: printed when it returns. */
 enum argkind {
-    A_NONE, A_INT, A_HEX, A_PTR, A_FD, A_STR, A_BUF_IN, A_OFLAGS, A_OCT, A_OCTFLAGS,
+    A_NONE, A_INT, A_HEX, A_PTR, A_FD, A_STR, A_BUF_IN, A_OFLAGS, A_FDFLAGS, A_OCT, A_OCTFLAGS,
     A_SIG, A_STRUCT, A_MSG_IN, A_SEMBUF,
     A_OUT,                          /* not a kind: the first of those filled */
     A_BUF_OUT = A_OUT, A_STR_OUT, A_FDS_OUT, A_INT_OUT, A_WSTATUS_OUT, A_MSG_OUT,

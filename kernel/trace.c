@@ -267,7 +267,9 @@ static void put_octal(struct trace *t, unsigned long v)
         put(t, "%c", d[--n]);
 }
 
-static void put_oflags(struct trace *t, unsigned long v)
+/* Open flags: O_RDONLY|O_CREAT... With accmode false (pipe2's flags) there
+ * is no access mode, and no flags print as 0. */
+static void put_oflags(struct trace *t, unsigned long v, bool accmode)
 {
     static const struct { unsigned long bit; const char *name; } bits[] = {
         { O_CREAT, "O_CREAT" }, { O_EXCL, "O_EXCL" }, { O_NOCTTY, "O_NOCTTY" },
@@ -275,16 +277,23 @@ static void put_oflags(struct trace *t, unsigned long v)
         { O_DIRECTORY, "O_DIRECTORY" }, { O_CLOEXEC, "O_CLOEXEC" },
     };
     static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
-    put(t, "%s", modes[v & O_ACCMODE]);
-    v &= ~(unsigned long)O_ACCMODE;
+    const char *sep = "";
+    if (accmode) {
+        put(t, "%s", modes[v & O_ACCMODE]);
+        v &= ~(unsigned long)O_ACCMODE;
+        sep = "|";
+    } else if (v == 0) {
+        put(t, "0");
+    }
     for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
         if (v & bits[i].bit) {
-            put(t, "|%s", bits[i].name);
+            put(t, "%s%s", sep, bits[i].name);
             v &= ~bits[i].bit;
+            sep = "|";
         }
     }
     if (v)
-        put(t, "|0x%lx", v);
+        put(t, "%s0x%lx", sep, v);
 }
 
 /* A System V message: {mtype=2, "text"}; the text is n bytes long. */
@@ -340,7 +349,8 @@ static void put_arg(struct proc *p, struct trace *t, const struct sysdesc *d,
     case A_PTR:     put(t, v ? "%p" : "NULL", (void *)v); break;
     case A_STR:     put_user_str(p, t, (uptr)v); break;
     case A_BUF_IN:  put_user_bytes(p, t, (uptr)v, i < 5 ? a[i + 1] : 0); break;
-    case A_OFLAGS:  put_oflags(t, (unsigned long)v); break;
+    case A_OFLAGS:  put_oflags(t, (unsigned long)v, true); break;
+    case A_FDFLAGS: put_oflags(t, (unsigned long)v, false); break;
     case A_OCT:     put_octal(t, (unsigned long)v); break;
     case A_OCTFLAGS:
         if (v & ~0777L)
