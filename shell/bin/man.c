@@ -280,12 +280,9 @@ int main(int argc, char **argv)
         return 0;
     }
     const char *sec = strrchr(path, '.') + 1;
-    const char *base = strrchr(path, '/') + 1;
-    char shown[128];
-    snprintf(shown, sizeof shown, "%.*s", (int)(sec - 1 - base), base);
     pid_t pid;
     FILE *out = open_pager(&pid);
-    int r = render(path, shown, sec, out, out != stdout || isatty(1));
+    int r = render(path, name, sec, out, out != stdout || isatty(1));   /* "[(1)", not TEST(1) */
     close_pager(out, pid);
     return r;
 }
