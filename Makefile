@@ -129,6 +129,17 @@ $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
 	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
 	    -o $@ $(W32)/kobj/*.o
 
+# make bench's baseline for what trace costs when off: the same kernel
+# without the test of p->trace in kernel_syscall (kernel/syscall.c).
+NOTRACE := $(BUILD)/notrace
+$(NOTRACE)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
+	@mkdir -p $(NOTRACE)/kobj
+	@for f in $(KWASM_SRC); do \
+	  $(CLANG) $(KWASM_FLAGS) -DDUPLEX_NO_TRACE -c $$f -o $(NOTRACE)/kobj/$$(basename $${f%.c}).o || exit 1; \
+	done
+	$(WASM_LD) --no-entry --initial-memory=134217728 -z stack-size=262144 --stack-first \
+	    -o $@ $(NOTRACE)/kobj/*.o
+
 # The C library (shell/lib/lib.mk builds build/<target>/libc.a) and every
 # program, for wasm32. Programs link against libc.a, then Binaryen's
 # asyncify pass lets the runtime unwind and rewind them at a blocking
@@ -220,13 +231,14 @@ $(W32)/compat/%: tests/compat/%.c $(PROG_DEPS)
 $(W32)/compat/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
-# The initramfs: /bin, /etc and the transcripts, as a ustar archive.
+# The initramfs: /bin, /etc, the transcripts and the manual (man/ in
+# /share/man), as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
 $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS) \
-                      tools/mkinitramfs.js
+                      $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
-	    tests/compat=$(W32)/compat
+	    tests/compat=$(W32)/compat share/man=man
 
 # The page's archive: the same /bin and /etc, without /tests (the
 # transcripts and the compatibility programs are for the test runners,
@@ -309,7 +321,8 @@ $(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench $(BUILD)/host/bench/sockbench \
-       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar $(WEB_BR)
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar $(WEB_BR) \
+       $(BUILD)/host/bench/callbench $(NOTRACE)/kernel.wasm
 	node tests/browser/startup.js
 	node tests/node/bench.js
 	node tests/qemu/bench.js

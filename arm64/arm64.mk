@@ -116,10 +116,10 @@ $(A64U)/compat/%: shell/bin/%.c $(A64U)/libc.a
 # only arm64 passes (tests/qemu/transcripts).
 $(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
-                       tools/mkinitramfs.js
+                       $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	node tools/mkinitramfs.js $@ bin=$(A64U)/bin etc=etc tests=tests/transcripts \
-	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat
+	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat share/man=man
 
 # ---- the kernel ------------------------------------------------------------------
 #

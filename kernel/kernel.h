@@ -188,6 +188,7 @@ struct proc {
         bool         sigsuspend;    /* sigsuspend (or ppoll) replaced the mask ... */
         k_sigset_t   saved_mask;    /* ... and this is the one to restore */
     } call;
+    struct trace *trace;            /* trace.c: NULL unless traced or tracing */
 
     /* files (file.c) */
     struct file  *ofile[NOFILE];
@@ -577,5 +578,33 @@ sysfn_t sys_chan_create, sys_chan_send, sys_chan_recv, sys_chan_info, sys_chan_l
 sysfn_t sys_port_create, sys_port_send, sys_port_recv, sys_port_call, sys_port_reply,
         sys_port_reply_recv, sys_port_set_filter, sys_port_info, sys_port_list;
 sysfn_t sys_port_derive, sys_port_bind, sys_port_unbind, sys_port_lookup;
+
+/* ---- trace.c, tracetab.c: the system calls of traced processes as text ------ */
+
+/* Run call nr for p, with the restart protocol (syscall.c). */
+long syscall_run(struct proc *p, long nr, const long *a);
+/* kernel_syscall for a process with p->trace: the call, and its line. */
+long trace_syscall(struct proc *p, long nr, const long *a);
+void trace_fork(struct proc *child, struct proc *parent);  /* traced too? */
+void trace_exit(struct proc *p, int status);    /* its last line; untraced */
+void trace_forget(struct proc *p);              /* a slot freed before it ran */
+sysfn_t sys_trace_open;
+
+/* How to print an argument (tracetab.c's table, trace.c's printing). The
+ * kinds after A_OUT are filled by the call: printed when it returns. */
+enum argkind {
+    A_NONE, A_INT, A_HEX, A_PTR, A_FD, A_STR, A_BUF_IN, A_OFLAGS, A_FDFLAGS, A_OCT, A_OCTFLAGS,
+    A_SIG, A_STRUCT, A_MSG_IN, A_SEMBUF,
+    A_OUT,                          /* not a kind: the first of those filled */
+    A_BUF_OUT = A_OUT, A_STR_OUT, A_FDS_OUT, A_INT_OUT, A_WSTATUS_OUT, A_MSG_OUT,
+    A_STRUCT_OUT,
+};
+struct sysdesc {
+    const char *name;
+    uint8_t     kind[6];            /* A_NONE after the last argument */
+};
+const struct sysdesc *sysdesc(long nr);         /* NULL: no line in the table */
+bool errno_describe(int e, const char **name, const char **text);
+const char *signal_name(int sig);               /* "SIGINT"; NULL if unknown */
 
 #endif

@@ -73,6 +73,8 @@ struct proc *proc_alloc(struct proc *parent)
             p->uid = parent->uid;
             p->gid = parent->gid;
             p->umask = parent->umask;
+            if (parent->trace)
+                trace_fork(p, parent);
         } else {
             p->pgid = p->sid = p->pid;
             p->umask = 022;
@@ -87,6 +89,8 @@ void proc_free(struct proc *p)
 {
     KASSERT(p->state == P_ZOMBIE || p->state == P_EMBRYO);
     KASSERT(p->ctx == NULL);
+    if (p->trace)
+        trace_forget(p);
     p->state = P_UNUSED;
     kstats.procs--;
 }
@@ -165,6 +169,8 @@ void proc_exit(struct proc *p, int status)
     KASSERT(p->state != P_ZOMBIE && p->state != P_UNUSED);
     if (p->pid == 1)
         panic("init exited with status %d", status);
+    if (p->trace)
+        trace_exit(p, status);
     call_abandon(p);
     sched_detach(p);
     alarm_set(p, 0, 0);

@@ -39,7 +39,12 @@ function header(name, size, mode, type) {
   return h;
 }
 
+const dirs = new Set();
 function addDir(name) {
+  const up = path.posix.dirname(name);
+  if (up !== '.' && !dirs.has(up)) addDir(up);     // share/man needs share
+  if (dirs.has(name)) return;
+  dirs.add(name);
   blocks.push(header(name + '/', 0, 0o755, '5'));
 }
 

@@ -152,6 +152,9 @@
 #define SYS_mq_notify   154   /* mq_notify(fd, const k_sigevent *) */
 #define SYS_mq_getsetattr 155 /* mq_getsetattr(fd, const k_mq_attr *new, k_mq_attr *old) */
 
+/* tracing (kernel/trace.c, uapi/trace.h): 160-169 */
+#define SYS_trace_open   160   /* trace_open(flags) -> fd that reads the children's calls */
+
 /* Files in and out of the machine (kernel/share.c). */
 #define SYS_sync         180   /* sync() -> 0, or the last save's error (-ENOSPC) */
 #define SYS_download     181   /* download(fd, const char *name) */

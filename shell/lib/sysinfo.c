@@ -52,6 +52,11 @@ int procinfo(int slot, struct k_procinfo *pi)
     return (int)sys_ret(sys2(SYS_procinfo, slot, P(pi)));
 }
 
+int trace_open(int flags)
+{
+    return (int)sys_ret(sys1(SYS_trace_open, flags));
+}
+
 int kstat(struct k_kstat *ks)
 {
     return (int)sys_ret(sys1(SYS_kstat, P(ks)));

@@ -215,7 +215,46 @@ async function preemptionCost() {
   for (const r of out) console.log(r.map((c, i) => c.padEnd(width[i])).join('  '));
 }
 
-// Modes: --preemption, that table alone; --time INITRAMFS SETUP CMD, one
+// ---- the cost of trace ------------------------------------------------------------
+//
+// A system call (callbench: getppid, a million times) on the kernel without
+// trace's test in kernel_syscall (build/notrace), on the kernel as built
+// with nobody traced (the cost when off: one test), and under trace (the
+// cost when on: a line formatted and read out per call), best of RUNS each,
+// alternating.
+
+async function traceCost() {
+  const web = buildFilesOf('web');
+  const notrace = { kernel: fs.readFileSync(path.join(root, 'build', 'notrace', 'kernel.wasm')),
+    initramfs: web.initramfs };
+  const ways = [
+    ['kernel without the test', notrace, 'callbench'],
+    ['kernel as built, untraced', web, 'callbench'],
+    ['trace -o /dev/null callbench', web, 'trace -o /dev/null callbench 100000'],
+  ];
+  const best = ways.map(() => Infinity);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, [, files, line]] of ways.entries()) {
+      const { stdout } = await runLine(line, { files });
+      best[k] = Math.min(best[k], parse(stdout)['getppid-ns'].value);
+    }
+  }
+  const hostNs = host('callbench')['getppid-ns'].value;
+  console.log('\nThe cost of trace: one getppid (web, Node; best of ' + RUNS + '; host: ' +
+    `${hostNs.toFixed(1)} ns):`);
+  for (const [k, [name]] of ways.entries()) {
+    const c = best[k] / best[0] - 1;
+    const cost = k === 0 ? '' : `${Math.abs(c * 100).toFixed(1)}% ${c < 0 ? 'faster' : 'slower'}`;
+    console.log(`  ${name.padEnd(32)} ${best[k].toFixed(1).padStart(8)} ns  ${cost}`);
+  }
+}
+
+function buildFilesOf(dir) {
+  return ['kernel', 'initramfs'].reduce((o, k) => ({ ...o,
+    [k]: fs.readFileSync(path.join(root, 'build', dir, k === 'kernel' ? 'kernel.wasm' : 'initramfs.tar')) }), {});
+}
+
+// Modes: --trace, that table alone; --preemption, that table alone; --time INITRAMFS SETUP CMD, one
 // timing; --line INITRAMFS LINE, one command line's output (both for
 // preemptionCost, each in a Node of its own).
 function run() {
@@ -226,7 +265,8 @@ function run() {
       .then(({ stdout }) => process.stdout.write(stdout));
   }
   if (arg === '--preemption') return preemptionCost();
-  return main().then(preemptionCost);
+  if (arg === '--trace') return traceCost();
+  return main().then(preemptionCost).then(traceCost);
 }
 
 run().catch((e) => {
