@@ -416,3 +416,16 @@ fail_files:
     file_close(wf);
     return err;
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+uint32_t pipe_id(struct pipe *pi) { return pi->id; }
+
+void pipe_snap(struct snap *s, struct pipe *pi, const char *kind)
+{
+    snap_put(s, "obj\tkind=%s\tid=%u\tqueued=%u\tcap=%u\treaders=%d\twriters=%d", kind,
+             (unsigned)pi->id, (unsigned)queued(pi), (unsigned)pi->size, pi->readers,
+             pi->writers);
+    snap_waiters(s, (struct waitq *const[]){ &pi->rwait, &pi->wwait, NULL });
+    snap_put(s, "\n");
+}

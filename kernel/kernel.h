@@ -542,4 +542,32 @@ sysfn_t sys_port_create, sys_port_send, sys_port_recv, sys_port_call, sys_port_r
         sys_port_reply_recv, sys_port_set_filter, sys_port_info, sys_port_list;
 sysfn_t sys_port_derive, sys_port_bind, sys_port_unbind, sys_port_lookup;
 
+/* ---- snapshot.c: the system at one moment, for the page's live view ------- */
+
+/* A snapshot being written (kernel_snapshot): text up to cap bytes; len
+ * counts all of it, also what did not fit. */
+struct snap {
+    char  *buf;
+    size_t cap, len;
+};
+void snap_put(struct snap *s, const char *fmt, ...);
+void snap_text(struct snap *s, const char *key, const char *v);   /* "\tkey=v" */
+void snap_waiters(struct snap *s, struct waitq *const *wqs);      /* NULL-terminated */
+
+/* Each kind of IPC object describes its own: the objects (an "obj" line
+ * each), and, for those reached through F_OBJ descriptors, the descriptor
+ * (true if f is one of its files). */
+struct pipe;
+uint32_t pipe_id(struct pipe *pi);
+void pipe_snap(struct snap *s, struct pipe *pi, const char *kind);
+void msgq_snap(struct snap *s);
+void shm_snap(struct snap *s);          /* with an edge for each attachment */
+void sem_snap(struct snap *s);
+void psem_snap(struct snap *s);
+void chan_snap(struct snap *s);
+void port_snap(struct snap *s);
+bool psem_snap_file(struct file *f, struct snap *s);
+bool chan_snap_file(struct file *f, struct snap *s);
+bool cap_snap_file(struct file *f, struct snap *s);
+
 #endif
