@@ -4,6 +4,7 @@
 // the terminal draws it; the terminal's size follows the window and is
 // passed on (SIGWINCH).
 import { Duplex } from './runtime.js';
+import { View } from './view.js';
 
 const term = new Terminal({
   cursorBlink: true,
@@ -61,6 +62,7 @@ async function start() {
   term.onResize(({ rows, cols }) => dx.resize(rows, cols));
   dx.resize(term.rows, term.cols);
   window.addEventListener('resize', () => fit.fit());
+  window.view = new View(dx, { onLayout: () => fit.fit() });   // view.js: F2 shows it
   term.focus();
 }
 
