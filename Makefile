@@ -292,6 +292,7 @@ bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench \
        $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
 	node tests/node/bench.js
+	node tests/browser/bench.js
 	node tests/qemu/bench.js
 
 -include arm64/arm64.mk
