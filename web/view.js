@@ -80,6 +80,11 @@ function describe(o) {
   return { title: `${o.kind} ${o.id}`, text: rest.map(([k, v]) => `${k}=${v}`).join(' '), fill: null };
 }
 
+// The first word of a wait as ps shows it ("pipe 3 write", "semop 2",
+// "sem /name"), and the kinds of object it may name.
+const WAIT_WORDS = { pipe: ['pipe', 'fifo'], msgq: ['msgq'], semop: ['sem'], sem: ['psem'],
+  chan: ['chan'], port: ['port'] };
+
 const STATE_NAMES = { R: 'runnable', S: 'blocked', T: 'stopped', Z: 'zombie' };
 
 // The graph as SVG text, width px wide.
@@ -140,6 +145,13 @@ export function renderSvg(snap, width) {
   // queue or semaphore, reached by id) gets a dashed one.
   const waits = new Set();
   for (const o of snap.objs) for (const pid of o.waiting) waits.add(`${pid}>${objKey(o.kind, o.id)}`);
+  // A wait on a queue that is not the object's own (a port call waits on
+  // its reply) is known by what ps says: "port 3 call".
+  for (const p of snap.procs) {
+    const m = p.state === 'S' && p.wait && p.wait.match(/^(\S+) (\S+)/);
+    for (const kind of (m && WAIT_WORDS[m[1]]) || [])
+      if (objAt.has(objKey(kind, m[2]))) waits.add(`${p.pid}>${objKey(kind, m[2])}`);
+  }
   const edges = [];
   const drawn = new Set();
   const edge = (pid, key, cls, label) => {
@@ -152,7 +164,8 @@ export function renderSvg(snap, width) {
   for (const e of snap.edges) {
     const key = objKey(e.kind, e.id);
     const w = waits.has(`${e.pid}>${key}`) ? ' waiting' : '';
-    const how = e.fd === '-1' ? e.role : `fd ${e.fd} ${e.role}${e.rights ? ` (${e.rights})` : ''}`;
+    const how = e.fd === '-1' ? `${e.role}${e.ro === '1' ? ' read-only' : ''} at ${e.addr}`
+      : `fd ${e.fd} ${e.role}${e.rights ? ` (${e.rights})` : ''}`;
     edge(e.pid, key, `role-${esc(e.role.replace(/,/g, '-'))}${w}`, `${e.pid}: ${how}`);
     drawn.add(`${e.pid}>${key}`);
   }

@@ -63,3 +63,10 @@ test('parseSnapshot keeps records and fields of kinds it does not know', () => {
   assert.match(svg, /state=listening/);
   assert.match(svg, /class="edge role-listen waiting"/);
 });
+
+test('a process waiting by a queue of its own (a port call) has its edge marked by its wait', () => {
+  const snap = parseSnapshot('proc\tpid=4\tstate=S\twait=port 1 call\tcmd=echoclient\n' +
+    'obj\tkind=port\tid=1\tqueued=0\tcapacity=16\thandles=2\twaiters=\n' +
+    'edge\tpid=4\tfd=3\tkind=port\tid=1\trole=handle\trights=s\n');
+  assert.match(renderSvg(snap, 500), /class="edge role-handle waiting" data-pid="4" data-obj="port:1"/);
+});
