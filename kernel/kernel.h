@@ -547,8 +547,9 @@ sysfn_t sys_port_derive, sys_port_bind, sys_port_unbind, sys_port_lookup;
 /* A snapshot being written (kernel_snapshot): text up to cap bytes; len
  * counts all of it, also what did not fit. */
 struct snap {
-    char  *buf;
-    size_t cap, len;
+    char    *buf;
+    size_t   cap, len;
+    uint32_t gen;           /* this snapshot's number: objects seen in it are marked */
 };
 void snap_put(struct snap *s, const char *fmt, ...);
 void snap_text(struct snap *s, const char *key, const char *v);   /* "\tkey=v" */
@@ -559,6 +560,8 @@ void snap_waiters(struct snap *s, struct waitq *const *wqs);      /* NULL-termin
  * (true if f is one of its files). */
 struct pipe;
 uint32_t pipe_id(struct pipe *pi);
+/* Once per snapshot: a pipe reached by several descriptors is described at
+ * the first. */
 void pipe_snap(struct snap *s, struct pipe *pi, const char *kind);
 void msgq_snap(struct snap *s);
 void shm_snap(struct snap *s);          /* with an edge for each attachment */

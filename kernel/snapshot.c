@@ -84,22 +84,6 @@ static void snap_procs(struct snap *s)
     }
 }
 
-/* Whether f, descriptor fd of procs[slot], is the first descriptor of any
- * process to reach pipe pi: its object is described once, there. */
-static bool first_sight(struct pipe *pi, int slot, int fd)
-{
-    for (int i = 0; i <= slot; i++) {
-        if (procs[i].state == P_UNUSED || procs[i].state == P_ZOMBIE)
-            continue;
-        for (int j = 0; j < (i == slot ? fd : NOFILE); j++) {
-            struct file *g = procs[i].ofile[j];
-            if (g && g->type == F_PIPE && g->pipe == pi)
-                return false;
-        }
-    }
-    return true;
-}
-
 static const char *pipe_role(struct file *f)
 {
     return FILE_READABLE(f) && FILE_WRITABLE(f) ? "read,write"
@@ -136,8 +120,7 @@ static void snap_descriptors(struct snap *s)
                 continue;
             if (f->type == F_PIPE) {
                 const char *kind = f->ip ? "fifo" : "pipe";
-                if (first_sight(f->pipe, i, fd))
-                    pipe_snap(s, f->pipe, kind);
+                pipe_snap(s, f->pipe, kind);         /* at its first descriptor only */
                 snap_put(s, "edge\tpid=%d\tfd=%d\tkind=%s\tid=%u\trole=%s\n", p->pid, fd,
                          kind, pipe_id(f->pipe), pipe_role(f));
             } else {
@@ -151,7 +134,8 @@ static void snap_descriptors(struct snap *s)
 
 size_t kernel_snapshot(char *buf, size_t cap)
 {
-    struct snap s = { buf, cap, 0 };
+    static uint32_t gen;
+    struct snap s = { buf, cap, 0, ++gen };
     snap_procs(&s);
     snap_descriptors(&s);
     msgq_snap(&s);
