@@ -200,7 +200,10 @@ export class View {
       '<button id="view-pause" title="pause or resume the scheduler (F3)">Pause</button>' +
       '<button id="view-step" title="run one process switch (F4)" disabled>Step</button>' +
       '<span id="view-status"></span>' +
-      '<button id="view-hide" title="hide (F2)">\u00d7</button></div><div id="view-graph"></div>';
+      '<button id="view-hide" title="hide (F2)">\u00d7</button></div><div id="view-graph"></div>' +
+      '<div class="legend"><i class="l-write"></i>write, send <i class="l-read"></i>read, receive ' +
+      '<i class="l-attached"></i>attached <i class="l-wait"></i>blocked on it ' +
+      '<span>F2 view \u00b7 F3 pause \u00b7 F4 step</span></div>';
     const toggle = document.createElement('button');
     toggle.id = 'view-toggle';
     toggle.title = 'show the processes and IPC objects (F2)';
