@@ -325,6 +325,7 @@ bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/callbench $(NOTRACE)/kernel.wasm
 	node tests/browser/startup.js
 	node tests/node/bench.js
+	node tests/browser/bench.js
 	node tests/qemu/bench.js
 
 -include arm64/arm64.mk

@@ -450,3 +450,18 @@ long sys_port_lookup(struct proc *p, const long *a)
         return -ENOENT;
     return ipc_wait(p, &name_wait, "port lookup", timed);
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* A port handle, with its rights as letters: s(end) r(eceive) m(anage)
+ * g(rant). */
+bool cap_snap_file(struct file *f, struct snap *s)
+{
+    if (f->ops != &cap_ops)
+        return false;
+    struct cap *c = f->obj;
+    snap_put(s, "\tkind=port\tid=%u\trole=handle\trights=%s%s%s%s", (unsigned)c->port->id,
+             c->rights & PORT_SEND ? "s" : "", c->rights & PORT_RECEIVE ? "r" : "",
+             c->rights & PORT_MANAGE ? "m" : "", c->rights & PORT_GRANT ? "g" : "");
+    return true;
+}

@@ -504,3 +504,26 @@ long sys_chan_list(struct proc *p, const long *a)
     long r = put_info(p, best, (uptr)a[1]);
     return r < 0 ? r : (long)best->id;
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* The channels chan_list gives (ipcs -a), with their fill. */
+void chan_snap(struct snap *s)
+{
+    for (struct chan *c = chans; c; c = c->next) {
+        snap_put(s, "obj\tkind=chan\tid=%u\tcount=%u\tcapacity=%u\tmsgsize=%u\tsenders=%d"
+                 "\treceivers=%d", (unsigned)c->id, (unsigned)c->count, (unsigned)c->capacity,
+                 (unsigned)c->esize, c->senders, c->receivers);
+        snap_waiters(s, (struct waitq *const[]){ &c->rwait, &c->swait, NULL });
+        snap_put(s, "\n");
+    }
+}
+
+bool chan_snap_file(struct file *f, struct snap *s)
+{
+    if (f->ops != &recv_ops && f->ops != &send_ops)
+        return false;
+    snap_put(s, "\tkind=chan\tid=%u\trole=%s", (unsigned)((struct chan *)f->obj)->id,
+             f->ops == &recv_ops ? "recv" : "send");
+    return true;
+}

@@ -346,3 +346,31 @@ long sys_msgctl(struct proc *p, const long *a)
         return -EINVAL;
     }
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* The queues ipcs lists (MSG_STAT's), with the types of the first messages
+ * queued, oldest first ("..." after TYPES_SHOWN of them). */
+#define TYPES_SHOWN 16
+
+void msgq_snap(struct snap *s)
+{
+    for (int i = 0; i < MSGMNI; i++) {
+        struct msgq *q = (struct msgq *)(void *)sysv_at(&table, i);
+        if (!q)
+            continue;
+        snap_put(s, "obj\tkind=msgq\tid=%d\tkey=%d\tqnum=%llu\tcbytes=%llu\tqbytes=%llu\ttypes=",
+                 queue_id(q), q->obj.perm.key, (unsigned long long)q->qnum,
+                 (unsigned long long)q->cbytes, (unsigned long long)q->qbytes);
+        int n = 0;
+        for (struct msg *m = q->head; m; m = m->next, n++) {
+            if (n == TYPES_SHOWN) {
+                snap_put(s, ",...");
+                break;
+            }
+            snap_put(s, n ? ",%ld" : "%ld", m->type);
+        }
+        snap_waiters(s, (struct waitq *const[]){ &q->rwait, &q->swait, NULL });
+        snap_put(s, "\n");
+    }
+}

@@ -29,6 +29,7 @@ struct pipe {
     uint32_t     id;
     char         rwhat[24];     /* what a blocked reader waits on, for ps: */
     char         wwhat[24];     /* "pipe 3 read", made once, not per block */
+    uint32_t     snap_gen;      /* the last snapshot that described it */
 };
 
 /*
@@ -415,4 +416,20 @@ fail_files:
     file_close(rf);
     file_close(wf);
     return err;
+}
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+uint32_t pipe_id(struct pipe *pi) { return pi->id; }
+
+void pipe_snap(struct snap *s, struct pipe *pi, const char *kind)
+{
+    if (pi->snap_gen == s->gen)
+        return;
+    pi->snap_gen = s->gen;
+    snap_put(s, "obj\tkind=%s\tid=%u\tqueued=%u\tcap=%u\treaders=%d\twriters=%d", kind,
+             (unsigned)pi->id, (unsigned)queued(pi), (unsigned)pi->size, pi->readers,
+             pi->writers);
+    snap_waiters(s, (struct waitq *const[]){ &pi->rwait, &pi->wwait, NULL });
+    snap_put(s, "\n");
 }

@@ -604,3 +604,21 @@ long sys_port_list(struct proc *p, const long *a)
     long r = put_info(p, best, 0, (uptr)a[1]);
     return r < 0 ? r : (long)best->id;
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* The live ports port_list gives (ipcs -a), with the first name bound to
+ * each and its queue; the handles that reach one are cap.c's edges. */
+void port_snap(struct snap *s)
+{
+    for (struct port *pt = ports; pt; pt = pt->next) {
+        if (port_dead(pt))
+            continue;
+        snap_put(s, "obj\tkind=port\tid=%u", (unsigned)pt->id);
+        snap_text(s, "name", port_name_of(pt));
+        snap_put(s, "\tqueued=%u\tcapacity=%d\thandles=%d\treceivers=%d", (unsigned)pt->queued,
+                 PORT_QUEUE_MAX, pt->caps, pt->receivers);
+        snap_waiters(s, (struct waitq *const[]){ &pt->rwait, &pt->swait, NULL });
+        snap_put(s, "\n");
+    }
+}

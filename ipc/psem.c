@@ -286,3 +286,25 @@ long sys_sem_getvalue(struct proc *p, const long *a)
     int32_t v = (int32_t)s->value;
     return copyout(p, (uptr)a[1], &v, sizeof v) < 0 ? -EFAULT : 0;
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* Every live semaphore, named by its name (one unlinked but still open
+ * keeps the name it had, with linked=0). */
+void psem_snap(struct snap *sn)
+{
+    for (struct psem *s = psems; s; s = s->next) {
+        snap_put(sn, "obj\tkind=psem\tid=/%s\tvalue=%u\tlinked=%d\topen=%d", s->name,
+                 (unsigned)s->value, s->linked, s->refs);
+        snap_waiters(sn, (struct waitq *const[]){ &s->wq, NULL });
+        snap_put(sn, "\n");
+    }
+}
+
+bool psem_snap_file(struct file *f, struct snap *sn)
+{
+    if (f->ops != &psem_ops)
+        return false;
+    snap_put(sn, "\tkind=psem\tid=/%s\trole=open", ((struct psem *)f->obj)->name);
+    return true;
+}

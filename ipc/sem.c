@@ -480,3 +480,30 @@ long sys_semctl(struct proc *p, const long *a)
         return sem_setval(p, set, (int)num, arg);
     return sem_getone(set, (int)num, cmd);
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* The sets ipcs lists (SEM_STAT's), with every value, and for each process
+ * blocked in semop the semaphore it waits on and for what ("2:zero" or
+ * "2:incr", as GETZCNT and GETNCNT count them). */
+void sem_snap(struct snap *s)
+{
+    for (int i = 0; i < SEMMNI; i++) {
+        struct semset *set = (struct semset *)(void *)sysv_at(&sem_table, i);
+        if (!set)
+            continue;
+        snap_put(s, "obj\tkind=sem\tid=%d\tkey=%d\tnsems=%d\tvalues=", set_id(set),
+                 set->o.perm.key, set->nsems);
+        for (int j = 0; j < set->nsems; j++)
+            snap_put(s, j ? ",%u" : "%u", (unsigned)set->sems[j].value);
+        snap_put(s, "\twaitfor=");
+        int n = 0;
+        waitq_for_each(e, &set->wq) {
+            struct semwait *w = wait_of(e->p);
+            snap_put(s, n++ ? ",%d:%u:%s" : "%d:%u:%s", e->p->pid, (unsigned)w->num,
+                     w->zero ? "zero" : "incr");
+        }
+        snap_waiters(s, (struct waitq *const[]){ &set->wq, NULL });
+        snap_put(s, "\n");
+    }
+}

@@ -354,3 +354,25 @@ long sys_shmctl(struct proc *p, const long *a)
         return shm_set(p, seg, ubuf);
     return shm_rmid(p, seg);
 }
+
+/* ---- the live view (kernel/snapshot.c) ---------------------------------------- */
+
+/* The segments ipcs lists (SHM_STAT's, removed ones still attached too),
+ * and an edge for each attachment: the table above is the only account. */
+void shm_snap(struct snap *s)
+{
+    for (int i = 0; i < SHMMNI; i++) {
+        struct shm *seg = (struct shm *)(void *)sysv_at_used(&shm_table, i);
+        if (seg)
+            snap_put(s, "obj\tkind=shm\tid=%d\tkey=%d\tsize=%lu\tnattch=%d\tdest=%d\n",
+                     sysv_id(&shm_table, i), seg->o.perm.key, (unsigned long)seg->segsz,
+                     seg->nattch, seg->o.removed);
+    }
+    for (int i = 0; i < SHM_ATTACH_MAX; i++) {
+        struct attachment *at = &attachments[i];
+        if (at->p)
+            snap_put(s, "edge\tpid=%d\tfd=-1\tkind=shm\tid=%d\trole=attached\taddr=0x%lx\tro=%d\n",
+                     at->p->pid, sysv_id(&shm_table, (int)(at->seg - segs)),
+                     (unsigned long)at->addr, at->readonly);
+    }
+}

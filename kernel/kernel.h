@@ -607,4 +607,35 @@ const struct sysdesc *sysdesc(long nr);         /* NULL: no line in the table */
 bool errno_describe(int e, const char **name, const char **text);
 const char *signal_name(int sig);               /* "SIGINT"; NULL if unknown */
 
+/* ---- snapshot.c: the system at one moment, for the page's live view ------- */
+
+/* A snapshot being written (kernel_snapshot): text up to cap bytes; len
+ * counts all of it, also what did not fit. */
+struct snap {
+    char    *buf;
+    size_t   cap, len;
+    uint32_t gen;           /* this snapshot's number: objects seen in it are marked */
+};
+void snap_put(struct snap *s, const char *fmt, ...);
+void snap_text(struct snap *s, const char *key, const char *v);   /* "\tkey=v" */
+void snap_waiters(struct snap *s, struct waitq *const *wqs);      /* NULL-terminated */
+
+/* Each kind of IPC object describes its own: the objects (an "obj" line
+ * each), and, for those reached through F_OBJ descriptors, the descriptor
+ * (true if f is one of its files). */
+struct pipe;
+uint32_t pipe_id(struct pipe *pi);
+/* Once per snapshot: a pipe reached by several descriptors is described at
+ * the first. */
+void pipe_snap(struct snap *s, struct pipe *pi, const char *kind);
+void msgq_snap(struct snap *s);
+void shm_snap(struct snap *s);          /* with an edge for each attachment */
+void sem_snap(struct snap *s);
+void psem_snap(struct snap *s);
+void chan_snap(struct snap *s);
+void port_snap(struct snap *s);
+bool psem_snap_file(struct file *f, struct snap *s);
+bool chan_snap_file(struct file *f, struct snap *s);
+bool cap_snap_file(struct file *f, struct snap *s);
+
 #endif

@@ -252,6 +252,12 @@ long     kernel_put_file(const char *name, const void *data, size_t len, uint32_
  * kernel_signal); otherwise, or if none, p dies of sig. */
 void kernel_fault(struct proc *p, int sig, bool can_handle);
 
+/* The whole system as text, for a view of it beside the terminal
+ * (kernel/snapshot.c says the format): up to cap bytes into buf, NUL
+ * included; returns the length of all of it, which is cap or more when it
+ * did not fit (ask again with that much room and one byte more). */
+size_t kernel_snapshot(char *buf, size_t cap);
+
 /* What the platform keeps for a process: an opaque pointer the kernel
  * never looks into. */
 void *kernel_proc_ctx(struct proc *p);

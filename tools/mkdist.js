@@ -54,9 +54,9 @@ function dist(dir) {
     ['node_modules/@xterm/xterm/css/xterm.css', 'xterm/css/xterm.css'],
     ['node_modules/@xterm/addon-fit/lib/addon-fit.js', 'xterm-fit/lib/addon-fit.js'],
   ];
-  // the page's modules: every one of web/ but the two that are Node's
+  // the page's modules and styles: every one of web/ but the two that are Node's
   for (const f of fs.readdirSync(path.join(root, 'web')))
-    if (f.endsWith('.js') && f !== 'serve.js' && f !== 'node.js') files.push([`web/${f}`, `web/${f}`]);
+    if (/\.(js|css)$/.test(f) && f !== 'serve.js' && f !== 'node.js') files.push([`web/${f}`, `web/${f}`]);
   for (const [from, to] of files) {
     const out = path.join(dir, to);
     copy(path.join(root, from), out);

@@ -360,3 +360,23 @@ EXPORT(web_put_file) long web_put_file(const void *data, size_t len, int mode)
         return -ENAMETOOLONG;
     return kernel_put_file(name, data, len, (uint32_t)mode, scratch, SCRATCH_SIZE);
 }
+
+/* The live view's snapshot (kernel/snapshot.c) in a buffer of the kernel
+ * heap that grows to fit it: its length; web_snapshot_buf says where. */
+static char *snap_buf;
+static size_t snap_cap;
+
+EXPORT(web_snapshot_buf) char *web_snapshot_buf(void) { return snap_buf; }
+EXPORT(web_snapshot) size_t web_snapshot(void)
+{
+    size_t n = kernel_snapshot(snap_buf, snap_cap);
+    if (n < snap_cap)
+        return n;
+    char *bigger = krealloc(snap_buf, n + 4096);
+    if (!bigger)
+        return MIN(n, snap_cap ? snap_cap - 1 : 0);    /* what fitted */
+    snap_buf = bigger;
+    snap_cap = n + 4096;
+    return kernel_snapshot(snap_buf, snap_cap);
+}
+EXPORT(web_pid) int web_pid(struct proc *p) { return kernel_proc_pid(p); }

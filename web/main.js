@@ -10,6 +10,8 @@ import { Duplex } from './runtime.js';
 import { HomeStore } from './store.js';
 import { acceptDrops, download } from './transfer.js';
 
+import { View } from './view.js';
+
 const times = { main: Math.round(performance.now()) };   // start-up, for make bench
 const term = new Terminal({
   cursorBlink: true,
@@ -84,6 +86,7 @@ async function start() {
   term.onResize(({ rows, cols }) => dx.resize(rows, cols));
   dx.resize(term.rows, term.cols);
   window.addEventListener('resize', () => fit.fit());
+  window.view = new View(dx, { onLayout: () => fit.fit() });   // view.js: F2 shows it
   term.focus();
 }
 

@@ -98,6 +98,7 @@ export class Duplex {
     this.byImage = new Map();         // exec_image id (this boot's) -> module
     this.scheduled = false;
     this.halted = false;
+    this.paused = false;              // pause(): no process runs but by step()
     this.inKernel = false;
     this.timer = null;
     this.sliceStart = 0;
@@ -279,6 +280,7 @@ export class Duplex {
   // every 16 switches (a switch takes well under a microsecond).
   runSlice() {
     this.scheduled = false;
+    if (this.paused) return this.flushConsole();     // step() runs them
     this.sliceDone = false;
     this.sliceStart = this.readClock();
     for (let n = 1; !this.halted; n++) {
@@ -355,6 +357,49 @@ export class Duplex {
       this.consoleShowing === 0;
   }
 
+  // The whole system as text (kernel/snapshot.c): processes, IPC objects
+  // and the descriptors between them, for the page's live view. A call
+  // into the kernel, not a system call: it works while paused.
+  snapshot() {
+    if (!this.kernel) return '';
+    const n = this.kernel.web_snapshot() >>> 0;
+    const at = this.kernel.web_snapshot_buf() >>> 0;
+    return new TextDecoder().decode(this.kmem.subarray(at, at + n));
+  }
+
+  // ---- pausing and stepping the scheduler --------------------------------------
+  //
+  // Paused, the loop runs no process: the kernel still takes typed input
+  // (the tty echoes it, as the line discipline is the kernel's) and the
+  // console's output still reaches the terminal, timers still expire, but
+  // nothing a process does happens until step() or resume(). step() runs
+  // one process switch: the next runnable process, until it blocks, yields
+  // or its time slice ends, and no other (runWhileBlocked does not nest).
+
+  pause() { this.paused = true; }
+
+  resume() {
+    this.paused = false;
+    this.schedule();
+  }
+
+  // Returns the pid of the process that ran, or 0 if none was runnable.
+  step() {
+    if (!this.paused || this.halted) return 0;
+    this.sliceDone = false;
+    this.sliceStart = this.readClock();
+    if (this.hostPending.length) this.feedHost();
+    let ctx = this.kernel.web_next();
+    if (!ctx && this.flushConsole()) ctx = this.kernel.web_next();
+    let pid = 0;
+    if (ctx) {
+      pid = this.kernel.web_pid(this.procs[ctx].kp);
+      this.runProcess(ctx);
+    }
+    this.flushConsole();
+    return pid;
+  }
+
   // The process table as ps shows it, one line each: PID STAT WCHAN CMD.
   processes() {
     const n = this.kernel.web_ps();
@@ -395,7 +440,7 @@ export class Duplex {
   // Returns false when p must unwind after all: the slice is over, nothing
   // is runnable (the page must get its events), or p is itself nested.
   runWhileBlocked(p) {
-    if (this.nested || this.halted || this.current !== p) return false;
+    if (this.nested || this.halted || this.paused || this.current !== p) return false;
     this.nested = true;
     this.shmOut(p);
     try {

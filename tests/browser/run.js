@@ -228,6 +228,114 @@ async function preemptedJob(page, cmd) {
   check(`then fg and ^C: the prompt within 100 ms (${Math.round(ctrlC)} ms)`, ctrlC <= 100);
 }
 
+// The live view (web/view.js) as a student uses it: F2 shows it, F3
+// pauses the scheduler, and F4 steps `yes | head -n 3` one process switch
+// at a time - the pipe's gauge fills, and yes is drawn blocked on
+// "pipe N write", its edge to the pipe in red. Then, running again, the
+// view lists the processes ps lists and the objects ipcs -a lists, in the
+// same states; hidden, it takes no snapshot at all.
+const viewState = (page) => page.evaluate(() => {
+  const all = (sel, f) => [...document.querySelectorAll(sel)].map((e) => f(e.dataset));
+  return {
+    procs: all('#view .proc', (d) => ({ pid: d.pid, state: d.state, wait: d.wait, cmd: d.cmd })),
+    objs: all('#view .obj', (d) => ({ kind: d.kind, id: d.id, fill: d.fill, text: d.text })),
+    waiting: all('#view .edge.waiting', (d) => `${d.pid}>${d.obj}`),
+  };
+});
+
+async function liveView(page) {
+  await page.keyboard.press('F2');
+  const shown = await page.evaluate(() => document.body.classList.contains('view-open') &&
+    getComputedStyle(document.getElementById('view')).display !== 'none');
+  check('F2 shows the live view beside the terminal', shown);
+  await page.keyboard.press('F3');
+  check('F3 pauses the scheduler', await page.evaluate(() => window.duplex.paused));
+  await page.keyboard.type('yes | head -n 3');
+  await page.keyboard.press('Enter');
+  const fills = [];
+  let blocked = null;
+  for (let n = 0; n < 40 && !blocked; n++) {
+    await page.keyboard.press('F4');
+    const v = await viewState(page);
+    const yes = v.procs.find((p) => p.cmd === 'yes');
+    const pipe = v.objs.find((o) => o.kind === 'pipe' && yes && v.procs.length);
+    if (pipe) fills.push(Number(pipe.fill));
+    if (yes && pipe && yes.state === 'S' && yes.wait === `pipe ${pipe.id} write` &&
+        Number(pipe.fill) === 1 && v.waiting.includes(`${yes.pid}>pipe:${pipe.id}`))
+      blocked = { yes, pipe };
+  }
+  check('stepping: the pipe\'s gauge fills (from empty to full)',
+    fills.length > 1 && fills[0] === 0 && fills[fills.length - 1] === 1, fills.join(' '));
+  check('stepping: yes is shown blocked on "pipe N write", its edge highlighted', blocked !== null,
+    JSON.stringify(await viewState(page)));
+  await page.keyboard.press('F3');
+  await waitFor(page, (t) => t.endsWith('y\ny\ny\n' + PROMPT.trimEnd()), 'yes | head -n 3 resumed');
+  check('F3 again resumes: yes | head -n 3 ends with its three lines', true);
+
+  // The same processes and objects as ps and ipcs -a, in the same states.
+  // ps and the shell that runs it change state once ps is over, so they
+  // are left out of the comparison; the background job and init do not.
+  await typeCommand(page, 'ipcmk -Q -M 4096 -S 2 >/dev/null; sleep 1000 | cat &');
+  const sh = (await typeCommand(page, 'echo $$')).join('');
+  const ps = (await typeCommand(page, 'ps')).slice(1).map((l) => l.trim().split(/\s+/))
+    .map(([pid, , , state, ...rest]) => ({ pid, state, rest }));
+  await typeCommand(page, 'ipcs -a');
+  const logical = await logicalLines(page);    // the view narrows the terminal: rows wrap
+  const ipcs = logical.slice(logical.lastIndexOf(PROMPT + 'ipcs -a') + 1, -1);
+  await new Promise((r) => setTimeout(r, 700));            // a refresh or two
+  const v = await viewState(page);
+  const psNow = ps.filter((p) => p.pid !== sh && p.rest[p.rest.length - 1] !== 'ps');
+  const viewNow = v.procs.filter((p) => p.pid !== sh);
+  const byPid = new Map(viewNow.map((p) => [p.pid, p]));
+  const same = psNow.every((p) => {
+    const q = byPid.get(p.pid);
+    return q && q.state === p.state && p.rest.join(' ').startsWith((q.wait || '-') + ' ');
+  });
+  check('the view lists the processes ps lists, in the same states and waits',
+    same && viewNow.length === psNow.length,
+    `ps: ${JSON.stringify(psNow)}\nview: ${JSON.stringify(viewNow)}`);
+  const listed = (title) => {                 // ipcs's rows of one section: [id, ...]
+    const at = ipcs.findIndex((l) => l.includes(title));
+    const rows = [];
+    for (let i = at + 2; i < ipcs.length && ipcs[i].trim() && !ipcs[i].startsWith('---'); i++)
+      rows.push(ipcs[i].trim().split(/\s+/));
+    return rows;
+  };
+  const want = [
+    ...listed('Message Queues').map((r) => `msgq ${r[1]} ${r[5]} msgs`),
+    ...listed('Shared Memory').map((r) => `shm ${r[1]} ${r[5]} attached`),
+    ...listed('Semaphore Arrays').map((r) => `sem ${r[1]} ${r[4]} values`),
+    ...listed('Channels').map((r) => `chan ${r[0]}`),
+    ...listed('Named Ports').map((r) => `port ${r[0]}`),
+  ].sort();
+  const got = v.objs.filter((o) => o.kind !== 'pipe' && o.kind !== 'fifo').map((o) =>
+    o.kind === 'msgq' ? `msgq ${o.id} ${o.text.split(' ')[0]} msgs`
+      : o.kind === 'shm' ? `shm ${o.id} ${o.text.match(/(\d+) attached/)[1]} attached`
+        : o.kind === 'sem' ? `sem ${o.id} ${o.text.replace('values ', '').split(',').length} values`
+          : `${o.kind} ${o.id}`).sort();
+  check('the view lists the objects ipcs -a lists, with the same counts',
+    want.length === 3 && JSON.stringify(got) === JSON.stringify(want),
+    `ipcs: ${JSON.stringify(want)}\nview: ${JSON.stringify(got)}`);
+  const cat = viewNow.find((p) => p.cmd === 'cat');
+  check('... and the background pipe that cat waits on',
+    cat && v.objs.some((o) => o.kind === 'pipe' && cat.wait === `pipe ${o.id} read`),
+    JSON.stringify(v));
+  await typeCommand(page, 'kill %1; ipcrm -a');
+
+  // Hidden, the view asks the kernel for nothing.
+  await page.keyboard.press('F2');
+  const calls = await page.evaluate(async () => {
+    const dx = window.duplex, real = dx.snapshot;
+    let n = 0;
+    dx.snapshot = function () { n++; return real.call(this); };
+    await new Promise((r) => setTimeout(r, 1000));
+    dx.snapshot = real;
+    return n;
+  });
+  check('F2 hides the view, which then takes no snapshot (none in 1 s)', calls === 0 &&
+    !(await page.evaluate(() => document.body.classList.contains('view-open'))), `${calls} calls`);
+}
+
 async function main() {
   const server = await startServer(0);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -257,6 +365,7 @@ async function main() {
     await preemptedJob(page, "echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | grep '\\(a*\\)*\\1b'");
     await block('exit starts a new shell', () => exitStartsANewShell(page));
     await block('a resize mid-line', () => resizeMidLine(page));
+    await block('the live view', () => liveView(page));
 
     const loading = await page.$('#loading');
     check('the loading indicator is gone', loading === null);
