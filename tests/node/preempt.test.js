@@ -291,10 +291,14 @@ test('two spinners share the CPU, and the event loop runs between slices', async
     const time = cpuByProcess(dx);
     // the event loop's turns: a task queued as soon as the last one ran
     const window = async () => {
+      // Measured in this process's CPU time, not on the clock: what the
+      // runtime holds the loop for is computing, and a host busy with other
+      // work stretches the clock's gaps, not the CPU's.
       const gaps = [];
-      let last = performance.now(), going = true;
+      const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+      let last = cpu(), going = true;
       const turn = () => {
-        const t = performance.now();
+        const t = cpu();
         gaps.push(t - last);
         last = t;
         if (going) setImmediate(turn);
@@ -309,8 +313,8 @@ test('two spinners share the CPU, and the event loop runs between slices', async
     const spent = [...time.values()].filter((ms) => ms > 50).sort((a, b) => a - b);
     assert.equal(spent.length, 2, `processes that ran over 50 ms: ${[...time.values()]}`);
     assert.ok(spent[0] > spent[1] / 3, `the spinners' CPU times: ${spent.map(Math.round)} ms`);
-    // A slice is 8 ms; a busy host may stall this process now and then, so
-    // the best of up to three windows of a second is judged.
+    // A slice is 8 ms; the best of up to three windows of a second is
+    // judged (the collector's threads count in the CPU time too).
     const fine = (g) => g.median <= 10 && g.p90 <= 20;
     for (let n = 1; n < 3 && !fine(gap); n++) gap = await window();
     assert.ok(fine(gap),
