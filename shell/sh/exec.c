@@ -213,7 +213,6 @@ static int exec_arith_for(struct node *n)
         return 1;
     sh.loop_depth++;
     for (;;) {
-        loop_round();
         if (*n->afor.test && exec_arith(n->afor.test) != 0)
             break;
         if (sh.control != CTL_NONE)
