@@ -6,6 +6,10 @@
 //                            and ./duplex exits with N (poweroff: 0)
 //   ./duplex -c 'LINE'       boot, run LINE with sh -c, print its stdout on
 //                            stdout and its stderr on stderr, exit with its status
+//   ./duplex --add FILE ...  (before -c, repeatable) the program FILE (a .wasm
+//                            file: tools/duplex-cc's, or a WASI program) is
+//                            /usr/bin/NAME for this run, NAME being FILE's name
+//                            without .wasm
 //
 // Exit status: the shell's or LINE's, or
 //   70  a kernel panic (the message is on stderr);
@@ -31,6 +35,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Duplex } from './runtime.js';
+import { ustarWith } from './ustar.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = path.join(root, 'build', 'web');
@@ -40,7 +45,7 @@ export const DEADLOCK = 71;
 const ARG_MAX = 65536;                 // kernel/uapi/limits.h
 
 function usage() {
-  process.stderr.write("usage: duplex [-c 'COMMAND LINE']\n");
+  process.stderr.write("usage: duplex [--add PROGRAM.wasm]... [-c 'COMMAND LINE']\n");
   process.exit(2);
 }
 
@@ -59,10 +64,26 @@ export function deadlockReport(dx) {
     '  PID STAT WCHAN            CMD\n' + dx.processes();
 }
 
+// The programs of --add, as files of the boot archive: [{ name, data, mode }].
+const added = [];
+
+function addProgram(file) {
+  if (!fs.existsSync(file) && fs.existsSync(file + '.wasm')) file += '.wasm';
+  let data;
+  try {
+    data = fs.readFileSync(file);
+  } catch (e) {
+    process.stderr.write(`duplex: --add ${file}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.message}\n`);
+    process.exit(2);
+  }
+  added.push({ name: 'usr/bin/' + path.basename(file).replace(/\.wasm$/, ''), data, mode: 0o755 });
+}
+
 export async function boot({ argv, console: con, host, poweroff }) {
+  const initramfs = fs.readFileSync(path.join(build, 'initramfs.tar'));
   const dx = new Duplex({
     kernel: fs.readFileSync(path.join(build, 'kernel.wasm')),
-    initramfs: fs.readFileSync(path.join(build, 'initramfs.tar')),
+    initramfs: added.length ? ustarWith(initramfs, added) : initramfs,
     console: con,
     host,
     poweroff,
@@ -151,6 +172,11 @@ async function interactive() {
 }
 
 async function main(args) {
+  while (args[0] === '--add') {
+    if (args.length < 2) usage();
+    addProgram(args[1]);
+    args = args.slice(2);
+  }
   if (args.length !== 0 && (args.length !== 2 || args[0] !== '-c')) usage();
   const bytes = args.length ? Buffer.byteLength(args[1]) : 0;
   if (bytes > ARG_MAX) {
