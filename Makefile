@@ -159,6 +159,12 @@ $(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
 
+# What makes a WASI program ready for the runtime (tools/wasi-prep).
+WASIPREP := $(BUILD)/tools/wasiprep
+$(WASIPREP): tools/wasiprep/wasiprep.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
+
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 $(W32)/libc.names: $(W32)/libc.a
 	$(call defined_functions,$< $(WASM_RT)) > $@
@@ -231,7 +237,7 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc \
 	    tests=tests/transcripts tests/compat=$(W32)/compat
 
-web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WASIPREP)
 
 # The same programs without preemption points, for `make bench`'s
 # comparison: the linked programs, asyncified as they are.

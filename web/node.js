@@ -33,6 +33,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Duplex } from './runtime.js';
 import { ustarWith } from './ustar.js';
@@ -79,6 +80,28 @@ function addProgram(file) {
   added.push({ name: 'usr/bin/' + path.basename(file).replace(/\.wasm$/, ''), data, mode: 0o755 });
 }
 
+// A WASI program made ready to run (tools/wasi-prep), at its first exec,
+// and kept in build/wasi/ under the hash of its bytes: the next run of the
+// same program takes the kept one.
+export function prepareWasi(bytes) {
+  const dir = path.join(root, 'build', 'wasi');
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  const out = path.join(dir, `${hash}.wasm`);
+  if (!fs.existsSync(out)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${hash}.${process.pid}.in.wasm`);
+    fs.writeFileSync(tmp, bytes);
+    try {
+      execFileSync(path.join(root, 'tools', 'wasi-prep'), [tmp, out + `.${process.pid}`],
+        { stdio: ['ignore', 'ignore', 'inherit'] });
+      fs.renameSync(out + `.${process.pid}`, out);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  return fs.readFileSync(out);
+}
+
 export async function boot({ argv, console: con, host, poweroff }) {
   const initramfs = fs.readFileSync(path.join(build, 'initramfs.tar'));
   const dx = new Duplex({
@@ -87,6 +110,7 @@ export async function boot({ argv, console: con, host, poweroff }) {
     console: con,
     host,
     poweroff,
+    prepareWasi,
     panic: (msg) => {
       process.stderr.write(`\nduplex: kernel panic: ${msg}\n`);
       process.exit(PANIC);
