@@ -160,7 +160,7 @@ export class Process {
         syscall: (nr, a0, a1, a2, a3, a4, a5) => owner.proc.syscall(nr, a0, a1, a2, a3, a4, a5),
         preempt: () => owner.proc.preempt(),
       },
-      ...(this.wasi && { wasi_snapshot_preview1: this.wasi.imports() }),
+      ...(this.wasi && { wasi_snapshot_preview1: this.wasi.imports(), env: Wasi.envStubs(module) }),
     });
     this.x = this.instance.exports;
     this.budget = this.x.__dx_budget || null;   // none: built without preemption points
@@ -296,20 +296,41 @@ export class Process {
     return 0;
   }
 
-  // A WASI program's memory is all its own above its data (its allocator
-  // grows it with memory.grow, not brk), but the free part of its stack is
-  // not in use while it is stopped in an import: the stack is saved there,
-  // from the end of its data (or 16) up to the scratch bytes of wasi.js.
+  // Where a WASI program's stack is saved. Its memory above its data is
+  // all its own (its allocator grows it with memory.grow, not brk), so the
+  // free memory above the break that Duplex's programs leave is not there.
+  // wasi-libc's allocator takes only the pages memory.grow gives it, so
+  // SAVE_AREA bytes grown once at the end of the memory are the runtime's
+  // for good. Emscripten's keeps a break of its own and would walk into
+  // them (and its memory cannot grow unless it was built to): it gets the
+  // free part of its stack instead, below the stack pointer and the
+  // scratch bytes of wasi.js - leaving those, as a leaf function's frame
+  // may lie below the stack pointer, which only calls move.
   unwindWasi() {
-    const low = Math.max(16, (this.x.__dx_stack_low.value + 15) & ~15);
-    const end = (((this.x.__dx_sp.value >>> 0) - SCRATCH) & ~15) - 16;
+    if (this.wasiSave === undefined) this.wasiSave = this.wasiSaveArea();
+    let low = this.wasiSave, end = low + SAVE_AREA;
+    if (low === null) {
+      low = Math.max(16, (this.x.__dx_stack_low.value + 15) & ~15);
+      end = Math.max(low + 16, (((this.x.__dx_sp.value >>> 0) - SCRATCH) & ~15) - 16);
+    }
     this.asyncData = low;
     const u32 = (this.bytes(), this.mem.u32);
     u32[low >>> 2] = low + 16;
-    u32[(low >>> 2) + 1] = Math.max(low + 16, end);
+    u32[(low >>> 2) + 1] = end;
     this.x.asyncify_start_unwind(low);
     this.unwinding = true;
     return 0;
+  }
+
+  wasiSaveArea() {
+    if (this.x.stackSave) return null;                // Emscripten's
+    const at = this.memory.buffer.byteLength;
+    try {
+      this.memory.grow(SAVE_AREA / 65536);
+    } catch {
+      return null;
+    }
+    return at;
   }
 
   // argv and envp as the program's entry expects them: a block in its own

@@ -32,12 +32,23 @@
 // 3, 4, ... until one is not a preopened directory. Descriptor 3 is the
 // root, "/", and the program's other descriptors are the kernel's, moved
 // up by one above 2 (kernel fd 3 is WASI fd 4).
+//
+// Paths. wasi-libc (and Emscripten's libc) hand a path to the preopened
+// directory whose name is its longest prefix, with the prefix and the
+// leading slashes cut off: "/tmp/f" and "tmp/f" both arrive as "tmp/f",
+// relative to "/". The cut is made in the program's own string, so the
+// byte before what arrives tells which it was: a slash for an absolute
+// path. Anything else is relative, and goes to the kernel as it is, to be
+// found from the working directory, as a Linux program's would.
 
 import { EXITED } from './process.js';
 
 export const SCRATCH = 16384;
 const PATH1 = 0, PATH2 = 4096, DATA = 8192;      // parts of the scratch area
-const PREOPEN = 3;
+// The preopened directories, from descriptor 3 on: the root.
+const PREOPENS = ['/'];
+const FIRST = 3, NPRE = PREOPENS.length;
+const isPre = (fd) => fd >= FIRST && fd < FIRST + NPRE;
 
 const SYS = {
   exit: 1, getpid: 5, kill: 11, sched_yield: 13, open: 30, close: 31, read: 32, write: 33,
@@ -92,13 +103,13 @@ export class Wasi {
     return this.p.unwinding ? undefined : r;
   }
 
-  kfd(fd) { return fd < PREOPEN ? fd : fd - 1; }
-  wfd(k) { return k < PREOPEN ? k : k + 1; }
+  kfd(fd) { return fd < FIRST ? fd : fd - NPRE; }
+  wfd(k) { return k < FIRST ? k : k + NPRE; }
 
   // The kernel's path for (dir fd, path) as a C string at scratch + at.
   path(fd, ptr, len, at) {
     let base;
-    if (fd === PREOPEN) base = '/';
+    if (isPre(fd)) base = len === 0 || this.p.bytes()[ptr - 1] === 0x2f ? '/' : '';
     else if (this.dirs.has(this.kfd(fd))) base = this.dirs.get(this.kfd(fd)) + '/';
     else return -E.BADF;
     const u = this.p.bytes();
@@ -165,6 +176,18 @@ export class Wasi {
 
   // ---- the imports ----------------------------------------------------------
 
+  // Emscripten's libc in a standalone program calls a few Linux system
+  // calls of its own (env.__syscall_mkdir, _unlink, _getdents64 ...) that
+  // a host outside the browser is expected to give: here they fail with
+  // ENOSYS, as an unknown system call does, and the program goes on.
+  static envStubs(module) {
+    const env = {};
+    for (const i of WebAssembly.Module.imports(module))
+      if (i.module === 'env' && i.kind === 'function' && i.name.startsWith('__syscall_'))
+        env[i.name] = () => -38;
+    return env;
+  }
+
   imports() {
     const w = this;
     const ret = (r) => (r === undefined ? 0 : wasiErrno(r));
@@ -186,7 +209,7 @@ export class Wasi {
       fd_advise: () => 0,
       fd_allocate: () => E.NOTSUP,
       fd_close: (fd) => {
-        if (fd === PREOPEN) return 0;
+        if (isPre(fd)) return 0;
         w.dirs.delete(w.kfd(fd));
         return wasiErrno(w.raw(SYS.close, w.kfd(fd)));
       },
@@ -204,7 +227,7 @@ export class Wasi {
       fd_fdstat_set_rights: () => 0,
       fd_filestat_get: (fd, out) => {
         const s = w.scratch() + DATA;
-        const r = fd === PREOPEN ? w.raw(SYS.stat, w.path(PREOPEN, 0, 0, PATH1), s)
+        const r = isPre(fd) ? w.raw(SYS.stat, w.path(fd, 0, 0, PATH1), s)
           : w.raw(SYS.fstat, w.kfd(fd), s);
         if (r < 0) return wasiErrno(r);
         w.filestat(w.dv(), s, out);
@@ -215,16 +238,17 @@ export class Wasi {
       fd_pread: (fd, iovs, n, off, out) => w.positioned(SYS.read, fd, iovs, n, off, out),
       fd_pwrite: (fd, iovs, n, off, out) => w.positioned(SYS.write, fd, iovs, n, off, out),
       fd_prestat_get: (fd, out) => {
-        if (fd !== PREOPEN) return E.BADF;
+        if (!isPre(fd)) return E.BADF;
         const dv = w.dv();
         dv.setUint32(out, 0, true);                      // a directory
-        dv.setUint32(out + 4, 1, true);                  // its name: "/"
+        dv.setUint32(out + 4, PREOPENS[fd - FIRST].length, true);
         return 0;
       },
       fd_prestat_dir_name: (fd, ptr, len) => {
-        if (fd !== PREOPEN) return E.BADF;
-        if (len < 1) return E.INVAL;
-        w.p.bytes()[ptr] = 0x2f;
+        if (!isPre(fd)) return E.BADF;
+        const name = enc.encode(PREOPENS[fd - FIRST]);
+        if (len < name.length) return E.INVAL;
+        w.p.bytes().set(name, ptr);
         return 0;
       },
       fd_read: (fd, iovs, n, out) => w.transfer(SYS.read, fd, iovs, n, out),
@@ -299,7 +323,7 @@ export class Wasi {
   fdstat(fd, out) {
     const dv = this.dv();
     let type = FT.DIR, flags = 0, rights = ALL_RIGHTS;
-    if (fd !== PREOPEN) {
+    if (!isPre(fd)) {
       const k = this.kfd(fd), s = this.scratch() + DATA;
       const r = this.raw(SYS.fstat, k, s);
       if (r < 0) return wasiErrno(r);
