@@ -263,7 +263,9 @@ run: web | $(DEPS_OK)
 
 # ---- tests -----------------------------------------------------------------------
 
-test-node: web
+include tests/wasi/wasi.mk
+
+test-node: web wasi-tests
 	node --test tests/node/
 
 test-browser: web
