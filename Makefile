@@ -230,8 +230,8 @@ include tools/programs.mk
 
 # The initramfs: /bin, /usr/bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard etc/*) \
-                      $(TRANSCRIPTS) tools/mkinitramfs.js
+$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) \
+                      $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc \

@@ -141,7 +141,8 @@ endif
 
 # /tests holds the transcripts of both targets, /tests/arm64 those that
 # only arm64 passes (tests/qemu/transcripts).
-$(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIRS) $(wildcard etc/*) \
+$(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIRS) \
+                       $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
                        tools/mkinitramfs.js
 	@mkdir -p $(@D)
