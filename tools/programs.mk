@@ -32,9 +32,12 @@ $(W32)/usr/bin/%: WASM_OBJ = $(W32)/obj/usr/$(notdir $@)
 $(W32)/usr/bin/%: programs/%.c $(PROG_DEPS)
 	@rm -rf $(WASM_OBJ)
 	$(call wasm_program,$<)
-$(W32)/usr/bin/%: programs/%.wasm
+# A WASI program is prepared here (tools/wasi-prep) rather than at its
+# first exec, which only ./duplex can do: the page has no Binaryen.
+$(W32)/usr/bin/%: programs/%.wasm $(WASIPREP) $(PREEMPT)
 	@mkdir -p $(@D)
-	cp $< $@
+	if grep -q wasi_snapshot_preview1 $< && ! grep -q asyncify_start_unwind $<; \
+	then tools/wasi-prep $< $@; else cp $< $@; fi
 define my_dir_program
 $(W32)/usr/bin/$(1): $(wildcard programs/$(1)/*.[ch]) $(PROG_DEPS)
 	@rm -rf $$(WASM_OBJ)
