@@ -23,10 +23,8 @@
 // Memory. The kernel copies into and out of the program's memory. What a
 // call needs in between (a path with its NUL, a struct stat, poll's array)
 // goes in SCRATCH bytes just below the stack pointer: the program is inside
-// an import, so nothing of its own lives there. Below that, down to the end
-// of the program's data, asyncify saves a stopped program's stack
-// (process.js, unwind). The rest of the memory is the program's: its
-// allocator grows it itself.
+// an import, so nothing of its own lives there. Where asyncify saves a
+// stopped program's stack is process.js's choice (unwindWasi).
 //
 // Descriptors. wasi-libc finds its directories by asking for descriptors
 // 3, 4, ... until one is not a preopened directory. Descriptor 3 is the
