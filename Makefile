@@ -171,6 +171,12 @@ $(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
 
+# What makes a WASI program ready for the runtime (tools/wasi-prep).
+WASIPREP := $(BUILD)/tools/wasiprep
+$(WASIPREP): tools/wasiprep/wasiprep.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
+
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 $(W32)/libc.names: $(W32)/libc.a
 	$(call defined_functions,$< $(WASM_RT)) > $@
@@ -185,18 +191,19 @@ PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin
 # wasm-opt adds them), add the preemption points, then asyncify. The linked
 # program is kept (obj/NAME/linked.wasm) for the copy of /bin without the
 # points that `make bench` compares with.
+WASM_OBJ = $(W32)/obj/$(notdir $@)
 define wasm_program
-	@mkdir -p $(W32)/obj/$(notdir $@) $(@D)
+	@mkdir -p $(WASM_OBJ) $(@D)
 	@for f in $(1); do \
-	  $(CLANG) $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
+	  $(CLANG) $(UCFLAGS) -c $$f -o $(WASM_OBJ)/$$(basename $${f%.c}).o \
 	    || exit 1; done
 	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) \
-	    -o $(W32)/obj/$(notdir $@)/linked.wasm \
-	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a $(WASM_RT)
-	$(call defined_functions,$(W32)/obj/$(notdir $@)/*.o) | \
-	    LC_ALL=C comm -23 $(W32)/libc.names - > $(W32)/obj/$(notdir $@)/trusted.names
-	$(PREEMPT) -t $(W32)/obj/$(notdir $@)/trusted.names \
-	    $(W32)/obj/$(notdir $@)/linked.wasm $@.pre.wasm
+	    -o $(WASM_OBJ)/linked.wasm \
+	    $(WASM_OBJ)/*.o $(W32)/libc.a $(WASM_RT)
+	$(call defined_functions,$(WASM_OBJ)/*.o) | \
+	    LC_ALL=C comm -23 $(W32)/libc.names - > $(WASM_OBJ)/trusted.names
+	$(PREEMPT) -t $(WASM_OBJ)/trusted.names \
+	    $(WASM_OBJ)/linked.wasm $@.pre.wasm
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
 endef
 
@@ -231,23 +238,29 @@ $(W32)/compat/%: tests/compat/%.c $(PROG_DEPS)
 $(W32)/compat/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
-# The initramfs: /bin, /etc, the transcripts and the manual (man/ in
-# /share/man), as a ustar archive.
+# Programs of your own, in programs/ (tools/programs.mk): /usr/bin.
+include tools/programs.mk
+
+# The initramfs: /bin, /usr/bin, /etc, the transcripts and the manual (man/
+# in /share/man), as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard etc/*) $(TRANSCRIPTS) \
-                      $(wildcard man/*) tools/mkinitramfs.js
+$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) \
+                      $(wildcard etc/*) $(TRANSCRIPTS) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts \
-	    tests/compat=$(W32)/compat share/man=man
+	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc \
+	    tests=tests/transcripts tests/compat=$(W32)/compat share/man=man
 
-# The page's archive: the same /bin and /etc, without /tests (the
-# transcripts and the compatibility programs are for the test runners,
-# which boot initramfs.tar): a student's browser need not fetch them.
-$(WEB)/page.tar: $(PROGS_W32) $(wildcard etc/*) tools/mkinitramfs.js
+# The page's archive: the same /bin, /usr/bin, /etc and manual, without
+# /tests (the transcripts and the compatibility programs are for the test
+# runners, which boot initramfs.tar): a student's browser need not fetch them.
+$(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard etc/*) \
+                 $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc
+	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc share/man=man
 
-web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar $(WASIPREP)
 
 # The same programs without preemption points, for `make bench`'s
 # comparison: the linked programs, asyncified as they are.
@@ -283,7 +296,9 @@ dist: web $(WEB_BR) | $(DEPS_OK)
 
 # ---- tests -----------------------------------------------------------------------
 
-test-node: web
+include tests/wasi/wasi.mk
+
+test-node: web wasi-tests
 	node --test tests/node/
 
 test-browser: web dist

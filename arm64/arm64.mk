@@ -75,14 +75,16 @@ A64_PROGS    := $(patsubst shell/bin/%.c,$(A64U)/bin/%,$(A64_BIN_SRC)) \
 # A program from its sources: compile each, link with libc.a. The
 # initramfs gets a copy without debugging information; gdb reads the
 # full one in debug/ (docs/arm64.md).
+A64_OBJ = $(A64U)/obj/$(notdir $@)
+A64_DEBUG = $(A64U)/debug/$(notdir $@)
 define a64_program
-	@mkdir -p $(A64U)/obj/$(notdir $@) $(A64U)/debug $(@D)
+	@mkdir -p $(A64_OBJ) $(dir $(A64_DEBUG)) $(@D)
 	@for f in $(1); do \
-	  $(A64_CLANG) $(A64_UCFLAGS) -c $$f -o $(A64U)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
+	  $(A64_CLANG) $(A64_UCFLAGS) -c $$f -o $(A64_OBJ)/$$(basename $${f%.c}).o \
 	    || exit 1; done
-	$(A64_LD) $(A64_ULDFLAGS) -o $(A64U)/debug/$(notdir $@) $(A64U)/obj/$(notdir $@)/*.o \
+	$(A64_LD) $(A64_ULDFLAGS) -o $(A64_DEBUG) $(A64_OBJ)/*.o \
 	    $(A64U)/libc.a
-	$(A64_OBJCOPY) --strip-debug $(A64U)/debug/$(notdir $@) $@
+	$(A64_OBJCOPY) --strip-debug $(A64_DEBUG) $@
 endef
 
 $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
@@ -112,13 +114,41 @@ $(A64U)/compat/%: tests/compat/%.c $(A64U)/libc.a
 $(A64U)/compat/%: shell/bin/%.c $(A64U)/libc.a
 	$(call a64_program,$<)
 
+# Programs of your own (tools/programs.mk): /usr/bin, and tools/duplex-cc's
+# NAME.arm64; a student's warnings, not errors.
+A64_USER_UCFLAGS := $(filter-out -Werror -Wextra,$(A64_UCFLAGS))
+$(A64U)/usr/bin/%: A64_UCFLAGS := $(A64_USER_UCFLAGS)
+$(A64U)/usr/bin/%: A64_OBJ = $(A64U)/obj/usr/$(notdir $@)
+$(A64U)/usr/bin/%: A64_DEBUG = $(A64U)/debug/usr/$(notdir $@)
+$(A64U)/usr/bin/%: programs/%.c $(A64U)/libc.a
+	@rm -rf $(A64_OBJ)
+	$(call a64_program,$<)
+define a64_dir_program
+$(A64U)/usr/bin/$(1): $(wildcard programs/$(1)/*.[ch]) $(A64U)/libc.a
+	@rm -rf $$(A64_OBJ)
+	$$(call a64_program,$$(filter %.c,$$^))
+endef
+$(foreach p,$(MY_PROGS_DIR),$(eval $(call a64_dir_program,$(p))))
+ifneq ($(CC_OUT),)
+cc-arm64: $(CC_OUT).arm64
+$(CC_OUT).arm64: A64_UCFLAGS := $(A64_USER_UCFLAGS)
+$(CC_OUT).arm64: A64_OBJ = $(A64U)/obj/cc/$(subst /,_,$(CC_OUT))
+$(CC_OUT).arm64: A64_DEBUG = $(A64U)/debug/cc/$(subst /,_,$(CC_OUT))
+$(CC_OUT).arm64: $(CC_SRC) $(A64U)/libc.a FORCE
+	@rm -rf $(A64_OBJ)
+	$(call a64_program,$(CC_SRC))
+endif
+
 # /tests holds the transcripts of both targets, /tests/arm64 those that
 # only arm64 passes (tests/qemu/transcripts).
-$(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(wildcard etc/*) \
+$(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIRS) \
+                       $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
                        $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(A64U)/bin etc=etc tests=tests/transcripts \
+	$(call only_my_progs,$(A64U)/usr/bin,$(MY_PROGS_A64))
+	node tools/mkinitramfs.js $@ bin=$(A64U)/bin usr/bin=$(A64U)/usr/bin etc=etc \
+	    tests=tests/transcripts \
 	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat share/man=man
 
 # ---- the kernel ------------------------------------------------------------------

@@ -221,7 +221,7 @@ void arm64_main(const void *dtb, uint64_t el)
     uart_irq();                             /* input that came during boot */
     static char path[64];
     ksnprintf(path, sizeof path, "/bin/%s", init_argv[0]);
-    static char *envp[] = { "PATH=/bin", "HOME=/home", "TERM=xterm-256color", NULL };
+    static char *envp[] = { "PATH=/bin:/usr/bin", "HOME=/home", "TERM=xterm-256color", NULL };
     kernel_start(path, init_argv, envp);
     schedule();
 }

@@ -14,6 +14,7 @@ PACKAGES=(
   libclang-rt-19-dev-wasm32                    # compiler-rt builtins for wasm32 programs
   libc6-dev-i386 lib32gcc-12-dev               # the heap's unit tests on a 32-bit host
   binaryen                                     # wasm-opt --asyncify for user programs
+  wasi-libc emscripten                         # WASI programs built by stock toolchains (tests)
   qemu-system-arm                              # the arm64 target
   chromium chromium-driver                     # the real-browser test
   nodejs npm                                   # the web runtime in Node, the test runner

@@ -224,7 +224,7 @@ EXPORT(web_boot_args) char *web_boot_args(size_t n)
 
 EXPORT(web_start) struct proc *web_start(int argc)
 {
-    static char *envp[] = { "PATH=/bin", "HOME=/home", "TERM=xterm-256color", NULL };
+    static char *envp[] = { "PATH=/bin:/usr/bin", "HOME=/home", "TERM=xterm-256color", NULL };
     char **argv = boot_args ? kalloc((size_t)(argc + 1) * sizeof *argv) : NULL;
     if (!argv)
         return NULL;

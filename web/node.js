@@ -6,6 +6,10 @@
 //                            and ./duplex exits with N (poweroff: 0)
 //   ./duplex -c 'LINE'       boot, run LINE with sh -c, print its stdout on
 //                            stdout and its stderr on stderr, exit with its status
+//   ./duplex --add FILE ...  (before -c, repeatable) the program FILE (a .wasm
+//                            file: tools/duplex-cc's, or a WASI program) is
+//                            /usr/bin/NAME for this run, NAME being FILE's name
+//                            without .wasm
 //
 // Exit status: the shell's or LINE's, or
 //   70  a kernel panic (the message is on stderr);
@@ -29,8 +33,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Duplex } from './runtime.js';
+import { ustarWith } from './ustar.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = path.join(root, 'build', 'web');
@@ -40,7 +46,7 @@ export const DEADLOCK = 71;
 const ARG_MAX = 65536;                 // kernel/uapi/limits.h
 
 function usage() {
-  process.stderr.write("usage: duplex [-c 'COMMAND LINE']\n");
+  process.stderr.write("usage: duplex [--add PROGRAM.wasm]... [-c 'COMMAND LINE']\n");
   process.exit(2);
 }
 
@@ -59,13 +65,52 @@ export function deadlockReport(dx) {
     '  PID STAT WCHAN            CMD\n' + dx.processes();
 }
 
+// The programs of --add, as files of the boot archive: [{ name, data, mode }].
+const added = [];
+
+function addProgram(file) {
+  if (!fs.existsSync(file) && fs.existsSync(file + '.wasm')) file += '.wasm';
+  let data;
+  try {
+    data = fs.readFileSync(file);
+  } catch (e) {
+    process.stderr.write(`duplex: --add ${file}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.message}\n`);
+    process.exit(2);
+  }
+  added.push({ name: 'usr/bin/' + path.basename(file).replace(/\.wasm$/, ''), data, mode: 0o755 });
+}
+
+// A WASI program made ready to run (tools/wasi-prep), at its first exec,
+// and kept in build/wasi/ under the hash of its bytes: the next run of the
+// same program takes the kept one.
+export function prepareWasi(bytes) {
+  const dir = path.join(root, 'build', 'wasi');
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  const out = path.join(dir, `${hash}.wasm`);
+  if (!fs.existsSync(out)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${hash}.${process.pid}.in.wasm`);
+    fs.writeFileSync(tmp, bytes);
+    try {
+      execFileSync(path.join(root, 'tools', 'wasi-prep'), [tmp, out + `.${process.pid}`],
+        { stdio: ['ignore', 'ignore', 'inherit'] });
+      fs.renameSync(out + `.${process.pid}`, out);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  return fs.readFileSync(out);
+}
+
 export async function boot({ argv, console: con, host, poweroff }) {
+  const initramfs = fs.readFileSync(path.join(build, 'initramfs.tar'));
   const dx = new Duplex({
     kernel: fs.readFileSync(path.join(build, 'kernel.wasm')),
-    initramfs: fs.readFileSync(path.join(build, 'initramfs.tar')),
+    initramfs: added.length ? ustarWith(initramfs, added) : initramfs,
     console: con,
     host,
     poweroff,
+    prepareWasi,
     panic: (msg) => {
       process.stderr.write(`\nduplex: kernel panic: ${msg}\n`);
       process.exit(PANIC);
@@ -151,6 +196,11 @@ async function interactive() {
 }
 
 async function main(args) {
+  while (args[0] === '--add') {
+    if (args.length < 2) usage();
+    addProgram(args[1]);
+    args = args.slice(2);
+  }
   if (args.length !== 0 && (args.length !== 2 || args[0] !== '-c')) usage();
   const bytes = args.length ? Buffer.byteLength(args[1]) : 0;
   if (bytes > ARG_MAX) {

@@ -15,6 +15,11 @@
 // unwound there when its time slice is over, the same way.
 //
 // The program side of this contract is shell/lib/arch/wasm32/ (crt.c).
+//
+// A WASI program (one that imports wasi_snapshot_preview1: wasi.js) is run
+// the same way, entered at _start, with its stack saved on its own stack.
+
+import { Wasi, SCRATCH } from './wasi.js';
 
 export const KERN_BLOCK = -1001;
 export const KERN_EXIT = -1002;
@@ -28,6 +33,22 @@ const NULL_GUARD = 1024;        // addresses below this fault, like a null page
 const SAVE_AREA = 1024 * 1024;  // room for a saved stack: see unwind()
 
 const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
+
+// Whether a module is a WASI program, by its imports; and whether it has
+// been made ready for Duplex (tools/wasi-prep: asyncify's exports).
+const wasiModules = new WeakMap();
+export function isWasi(module) {
+  let w = wasiModules.get(module);
+  if (w === undefined) {
+    w = WebAssembly.Module.imports(module).some((i) => i.module === 'wasi_snapshot_preview1');
+    wasiModules.set(module, w);
+  }
+  return w;
+}
+export function wasiUnprepared(module) {
+  return isWasi(module) &&
+    !WebAssembly.Module.exports(module).some((e) => e.name === 'asyncify_start_unwind');
+}
 
 // A program's preemption points count down a budget (its exported global
 // __dx_budget) and call sys.preempt when it runs out, which looks at the
@@ -132,12 +153,14 @@ export class Process {
     this.owner = spare ? spare.owner : { proc: null };
     this.owner.proc = this;
     const owner = this.owner;
+    this.wasi = isWasi(module) ? new Wasi(this) : null;
     this.instance = spare ? spare.instance : new WebAssembly.Instance(module, {
       // (named parameters: a rest parameter would allocate on every call)
       sys: {
         syscall: (nr, a0, a1, a2, a3, a4, a5) => owner.proc.syscall(nr, a0, a1, a2, a3, a4, a5),
         preempt: () => owner.proc.preempt(),
       },
+      ...(this.wasi && { wasi_snapshot_preview1: this.wasi.imports(), env: Wasi.envStubs(module) }),
     });
     this.x = this.instance.exports;
     this.budget = this.x.__dx_budget || null;   // none: built without preemption points
@@ -210,7 +233,10 @@ export class Process {
   run() {
     this.calls = 0;
     this.lookedAt = -1;
-    if (this.resume === START) {
+    if (this.resume === START && this.wasi) {
+      this.resume = RUNNING;
+      this.x._start();
+    } else if (this.resume === START) {
       const block = this.writeArgs();
       this.resume = RUNNING;
       this.x.__dx_start(block);
@@ -232,7 +258,8 @@ export class Process {
   rewind() {
     this.x.asyncify_start_rewind(this.asyncData);
     this.rewinding = true;
-    this.x.__dx_start(0);
+    if (this.wasi) this.x._start();
+    else this.x.__dx_start(0);
   }
 
   // Save the stack and leave the program; `how` says how to come back.
@@ -249,6 +276,7 @@ export class Process {
   unwind(how, value) {
     this.resume = how;
     this.resumeValue = value;
+    if (this.wasi) return this.unwindWasi();
     if (!this.asyncData) this.asyncData = this.x.__dx_asyncify_data() >>> 0;
     const start = Math.ceil(this.brk / 16) * 16;
     let end = this.bytes().length;
@@ -266,6 +294,43 @@ export class Process {
     this.x.asyncify_start_unwind(this.asyncData);
     this.unwinding = true;
     return 0;
+  }
+
+  // Where a WASI program's stack is saved. Its memory above its data is
+  // all its own (its allocator grows it with memory.grow, not brk), so the
+  // free memory above the break that Duplex's programs leave is not there.
+  // wasi-libc's allocator takes only the pages memory.grow gives it, so
+  // SAVE_AREA bytes grown once at the end of the memory are the runtime's
+  // for good. Emscripten's keeps a break of its own and would walk into
+  // them (and its memory cannot grow unless it was built to): it gets the
+  // free part of its stack instead, below the stack pointer and the
+  // scratch bytes of wasi.js - leaving those, as a leaf function's frame
+  // may lie below the stack pointer, which only calls move.
+  unwindWasi() {
+    if (this.wasiSave === undefined) this.wasiSave = this.wasiSaveArea();
+    let low = this.wasiSave, end = low + SAVE_AREA;
+    if (low === null) {
+      low = Math.max(16, (this.x.__dx_stack_low.value + 15) & ~15);
+      end = Math.max(low + 16, (((this.x.__dx_sp.value >>> 0) - SCRATCH) & ~15) - 16);
+    }
+    this.asyncData = low;
+    const u32 = (this.bytes(), this.mem.u32);
+    u32[low >>> 2] = low + 16;
+    u32[(low >>> 2) + 1] = end;
+    this.x.asyncify_start_unwind(low);
+    this.unwinding = true;
+    return 0;
+  }
+
+  wasiSaveArea() {
+    if (this.x.stackSave) return null;                // Emscripten's
+    const at = this.memory.buffer.byteLength;
+    try {
+      this.memory.grow(SAVE_AREA / 65536);
+    } catch {
+      return null;
+    }
+    return at;
   }
 
   // argv and envp as the program's entry expects them: a block in its own

@@ -16,7 +16,7 @@
 // tty's bounded queue only as fast as the terminal shows it (flushConsole):
 // that is the console's flow control, as a UART's pace is on a board.
 
-import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
+import { Process, MemViews, EXITED, EXECED, trapSignal, wasiUnprepared } from './process.js';
 
 const SLICE_MS = 8;
 const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
@@ -159,7 +159,8 @@ export class Duplex {
     const first = (f) => f.name === 'bin/init' || f.name === 'bin/sh';
     const compile = async (f) => {
       const m = await WebAssembly.compile(f.data);
-      if (!this.compiled(f.data)) this.keepModule(f.data, m);
+      // a WASI program not prepared yet is prepared at its first exec
+      if (!wasiUnprepared(m) && !this.compiled(f.data)) this.keepModule(f.data, m);
     };
     await Promise.all(files.filter(first).map(compile));
     this.background = Promise.all(files.filter((f) => !first(f)).map(compile))
@@ -853,9 +854,24 @@ export class Duplex {
       const bytes = view.slice();         // the kernel's copy may change
       m = new WebAssembly.Module(bytes);
       this.stats.compiles++;
+      if (wasiUnprepared(m)) m = this.prepareWasi(bytes);
       this.keepModule(bytes, m);
     }
     if (id) this.byImage.set(id, m);
+    return m;
+  }
+
+  // A WASI program as it was built, made ready to run at its first exec
+  // (tools/wasi-prep: asyncify and the preemption points) by the host's
+  // opts.prepareWasi(bytes) -> bytes, which may keep the result. The module
+  // is kept under the bytes as they were, so this happens once a boot.
+  prepareWasi(bytes) {
+    if (!this.opts.prepareWasi) {
+      this.warn('a WASI program must be prepared first (tools/wasi-prep, docs/wasi.md)');
+      throw new Error('unprepared WASI program');
+    }
+    const m = new WebAssembly.Module(this.opts.prepareWasi(bytes));
+    this.stats.compiles++;
     return m;
   }
 

@@ -155,7 +155,7 @@ int main(int argc, char **argv)
     if (argc == 4 && strcmp(argv[1], "-n") == 0 && strcmp(argv[2], "-c") == 0)
         run_command(argv[3], true);
     if (getenv("PATH") == NULL)
-        setenv("PATH", "/bin", 1);
+        setenv("PATH", "/bin:/usr/bin", 1);
     bool once = argc == 2 && strcmp(argv[1], "--once") == 0;
     struct termios boot_modes;
     bool have_modes = tcgetattr(0, &boot_modes) == 0;
