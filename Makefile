@@ -165,20 +165,17 @@ endef
 $(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
 	$(call wasm_program,$<)
 
-# grep and expr share the regular-expression engine (bin.mk's helpers).
-$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
-	$(call wasm_program,$(filter %.c,$^))
-$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(W32)/libc.a
-	$(call wasm_program,$(filter %.c,$^))
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
 
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
+                      $(TRANSCRIPTS) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin etc=etc tests=tests/transcripts
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts etc=etc \
+	    tests=tests/transcripts
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
 

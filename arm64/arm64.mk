@@ -63,9 +63,9 @@ $(A64U)/libc/arch/%.o: shell/lib/arch/aarch64/%.S $(A64_LIBC_HDR)
 	$(A64_CLANG) $(A64_UCFLAGS) -c $< -o $@
 endif
 
-# Helpers: the .c files of shell/bin that are not programs (the regular-
-# expression engine), linked into the programs that use them: the web
-# build's list, or else the files without a main.
+# Helpers: the .c files of shell/bin that are not programs, linked into
+# the programs that use them: the web build's list, or else the files
+# without a main (none today).
 A64_HELPERS  := $(or $(BIN_HELPERS),$(shell grep -L '^int main' shell/bin/*.c))
 A64_BIN_SRC  := $(filter-out $(A64_HELPERS),$(wildcard shell/bin/*.c))
 A64_SH_SRC   := $(wildcard shell/sh/*.c)
@@ -88,13 +88,6 @@ endef
 $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
 	$(call a64_program,$<)
 
-# grep and expr use the regular-expression engine.
-$(A64U)/bin/grep: shell/bin/grep.c $(A64_HELPERS) $(A64U)/libc.a
-	$(call a64_program,$(filter %.c,$^))
-
-$(A64U)/bin/expr: shell/bin/expr.c $(A64_HELPERS) $(A64U)/libc.a
-	$(call a64_program,$(filter %.c,$^))
-
 $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 	$(call a64_program,$(A64_SH_SRC))
 
@@ -102,10 +95,12 @@ aarch64-progs: $(A64_PROGS)
 
 # /tests holds the transcripts of both targets, /tests/arm64 those that
 # only arm64 passes (tests/qemu/transcripts).
-$(A64U)/initramfs.tar: $(A64_PROGS) $(wildcard etc/*) $(wildcard tests/transcripts/*) \
+$(A64U)/initramfs.tar: $(A64_PROGS) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
+                       $(wildcard tests/transcripts/*) \
                        $(wildcard tests/qemu/transcripts/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
-	node tools/mkinitramfs.js $@ bin=$(A64U)/bin etc=etc tests=tests/transcripts \
+	node tools/mkinitramfs.js $@ bin=$(A64U)/bin bin=shell/bin/scripts etc=etc \
+	    tests=tests/transcripts \
 	    tests/arm64=tests/qemu/transcripts
 
 # ---- the kernel ------------------------------------------------------------------

@@ -4,7 +4,8 @@
 //   node tools/mkinitramfs.js OUT.tar DIR=SRC [DIR=SRC ...] [ALIAS=TARGET ...]
 //
 // Each DIR=SRC puts the regular files of the host directory SRC (not
-// recursively) under /DIR in the archive; bin files get mode 0755, the rest
+// recursively) under /DIR in the archive (a DIR may have several SRCs:
+// bin has the programs and the scripts); bin files get mode 0755, the rest
 // 0644. The kernel's initramfs.c unpacks it into the ramfs at boot, on both
 // targets. `test` is also packed as `[`, the name POSIX gives it.
 import fs from 'node:fs';
@@ -39,7 +40,10 @@ function header(name, size, mode, type) {
   return h;
 }
 
+const dirs = new Set();
 function addDir(name) {
+  if (dirs.has(name)) return;              // a DIR may be given more than once
+  dirs.add(name);
   blocks.push(header(name + '/', 0, 0o755, '5'));
 }
 

@@ -1,0 +1,60 @@
+/*
+ * util.h - the helpers that the utilities of shell/bin share, so that
+ * each is written once: memory that is never NULL, paths, the sorted
+ * names of a directory, "ls -l"'s mode string, a yes/no prompt, sizes
+ * with suffixes, the time for benchmarks.
+ *
+ * The sources are the .c files beside this one. For Duplex they travel in libc.a
+ * (shell/lib/lib.mk builds them into it), so a program links only what
+ * it uses; for the host build shell/bin/bin.mk compiles them into each
+ * program. They use only POSIX and <err.h>, which both C libraries have.
+ * Messages name the program as err() does (the base name of argv[0]).
+ */
+#ifndef DUPLEX_UTIL_H
+#define DUPLEX_UTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include <sys/stat.h>
+
+/* Allocation that ends the program ("NAME: out of memory", status 1
+ * unless util_fail_status says otherwise: grep and diff use 2). */
+extern int util_fail_status;
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* dir "/" name, without doubling a slash dir ends with (malloc'd). */
+char *path_join(const char *dir, const char *name);
+
+/* The last component of path, trailing slashes left out (malloc'd). */
+char *path_base(const char *path);
+
+/* The sorted names in a directory, "." and ".." left out, NULL-
+ * terminated; *np (if not NULL) gets the count. NULL with errno set if
+ * it cannot be read. free_names() frees them. */
+char **dir_names(const char *path, size_t *np);
+void free_names(char **names);
+
+/* "drwxr-xr-x": the type, then rwx for owner, group and others, with
+ * set-user-ID, set-group-ID and sticky over the x's as s/S, t/T. */
+void mode_string(mode_t m, char out[11]);
+
+/* st_dev and st_ino: the same file. */
+int same_file(const struct stat *a, const struct stat *b);
+
+/* Print the question (printf-style) on stderr and read an answer from
+ * stdin: 1 if it begins with 'y' or 'Y', else 0 (also at end of input). */
+int ask(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A count with an optional suffix: b (512), k/K (1024), m/M, g/G ...,
+ * and kB, MB ... (powers of 1000), KiB, MiB ... Returns 0, or -1 if s
+ * is not such a number (or overflows). */
+int parse_size(const char *s, long long *out);
+
+/* Seconds on the monotonic clock, for benchmarks. */
+double now_s(void);
+
+#endif
