@@ -210,9 +210,10 @@ test: | $(DEPS_OK)
 
 # The host's figures come from the same program built for the host, optimised
 # and without sanitizers.
-$(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
+$(BUILD)/host/bench/%: shell/bin/%.c $(wildcard shell/bin/util/*) | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
+	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	    -o $@ $< $(wildcard shell/bin/util/*.c)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
 	node tests/node/bench.js

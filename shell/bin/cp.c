@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "cp"
 #define CHUNK (64 * 1024)
@@ -43,84 +44,6 @@ static void usage(int status)
                "   or: " PROG " [-frRv] SOURCE... DIRECTORY\n"
                "Copy SOURCE to DEST, or the SOURCE(s) into DIRECTORY.\n");
     exit(status);
-}
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(1);
-    }
-    return p;
-}
-
-/* dir "/" name, without doubling a slash dir ends with. */
-static char *join(const char *dir, const char *name)
-{
-    size_t d = strlen(dir), n = strlen(name);
-    int slash = d > 0 && dir[d - 1] != '/';
-    char *p = xmalloc(d + slash + n + 1);
-    memcpy(p, dir, d);
-    if (slash)
-        p[d] = '/';
-    memcpy(p + d + slash, name, n + 1);
-    return p;
-}
-
-/* The last component of path, trailing slashes left out (a copy). */
-static char *base_name(const char *path)
-{
-    size_t end = strlen(path);
-    while (end > 1 && path[end - 1] == '/')
-        end--;
-    size_t start = end;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    char *b = xmalloc(end - start + 1);
-    memcpy(b, path + start, end - start);
-    b[end - start] = '\0';
-    return b;
-}
-
-static int same_file(const struct stat *a, const struct stat *b)
-{
-    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The sorted names in a directory, without "." and ".."; *np gets the
- * count. NULL with errno set if it cannot be read. */
-static char **read_names(const char *path, size_t *np)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return NULL;
-    size_t n = 0, cap = 16;
-    char **names = xmalloc(cap * sizeof *names);
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        if (n == cap) {
-            char **more = realloc(names, (cap *= 2) * sizeof *names);
-            if (!more) {
-                fprintf(stderr, PROG ": out of memory\n");
-                exit(1);
-            }
-            names = more;
-        }
-        names[n] = xmalloc(strlen(e->d_name) + 1);
-        strcpy(names[n++], e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
-    *np = n;
-    return names;
 }
 
 /*
@@ -174,20 +97,19 @@ static int copy_dir(const char *src, const char *dst, const struct stat *sst, in
             printf("'%s' -> '%s'\n", src, dst);
     }
     size_t n;
-    char **names = read_names(src, &n);
+    char **names = dir_names(src, &n);
     if (!names) {
         fprintf(stderr, PROG ": cannot access '%s': %s\n", src, strerror(errno));
         return 1;
     }
     int status = 0;
     for (size_t i = 0; i < n; i++) {
-        char *s = join(src, names[i]), *d = join(dst, names[i]);
+        char *s = path_join(src, names[i]), *d = path_join(dst, names[i]);
         status |= copy(s, d);
         free(s);
         free(d);
-        free(names[i]);
     }
-    free(names);
+    free_names(names);
     if (!dexists && chmod(dst, sst->st_mode & 0777 & ~cur_umask) != 0) {
         fprintf(stderr, PROG ": cannot set permissions of '%s': %s\n", dst, strerror(errno));
         status = 1;
@@ -345,8 +267,8 @@ int main(int argc, char **argv)
     }
     for (int i = optind; i < argc - 1; i++) {
         if (into_dir) {
-            char *b = base_name(argv[i]);
-            char *dst = join(target, b);
+            char *b = path_base(argv[i]);
+            char *dst = path_join(target, b);
             status |= copy(argv[i], dst);
             free(dst);
             free(b);

@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "ls"
 #define SIX_MONTHS (31556952 / 2)            /* half a Gregorian year, in s */
@@ -71,22 +72,6 @@ static void complain(const char *what, const char *path, int level)
     fprintf(stderr, PROG ": %s '%s': %s\n", what, path, strerror(err));
     if (status < level)
         status = level;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(2);
-    }
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t len = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, len), s, len);
 }
 
 static void list_add(struct list *l, const char *name, const struct stat *st)
@@ -137,28 +122,6 @@ static char indicator(mode_t m)
     if (S_ISREG(m) && (m & (S_IXUSR | S_IXGRP | S_IXOTH)))
         return '*';
     return 0;
-}
-
-/* "drwxr-xr-x": the type, then rwx for owner, group and others, with
- * set-user-ID, set-group-ID and sticky shown over the x's as s/S, t/T. */
-static void mode_string(mode_t m, char out[11])
-{
-    char type = '?';
-    if (S_ISREG(m))       type = '-';
-    else if (S_ISDIR(m))  type = 'd';
-    else if (S_ISFIFO(m)) type = 'p';
-    else if (S_ISCHR(m))  type = 'c';
-    else if (S_ISBLK(m))  type = 'b';
-    else if (S_ISLNK(m))  type = 'l';
-    else if (S_ISSOCK(m)) type = 's';
-    static const char rwx[] = "rwxrwxrwx";
-    out[0] = type;
-    for (int i = 0; i < 9; i++)
-        out[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
-    if (m & S_ISUID) out[3] = (m & S_IXUSR) ? 's' : 'S';
-    if (m & S_ISGID) out[6] = (m & S_IXGRP) ? 's' : 'S';
-    if (m & S_ISVTX) out[9] = (m & S_IXOTH) ? 't' : 'T';
-    out[10] = '\0';
 }
 
 static void id_string(unsigned id, char *buf, size_t size)
@@ -413,6 +376,7 @@ static void parse_options(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    util_fail_status = 2;
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     parse_options(argc, argv);

@@ -188,3 +188,9 @@ double now_s(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+void die(const char *what)
+{
+    perror(what);
+    exit(1);
+}

@@ -57,4 +57,7 @@ int parse_size(const char *s, long long *out);
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
+/* perror(what), then exit(1): the benchmarks' one way to fail. */
+void die(const char *what) __attribute__((noreturn));
+
 #endif
