@@ -41,7 +41,7 @@ extern char **environ;
 
 CHAN_DECLARE(intchan, int)
 
-_Noreturn /* Start `self ROLE FD`; the child inherits fd, and closes `drop`. */
+/* Start `self ROLE FD`; the child inherits fd, and closes `drop`. */
 static pid_t partner(const char *self, const char *role, int fd, int drop)
 {
     char num[16];
