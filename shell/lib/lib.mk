@@ -131,7 +131,7 @@ $(BUILD)/host/libc-test/inside.o: $(LIBC_TEST_OBJ) $(LIBC_TEST_DIR)/prefix.sh
 
 $(BUILD)/host/libc-test/run: $(BUILD)/host/libc-test/inside.o $(LIBC_TEST_DIR)/bridge.c
 	$(LIBC_HOST_CC) -std=c11 -g -O1 $(LIBC_TEST_SAN) $(LIBC_WARN) -o $@ \
-	    $(LIBC_TEST_DIR)/bridge.c $(BUILD)/host/libc-test/inside.o
+	    $(LIBC_TEST_DIR)/bridge.c $(BUILD)/host/libc-test/inside.o -lm
 
 # ---- for the rules that build user programs ---------------------------------
 #

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <fnmatch.h>
+#include <math.h>
 #include <regex.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -192,4 +193,23 @@ int dx_host_regex(const char *pattern, int cflags, const char *text, int eflags,
 int dx_host_fnmatch(const char *pattern, const char *name, int flags)
 {
     return fnmatch(pattern, name, flags);
+}
+
+/* The host's libm: function `which` (0 sqrt, 1 exp, 2 log, 3 sin, 4 cos,
+ * 5 atan, 6 atan2, 7 pow, 8 fmod, 9 floor, 10 log10) of x (and y). */
+double dx_host_math(int which, double x, double y)
+{
+    switch (which) {
+    case 0: return sqrt(x);
+    case 1: return exp(x);
+    case 2: return log(x);
+    case 3: return sin(x);
+    case 4: return cos(x);
+    case 5: return atan(x);
+    case 6: return atan2(x, y);
+    case 7: return pow(x, y);
+    case 8: return fmod(x, y);
+    case 9: return floor(x);
+    default: return log10(x);
+    }
 }
