@@ -146,7 +146,9 @@ ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2
 
 BIN_HELPERS := $(HOST_BIN_HELPERS)
 BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
-BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC))
+# A program of several files is a directory shell/bin/NAME/ (bin.mk's
+# HOST_BIN_DIRS), e.g. awk.
+BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC)) $(HOST_BIN_DIRS)
 SH_SRC      := $(wildcard shell/sh/*.c)
 PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin/sh)
 
@@ -168,6 +170,9 @@ $(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
 	$(call wasm_program,$(SH_SRC))
+
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(W32)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(W32)/libc.a ; \
+    $$(call wasm_program,$(wildcard shell/bin/$(d)/*.c))))
 
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)

@@ -70,6 +70,7 @@ A64_HELPERS  := $(or $(BIN_HELPERS),$(shell grep -L '^int main' shell/bin/*.c))
 A64_BIN_SRC  := $(filter-out $(A64_HELPERS),$(wildcard shell/bin/*.c))
 A64_SH_SRC   := $(wildcard shell/sh/*.c)
 A64_PROGS    := $(patsubst shell/bin/%.c,$(A64U)/bin/%,$(A64_BIN_SRC)) \
+                $(patsubst %,$(A64U)/bin/%,$(HOST_BIN_DIRS)) \
                 $(if $(A64_SH_SRC),$(A64U)/bin/sh)
 
 # A program from its sources: compile each, link with libc.a. The
@@ -90,6 +91,10 @@ $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
 
 $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 	$(call a64_program,$(A64_SH_SRC))
+
+# Programs of several files: a directory shell/bin/NAME/ (bin.mk).
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(A64U)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(A64U)/libc.a ; \
+    $$(call a64_program,$(wildcard shell/bin/$(d)/*.c))))
 
 aarch64-progs: $(A64_PROGS)
 

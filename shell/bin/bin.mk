@@ -42,7 +42,12 @@ HOST_BIN_DUPLEX_ONLY += shell/bin/sigcatch.c
 
 HOST_BIN_SRC   := $(filter-out $(HOST_BIN_HELPERS) $(HOST_BIN_DUPLEX_ONLY),\
                     $(wildcard shell/bin/*.c))
-HOST_BIN_PROGS := $(patsubst shell/bin/%.c,$(HOST_BIN_DIR)/%,$(HOST_BIN_SRC))
+# Programs of several files: each directory of shell/bin but util/ and
+# scripts/ is one (awk/), all its .c files linked together.
+HOST_BIN_DIRS  := $(filter-out util scripts,$(patsubst shell/bin/%/,%,\
+                    $(sort $(dir $(wildcard shell/bin/*/*.c)))))
+HOST_BIN_PROGS := $(patsubst shell/bin/%.c,$(HOST_BIN_DIR)/%,$(HOST_BIN_SRC)) \
+                  $(patsubst %,$(HOST_BIN_DIR)/%,$(HOST_BIN_DIRS))
 
 # Programs that are shell scripts (egrep, fgrep): copied as they are.
 HOST_BIN_SCRIPTS := $(patsubst shell/bin/scripts/%,$(HOST_BIN_DIR)/%,$(wildcard shell/bin/scripts/*))
@@ -59,6 +64,10 @@ $(HOST_BIN_DIR)/%: shell/bin/scripts/%
 $(HOST_BIN_DIR)/%: shell/bin/%.c $(HOST_BIN_UTIL)
 	@mkdir -p $(@D)
 	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^) $(HOST_BIN_UTIL)
+
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(HOST_BIN_DIR)/$(d): $(wildcard shell/bin/$(d)/*) \
+    $(HOST_BIN_UTIL) ; @mkdir -p $$(@D) ; \
+    $$(CC_HOST) $$(HOST_BIN_CFLAGS) -o $$@ $(wildcard shell/bin/$(d)/*.c) $$(HOST_BIN_UTIL) -lm))
 
 $(HOST_BIN_UTIL): $(HOST_BIN_UTIL_O)
 	@rm -f $@
