@@ -54,6 +54,11 @@ int ask(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * is not such a number (or overflows). */
 int parse_size(const char *s, long long *out);
 
+/* Every process (procs.c): a malloc'd array, *n of them; NULL on error
+ * (errno set). The record is Duplex's (kernel/uapi/proc.h). */
+#include "../../../kernel/uapi/proc.h"
+struct k_procinfo *proc_list(int *n);
+
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
