@@ -59,6 +59,15 @@ int parse_size(const char *s, long long *out);
 #include "../../../kernel/uapi/proc.h"
 struct k_procinfo *proc_list(int *n);
 
+/* Digests (hash.c): which is 0 MD5, 1 SHA-1, 2 SHA-256. hash_hex()
+ * finishes, frees the state and writes lowercase hex (up to 65 bytes). */
+void *hash_new(int which);
+void hash_add(int which, void *state, const void *data, size_t n);
+void hash_hex(int which, void *state, char *out);
+
+/* md5sum, sha1sum and sha256sum (sums.c). */
+int sum_main(int argc, char **argv, int which);
+
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
