@@ -68,6 +68,11 @@ void hash_hex(int which, void *state, char *out);
 /* md5sum, sha1sum and sha256sum (sums.c). */
 int sum_main(int argc, char **argv, int which);
 
+/* User and group names (names.c): NULL when unknown. */
+const char *user_name(unsigned uid);
+const char *group_name(unsigned gid);
+long user_id(const char *name);          /* a name or a number; -1: unknown */
+
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
