@@ -87,3 +87,53 @@ struct k_procinfo *proc_list(int *n)
     }
     return v;
 }
+
+/* The name of a process: the base name of the first word of its command
+ * line (at most 15 bytes, as Linux's comm). */
+void proc_name(const struct k_procinfo *p, char out[16])
+{
+    const char *cmd = p->cmdline;
+    size_t n = strcspn(cmd, " ");
+    const char *slash = memchr(cmd, '/', n);
+    while (slash) {
+        n -= (size_t)(slash + 1 - cmd);
+        cmd = slash + 1;
+        slash = memchr(cmd, '/', n);
+    }
+    if (n > 15)
+        n = 15;
+    memcpy(out, cmd, n);
+    out[n] = '\0';
+}
+
+#if defined(__linux__)
+int mem_info(long long *total, long long *used)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    char line[128];
+    long long t = -1, avail = -1, v;
+    while (f && fgets(line, sizeof line, f)) {
+        if (sscanf(line, "MemTotal: %lld", &v) == 1)
+            t = v * 1024;
+        if (sscanf(line, "MemAvailable: %lld", &v) == 1)
+            avail = v * 1024;
+    }
+    if (f)
+        fclose(f);
+    if (t < 0 || avail < 0)
+        return -1;
+    *total = t;
+    *used = t - avail;
+    return 0;
+}
+#else
+int mem_info(long long *total, long long *used)
+{
+    struct k_kstat ks;
+    if (kstat(&ks) != 0)
+        return -1;
+    *total = (long long)ks.heap_total;
+    *used = (long long)ks.heap_used;
+    return 0;
+}
+#endif

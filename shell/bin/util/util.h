@@ -58,6 +58,10 @@ int parse_size(const char *s, long long *out);
  * (errno set). The record is Duplex's (kernel/uapi/proc.h). */
 #include "../../../kernel/uapi/proc.h"
 struct k_procinfo *proc_list(int *n);
+void proc_name(const struct k_procinfo *p, char out[16]);
+/* Memory: on Duplex the kernel's heap, which holds every process's
+ * memory; on the host /proc/meminfo. 0, or -1. */
+int mem_info(long long *total, long long *used);
 
 /* Digests (hash.c): which is 0 MD5, 1 SHA-1, 2 SHA-256. hash_hex()
  * finishes, frees the state and writes lowercase hex (up to 65 bytes). */
