@@ -79,13 +79,13 @@ int main(int argc, char **argv)
     }
     char *x = path + strlen(path) - xs;
     static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    unsigned long seed = (unsigned long)time(NULL) * 2654435761UL ^ (unsigned long)getpid() * 40503UL;
+    unsigned long long seed = (unsigned long long)time(NULL) * 2654435761ULL ^ (unsigned long long)getpid() * 40503ULL;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    seed ^= (unsigned long)ts.tv_nsec;
+    seed ^= (unsigned long long)ts.tv_nsec;
     for (int attempt = 0; attempt < 1000; attempt++) {
         for (size_t i = 0; i < xs; i++) {
-            seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
             x[i] = chars[(seed >> 33) % 62];
         }
         if (dry) {

@@ -69,12 +69,16 @@ int main(int argc, char **argv)
     int count = 0, sig = SIGTERM, c, ignore_case = 0;
     long uid = -1, ppid = -1, pgrp = -1, sid = -1;
     const char *delim = "\n";
-    /* -SIGNAL first (pkill) */
+    /* -SIGNAL (pkill), wherever it stands among the options: taken out */
     int first = 1;
-    if (argc > 1 && argv[1][0] == '-' && find_signal(argv[1] + 1) >= 0) {
-        sig = find_signal(argv[1] + 1);
-        first = 2;
-        kill_mode = 1;
+    for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
+        if (argv[i][1] && find_signal(argv[i] + 1) >= 0) {
+            sig = find_signal(argv[i] + 1);
+            kill_mode = 1;
+            memmove(argv + i, argv + i + 1, (size_t)(argc - i) * sizeof *argv);
+            argc--;
+            break;
+        }
     }
     static const struct option longopts[] = {
         { "kill", no_argument, NULL, 'K' }, { "signal", required_argument, NULL, 'S' },

@@ -567,12 +567,12 @@ static char *arg_str(struct node *a)
     return s;
 }
 
-static unsigned long rand_state = 0;
+static unsigned long long rand_state = 0;
 static double seed;
 
 static double next_rand(void)
 {
-    rand_state = rand_state * 6364136223846793005UL + 1442695040888963407UL;
+    rand_state = rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (double)(rand_state >> 11) / 9007199254740992.0;
 }
 
@@ -676,7 +676,7 @@ void call_builtin(struct node *n, struct cell *out)
     case B_SRAND: {
         double old = seed;
         seed = count ? arg_num(a) : (double)time(NULL);
-        rand_state = (unsigned long)(long long)seed;
+        rand_state = (unsigned long long)(long long)seed;
         cell_set_num(out, old);
         return;
     }
