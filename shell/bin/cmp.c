@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "util/util.h"
 
 static int silent;
@@ -104,6 +105,16 @@ int main(int argc, char **argv)
     if (n > 3)
         skip2 = number(argv[optind + 3]);
     FILE *f1 = open_arg(name1), *f2 = open_arg(name2);
+    /* -l: the byte numbers as wide as the larger file's size (GNU) */
+    struct stat s1, s2;
+    long long biggest = 0;
+    if (fstat(fileno(f1), &s1) == 0 && S_ISREG(s1.st_mode))
+        biggest = s1.st_size;
+    if (fstat(fileno(f2), &s2) == 0 && S_ISREG(s2.st_mode) && s2.st_size > biggest)
+        biggest = s2.st_size;
+    int width = 1;
+    for (long long v = biggest; v >= 10; v /= 10)
+        width++;
     skip(f1, skip1);
     skip(f2, skip2);
     long long byte = 1, line = 1;
@@ -142,7 +153,7 @@ int main(int argc, char **argv)
                 putchar('\n');
                 break;
             }
-            printf("%lld %3o %3o\n", byte, a, b);
+            printf("%*lld %3o %3o\n", width, byte, a, b);
         }
         if (a == '\n')
             line++;

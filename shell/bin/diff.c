@@ -34,6 +34,7 @@ static long context = 3;
 static const char *labels[2];
 static int nlabels;
 static int status;
+static int in_dirs;            /* comparing the files of two directories */
 
 struct line {
     const char *s;
@@ -420,9 +421,10 @@ static void compare_files(const char *p1, const char *p2, int missing_ok)
         if (opt_q) {
             printf("Files %s and %s differ\n", p1, p2);
         } else {
-            if (opt_r)
-                printf("diff%s%s %s %s\n", style == 'u' ? " -u" : style == 'c' ? " -c" : "",
-                       opt_N ? " -N" : "", p1, p2);
+            if (in_dirs)       /* as GNU: the options that matter, then the files */
+                printf("diff%s%s%s %s %s\n", opt_r ? " -r" : "",
+                       opt_N ? (opt_r ? "N" : " -N") : "",
+                       style == 'u' ? " -u" : style == 'c' ? " -c" : "", p1, p2);
             if (style == 'u')
                 unified(&a, &b);
             else if (style == 'c')
@@ -555,6 +557,7 @@ int main(int argc, char **argv)
         return 0;              /* stdin and itself */
     int d1 = strcmp(p1, "-") != 0 && is_dir(p1), d2 = strcmp(p2, "-") != 0 && is_dir(p2);
     if (d1 && d2) {
+        in_dirs = 1;
         compare_dirs(p1, p2);
     } else if (d1 || d2) {
         /* a directory and a file: the file of that name in the directory */

@@ -115,6 +115,15 @@ int main(int argc, char **argv)
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     unsigned char *buf = xmalloc((size_t)(cols > 0 ? cols : 1));
     long long pos = seek;
+    /* -i of a named file: a whole C declaration, named after the file */
+    char *var = NULL;
+    if (include && strcmp(name, "-") != 0) {
+        var = xstrdup(name);
+        for (char *p = var; *p; p++)
+            if (!isalnum((unsigned char)*p))
+                *p = '_';
+        printf("unsigned char %s[] = {\n", var);
+    }
     for (;;) {
         long want = cols > 0 ? cols : 1;
         if (len >= 0 && pos - seek + want > len)
@@ -157,6 +166,10 @@ int main(int argc, char **argv)
     }
     if (plain && cols <= 0)
         putchar('\n');
+    if (var) {
+        printf("};\nunsigned int %s_len = %lld;\n", var, pos - seek);
+        free(var);
+    }
     free(buf);
     if (f != stdin)
         fclose(f);
