@@ -9,7 +9,7 @@ whoami extra; echo "status $?"
 groups
 groups root
 which sh | grep -c "/sh$"
-which -a cat | grep -c "/cat$"
+which -a cat | head -1 | grep -c "/cat$"
 which nosuchcommand; echo "status $?"
 which sh nosuchcommand | grep -c "/sh$"; echo "status $?"
 hostname | grep -c .
