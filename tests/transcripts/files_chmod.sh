@@ -1,7 +1,6 @@
 # chmod: octal and symbolic modes, the umask, X, copying bits, -R -v -c -f,
 # --reference, errors.
 rm -rf /tmp/files_chmod.d && mkdir /tmp/files_chmod.d && cd /tmp/files_chmod.d
-umask 022
 : > f; mkdir d; : > d/inner
 show() { ls -ld "$@" | cut -c1-10; }
 chmod 644 f; show f
