@@ -77,6 +77,16 @@ const char *user_name(unsigned uid);
 const char *group_name(unsigned gid);
 long user_id(const char *name);          /* a name or a number; -1: unknown */
 
+/* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
+ * else 24x80); raw mode (no echo, no line editing, no signals from keys)
+ * and back; one key, arrows and the like as the KEY_ codes. */
+enum { KEY_UP = 0x100, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END, KEY_PGUP,
+       KEY_PGDN, KEY_DEL };
+void term_size(int fd, int *rows, int *cols);
+int  term_raw(int fd);
+void term_restore(void);
+int  term_key(int fd);         /* -1 at the end of input */
+
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
