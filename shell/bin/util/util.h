@@ -87,6 +87,13 @@ int  term_raw(int fd);
 void term_restore(void);
 int  term_key(int fd);         /* -1 at the end of input */
 
+/* cp and mv's operands (targets.c): act(src, dst) for each SOURCE, DEST
+ * being a DIRECTORY/base name when it is one (target_dir: -t; never with
+ * no_target_dir: -T). Returns the OR of act's results, 1 for a target
+ * that does not fit, -1 for a usage error (after the message). */
+int each_target(const char *prog, int n, char **ops, const char *target_dir,
+                int no_target_dir, int (*act)(const char *src, const char *dst));
+
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
