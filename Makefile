@@ -29,7 +29,7 @@ include shell/bin/bin.mk           # the utilities for the host, and which files
 include shell/sh/sh.mk             # the shell for the host (sh-host, transcripts-host)
 
 .PHONY: all help deps run test unit check-portable coverage web shell bench clean \
-        test-node test-browser test-transcripts-web
+        test-node test-browser test-transcripts-web test-compat
 
 all: web
 
@@ -46,6 +46,7 @@ help:
 	@echo "  make test-qemu      the transcripts and launcher tests on arm64"
 	@echo "  make test-browser   the page in headless Chromium"
 	@echo "  make libc-test      host tests of the C library"
+	@echo "  make test-compat    tests/compat/ on the host, web and arm64: same output"
 	@echo "  make clean          remove build/"
 
 # The stamp is remade when the dependency list changes; deleting it forces a check.
@@ -116,7 +117,7 @@ check-portable: | $(DEPS_OK)
 WEB := $(BUILD)/web
 W32 := $(BUILD)/wasm32
 
-KWASM_FLAGS := --target=wasm32 -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
+KWASM_FLAGS := --target=wasm32 -mbulk-memory -std=c11 -O2 -ffreestanding -nostdlib -Wall -Wextra -Werror -I.
 KWASM_SRC   := $(wildcard kernel/*.c) $(wildcard ipc/*.c) web/kernel_glue.c
 
 $(WEB)/kernel.wasm: $(KWASM_SRC) $(KERNEL_HDR) | $(DEPS_OK)
@@ -135,6 +136,7 @@ include shell/lib/lib.mk
 UCFLAGS := $(LIBC_CFLAGS_wasm32) $(LIBC_WARN)
 
 ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
+            --export=__stack_pointer \
             $(LIBC_LDFLAGS_wasm32) \
             --export=__dx_start --export=__dx_argbuf --export=__dx_asyncify_data \
             --export=__dx_sigframe \
@@ -142,7 +144,30 @@ ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
             --export=asyncify_start_rewind --export=asyncify_stop_rewind
 # compiler-rt's builtins (64x64->128-bit multiply and friends) for wasm32
 WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
-ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall -O2
+ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
+
+# The preemption points (tools/preempt/): a check at loop heads and at the
+# entry of functions that can recurse, put in before asyncify so that the web
+# target can take the CPU from a program that never calls the kernel. A C
+# tool on Binaryen's C API, which Debian's binaryen ships. The functions of
+# the C library and the compiler's runtime are trusted to end (the tool
+# checks them only where they can call back into the program): the names
+# they define, less those a program defines itself, are
+# obj/NAME/trusted.names.
+PREEMPT := $(BUILD)/tools/preempt
+$(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
+
+defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
+# ... except the regular expressions and fnmatch: their backtracking can
+# run as long as any loop of a program (grep '\(a*\)*\1b'), so they get
+# the checks as a program's own code does.
+LIBC_UNTRUSTED := $(addprefix $(W32)/libc/,regcomp.o regexec.o fnmatch.o)
+$(W32)/libc.names: $(W32)/libc.a
+	$(call defined_functions,$(LIBC_UNTRUSTED)) > $@.untrusted
+	$(call defined_functions,$< $(WASM_RT)) | LC_ALL=C comm -23 - $@.untrusted > $@
+	rm -f $@.untrusted
 
 BIN_HELPERS := $(HOST_BIN_HELPERS)
 BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
@@ -153,36 +178,71 @@ SH_SRC      := $(wildcard shell/sh/*.c)
 PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin/sh)
 
 # A program: compile, link (wasm-ld's asyncify exports are stubs until
-# wasm-opt adds them), then asyncify.
+# wasm-opt adds them), add the preemption points, then asyncify. The linked
+# program is kept (obj/NAME/linked.wasm) for the copy of /bin without the
+# points that `make bench` compares with.
 define wasm_program
 	@mkdir -p $(W32)/obj/$(notdir $@) $(@D)
 	@for f in $(1); do \
 	  $(CLANG) $(UCFLAGS) -c $$f -o $(W32)/obj/$(notdir $@)/$$(basename $${f%.c}).o \
 	    || exit 1; done
-	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) -o $@.pre.wasm \
+	$(WASM_LD) $(filter-out --export=asyncify%,$(ULDFLAGS)) \
+	    -o $(W32)/obj/$(notdir $@)/linked.wasm \
 	    $(W32)/obj/$(notdir $@)/*.o $(W32)/libc.a $(WASM_RT)
+	$(call defined_functions,$(W32)/obj/$(notdir $@)/*.o) | \
+	    LC_ALL=C comm -23 $(W32)/libc.names - > $(W32)/obj/$(notdir $@)/trusted.names
+	$(PREEMPT) -t $(W32)/obj/$(notdir $@)/trusted.names \
+	    $(W32)/obj/$(notdir $@)/linked.wasm $@.pre.wasm
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
 endef
 
-$(W32)/bin/%: shell/bin/%.c $(W32)/libc.a
+PROG_DEPS := $(W32)/libc.a $(W32)/libc.names $(PREEMPT)
+$(W32)/bin/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
 
-$(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(W32)/libc.a
+# wc, sort and tail count lines with newlines.h.
+$(W32)/bin/wc $(W32)/bin/sort $(W32)/bin/tail: shell/bin/newlines.h
+
+$(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(PROG_DEPS)
 	$(call wasm_program,$(SH_SRC))
 
-$(foreach d,$(HOST_BIN_DIRS),$(eval $(W32)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(W32)/libc.a ; \
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(W32)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(PROG_DEPS) ; \
     $$(call wasm_program,$(wildcard shell/bin/$(d)/*.c))))
+
+# The compatibility programs (tests/compat/): textbook C, built as the
+# system's programs are, but as a student's compiler would take them -
+# warnings are not errors. They go to /tests/compat.
+# The chapter's two exercises are /bin demos too, and in the suite.
+COMPAT_DEMOS := shell/bin/forkpipe.c shell/bin/shmcounter.c
+COMPAT_SRC   := $(wildcard tests/compat/*.c) $(COMPAT_DEMOS)
+COMPAT_NAMES := $(basename $(notdir $(COMPAT_SRC)))
+COMPAT_W32   := $(addprefix $(W32)/compat/,$(COMPAT_NAMES))
+$(W32)/compat/%: UCFLAGS := $(LIBC_CFLAGS_wasm32) -Wall
+$(W32)/compat/%: tests/compat/%.c $(PROG_DEPS)
+	$(call wasm_program,$<)
+$(W32)/compat/%: shell/bin/%.c $(PROG_DEPS)
+	$(call wasm_program,$<)
 
 # The initramfs: /bin, /etc and the transcripts, as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
-$(WEB)/initramfs.tar: $(PROGS_W32) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
+$(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
                       $(TRANSCRIPTS) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts etc=etc \
-	    tests=tests/transcripts
+	    tests=tests/transcripts tests/compat=$(W32)/compat
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar
+
+# The same programs without preemption points, for `make bench`'s
+# comparison: the linked programs, asyncified as they are.
+PLAIN := $(BUILD)/plain
+PROGS_PLAIN := $(patsubst $(W32)/bin/%,$(PLAIN)/bin/%,$(PROGS_W32))
+$(PLAIN)/bin/%: $(W32)/bin/%
+	@mkdir -p $(@D)
+	$(WASM_OPT) $(ASYNCIFY) $(W32)/obj/$*/linked.wasm -o $@
+$(PLAIN)/initramfs.tar: $(PROGS_PLAIN) $(wildcard etc/*) $(TRANSCRIPTS) tools/mkinitramfs.js
+	node tools/mkinitramfs.js $@ bin=$(PLAIN)/bin etc=etc tests=tests/transcripts
 
 # An interactive launcher ends with the shell's status, as a shell does;
 # leaving by `exit N` or poweroff is the normal end of `make shell` and
@@ -204,9 +264,24 @@ test-node: web
 test-browser: web
 	node tests/browser/run.js
 
+# tests/compat/: each program built for this host with its C compiler and
+# glibc, as a student would build it, and for Duplex; the outputs must be
+# the same, byte for byte, on the host, the web target and arm64.
+COMPAT_HOST := $(addprefix $(BUILD)/host/compat/,$(COMPAT_NAMES))
+$(BUILD)/host/compat/%: tests/compat/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+$(BUILD)/host/compat/%: shell/bin/%.c
+	@mkdir -p $(@D)
+	cc -O2 -Wall -o $@ $< -pthread
+
+test-compat: web arm64 $(COMPAT_HOST)
+	node tests/compat/run.js $(COMPAT_NAMES)
+
 # The suites run one after the other (each builds in parallel), so that
 # their output reads in order and the timing-sensitive ones run alone.
-TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-browser
+TEST_SUITES := unit libc-test check-portable coverage test-node test-qemu test-compat \
+               test-browser
 test: | $(DEPS_OK)
 	@for s in $(TEST_SUITES); do \
 	  echo "==== make $$s"; $(MAKE) --no-print-directory $$s || { echo "make test: $$s FAILED"; exit 1; }; \
@@ -220,7 +295,9 @@ $(BUILD)/host/bench/%: shell/bin/%.c $(wildcard shell/bin/util/*) | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	    -o $@ $< $(wildcard shell/bin/util/*.c)
 
-bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench
+bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
+       $(BUILD)/host/bench/forkbench \
+       $(BUILD)/host/bench/cmdbench $(PLAIN)/initramfs.tar
 	node tests/node/bench.js
 	node tests/qemu/bench.js
 

@@ -147,6 +147,7 @@ void  page_free(void *pa);
 void      vm_init(uintptr_t ram_end);   /* kernel map, MMU on */
 uint64_t *vm_create(void);              /* a table with only the kernel in it */
 void      vm_destroy(uint64_t *l1);     /* free it and every user page */
+uint64_t *vm_copy(uint64_t *l1);        /* fork: a copy of every private page */
 /* Map a fresh zeroed page at va; returns its kernel address or NULL. */
 void     *vm_map(uint64_t *l1, uptr va, bool write, bool exec);
 void      vm_unmap(uint64_t *l1, uptr va);
@@ -154,6 +155,7 @@ void      vm_unmap(uint64_t *l1, uptr va);
  * own: never freed with it) at va; false if va is taken. */
 bool      vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly);
 bool      vm_is_mapped(uint64_t *l1, uptr va);
+void      vm_protect(uint64_t *l1, uptr va, int prot);   /* PROT_* of the page at va */
 bool      vm_is_shared(uint64_t *l1, uptr va);
 /* The kernel address of the byte at user address va, if the process may
  * access it (write: and write it), else NULL. Grows the stack on demand. */

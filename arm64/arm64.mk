@@ -89,6 +89,9 @@ endef
 $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
 	$(call a64_program,$<)
 
+# wc, sort and tail count lines with newlines.h.
+$(A64U)/bin/wc $(A64U)/bin/sort $(A64U)/bin/tail: shell/bin/newlines.h
+
 $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 	$(call a64_program,$(A64_SH_SRC))
 
@@ -98,15 +101,24 @@ $(foreach d,$(HOST_BIN_DIRS),$(eval $(A64U)/bin/$(d): $(wildcard shell/bin/$(d)/
 
 aarch64-progs: $(A64_PROGS)
 
+# The compatibility programs (tests/compat/), as the web build has them.
+A64_COMPAT_SRC := $(or $(COMPAT_SRC),$(wildcard tests/compat/*.c))
+A64_COMPAT := $(addprefix $(A64U)/compat/,$(basename $(notdir $(A64_COMPAT_SRC))))
+$(A64U)/compat/%: A64_UCFLAGS := $(filter-out -Werror,$(A64_UCFLAGS))
+$(A64U)/compat/%: tests/compat/%.c $(A64U)/libc.a
+	$(call a64_program,$<)
+$(A64U)/compat/%: shell/bin/%.c $(A64U)/libc.a
+	$(call a64_program,$<)
+
 # /tests holds the transcripts of both targets, /tests/arm64 those that
 # only arm64 passes (tests/qemu/transcripts).
-$(A64U)/initramfs.tar: $(A64_PROGS) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
-                       $(wildcard tests/transcripts/*) \
-                       $(wildcard tests/qemu/transcripts/*) tools/mkinitramfs.js
+$(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(wildcard shell/bin/scripts/*) $(wildcard etc/*) \
+                       $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
+                       tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	node tools/mkinitramfs.js $@ bin=$(A64U)/bin bin=shell/bin/scripts etc=etc \
 	    tests=tests/transcripts \
-	    tests/arm64=tests/qemu/transcripts
+	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat
 
 # ---- the kernel ------------------------------------------------------------------
 #

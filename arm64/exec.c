@@ -1,6 +1,7 @@
 /*
  * exec.c - a process's user context: made from an ELF executable
- * (plat_proc_load), destroyed (plat_proc_destroy), and switched to.
+ * (plat_proc_load) or copied from its parent's (plat_proc_fork),
+ * destroyed (plat_proc_destroy), and switched to.
  *
  * Programs are static ELF64 executables for AArch64, linked at USER_BASE
  * (arm64.mk). Loading one builds a whole new address space - every
@@ -172,6 +173,29 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     if (old)
         ctx_free(old);
     kernel_set_proc_ctx(p, c);
+    return 0;
+}
+
+/* fork: the child's context is the parent's, trap frame and FP registers
+ * included, over a copy of its pages; its system call returns 0. The
+ * parent's saved pc is already past the svc, so the child resumes there. */
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    struct uctx *pc = kernel_proc_ctx(parent);
+    struct uctx *c = kalloc(sizeof *c);
+    if (!c)
+        return -ENOMEM;
+    ctx_fp_sync(pc);
+    *c = *pc;
+    c->pgtable = vm_copy(pc->pgtable);
+    if (!c->pgtable) {
+        kfree(c);
+        return -ENOMEM;
+    }
+    c->asid = asid_alloc();
+    c->tf.x[0] = 0;
+    c->reissue = false;
+    kernel_set_proc_ctx(child, c);
     return 0;
 }
 

@@ -1,6 +1,8 @@
 /*
- * shmmap.c - shared memory in a process's address space: plat_shm_attach
- * and plat_shm_detach.
+ * shmmap.c - shared memory and mappings in a process's address space:
+ * plat_shm_attach and plat_shm_detach (System V segments and shared
+ * mappings), plat_mem_map, plat_mem_unmap and plat_mem_protect (private
+ * mappings, and the protection of any mapping).
  *
  * A segment is a page-aligned block of the kernel heap (ipc/shm.c). The
  * kernel heap is RAM, and RAM is identity-mapped, so the block's address
@@ -17,6 +19,11 @@
  * holds nothing else (the heap stops at SHM_BASE). An address the program
  * names may still fall on its code, heap or stack: those pages are mapped
  * already, and the attach is refused.
+ *
+ * Private mappings are pages of the process's own, like its heap, but in
+ * the same window (never below SHM_BASE, where the heap may grow). Pages
+ * are protected as mprotect asks (vm_protect): a forbidden access is a
+ * permission fault, and SIGSEGV (trap.c).
  */
 #include "arm64.h"
 
@@ -58,4 +65,45 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
         if (vm_is_shared(c->pgtable, va))
             vm_unmap(c->pgtable, va);
     vm_forget(c);
+}
+
+/* The same page of shared memory is the same for everyone: nothing to
+ * bring up to date. */
+void plat_shm_access(void *kmem, size_t len, bool write)
+{
+    (void)kmem;
+    (void)len;
+    (void)write;
+}
+
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
+{
+    struct uctx *c = kernel_proc_ctx(p);
+    if (addr < SHM_BASE || addr > STACK_LOW || len > STACK_LOW - addr ||
+        !range_free(c->pgtable, addr, len))
+        return -EINVAL;
+    for (size_t off = 0; off < len; off += PAGE_SIZE) {
+        if (!vm_map(c->pgtable, addr + off, true, false)) {
+            plat_mem_unmap(p, addr, off);   /* out of memory */
+            return -ENOMEM;
+        }
+    }
+    return plat_mem_protect(p, addr, len, prot);
+}
+
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
+{
+    struct uctx *c = kernel_proc_ctx(p);
+    for (uptr va = addr; va < addr + len; va += PAGE_SIZE)
+        vm_unmap(c->pgtable, va);
+    vm_forget(c);
+}
+
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
+{
+    struct uctx *c = kernel_proc_ctx(p);
+    for (uptr va = addr; va < addr + len; va += PAGE_SIZE)
+        vm_protect(c->pgtable, va, prot);
+    vm_forget(c);
+    return 0;
 }

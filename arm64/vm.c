@@ -170,6 +170,24 @@ bool vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly)
     return true;
 }
 
+/* Set the access of the page at va as prot (PROT_*) says: none, read,
+ * read and write, and execute or not. AArch64 has no write-only pages:
+ * PROT_WRITE alone is read and write. The caller flushes the TLB. */
+void vm_protect(uint64_t *l1, uptr va, int prot)
+{
+    uint64_t *pte = walk(l1, va, false);
+    if (!pte || !(*pte & D_VALID))
+        return;
+    uint64_t d = *pte & ~(D_USER | D_RDONLY | D_UXN);
+    if (prot != PROT_NONE)
+        d |= D_USER;
+    if (!(prot & PROT_WRITE))
+        d |= D_RDONLY;
+    if (!(prot & PROT_EXEC))
+        d |= D_UXN;
+    *pte = d;
+}
+
 bool vm_is_mapped(uint64_t *l1, uptr va)
 {
     uint64_t *pte = walk(l1, va, false);
@@ -216,6 +234,45 @@ void vm_destroy(uint64_t *l1)
         page_free(l2);
     }
     page_free(l1);
+}
+
+/* A new table with a copy of every page of the user half of src (fork):
+ * the same addresses and permissions, new pages. Shared memory is left
+ * out: the kernel attaches it again (plat_shm_attach). NULL when out of
+ * memory, with nothing left allocated. */
+uint64_t *vm_copy(uint64_t *src)
+{
+    uint64_t *l1 = vm_create();
+    if (!l1)
+        return NULL;
+    for (unsigned i = L1_INDEX(USER_BASE); i <= L1_INDEX(USER_TOP - 1); i++) {
+        if (!(src[i] & D_VALID))
+            continue;
+        uint64_t *l2 = desc_table(src[i]);
+        for (unsigned j = 0; j < 512; j++) {
+            if (!(l2[j] & D_VALID))
+                continue;
+            uint64_t *l3 = desc_table(l2[j]);
+            for (unsigned k = 0; k < 512; k++) {
+                uint64_t pte = l3[k];
+                if (!(pte & D_VALID) || (pte & D_SHARED))
+                    continue;
+                uptr va = (uptr)i << 30 | (uptr)j << 21 | (uptr)k << 12;
+                uint64_t *d = walk(l1, va, true);
+                void *pg = d ? page_alloc() : NULL;
+                if (!pg) {
+                    vm_destroy(l1);
+                    return NULL;
+                }
+                memcpy(pg, desc_table(pte), PAGE_SIZE);
+                if (!(pte & D_UXN))             /* code: for instruction fetches */
+                    icache_sync(pg, PAGE_SIZE);
+                *d = (uintptr_t)pg | (pte & ~D_ADDR);
+            }
+        }
+    }
+    __asm__ volatile("dsb ishst" ::: "memory");
+    return l1;
 }
 
 /* ---- switching and TLBs --------------------------------------------------- */

@@ -39,7 +39,13 @@ static void cap_close(struct file *f)
     kstats.ipc[KSTAT_CAP]--;
 }
 
-static const struct fileops cap_ops = { "port", cap_close, NULL, NULL };
+static unsigned cap_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    struct cap *c = f->obj;
+    return port_poll(c->port, c->rights, events, waiter);
+}
+
+static const struct fileops cap_ops = { "port", cap_close, NULL, NULL, cap_poll };
 
 static struct cap *cap_of_file(struct file *f)
 {
@@ -251,8 +257,8 @@ static void reply_cap_close(struct file *f)
         reply_drop(f->obj);
 }
 
-static const struct fileops reply_cap_ops = { "port-reply", reply_cap_close, NULL, NULL };
-static const struct fileops reply_wait_ops = { "port-call", reply_wait_close, NULL, NULL };
+static const struct fileops reply_cap_ops = { "port-reply", reply_cap_close, NULL, NULL, NULL };
+static const struct fileops reply_wait_ops = { "port-call", reply_wait_close, NULL, NULL, NULL };
 
 struct file *reply_cap_file(struct reply *r) { return obj_file(&reply_cap_ops, r); }
 

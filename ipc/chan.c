@@ -308,8 +308,34 @@ static long end_write(struct proc *p, struct file *f, uptr buf, size_t n)
     return r == 0 ? (long)c->esize : r;
 }
 
-static const struct fileops recv_ops = { "chan-recv", end_close, end_read, NULL };
-static const struct fileops send_ops = { "chan-send", end_close, NULL, end_write };
+/* poll: a receive end is readable with a message queued, and hung up once
+ * every sender has gone; a send end is writable with room (an unbounded
+ * channel always has some), in error once every receiver has gone. */
+static unsigned end_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    struct chan *c = f->obj;
+    unsigned got = 0;
+    (void)events;
+    if (f->ops == &recv_ops) {
+        if (c->count)
+            got |= POLLIN | POLLRDNORM;
+        if (c->senders == 0)
+            got |= POLLHUP;
+        if (waiter)
+            wait_also(waiter, &c->rwait);
+    } else {
+        if (c->receivers == 0)
+            got |= POLLERR;
+        else if (!c->capacity || c->count < c->capacity)
+            got |= POLLOUT | POLLWRNORM;
+        if (waiter)
+            wait_also(waiter, &c->swait);
+    }
+    return got;
+}
+
+static const struct fileops recv_ops = { "chan-recv", end_close, end_read, NULL, end_poll };
+static const struct fileops send_ops = { "chan-send", end_close, NULL, end_write, end_poll };
 
 /* A new file for one end of c; NULL when out of memory. */
 static struct file *end_file(struct chan *c, const struct fileops *ops, int flags)

@@ -102,6 +102,11 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
     if (FILE_WRITABLE(f))
         ip->fifo_writers_gen++;
     wakeup(&ip->fifo_wq);
+    /* The other side's opens so far; one less if it is open now, so that
+     * it counts as come (poll's hangup of a reader, fifo_writer_came). */
+    bool peer_here = acc == O_RDONLY ? pipe_writers(ip->pipe) > 0
+                                     : pipe_readers(ip->pipe) > 0;
+    f->peer_gen = other_side_gen(f) - peer_here;
 
     bool wait = (acc == O_RDONLY && !nonblock && pipe_writers(ip->pipe) == 0) ||
                 (acc == O_WRONLY && pipe_readers(ip->pipe) == 0);
@@ -112,7 +117,6 @@ long fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out)
     if (flags & O_SPAWN_DEFER) {
         /* spawn's file action for a child that has not run: see below */
         f->peer_pending = true;
-        f->peer_gen = other_side_gen(f);
         *out = f;
         return 0;
     }
@@ -141,6 +145,14 @@ long fifo_wait_peer(struct proc *p, struct file *f)
         return fifo_wait(p, f->ip);
     f->peer_pending = false;
     return 0;
+}
+
+/* poll's hangup of a FIFO's reader: a writer was there when it opened, or
+ * has opened since - not for a reader that opened (O_NONBLOCK) with no
+ * writer and has seen none yet, as on Linux. */
+bool fifo_writer_came(struct file *f)
+{
+    return f->ip->fifo_writers_gen != f->peer_gen;
 }
 
 /*

@@ -5,7 +5,8 @@
  * A pipe is made by pipe2() (two open files, one per end) or by the first
  * open of a FIFO (fifo.c). Files hold the ends: file.c calls pipe_read and
  * pipe_write for an F_PIPE file and pipe_close_end when the file's last
- * reference goes. The pipe lives while any end is open.
+ * reference goes. The pipe lives while any end is open. splice() (here
+ * too) fills a pipe straight from a regular file's memory.
  *
  * Nothing here sleeps. A read of an empty pipe, or a write that does not
  * fit, puts the caller on one of the pipe's wait queues and returns
@@ -19,7 +20,7 @@
 
 struct pipe {
     char        *buf;
-    uint32_t     size;          /* capacity: a power of two, >= PIPE_SIZE_DEFAULT */
+    uint32_t     size;          /* capacity: a power of two, >= PIPE_SIZE_MIN */
     uint32_t     rpos, wpos;    /* bytes ever read and written, modulo 2^32 */
     int          readers;       /* open read ends */
     int          writers;       /* open write ends */
@@ -193,12 +194,43 @@ long pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblo
     return m;
 }
 
+/*
+ * splice from a regular file: up to n bytes of ip from off, straight from
+ * the file's memory into the free space, with no copy through the caller's
+ * memory. Like a big write it is not atomic: it takes what fits and waits
+ * only when nothing does. At the end of the file it returns 0 at once,
+ * even into a full pipe (Linux would first wait for room).
+ */
+long pipe_fill_from(struct proc *p, struct pipe *pi, struct inode *ip, int64_t off,
+                    size_t n, bool nonblock)
+{
+    if (n == 0 || off >= ip->size)
+        return 0;
+    if (pi->readers == 0) {
+        signal_send(p, SIGPIPE);
+        return -EPIPE;
+    }
+    if (room(pi) == 0) {
+        if (nonblock)
+            return -EAGAIN;
+        return pipe_sleep(p, pi, &pi->wwait);
+    }
+    uint32_t m = (uint32_t)MIN(n, (size_t)room(pi));
+    uint32_t at = slot(pi, pi->wpos);
+    size_t got = ramfs_read_kernel(ip, pi->buf + at, MIN(m, pi->size - at), off);
+    if (got == pi->size - at && got < m)            /* the rest, at the start */
+        got += ramfs_read_kernel(ip, pi->buf, m - got, off + (int64_t)got);
+    pi->wpos += (uint32_t)got;
+    wakeup(&pi->rwait);
+    return (long)got;
+}
+
 /* F_SETPIPE_SZ: a new capacity, rounded up to a power of two. */
 long pipe_set_size(struct pipe *pi, long size)
 {
     if (size <= 0 || size > PIPE_SIZE_MAX)
         return -EINVAL;
-    uint32_t cap = PIPE_SIZE_DEFAULT;
+    uint32_t cap = PIPE_SIZE_MIN;
     while (cap < (uint32_t)size)
         cap <<= 1;
     uint32_t used = queued(pi);
@@ -223,8 +255,92 @@ long pipe_set_size(struct pipe *pi, long size)
     return cap;
 }
 
+/*
+ * poll: as Linux's pipes answer it. A read end has POLLIN when bytes are
+ * queued, and POLLHUP once every writer has gone - for a FIFO, only if a
+ * writer came at all since this reader opened it, so that a reader that
+ * opened with O_NONBLOCK first does not see a hangup before anyone wrote.
+ * A write end has POLLOUT when a write of PIPE_BUF bytes would not wait
+ * (smaller writes may fit earlier), and POLLERR once every reader has
+ * gone. A pipe's read queue is woken by writes and by the last writer's
+ * close, its write queue by reads and by the last reader's close.
+ */
+unsigned pipe_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    struct pipe *pi = f->pipe;
+    unsigned got = 0;
+    if (FILE_READABLE(f)) {
+        if (queued(pi) > 0)
+            got |= POLLIN | POLLRDNORM;
+        if (pi->writers == 0 && (!f->ip || fifo_writer_came(f)))
+            got |= POLLHUP;
+        if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+            wait_also(waiter, &pi->rwait);
+    }
+    if (FILE_WRITABLE(f)) {
+        if (room(pi) >= MIN(pi->size, PIPE_BUF))
+            got |= POLLOUT | POLLWRNORM;
+        if (pi->readers == 0)
+            got |= POLLERR;
+        if (waiter)
+            wait_also(waiter, &pi->wwait);
+    }
+    return got;
+}
+
 long pipe_get_size(struct pipe *pi) { return pi->size; }
 long pipe_nread(struct pipe *pi)    { return queued(pi); }
+
+/* ---- splice(fd_in, off_t *off_in, fd_out, off_t *off_out, len, flags) ---- */
+
+/*
+ * Move bytes from a regular file into a pipe inside the kernel: one copy,
+ * where read and write would copy them out to the caller and back in. cat
+ * uses it to pump a file into a pipeline. Duplex splices only that way
+ * round; every other pair of files (a pipe into a pipe or a file, which
+ * Linux also splices) is EINVAL, and the caller falls back to read and
+ * write. With off_in, the file is read there and *off_in moves on, not the
+ * file's offset. The call blocks like a big write (SPLICE_F_NONBLOCK or
+ * O_NONBLOCK on the pipe: EAGAIN instead), and decides everything before
+ * it moves a byte, so that a re-issued call starts over.
+ */
+long sys_splice(struct proc *p, const long *a)
+{
+    struct file *in = fd_get(p, (int)a[0]), *out = fd_get(p, (int)a[2]);
+    uptr uoff_in = (uptr)a[1], uoff_out = (uptr)a[3];
+    size_t len = (size_t)a[4];
+    unsigned flags = (unsigned)a[5];
+    if (!in || !out || !FILE_READABLE(in) || !FILE_WRITABLE(out))
+        return -EBADF;
+    if (flags & ~(unsigned)(SPLICE_F_MOVE | SPLICE_F_NONBLOCK | SPLICE_F_MORE | SPLICE_F_GIFT))
+        return -EINVAL;
+    if (out->type != F_PIPE || in->type != F_INODE || in->ip->type != I_REG)
+        return -EINVAL;
+    if (uoff_out)
+        return -ESPIPE;                     /* a pipe has no offset */
+    int64_t off = in->off;
+    if (uoff_in) {
+        /* written back unchanged first: once bytes have moved, the new
+         * offset must not fail to arrive */
+        if (copyin(p, &off, uoff_in, sizeof off) < 0 || copyout(p, uoff_in, &off, sizeof off) < 0)
+            return -EFAULT;
+        if (off < 0)
+            return -EINVAL;
+    }
+    long r = fifo_wait_peer(p, out);
+    if (r < 0)
+        return r;
+    bool nonblock = (flags & SPLICE_F_NONBLOCK) || (out->flags & O_NONBLOCK);
+    r = pipe_fill_from(p, out->pipe, in->ip, off, len, nonblock);
+    if (r <= 0)
+        return r;
+    off += r;
+    if (uoff_in)
+        copyout(p, uoff_in, &off, sizeof off);
+    else
+        in->off = off;
+    return r;
+}
 
 /* ---- pipe2(int fds[2], flags) ------------------------------------------ */
 

@@ -232,7 +232,13 @@ static long filter_check(struct port *pt, const struct k_port_msg *m, uint64_t *
  */
 static bool hand_over(struct port *pt, struct pmsg *km)
 {
-    struct proc *q = pt->rwait.head;
+    struct proc *q = NULL;
+    waitq_for_each(e, &pt->rwait) {
+        if (!e->p->call.poll) {         /* a poller waits, but receives nothing */
+            q = e->p;
+            break;
+        }
+    }
     if (!q || pt->head || pt->queued_only)
         return false;
     struct file *f = file_alloc();
@@ -268,7 +274,7 @@ static void delivery_close(struct file *f)
     port_put(pt);
 }
 
-static const struct fileops delivery_ops = { "port-delivery", delivery_close, NULL, NULL };
+static const struct fileops delivery_ops = { "port-delivery", delivery_close, NULL, NULL, NULL };
 
 /* The message the fast path left for p's re-issued receive, or NULL. */
 static struct pmsg *delivery_of(struct proc *p)
@@ -349,6 +355,29 @@ static long receive(struct proc *p, struct port *pt, uptr u, bool nonblock, bool
     }
     pt->received++;
     return 0;
+}
+
+/* poll on a handle: with RECEIVE, readable while a message is queued;
+ * with SEND, writable while the queue has room, in error once the port is
+ * dead. Queueing wakes rwait; taking a message and dying wake swait. */
+unsigned port_poll(struct port *pt, uint32_t rights, unsigned events, struct proc *waiter)
+{
+    unsigned got = 0;
+    if ((rights & PORT_RECEIVE) && (events & (POLLIN | POLLRDNORM))) {
+        if (pt->head)
+            got |= POLLIN | POLLRDNORM;
+        if (waiter)
+            wait_also(waiter, &pt->rwait);
+    }
+    if (rights & PORT_SEND) {
+        if (port_dead(pt))
+            got |= POLLERR;
+        else if (pt->queued < PORT_QUEUE_MAX)
+            got |= POLLOUT | POLLWRNORM;
+        if (waiter && (events & (POLLOUT | POLLWRNORM)))
+            wait_also(waiter, &pt->swait);
+    }
+    return got;
 }
 
 /* ---- system calls ------------------------------------------------------------------- */

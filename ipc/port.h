@@ -69,6 +69,8 @@ bool port_dead(struct port *pt);
 /* Fill km from m (checked), taking references to the handles it names. */
 void pmsg_fill(struct proc *p, const struct k_port_msg *m, struct pmsg *km);
 void pmsg_free(struct pmsg *km);                 /* releases what it carries */
+/* poll on a handle with these rights (cap.c's fileops). */
+unsigned port_poll(struct port *pt, uint32_t rights, unsigned events, struct proc *waiter);
 
 /* ---- cap.c --------------------------------------------------------------- */
 

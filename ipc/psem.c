@@ -35,7 +35,18 @@ struct psem {
 static struct psem *psems;
 
 static void psem_file_close(struct file *f);
-static const struct fileops psem_ops = { "semaphore", psem_file_close, NULL, NULL };
+static pollfn_t psem_poll;
+static const struct fileops psem_ops = { "semaphore", psem_file_close, NULL, NULL, psem_poll };
+
+/* poll: readable while sem_wait would not wait. */
+static unsigned psem_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    struct psem *s = f->obj;
+    (void)events;
+    if (waiter)
+        wait_also(waiter, &s->wq);
+    return s->value > 0 ? POLLIN | POLLRDNORM : 0;
+}
 
 /* ---- names and lifetimes ------------------------------------------------------ */
 

@@ -364,8 +364,8 @@ static long sem_set(struct proc *p, struct semset *set, uptr ubuf)
 static long count_waiters(struct semset *set, int num, bool zero)
 {
     long n = 0;
-    for (struct proc *q = set->wq.head; q; q = q->wq_next)
-        if (wait_of(q)->num == num && wait_of(q)->zero == zero)
+    waitq_for_each(e, &set->wq)
+        if (wait_of(e->p)->num == num && wait_of(e->p)->zero == zero)
             n++;
     return n;
 }

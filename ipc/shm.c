@@ -14,8 +14,9 @@
  * segment, at which address), and that table is the only account of where
  * a process has segments: the kernel alone picks an address (the lowest
  * place in the platform's window, plat_shm_window, that none of the
- * process's attachments occupies) and refuses one that overlaps an
- * attachment, so no two attachments of a process share an address, and
+ * process's attachments and mappings occupies, kernel/mman.c) and refuses
+ * one that overlaps either, so no two attachments of a process share an
+ * address, and
  * shmdt, the platform and proc_exit (shm_exit) always mean the same one.
  * A segment removed with IPC_RMID lives on, invisible to shmget and shmat,
  * until its last attachment goes; shmctl still sees it, marked SHM_DEST, as
@@ -49,6 +50,7 @@ static struct attachment {
     struct proc *p;                 /* NULL: a free entry */
     struct shm  *seg;
     uptr         addr;
+    bool         readonly;
 } attachments[SHM_ATTACH_MAX];
 
 static struct shm *shm_lookup(long id)
@@ -157,21 +159,20 @@ static struct attachment *attachment_over(struct proc *p, uptr addr, size_t len)
     return NULL;
 }
 
-/* Where a segment of len bytes goes in p when shmat is given no address:
- * the lowest page of the platform's window from which len bytes are clear
- * of p's attachments. 0 if the window has no such place. */
-static uptr shm_place(struct proc *p, size_t len)
+uptr shm_over(struct proc *p, uptr addr, size_t len)
 {
-    uptr lo, hi;
-    plat_shm_window(p, &lo, &hi);
-    uptr addr = (lo + SHM_PAGE - 1) & ~(uptr)(SHM_PAGE - 1);
-    while (addr >= lo && addr <= hi && hi - addr >= len) {
-        struct attachment *in_way = attachment_over(p, addr, len);
-        if (!in_way)
-            return addr;
-        addr = in_way->addr + in_way->seg->len;      /* past it, still a page */
-    }
-    return 0;
+    struct attachment *at = attachment_over(p, addr, len);
+    return at ? at->addr + at->seg->len : 0;
+}
+
+bool shm_key(struct proc *p, uptr addr, const void **obj, uptr *off)
+{
+    struct attachment *at = attachment_over(p, addr, 1);
+    if (!at)
+        return false;
+    *obj = at->seg;
+    *off = addr - at->addr;
+    return true;
 }
 
 long sys_shmat(struct proc *p, const long *a)
@@ -185,11 +186,11 @@ long sys_shmat(struct proc *p, const long *a)
         return -EACCES;
     struct attachment *at = attachment_free();
     if (addr == 0) {
-        addr = shm_place(p, seg->len);
+        addr = mem_place(p, seg->len);  /* clear of attachments and mappings */
         if (!addr)
             return -ENOMEM;
     } else if ((addr & (SHM_PAGE - 1)) || addr + seg->len < addr ||
-               attachment_over(p, addr, seg->len)) {
+               mem_over(p, addr, seg->len)) {
         return -EINVAL;                 /* as Linux without SHM_REMAP */
     }
     if (!at)
@@ -200,6 +201,7 @@ long sys_shmat(struct proc *p, const long *a)
     at->p = p;
     at->seg = seg;
     at->addr = addr;
+    at->readonly = readonly;
     seg->nattch++;
     seg->atime = sysv_now();
     seg->lpid = p->pid;
@@ -242,6 +244,29 @@ void shm_exit(struct proc *p)
     for (int i = 0; i < SHM_ATTACH_MAX; i++)
         if (attachments[i].p == p)
             detach(&attachments[i], true);
+}
+
+/* From fork: the child has each of the parent's attachments too, at the
+ * same address (the platform copied the rest of its memory, not these).
+ * 0, or -ENOMEM; the caller then undoes the child with shm_exit. */
+long shm_fork(struct proc *child, struct proc *parent)
+{
+    for (int i = 0; i < SHM_ATTACH_MAX; i++) {
+        struct attachment *at = &attachments[i], *copy;
+        if (at->p != parent)
+            continue;
+        if (!(copy = attachment_free()))
+            return -ENOMEM;
+        long r = plat_shm_attach(child, at->seg->mem, at->seg->len, at->addr, at->readonly);
+        if (r < 0)
+            return r;
+        *copy = *at;
+        copy->p = child;
+        at->seg->nattch++;
+        at->seg->atime = sysv_now();
+        at->seg->lpid = parent->pid;
+    }
+    return 0;
 }
 
 /* From execve, once the new program is loaded: the segments were mapped in

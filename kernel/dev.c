@@ -3,7 +3,7 @@
  *
  * A character device is an I_CHR inode whose `dev` number selects a row of
  * devsw; file.c sends reads and writes there and sys_ioctl sends ioctls.
- * The null and zero devices live here. The terminal is tty.c's: /dev/tty
+ * The null, zero and full devices live here. The terminal is tty.c's: /dev/tty
  * and /dev/console are the same line discipline under two names (Duplex
  * has one terminal, so a controlling terminal is always the console), and
  * ctty.c's rules say who may open and use it.
@@ -16,6 +16,15 @@
  * host's standard input for such a command when it is not a terminal: a
  * bounded buffer that the platform fills (kernel_host_input) only as fast
  * as it is read, so piping a large file in loses nothing.
+ *
+ * /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N name a descriptor of
+ * the process that opens them. Opening one gives the open file of that
+ * descriptor, as dup() would - the BSDs' semantics, which shells and
+ * scripts rely on (`echo err >/dev/stderr`, `cat /dev/fd/3`). Linux
+ * instead reopens the file the descriptor refers to; the difference shows
+ * only in the file offset, which here stays shared. Like Linux, O_TRUNC
+ * empties a regular file, and a descriptor that is not open is ENOENT.
+ * The three have nodes in /dev; /dev/fd/N is recognised by its name.
  */
 #include "kernel.h"
 
@@ -31,20 +40,39 @@ static long null_write(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)n;              /* swallowed unread: buf is never touched */
 }
 
-/* Fill buf with zeros from a small static block, a chunk at a time, so a
- * huge read costs no kernel memory. A fault part-way gives a short read. */
+/* Fill buf with zeros from a static block, a chunk at a time, so a huge
+ * read costs no kernel memory. The block is as large as a pipe, so that
+ * the usual reads (a block of dd, a buffer of stdio) take one copy: each
+ * copy is a call out to the platform, which costs more than copying a few
+ * KiB. A fault part-way gives a short read, of the 512-byte pieces before
+ * the fault: the chunk that faulted is done again in pieces to find it. */
+#define ZERO_PIECE 512
+
 static long zero_read(struct proc *p, struct file *f, uptr buf, size_t n)
 {
-    static const char zeros[512];
+    static const char zeros[PIPE_SIZE_DEFAULT];
     (void)f;
     size_t done = 0;
     while (done < n) {
         size_t chunk = MIN(n - done, sizeof zeros);
-        if (copyout(p, buf + done, zeros, chunk) < 0)
+        if (copyout(p, buf + done, zeros, chunk) < 0) {
+            for (size_t piece; chunk > 0; chunk -= piece, done += piece) {
+                piece = MIN(chunk, (size_t)ZERO_PIECE);
+                if (copyout(p, buf + done, zeros, piece) < 0)
+                    break;
+            }
             return done ? (long)done : -EFAULT;
+        }
         done += chunk;
     }
     return (long)done;
+}
+
+/* /dev/full: reads as zeros, every write fails as on a full disk. */
+static long full_write(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)p, (void)f, (void)buf, (void)n;
+    return -ENOSPC;
 }
 
 static long host_write(struct proc *p, uptr buf, size_t n, int stream)
@@ -126,6 +154,14 @@ static long hostin_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)done;
 }
 
+static unsigned hostin_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    (void)f;
+    if (waiter && (events & (POLLIN | POLLRDNORM | POLLHUP)))
+        wait_also(waiter, &hostin.wq);
+    return hostin.len ? POLLIN | POLLRDNORM : hostin.eof ? POLLHUP : 0;
+}
+
 static void dev_init_hostin(void)
 {
     hostin.head = hostin.len = 0;
@@ -139,18 +175,58 @@ static long tty_open(struct proc *p, int flags)
     return ctty_open_tty(p);
 }
 
+bool dev_fd_path(const char *path, int *fd)
+{
+    static const char prefix[] = "/dev/fd/";
+    for (size_t i = 0; i < sizeof prefix - 1; i++)
+        if (path[i] != prefix[i])
+            return false;
+    const char *d = path + sizeof prefix - 1;
+    int n = 0;
+    if (!*d)
+        return false;
+    for (; *d; d++) {
+        if (*d < '0' || *d > '9' || n >= NOFILE)
+            return false;
+        n = n * 10 + (*d - '0');
+    }
+    *fd = n;
+    return true;
+}
+
+long dev_fd_open(struct proc *p, int fd, int flags, struct file **out)
+{
+    struct file *f = fd >= 0 && fd < NOFILE ? p->ofile[fd] : NULL;
+    if (!f)
+        return -ENOENT;
+    int acc = flags & O_ACCMODE;
+    if ((acc != O_WRONLY && !FILE_READABLE(f)) || (acc != O_RDONLY && !FILE_WRITABLE(f)))
+        return -EACCES;
+    if ((flags & O_TRUNC) && f->type == F_INODE && f->ip && f->ip->type == I_REG &&
+        FILE_WRITABLE(f))
+        ramfs_truncate(f->ip, 0);
+    f->ref++;
+    *out = f;
+    return 0;
+}
+
 /* The nodes' modes are Linux's: the console is the logged-in user's (root
  * here), /dev/tty is everyone's but means each one's own terminal. The
  * launcher's standard input is as private as the console; its output and
  * error take writes from anyone, as the console's fds do. */
 const struct devsw devsw[NDEV] = {
-    [DEV_NULL]    = { "null",    0666, NULL, null_read, null_write, NULL },
-    [DEV_ZERO]    = { "zero",    0666, NULL, zero_read, null_write, NULL },
-    [DEV_TTY]     = { "tty",     0666, tty_open, tty_read, tty_write, tty_ioctl },
-    [DEV_CONSOLE] = { "console", 0600, ctty_open_console, tty_read, tty_write, tty_ioctl },
-    [DEV_HOSTOUT] = { "hostout", 0666, NULL, null_read, hostout_write, NULL },
-    [DEV_HOSTERR] = { "hosterr", 0666, NULL, null_read, hosterr_write, NULL },
-    [DEV_HOSTIN]  = { "hostin",  0600, NULL, hostin_read, NULL, NULL },
+    [DEV_NULL]    = { "null",    0666, NULL, null_read, null_write, NULL, NULL },
+    [DEV_ZERO]    = { "zero",    0666, NULL, zero_read, null_write, NULL, NULL },
+    [DEV_TTY]     = { "tty",     0666, tty_open, tty_read, tty_write, tty_ioctl, tty_poll },
+    [DEV_CONSOLE] = { "console", 0600, ctty_open_console, tty_read, tty_write, tty_ioctl,
+                      tty_poll },
+    [DEV_HOSTOUT] = { "hostout", 0666, NULL, null_read, hostout_write, NULL, NULL },
+    [DEV_HOSTERR] = { "hosterr", 0666, NULL, null_read, hosterr_write, NULL, NULL },
+    [DEV_HOSTIN]  = { "hostin",  0600, NULL, hostin_read, NULL, NULL, hostin_poll },
+    [DEV_STDIN]   = { "stdin",   0666, NULL, NULL, NULL, NULL, NULL },   /* opened as fd 0: */
+    [DEV_STDOUT]  = { "stdout",  0666, NULL, NULL, NULL, NULL, NULL },   /* dev_fd_open */
+    [DEV_STDERR]  = { "stderr",  0666, NULL, NULL, NULL, NULL, NULL },
+    [DEV_FULL]    = { "full",    0666, NULL, zero_read, full_write, NULL, NULL },
 };
 
 void dev_init(void)

@@ -239,10 +239,18 @@ long file_open(struct proc *p, const char *path, int flags, uint32_t mode,
         return fifo_open(p, p->call.file->ip, flags, out);
     struct inode *ip;
     bool created = false;
+    int fd;
+    if (dev_fd_path(path, &fd))
+        return dev_fd_open(p, fd, flags, out);
     long r = (flags & O_CREAT) ? lookup_or_create(p, path, flags, mode, &ip, &created)
                                : namei(p, path, &ip);
     if (r < 0)
         return r;
+    if (ip->type == I_CHR && ip->dev >= DEV_STDIN && ip->dev <= DEV_STDERR) {
+        fd = ip->dev - DEV_STDIN;
+        iput(ip);
+        return dev_fd_open(p, fd, flags, out);
+    }
     r = open_check(p, ip, flags, created);
     if (r == 0 && ip->type == I_FIFO)
         r = fifo_open(p, ip, flags, out);    /* it takes its own reference */

@@ -29,6 +29,8 @@
 #include "uapi/proc.h"
 #include "uapi/time.h"
 #include "uapi/syscall.h"
+#include "uapi/poll.h"
+#include "uapi/mman.h"
 
 /* ---- lib.c, string.c: the kernel's own small C library ----------------- */
 
@@ -79,10 +81,21 @@ extern struct k_kstat kstats;
 /* ---- sched.c: run queue, wait queues, timers ---------------------------- */
 
 /* A wait queue: the processes blocked until something happens to an
- * object. A process is on at most one wait queue at a time. */
-struct waitq {
-    struct proc *head;
+ * object. A process is on a queue through one of its wait entries; it has
+ * NWAIT of them, so that poll can wait on several queues at once (every
+ * other blocking call uses one). A wakeup on any of them takes the process
+ * off all of them. */
+struct wait_entry {
+    struct proc       *p;
+    struct waitq      *wq;
+    struct wait_entry *next;        /* the next waiter on wq */
 };
+
+struct waitq {
+    struct wait_entry *head;
+};
+
+#define NWAIT (2 * NOFILE)          /* a read and a write queue per descriptor */
 
 void sched_init(void);
 void make_runnable(struct proc *p);       /* append to the run queue */
@@ -92,6 +105,11 @@ void runq_remove(struct proc *p);
  * short description for ps ("pipe read", "wait"). Returns KERN_BLOCK, so a
  * system call ends with `return sleep_on(p, &obj->wq, "obj read");`. */
 long sleep_on(struct proc *p, struct waitq *wq, const char *what);
+/* Also wait on wq at the next sleep_on (poll, for each descriptor); a
+ * queue named twice is waited on once. A call that then does not sleep
+ * must drop them with wait_cancel. */
+void wait_also(struct proc *p, struct waitq *wq);
+void wait_cancel(struct proc *p);
 /* p->wait_buf, holding the text of fmt: for a `what` made up at the wait. */
 const char *wait_text(struct proc *p, const char *fmt, ...);
 
@@ -101,10 +119,22 @@ void sleep_until(struct proc *p, uint64_t deadline);
 
 void wakeup(struct waitq *wq);            /* every waiter becomes runnable */
 void wakeup_one(struct waitq *wq);        /* the longest waiter only */
-void wakeup_proc(struct proc *p);         /* take p off its queue and timer */
+void wakeup_proc(struct proc *p);         /* take p off its queues and timer */
 void sched_detach(struct proc *p);        /* off every queue, not made runnable */
 bool waitq_empty(struct waitq *wq);
+/* The processes waiting on wq, longest waiter first. */
+#define waitq_for_each(e, wq) for (struct wait_entry *e = (wq)->head; e; e = e->next)
 uint64_t now_ns(void);
+
+/* Ask the platform for the earliest deadline or alarm of any process. */
+void timer_reprogram(void);
+
+/* ---- itimer.c: the real-time interval timer (setitimer, alarm) ---------- */
+
+/* SIGALRM for p at deadline (monotonic ns; 0: disarm), then every
+ * interval ns if that is not 0. Not inherited by fork; kept by exec. */
+void alarm_set(struct proc *p, uint64_t deadline, uint64_t interval);
+void itimer_fire(struct proc *p, uint64_t now);    /* kernel_tick: p's alarm is due */
 
 /* ---- proc.c: the process table ------------------------------------------ */
 
@@ -134,10 +164,11 @@ struct proc {
 
     /* scheduling (sched.c) */
     struct proc  *rq_next;          /* run queue */
-    struct waitq *wq;               /* the queue p sleeps on, or NULL */
-    struct proc  *wq_next;
+    struct wait_entry waits[NWAIT]; /* the queues p sleeps on: [0, nwaits) */
+    int           nwaits;
     uint64_t      deadline;         /* timer wakeup, 0 for none */
-    struct proc  *timer_next;
+    uint64_t      alarm;            /* SIGALRM due (monotonic ns), 0 for none */
+    uint64_t      alarm_interval;   /* ... and again this often, 0: once */
     const char   *wait_what;        /* why p sleeps, for ps: text that outlives the wait */
     char          wait_buf[32];     /* for a text made up at the wait (wait_text) */
     struct waitq  child_wait;       /* where p sleeps in wait4 */
@@ -150,7 +181,11 @@ struct proc {
         uint64_t     deadline;      /* nanosleep's wakeup time */
         struct file *file;          /* a FIFO open in progress */
         uint32_t     gen;           /* a counter the call waits to change */
-        bool         sigsuspend;    /* sigsuspend replaced the mask ... */
+        bool         poll;          /* poll waits on queues of others' kinds */
+        const void  *futex_obj;     /* the word a futex wait sleeps on ... */
+        uptr         futex_off;
+        bool         futex_woken;   /* ... and FUTEX_WAKE woke it */
+        bool         sigsuspend;    /* sigsuspend (or ppoll) replaced the mask ... */
         k_sigset_t   saved_mask;    /* ... and this is the one to restore */
     } call;
 
@@ -234,6 +269,7 @@ struct inode {
     char        *data;
     int64_t      size;
     size_t       cap;
+    struct memobj *mem;           /* mapped shared once: data is this object's (mman.c) */
     uint64_t     content_id;      /* this version of the bytes: no other file or
                                    * version has had it since boot (ramfs.c) */
 
@@ -275,6 +311,9 @@ long          dir_rename(struct inode *olddir, const char *oldname,
 bool          dir_is_empty(struct inode *dir);
 long          ramfs_read(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
 long          ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t off);
+/* Copy up to n bytes from off into kernel memory (splice): the count, 0 at
+ * the end of the file. */
+size_t        ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off);
 long          ramfs_truncate(struct inode *ip, int64_t len);
 /* Create a file or directory at path from kernel memory (the initramfs). */
 long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
@@ -284,17 +323,24 @@ long          ramfs_create_path(const char *path, enum itype type, uint32_t mode
 
 enum ftype { F_INODE = 1, F_PIPE, F_OBJ };
 
+/* What a descriptor is ready for (poll.c): the POLL* events of f among
+ * `events` that hold now. With a waiter, it also puts the waiter on the
+ * queues whose wakeups may change that (wait_also), as a blocked read or
+ * write would wait on them. */
+typedef unsigned pollfn_t(struct file *f, unsigned events, struct proc *waiter);
+
 /* An F_OBJ file is a handle on a kernel object that is neither an inode nor
  * a pipe - a channel end, a port capability, a POSIX semaphore. Its
  * operations live with the object, in ipc/; read and write may be NULL
- * (the calls then fail with EINVAL). Descriptors give such handles their
- * lifetime for free: dup, inheritance through spawn, close-on-exec, and
- * release at exit. */
+ * (the calls then fail with EINVAL), and so may poll (always ready).
+ * Descriptors give such handles their lifetime for free: dup, inheritance
+ * through spawn and fork, close-on-exec, and release at exit. */
 struct fileops {
     const char *name;
     void (*close)(struct file *f);                 /* the last reference went */
     long (*read)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
+    pollfn_t *poll;
 };
 
 struct file {
@@ -305,7 +351,7 @@ struct file {
     struct inode *ip;             /* F_INODE, and F_PIPE for a FIFO */
     struct pipe  *pipe;           /* F_PIPE */
     bool          peer_pending;   /* a FIFO opened by spawn: see fifo_wait_peer */
-    uint32_t      peer_gen;
+    uint32_t      peer_gen;       /* a FIFO: the other side's opens when this one opened */
     const struct fileops *ops;    /* F_OBJ */
     void         *obj;            /* F_OBJ: the object */
 };
@@ -340,10 +386,15 @@ struct devsw {
     long (*read)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*write)(struct proc *p, struct file *f, uptr buf, size_t n);
     long (*ioctl)(struct proc *p, struct file *f, unsigned long req, uptr arg);
+    pollfn_t *poll;                                /* NULL: always ready */
 };
 enum { DEV_NULL = 1, DEV_ZERO, DEV_TTY, DEV_CONSOLE, DEV_HOSTOUT, DEV_HOSTERR, DEV_HOSTIN,
-       NDEV };
+       DEV_STDIN, DEV_STDOUT, DEV_STDERR, DEV_FULL, NDEV };
 extern const struct devsw devsw[NDEV];
+/* /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N: the open file of
+ * descriptor N, as dup(N) gives it. */
+bool         dev_fd_path(const char *path, int *fd);
+long         dev_fd_open(struct proc *p, int fd, int flags, struct file **out);
 void dev_init(void);          /* creates /dev and its nodes */
 
 /* ---- tty.c: the console's line discipline -------------------------------- */
@@ -352,6 +403,7 @@ void tty_init(void);
 long tty_read(struct proc *p, struct file *f, uptr buf, size_t n);
 long tty_write(struct proc *p, struct file *f, uptr buf, size_t n);
 long tty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
+pollfn_t tty_poll;
 void tty_input(const char *buf, size_t n);
 size_t tty_output_take(char *buf, size_t max);   /* for the platform */
 void tty_print(const char *s, size_t n);  /* kernel messages, through the queue */
@@ -395,27 +447,63 @@ void         pipe_open_end(struct pipe *pi, bool reader, bool writer);
 void         pipe_close_end(struct pipe *pi, bool reader, bool writer);  /* frees at last */
 long         pipe_read(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
 long         pipe_write(struct proc *p, struct pipe *pi, uptr buf, size_t n, bool nonblock);
+/* splice: bytes of a regular file into the pipe, with no user memory between */
+long         pipe_fill_from(struct proc *p, struct pipe *pi, struct inode *ip, int64_t off,
+                            size_t n, bool nonblock);
 long         pipe_set_size(struct pipe *pi, long size);
 long         pipe_get_size(struct pipe *pi);
 long         pipe_nread(struct pipe *pi);       /* bytes waiting, for FIONREAD */
+pollfn_t     pipe_poll;                         /* either end, of a pipe or a FIFO */
 int          pipe_readers(struct pipe *pi);     /* open read ends (for fifo.c) */
 int          pipe_writers(struct pipe *pi);     /* open write ends */
 long         fifo_open(struct proc *p, struct inode *ip, int flags, struct file **out);
 void         fifo_close(struct file *f);        /* from file_close */
 long         fifo_wait_peer(struct proc *p, struct file *f);  /* 0, or KERN_BLOCK */
+bool         fifo_writer_came(struct file *f);  /* since this reader's open */
 
 /* ---- ipc/shm.c, ipc/sem.c, ipc/psem.c: shared memory and semaphores ------ */
 
 void shm_exit(struct proc *p);       /* proc_exit: detach p's segments */
 void shm_exec(struct proc *p);       /* execve: the old image's attachments are gone */
+long shm_fork(struct proc *child, struct proc *parent);   /* 0 or -ENOMEM */
+/* The end of p's attachment with any of [addr, addr + len), or 0. */
+uptr shm_over(struct proc *p, uptr addr, size_t len);
+/* The segment and offset of p's addr in an attachment (futex keys). */
+bool shm_key(struct proc *p, uptr addr, const void **obj, uptr *off);
 void semundo_exit(struct proc *p);   /* proc_exit: apply p's SEM_UNDO adjustments */
 sysfn_t sys_shmget, sys_shmat, sys_shmdt, sys_shmctl;
 sysfn_t sys_semget, sys_semop, sys_semctl;
 sysfn_t sys_sem_open, sys_sem_wait, sys_sem_trywait, sys_sem_timedwait, sys_sem_post,
         sys_sem_getvalue, sys_sem_unlink;
 
+/* ---- mman.c: mappings and the memory objects behind shared ones ----------- */
+
+struct memobj;
+void mman_init(void);                /* makes /dev/shm */
+long mmap_fork(struct proc *child, struct proc *parent);   /* 0 or -ENOMEM */
+void mmap_exit(struct proc *p);
+void mmap_exec(struct proc *p);
+/* What occupies [addr, addr + len) of p - a mapping or a System V
+ * attachment: the end of the first one found, or 0 if nothing does. */
+uptr mem_over(struct proc *p, uptr addr, size_t len);
+/* The lowest page-aligned address of the platform's window with len bytes
+ * free, or 0. */
+uptr mem_place(struct proc *p, size_t len);
+/* A file mapped shared (ip->mem): grow its object to need bytes (false:
+ * out of memory); the kernel reads or writes its bytes at off; it goes. */
+bool mman_file_grow(struct inode *ip, size_t need);
+void mman_file_access(struct inode *ip, int64_t off, size_t len, bool write);
+void mman_file_gone(struct inode *ip);
+/* The object and offset of p's addr in a shared mapping (futex keys). */
+bool mmap_key(struct proc *p, uptr addr, const void **obj, uptr *off);
+
 /* ---- system calls, one function each, by file ------------------------------ */
 
+/* fork.c, itimer.c, mman.c */
+sysfn_t sys_fork, sys_setitimer, sys_getitimer;
+sysfn_t sys_mmap, sys_munmap, sys_mprotect, sys_msync;
+/* ipc/futex.c */
+sysfn_t sys_futex;
 /* sysproc.c */
 sysfn_t sys_exit, sys_spawn, sys_execve, sys_wait4, sys_getpid, sys_getppid,
         sys_setpgid, sys_getpgid, sys_setsid, sys_getsid, sys_kill, sys_nanosleep,
@@ -430,7 +518,9 @@ sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_getdents, sys_chdir, sys_getcwd, sys_ftruncate, sys_mknod, sys_ioctl,
         sys_access, sys_chmod, sys_umask;
 /* ipc/pipe.c */
-sysfn_t sys_pipe2;
+sysfn_t sys_pipe2, sys_splice;
+/* poll.c */
+sysfn_t sys_ppoll;
 
 /* ---- ipc/msgq.c: System V message queues ----------------------------------- */
 

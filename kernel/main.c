@@ -17,6 +17,7 @@ void kernel_init(void)
     proc_init();
     vfs_init();
     dev_init();
+    mman_init();
     tty_init();
     const void *archive = plat_initramfs(&len);
     if (archive) {

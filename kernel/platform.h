@@ -77,6 +77,15 @@ const void *plat_initramfs(size_t *len);
  * Returns 0, -ENOEXEC for an image the platform cannot run, -ENOMEM. */
 int plat_proc_load(struct proc *p, const struct exec_image *img);
 
+/* fork: make child's user context a copy of parent's, which is in the
+ * middle of its fork system call - its own memory with the same contents
+ * at the same addresses, the same registers - except that in the child
+ * the call returns 0. Shared memory is not copied: the kernel attaches
+ * the parent's segments to the child afterwards with plat_shm_attach. The
+ * child does not run before the parent's call has returned, so a platform
+ * may finish the copy then. Returns 0, or -ENOMEM. */
+int plat_proc_fork(struct proc *child, struct proc *parent);
+
 /* Destroy p's user context. p never runs again; the kernel keeps the slot
  * until the zombie is reaped. Called for the running process too. */
 void plat_proc_destroy(struct proc *p);
@@ -114,6 +123,27 @@ uptr plat_brk(struct proc *p, uptr addr);
 void plat_shm_window(struct proc *p, uptr *lo, uptr *hi);
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly);
 void plat_shm_detach(struct proc *p, uptr addr, size_t size);
+
+/* The kernel itself is about to read (write false) or write bytes of
+ * shared memory that processes may have attached - a mapped file's, for
+ * read(2), write(2) or msync. A platform that keeps copies in processes
+ * (web) brings the kernel's copy up to date first, and after a write the
+ * copies; where the pages are the same (arm64) there is nothing to do. */
+void plat_shm_access(void *kmem, size_t len, bool write);
+
+/* Private memory (mman.c). The kernel chose addr (page-aligned, clear of
+ * p's mappings and attachments) and len (whole pages).
+ * plat_mem_map: [addr, addr + len) of p becomes fresh zeroed memory of
+ * p's own, accessible as prot says (PROT_*); fork copies it with the rest
+ * of p's memory. 0, -EINVAL if p cannot have memory there (outside its
+ * address space, over its own code, data, heap or stack), -ENOMEM.
+ * plat_mem_unmap: that memory goes (not called at exit or exec).
+ * plat_mem_protect: the pages of [addr, addr + len), private or attached,
+ * become accessible as prot says; a platform that cannot protect pages
+ * (web) only returns 0. */
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot);
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len);
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot);
 
 /* The machine's name for uname -m: "wasm32", "aarch64", ... */
 const char *plat_machine(void);

@@ -123,6 +123,7 @@ void call_abandon(struct proc *p)
         p->call.file = NULL;
         file_close(f);
     }
+    p->call.poll = false;
     p->blocked_call = false;
 }
 
@@ -166,8 +167,10 @@ void proc_exit(struct proc *p, int status)
         panic("init exited with status %d", status);
     call_abandon(p);
     sched_detach(p);
+    alarm_set(p, 0, 0);
     fd_close_all(p);
     shm_exit(p);
+    mmap_exit(p);
     semundo_exit(p);
     if (p->cwd) {
         iput(p->cwd);

@@ -4,7 +4,9 @@
  * A directory is a linked list of names (struct dirent_node), in the order
  * they were made; getdents walks it by position. A regular file is one
  * growable buffer: data[0, size) is the file, data[size, cap) is spare room
- * whose bytes are zeroed before they ever become part of the file. Every
+ * whose bytes are zeroed before they ever become part of the file. Once
+ * mapped shared, a file's buffer is a memory object's pages (mman.c),
+ * which the mappings see too. Every
  * change of a file's bytes gives it a new content_id, from one counter for
  * all files, so that equal ids mean equal bytes: the platform keeps the
  * module it compiled for a program by that id (struct exec_image).
@@ -180,6 +182,8 @@ static bool reserve(struct inode *ip, size_t need)
 {
     if (need <= ip->cap)
         return true;
+    if (ip->mem)                 /* mapped: the bytes move, mappings follow */
+        return mman_file_grow(ip, need);
     size_t want = MAX(need, MAX(ip->cap * 2, (size_t)64));
     char *data = krealloc(ip->data, want);
     if (!data && want > need) {
@@ -200,6 +204,8 @@ static long set_size(struct inode *ip, int64_t len)
     if (len > ip->size) {
         if (!reserve(ip, (size_t)len))
             return -ENOSPC;
+        if (ip->mem)
+            mman_file_access(ip, ip->size, (size_t)(len - ip->size), true);
         memset(ip->data + ip->size, 0, (size_t)(len - ip->size));
     }
     ip->size = len;
@@ -213,10 +219,26 @@ long ramfs_read(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t of
     if (off >= ip->size || n == 0)
         return 0;
     size_t len = (size_t)MIN((uint64_t)n, (uint64_t)(ip->size - off));
+    if (ip->mem)
+        mman_file_access(ip, off, len, false);
     if (copyout(p, buf, ip->data + off, len) < 0)
         return -EFAULT;
     ip->atime = realtime();
     return (long)len;
+}
+
+/* The same into kernel memory, for splice (ipc/pipe.c): nothing can fault.
+ * __builtin_memcpy, not the kernel's memcpy: where the target has a block
+ * copy (WebAssembly's memory.copy) the compiler uses it, and elsewhere it
+ * is a call to memcpy. These copies are as large as a pipe. */
+size_t ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off)
+{
+    if (off < 0 || off >= ip->size || n == 0)
+        return 0;
+    size_t len = (size_t)MIN((uint64_t)n, (uint64_t)(ip->size - off));
+    __builtin_memcpy(dst, ip->data + off, len);
+    ip->atime = realtime();
+    return len;
 }
 
 /* Write at off, past the end too (the gap reads as zeros). Returns the
@@ -240,6 +262,9 @@ long ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, int64_t o
             err = -ENOSPC;
             break;
         }
+        if (ip->mem)
+            mman_file_access(ip, MIN(pos, ip->size), chunk + (size_t)MAX(pos - ip->size, 0),
+                             true);
         if (pos > ip->size)      /* a hole: it must read back as zeros */
             memset(ip->data + ip->size, 0, (size_t)(pos - ip->size));
         if (copyin(p, ip->data + pos, buf + done, chunk) < 0) {
@@ -262,7 +287,7 @@ long ramfs_truncate(struct inode *ip, int64_t len)
         return -EINVAL;
     if (len > RAMFS_FILE_MAX)
         return -EFBIG;
-    if (len == 0) {              /* give the memory back */
+    if (len == 0 && !ip->mem) {  /* give the memory back (unless mapped) */
         kfree(ip->data);
         ip->data = NULL;
         ip->cap = 0;

@@ -10,14 +10,18 @@
  * every blocking path re-checks).
  *
  * The run queue is a FIFO: round-robin among runnable processes. A wait
- * queue is a FIFO too, so wakeup_one wakes the longest waiter. Timers are a
- * deadline per process; kernel_tick scans the table, which is small.
+ * queue is a FIFO too, so wakeup_one wakes the longest waiter. A process
+ * waits through wait entries of its own (struct proc's waits), one per
+ * queue: usually one, several for poll. Whichever queue wakes it takes it
+ * off all of them, and the re-issued call looks at everything again.
+ *
+ * Timers are a deadline per process (a wakeup), and its alarm (SIGALRM,
+ * itimer.c); kernel_tick scans the table, which is small.
  */
 #include "kernel.h"
 
 static struct proc *rq_head, *rq_tail;
 
-static void timer_reprogram(void);
 
 void sched_init(void)
 {
@@ -77,19 +81,31 @@ void kernel_yield(struct proc *p)
 
 /* ---- wait queues ---------------------------------------------------------- */
 
+/* Append one of p's entries to the end of wq (a FIFO: wakeup_one wakes the
+ * longest waiter). A queue p is on already is not added twice. */
+void wait_also(struct proc *p, struct waitq *wq)
+{
+    for (int i = 0; i < p->nwaits; i++)
+        if (p->waits[i].wq == wq)
+            return;
+    KASSERT(p->nwaits < NWAIT);
+    struct wait_entry *e = &p->waits[p->nwaits++];
+    e->p = p;
+    e->wq = wq;
+    e->next = NULL;
+    struct wait_entry **pp = &wq->head;
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = e;
+    kstats.waiters++;
+}
+
 long sleep_on(struct proc *p, struct waitq *wq, const char *what)
 {
-    KASSERT(p->wq == NULL);
+    KASSERT(p->state != P_BLOCKED);
+    if (wq)
+        wait_also(p, wq);
     p->state = P_BLOCKED;
-    p->wq = wq;
-    p->wq_next = NULL;
-    if (wq) {
-        struct proc **pp = &wq->head;
-        while (*pp)
-            pp = &(*pp)->wq_next;
-        *pp = p;
-        kstats.waiters++;
-    }
     p->wait_what = what;        /* kept, not copied: sleeping is a hot path */
     p->blocked_call = true;
     return KERN_BLOCK;
@@ -104,20 +120,23 @@ const char *wait_text(struct proc *p, const char *fmt, ...)
     return p->wait_buf;
 }
 
-static void waitq_remove(struct proc *p)
+/* Take p off every queue it is on. */
+void wait_cancel(struct proc *p)
 {
-    struct waitq *wq = p->wq;
-    if (!wq)
-        return;
-    for (struct proc **pp = &wq->head; *pp; pp = &(*pp)->wq_next) {
-        if (*pp == p) {
-            *pp = p->wq_next;
-            break;
+    for (int i = 0; i < p->nwaits; i++) {
+        struct wait_entry *e = &p->waits[i];
+        for (struct wait_entry **pp = &e->wq->head; *pp; pp = &(*pp)->next) {
+            if (*pp == e) {
+                *pp = e->next;
+                break;
+            }
         }
+        e->p = NULL;
+        e->wq = NULL;
+        e->next = NULL;
+        kstats.waiters--;
     }
-    p->wq = NULL;
-    p->wq_next = NULL;
-    kstats.waiters--;
+    p->nwaits = 0;
 }
 
 static void timer_cancel(struct proc *p)
@@ -133,7 +152,7 @@ static void timer_cancel(struct proc *p)
  * process that stops or exits while blocked. */
 void sched_detach(struct proc *p)
 {
-    waitq_remove(p);
+    wait_cancel(p);
     timer_cancel(p);
     if (p->state == P_RUNNABLE)
         runq_remove(p);
@@ -142,7 +161,7 @@ void sched_detach(struct proc *p)
 
 void wakeup_proc(struct proc *p)
 {
-    waitq_remove(p);
+    wait_cancel(p);
     timer_cancel(p);
     if (p->state == P_BLOCKED) {
         p->wait_what = "";
@@ -153,26 +172,30 @@ void wakeup_proc(struct proc *p)
 void wakeup(struct waitq *wq)
 {
     while (wq->head)
-        wakeup_proc(wq->head);
+        wakeup_proc(wq->head->p);
 }
 
 void wakeup_one(struct waitq *wq)
 {
     if (wq->head)
-        wakeup_proc(wq->head);
+        wakeup_proc(wq->head->p);
 }
 
 bool waitq_empty(struct waitq *wq) { return wq->head == NULL; }
 
 /* ---- timers --------------------------------------------------------------- */
 
-static void timer_reprogram(void)
+void timer_reprogram(void)
 {
     uint64_t first = 0;
     for (int i = 0; i < NPROC; i++) {
-        uint64_t d = procs[i].deadline;
-        if (procs[i].state != P_UNUSED && d && (!first || d < first))
+        if (procs[i].state == P_UNUSED)
+            continue;
+        uint64_t d = procs[i].deadline, a = procs[i].alarm;
+        if (d && (!first || d < first))
             first = d;
+        if (a && (!first || a < first))
+            first = a;
     }
     plat_timer_set(first);
 }
@@ -190,8 +213,12 @@ void kernel_tick(void)
     uint64_t now = now_ns();
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
-        if (p->state != P_UNUSED && p->deadline && p->deadline <= now)
+        if (p->state == P_UNUSED)
+            continue;
+        if (p->deadline && p->deadline <= now)
             wakeup_proc(p);
+        if (p->alarm && p->alarm <= now)
+            itimer_fire(p, now);
     }
     timer_reprogram();
 }

@@ -39,6 +39,9 @@ static const struct {
     [SYS_setgid]        = { sys_setgid,        R },
     [SYS_brk]           = { sys_brk,           R },
     [SYS_clock_gettime] = { sys_clock_gettime, R },
+    [SYS_fork]          = { sys_fork,          R },
+    [SYS_setitimer]     = { sys_setitimer,     R },
+    [SYS_getitimer]     = { sys_getitimer,     R },
     [SYS_sigaction]     = { sys_sigaction,     R },
     [SYS_sigprocmask]   = { sys_sigprocmask,   R },
     [SYS_sigpending]    = { sys_sigpending,    R },
@@ -68,6 +71,13 @@ static const struct {
     [SYS_access]        = { sys_access,        R },
     [SYS_chmod]         = { sys_chmod,         R },
     [SYS_umask]         = { sys_umask,         R },
+    [SYS_ppoll]         = { sys_ppoll,         false },  /* EINTR, as on Linux */
+    [SYS_mmap]          = { sys_mmap,          R },
+    [SYS_munmap]        = { sys_munmap,        R },
+    [SYS_mprotect]      = { sys_mprotect,      R },
+    [SYS_msync]         = { sys_msync,         R },
+    [SYS_futex]         = { sys_futex,         false },  /* EINTR: the caller loops */
+    [SYS_splice]        = { sys_splice,        R },
     [SYS_procinfo]      = { sys_procinfo,      R },
     [SYS_kstat]         = { sys_kstat,         R },
     [SYS_uname]         = { sys_uname,         R },
@@ -143,6 +153,7 @@ long kernel_syscall(struct proc *p, long nr, long a0, long a1, long a2,
     long r = systab[nr].fn(p, a);
     if (r != KERN_BLOCK && r != KERN_EXIT && p->call.file)
         call_abandon(p);        /* a call that ended must not leave state behind */
+    KASSERT(r == KERN_BLOCK || p->nwaits == 0);   /* ... nor wait on a queue */
     return r;
 }
 

@@ -318,6 +318,7 @@ long sys_execve(struct proc *p, const long *a)
     fd_close_on_exec(p);
     signal_exec_reset(p);
     shm_exec(p);
+    mmap_exec(p);
     return KERN_EXEC;
 }
 

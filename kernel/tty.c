@@ -529,6 +529,23 @@ long tty_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return read_raw(p, f, buf, n);
 }
 
+/* poll: input to read (a whole line in canonical mode, any byte in raw
+ * mode), room to write. Input wakes tty.wq, output taken wakes tty.owq. */
+unsigned tty_poll(struct file *f, unsigned events, struct proc *waiter)
+{
+    (void)f;
+    unsigned got = 0;
+    if (lflag(ICANON) ? tty.rpos != tty.cpos : data_bytes(tty.wpos) > 0)
+        got |= POLLIN | POLLRDNORM;
+    if (write_room() > 0)
+        got |= POLLOUT | POLLWRNORM;
+    if (waiter && (events & (POLLIN | POLLRDNORM)))
+        wait_also(waiter, &tty.wq);
+    if (waiter && (events & (POLLOUT | POLLWRNORM)))
+        wait_also(waiter, &tty.owq);
+    return got;
+}
+
 /* ---- settings ----------------------------------------------------------- */
 
 static long set_termios(struct proc *p, unsigned long req, uptr arg)

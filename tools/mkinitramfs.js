@@ -5,9 +5,9 @@
 //
 // Each DIR=SRC puts the regular files of the host directory SRC (not
 // recursively) under /DIR in the archive (a DIR may have several SRCs:
-// bin has the programs and the scripts); bin files get mode 0755, the rest
-// 0644. The kernel's initramfs.c unpacks it into the ramfs at boot, on both
-// targets. `test` is also packed as `[`, the name POSIX gives it.
+// bin has the programs and the scripts); the programs of bin and
+// tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c
+// unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -61,7 +61,7 @@ for (const spec of specs) {
     const p = path.join(src, f);
     if (!fs.statSync(p).isFile() || f.endsWith('.pre.wasm')) continue;
     const data = fs.readFileSync(p);
-    const mode = dir === 'bin' ? 0o755 : 0o644;
+    const mode = dir === 'bin' || dir === 'tests/compat' ? 0o755 : 0o644;
     addFile(`${dir}/${f}`, data, mode);
     if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode);
   }

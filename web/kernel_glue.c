@@ -22,6 +22,7 @@ IMPORT(timer_set)     void js_timer_set(double deadline_ms);
  * calls JS makes on its behalf. */
 IMPORT(proc_load)     int js_proc_load(struct proc *p, int ctx, const void *code, size_t len,
                                        double id, char *const *argv, char *const *envp);
+IMPORT(proc_fork)     int js_proc_fork(struct proc *child, int parent_ctx);
 IMPORT(proc_destroy)  void js_proc_destroy(int ctx);
 IMPORT(copyin)        int js_copyin(int ctx, void *dst, uptr src, size_t n);
 IMPORT(copyout)       int js_copyout(int ctx, uptr dst, const void *src, size_t n);
@@ -31,6 +32,8 @@ IMPORT(poweroff)      void js_poweroff(int code);
 IMPORT(shm_attach)    long js_shm_attach(int ctx, void *kmem, size_t size, uptr addr,
                                          int readonly);
 IMPORT(shm_detach)    void js_shm_detach(int ctx, uptr addr, size_t size);
+IMPORT(shm_access)    void js_shm_access(void *kmem, size_t len, int write);
+IMPORT(mem_map)       long js_mem_map(int ctx, uptr addr, size_t len);
 IMPORT(panic)         void js_panic(const char *msg);
 
 extern unsigned char __heap_base;
@@ -96,6 +99,17 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     return 0;
 }
 
+/* The runtime makes the child's instance now and copies the parent's
+ * memory into it when the parent's fork call unwinds (process.js). */
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    int ctx = js_proc_fork(child, ctx_of(parent));
+    if (ctx < 0)
+        return ctx;
+    kernel_set_proc_ctx(child, (void *)(uintptr_t)ctx);
+    return 0;
+}
+
 void plat_proc_destroy(struct proc *p) { js_proc_destroy(ctx_of(p)); }
 
 int plat_copyin(struct proc *p, void *dst, uptr src, size_t n)
@@ -134,6 +148,34 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
 {
     js_shm_detach(ctx_of(p), addr, size);
 }
+void plat_shm_access(void *kmem, size_t len, bool write) { js_shm_access(kmem, len, write); }
+
+/* Private mappings are memory of the instance, above the break (the
+ * runtime moves the break past them). A linear memory has neither holes
+ * nor page protection: unmapped memory stays the program's, and mprotect
+ * is only recorded by the kernel (docs/design.md). */
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
+{
+    (void)prot;
+    return js_mem_map(ctx_of(p), addr, len);
+}
+
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
+{
+    (void)p;
+    (void)addr;
+    (void)len;
+}
+
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
+{
+    (void)p;
+    (void)addr;
+    (void)len;
+    (void)prot;
+    return 0;
+}
+
 void plat_poweroff(int code) { js_poweroff(code); }
 
 void plat_panic(const char *msg)

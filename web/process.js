@@ -2,13 +2,17 @@
 // instance with its own linear memory, stopped and resumed with Binaryen's
 // asyncify.
 //
-// A user program imports one function, sys.syscall. When the kernel answers a
-// call with KERN_BLOCK, the import starts an asyncify unwind: the program's
-// stack is saved into a buffer inside its own memory and its entry export
-// returns. To resume, the runtime starts a rewind and calls the entry export
-// again; the program's code rebuilds its stack and re-enters the import, which
-// either re-issues the same system call (the blocking model's restart) or
-// returns a value kept from before (after a time slice ended or a stop).
+// A user program imports sys.syscall. When the kernel answers a call with
+// KERN_BLOCK, the import starts an asyncify unwind: the program's stack is
+// saved into a buffer inside its own memory and its entry export returns. To
+// resume, the runtime starts a rewind and calls the entry export again; the
+// program's code rebuilds its stack and re-enters the import, which either
+// re-issues the same system call (the blocking model's restart) or returns a
+// value kept from before (after a time slice ended or a stop).
+//
+// It also imports sys.preempt, which its preemption points call (see
+// tools/preempt/): a program that computes without system calls is
+// unwound there when its time slice is over, the same way.
 //
 // The program side of this contract is shell/lib/arch/wasm32/ (crt.c).
 
@@ -24,6 +28,17 @@ const NULL_GUARD = 1024;        // addresses below this fault, like a null page
 const SAVE_AREA = 1024 * 1024;  // room for a saved stack: see unwind()
 
 const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
+
+// A program's preemption points count down a budget (its exported global
+// __dx_budget) and call sys.preempt when it runs out, which looks at the
+// clock. How many points pass between two looks is adapted per process, in
+// proportion to the time the last ones took, so that it looks about every
+// LOOK_MS: often enough for the slice to end on time, rarely enough that a
+// look (a call out and a clock read, about 0.1 us) costs nothing measurable.
+// The time between two points varies (a point may be followed by a memcpy
+// of megabytes), so the budget starts small and grows at most 4x a look.
+const LOOK_MS = 0.5;
+const BUDGET_START = 4096, BUDGET_MAX = 1 << 20;
 
 // Thrown out of a program's stack when it is gone: it exited or was
 // killed (EXITED), or execve replaced it (EXECED).
@@ -96,7 +111,9 @@ export function copyBytes(d, dst, s, src, n) {
 }
 
 export class Process {
-  constructor(runtime, kp, module, argv, envp) {
+  // spare: an instance of module that a process that ended left behind
+  // (runtime.js, takeSpare), for a fork child, which overwrites its memory.
+  constructor(runtime, kp, module, argv, envp, spare = null) {
     this.rt = runtime;
     this.kp = kp;                 // the kernel's struct proc *
     this.ctx = 0;                 // the runtime's number for it (runtime.js, procLoad)
@@ -108,11 +125,25 @@ export class Process {
     this.unwinding = false;       // unwind() started: __dx_start returns unwound
     this.dead = false;
     this.calls = 0;               // system calls since the slice began
-    this.instance = new WebAssembly.Instance(module, {
+    this.module = module;
+    this.forked = null;           // a child made by this process's fork call, to finish
+    // The import reaches the instance's process through owner, so that an
+    // instance can serve another process later.
+    this.owner = spare ? spare.owner : { proc: null };
+    this.owner.proc = this;
+    const owner = this.owner;
+    this.instance = spare ? spare.instance : new WebAssembly.Instance(module, {
       // (named parameters: a rest parameter would allocate on every call)
-      sys: { syscall: (nr, a0, a1, a2, a3, a4, a5) => this.syscall(nr, a0, a1, a2, a3, a4, a5) },
+      sys: {
+        syscall: (nr, a0, a1, a2, a3, a4, a5) => owner.proc.syscall(nr, a0, a1, a2, a3, a4, a5),
+        preempt: () => owner.proc.preempt(),
+      },
     });
     this.x = this.instance.exports;
+    this.budget = this.x.__dx_budget || null;   // none: built without preemption points
+    this.checks = BUDGET_START;   // points between two looks at the clock
+    this.lookedAt = -1;           // when it last looked (-1: not since it was switched in)
+    if (this.budget) this.budget.value = this.checks;   // what is left carries over
     this.memory = this.x.memory;
     this.mem = new MemViews(this.memory.buffer);
     this.heapBase = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
@@ -178,22 +209,30 @@ export class Process {
   // what happened is in this.resume and the kernel's state.
   run() {
     this.calls = 0;
+    this.lookedAt = -1;
     if (this.resume === START) {
+      const block = this.writeArgs();
       this.resume = RUNNING;
-      this.x.__dx_start(this.writeArgs());
+      this.x.__dx_start(block);
     } else {
-      this.x.asyncify_start_rewind(this.asyncData);
-      this.rewinding = true;
-      this.x.__dx_start(0);
+      this.rewind();
     }
-    if (this.unwinding) {
+    while (this.unwinding) {
       this.unwinding = false;
       this.x.asyncify_stop_unwind();
-      return;
+      if (!this.forked) return;
+      this.finishFork();            // then on, at once, with the child's pid
+      this.rewind();
     }
     // __dx_start returned: the program ended without calling exit.
     this.rt.syscallRaw(this, 1 /* SYS_exit */, 0, 0, 0, 0, 0, 0);
     throw EXITED;
+  }
+
+  rewind() {
+    this.x.asyncify_start_rewind(this.asyncData);
+    this.rewinding = true;
+    this.x.__dx_start(0);
   }
 
   // Save the stack and leave the program; `how` says how to come back.
@@ -232,8 +271,10 @@ export class Process {
   // argv and envp as the program's entry expects them: a block in its own
   // memory, [argc][argv...][0][envp...][0][strings].
   writeArgs() {
-    const enc = new TextEncoder();
-    const strs = [...this.argv, ...this.envp].map((s) => enc.encode(s + '\0'));
+    const enc = new TextEncoder();                  // strings, or bytes as they are
+    const cstr = (b) => { const c = new Uint8Array(b.length + 1); c.set(b); return c; };
+    const strs = [...this.argv, ...this.envp].map((s) => (typeof s === 'string'
+      ? enc.encode(s + '\0') : cstr(s)));
     const words = 1 + this.argv.length + 1 + this.envp.length + 1;
     const size = words * 4 + strs.reduce((n, s) => n + s.length, 0);
     const block = this.x.__dx_argbuf(size) >>> 0;
@@ -252,6 +293,59 @@ export class Process {
     return block;
   }
 
+  // ---- fork ----------------------------------------------------------------
+  //
+  // An instance cannot be copied by the engine, but everything that makes
+  // a process's state can be: its linear memory and its one mutable
+  // global, the stack pointer (asyncify's own globals are idle between an
+  // unwind and a rewind). The kernel's fork calls procFork (runtime.js),
+  // which makes the child here: a new instance of the same compiled
+  // module, not yet run. When the kernel's call has returned, the parent
+  // unwinds as for a block - its stack goes into its memory, above the
+  // break - and finishFork copies the memory, saved stack included, and
+  // the stack pointer into the child. Then both rewind the same stack: the
+  // parent at once, its fork returning the child's pid, the child when the
+  // kernel picks it, its fork returning 0. Shared segments were attached to
+  // the child by the kernel meanwhile (runtime.js, shmAttach); the copy
+  // writes the parent's view over them, which is the kernel's copy plus
+  // the parent's own writes since it last ran - what the child must see.
+
+  forkChild(kp) {
+    const child = new Process(this.rt, kp, this.module, this.argv, this.envp,
+      this.rt.takeSpare(this.module));
+    child.growTo(this.brk);               // (the saved stack's room: finishFork)
+    child.heapBase = this.heapBase;
+    child.brk = this.brk;
+    child.resume = RETURN;
+    child.resumeValue = 0;
+    this.forked = child;
+    return child;
+  }
+
+  // A new memory's pages cost more than the copy: the engine clears them,
+  // and each first touch is a page fault. So the child's memory grows only
+  // as far as the copy reaches (the room for its own saved stack comes at
+  // its first unwind, as for any process), and a child gets the instance
+  // of a process that ended, if there is one of the same module, whose
+  // pages are ready (runtime.js, takeSpare). What lies above the copy in
+  // such a memory is free memory above the break, as a saved stack is.
+  growTo(bytes) {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
+  }
+
+  finishFork() {
+    const child = this.forked;
+    this.forked = null;
+    if (child.dead) return;                   // killed before it ever ran
+    const u = this.bytes();
+    const used = Math.max(this.mem.u32[this.asyncData >>> 2], this.brk);   // the saved stack's end
+    child.growTo(used);
+    child.bytes().set(u.subarray(0, used));
+    child.x.__stack_pointer.value = this.x.__stack_pointer.value;
+    child.asyncData = this.asyncData;
+  }
+
   // ---- the system-call import -------------------------------------------
 
   syscall(nr, a0, a1, a2, a3, a4, a5) {
@@ -263,6 +357,10 @@ export class Process {
       if (how === RETURN) return this.afterCall(this.resumeValue, true);
     }
     let r = this.rt.syscallRaw(this, nr, a0, a1, a2, a3, a4, a5);
+    if (this.forked) {                        // a fork made a child: copy, then go on
+      if (r > 0) return this.unwind(RETURN, r);
+      this.forked = null;                     // it failed; the child is gone
+    }
     // Blocked: let the others run on top of this stack (runtime.js,
     // runWhileBlocked); when the kernel picks this process again, the call
     // is re-issued right here, with no unwind and no rewind.
@@ -299,10 +397,46 @@ export class Process {
     if (++this.calls >= 64) {
       this.calls = 0;
       if (this.rt.sliceOver()) {
-        this.rt.kernel.web_yield(this.kp);
+        this.rt.endSlice(this);
         return this.unwind(RETURN, r);
       }
     }
     return r;
+  }
+
+  // ---- the preemption import ----------------------------------------------
+
+  // A preemption point's budget ran out (crt.c, __dx_preempt). If the time
+  // slice is over, the process goes to the back of the run queue and
+  // unwinds, as after a system call whose slice ended; when it runs again
+  // the import returns here, after a signal has been acted on: a handler
+  // runs in __dx_preempt, a fatal signal ends the process, a stop stops it.
+  // (A signal cannot come while a program computes: nothing else runs
+  // meanwhile. It comes while the program is off the CPU.)
+  preempt() {
+    if (this.rewinding) {
+      this.x.asyncify_stop_rewind();
+      this.rewinding = false;
+      this.resume = RUNNING;
+      this.afterCall(0, true);
+      return;
+    }
+    if (this.resume !== RUNNING) {            // the runtime called in (writeArgs)
+      this.budget.value = this.checks;
+      return;
+    }
+    if (this.rt.sliceOver()) {
+      this.rt.endSlice(this);
+      this.unwind(RETURN, 0);
+      return;
+    }
+    const t = this.rt.clock;
+    if (this.lookedAt >= 0) {
+      const dt = t - this.lookedAt;
+      const f = dt > LOOK_MS / 4 ? LOOK_MS / dt : 4;
+      this.checks = Math.max(1, Math.min(BUDGET_MAX, Math.round(this.checks * f)));
+    }
+    this.lookedAt = t;
+    this.budget.value = this.checks;
   }
 }

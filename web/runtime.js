@@ -19,6 +19,8 @@
 import { Process, MemViews, EXITED, EXECED, trapSignal } from './process.js';
 
 const SLICE_MS = 8;
+const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
+const SPARE_BYTES = 64 * 1024 * 1024; // ... and their memory, all modules together
 const EINVAL = -22, ENOMEM = -12;
 const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
@@ -84,6 +86,9 @@ export class Duplex {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
     this.freeCtx = [];                // numbers of processes gone, to use again
+    this.spares = new Map();          // module -> instances of processes gone, for forks
+    this.gone = [];                   // ... not yet: their stacks may still be live
+    this.spareBytes = 0;
     // Compiled programs (moduleFor). modules may be shared by several
     // machines (tests/node/harness.js): it is keyed by content only.
     this.modules = new Map();         // length -> [{ bytes, module }]
@@ -93,8 +98,10 @@ export class Duplex {
     this.inKernel = false;
     this.timer = null;
     this.sliceStart = 0;
+    this.clock = 0;                   // what the clock said when last read (readClock)
     // nested: processes run on a blocked one's stack (runWhileBlocked)
-    this.stats = { compiles: 0, spawns: 0, nested: 0 };
+    // reused: forks whose child got a spare instance (takeSpare)
+    this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0 };
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
     this.sliceDone = false;           // it found the time slice over
@@ -103,7 +110,8 @@ export class Duplex {
     this.hostEndSent = false;
     this.onHostDrain = null;
     this.onIdle = null;               // called when the loop finds nothing runnable
-    this.shmSegs = new Map();         // mirrored segment (kernel address) -> { version, mirrors }
+    this.shmSegs = new Map();         // mirrored kernel memory (address) -> { kmem, size, version, mirrors }
+    this.shmRefresh = false;          // the kernel wrote shared memory: mirrors of the caller too
     this.consoleOwed = false;         // the tty has output not yet taken
     this.consoleShowing = 0;          // bytes given to the terminal, not yet done
     this.consoleAhead = opts.consoleAhead || CONSOLE_AHEAD;
@@ -227,12 +235,21 @@ export class Duplex {
   // (kernel_glue.c): every read the runtime makes anyway refreshes them.
   readClock() {
     const t = now();
+    this.clock = t;
     this.kf64[this.coarseAt] = Date.now();
     this.kf64[this.coarseAt + 1] = t;
     return t;
   }
 
   sliceOver() { return this.readClock() - this.sliceStart > SLICE_MS; }
+
+  // p found the slice over: it goes to the back of the run queue, and the
+  // loops that run processes (runSlice, runWhileBlocked) stop, so that the
+  // page gets its events now, not after the next runnable processes.
+  endSlice(p) {
+    this.kernel.web_yield(p.kp);
+    this.sliceDone = true;
+  }
 
   // Reading the clock costs more than a process switch, so it is read
   // every 16 switches (a switch takes well under a microsecond).
@@ -340,6 +357,7 @@ export class Duplex {
       if (!p.dead) this.kernel.web_fault(kp, trapSignal(e));
     } finally {
       this.current = outer;
+      if (this.gone.length) this.keepSpares();
     }
   }
 
@@ -369,7 +387,7 @@ export class Duplex {
         this.stats.nested++;
         this.runProcess(ctx);
         if (p.dead) throw EXITED;         // killed meanwhile: leave its stack
-        if (this.halted) return false;
+        if (this.halted || this.sliceDone) return false;
       }
     } finally {
       this.nested = false;
@@ -410,10 +428,30 @@ export class Duplex {
     if (addr + size > p.brk && p.setBrk(addr + size) !== addr + size) return ENOMEM;
     p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
     let seg = this.shmSegs.get(kmem);
-    if (!seg) this.shmSegs.set(kmem, (seg = { version: 0, mirrors: 0 }));
+    if (!seg) this.shmSegs.set(kmem, (seg = { kmem, size, version: 0, mirrors: 0 }));
+    seg.size = Math.max(seg.size, size);
     seg.mirrors++;
-    p.shm.push({ seg, kmem, size, addr, ro, version: seg.version });
+    const m = { seg, kmem, size, addr, ro, version: seg.version, shadow: null };
+    const twins = p.shm.filter((o) => o.kmem < kmem + size && kmem < o.kmem + o.size);
+    p.shm.push(m);
+    if (twins.length) this.shmTwins(p, [m, ...twins]);
     return 0;
+  }
+
+  // p has the same kernel memory in two mirrors or more (it mapped a file
+  // twice, or mapped again by name what it had from its parent). Copying
+  // each back whole at a switch would let the last one undo the writes
+  // made through the others; so each of them keeps a shadow - its bytes as
+  // they were when last in step with the kernel's copy - gives back only
+  // the words that differ from it (copyBack), and takes the kernel's words
+  // only where it has not written itself (shmIn). A running process's
+  // mirrors may hold writes not yet given back: those go first.
+  shmTwins(p, mirrors) {
+    for (const m of mirrors) {
+      if (m.shadow) continue;
+      if (p === this.current && !m.ro && m !== mirrors[0]) this.copyBack(p, m);
+      m.shadow = this.kmem.slice(m.kmem, m.kmem + m.size);
+    }
   }
 
   shmDetach(p, addr) {
@@ -437,7 +475,8 @@ export class Duplex {
   shmIn(p) {
     for (const m of p.shm) {
       if (m.version === m.seg.version) continue;
-      p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
+      if (m.shadow) this.mergeIn(p, m);
+      else p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
       m.version = m.seg.version;
     }
   }
@@ -448,8 +487,76 @@ export class Duplex {
   }
 
   copyBack(p, m) {
-    this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
-    m.version = ++m.seg.version;
+    if (m.shadow) this.mergeBack(p, m);
+    else this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
+    this.shmChanged(m.kmem, m.size);
+    m.version = m.seg.version;
+  }
+
+  // A twin takes the kernel's words except those it wrote itself and has
+  // not given back yet (see shmTwins).
+  mergeIn(p, m) {
+    const n = m.size >>> 2;
+    const mine = new Int32Array(p.memory.buffer, m.addr, n);
+    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
+    const k = this.k32, at = m.kmem >>> 2;
+    for (let i = 0; i < n; i++) {
+      if (mine[i] === was[i]) {
+        mine[i] = k[at + i];
+        was[i] = k[at + i];
+      }
+    }
+  }
+
+  // Only the words of m written since its shadow was taken (see shmTwins).
+  mergeBack(p, m) {
+    const n = m.size >>> 2;
+    const mine = new Int32Array(p.memory.buffer, m.addr, n);
+    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
+    const k = this.k32, at = m.kmem >>> 2;
+    for (let i = 0; i < n; i++) {
+      if (mine[i] !== was[i]) {
+        k[at + i] = mine[i];
+        was[i] = mine[i];
+      }
+    }
+  }
+
+  // The kernel's memory at [kmem, kmem + size) changed: every mirror of it
+  // is refreshed at its process's next switch-in. Mirrors of one object
+  // may start at different places in it (mappings of a file at different
+  // offsets), so every mirrored range that overlaps this one is changed.
+  shmChanged(kmem, size) {
+    for (const seg of this.shmSegs.values())
+      if (seg.kmem < kmem + size && kmem < seg.kmem + seg.size) seg.version++;
+  }
+
+  // The kernel is about to read (or write) shared memory itself: a mapped
+  // file's bytes, for read(2), write(2), msync (kernel_glue.c,
+  // plat_shm_access). The running process's writes go to the kernel's copy
+  // first; after a write, every mirror takes the kernel's copy, the
+  // caller's own once its call is over (syscallRaw).
+  shmAccess(kmem, len, write) {
+    const p = this.current;
+    if (p && !p.dead)
+      for (const m of p.shm)
+        if (!m.ro && m.kmem < kmem + len && kmem < m.kmem + m.size) this.copyBack(p, m);
+    if (write) {
+      this.shmChanged(kmem, len);
+      this.shmRefresh = true;
+    }
+  }
+
+  // Private memory of a mapping (kernel_glue.c, plat_mem_map): zeroed;
+  // the break moves past it, as for a segment. The kernel places mappings
+  // above the break, or where one was (MAP_FIXED), or where the program
+  // says; below the heap (the program's data and stack) is EINVAL. ENOMEM
+  // if the memory cannot grow that far.
+  memMap(p, addr, len) {
+    if (addr < p.heapBase) return EINVAL;
+    if (addr + len > p.brk && p.setBrk(addr + len) !== addr + len) return ENOMEM;
+    p.bytes().fill(0, addr, addr + len);
+    return 0;
   }
 
   // ---- system calls and signals, for process.js --------------------------------
@@ -458,6 +565,10 @@ export class Duplex {
     this.inKernel = true;
     const r = this.kernel.web_syscall(p.kp, nr, a0, a1, a2, a3, a4, a5);
     this.inKernel = false;
+    if (this.shmRefresh) {
+      this.shmRefresh = false;
+      if (!p.dead) this.shmIn(p);
+    }
     return r;
   }
 
@@ -498,6 +609,7 @@ export class Duplex {
       timer_set: (ms) => this.setTimer(ms),
       proc_load: (kp, ctx, code, len, id, argv, envp) => this.procLoad(kp, ctx, code >>> 0,
         len >>> 0, id, argv >>> 0, envp >>> 0),
+      proc_fork: (kp, parent) => this.procFork(kp, parent),
       proc_destroy: (ctx) => this.procDestroy(ctx),
       copyin: (ctx, dst, src, n) =>
         this.procs[ctx].copyin(this.kviews, dst >>> 0, src >>> 0, n >>> 0),
@@ -510,6 +622,8 @@ export class Duplex {
       shm_attach: (ctx, kmem, size, addr, ro) => this.shmAttach(this.procs[ctx], kmem >>> 0,
         size >>> 0, addr >>> 0, ro !== 0),
       shm_detach: (ctx, addr) => this.shmDetach(this.procs[ctx], addr >>> 0),
+      shm_access: (kmem, len, write) => this.shmAccess(kmem >>> 0, len >>> 0, write !== 0),
+      mem_map: (ctx, addr, len) => this.memMap(this.procs[ctx], addr >>> 0, len >>> 0),
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
     };
   }
@@ -549,10 +663,15 @@ export class Duplex {
     return new TextDecoder().decode(this.kmem.subarray(ptr, end));
   }
 
+  // argv and envp of a new image: their bytes as they are (a C string need
+  // not be UTF-8, and a decoded one would come back with U+FFFD in it).
   cstrings(vec) {
     const out = [];
     const w = new Uint32Array(this.kmem.buffer);
-    for (let i = vec / 4; w[i]; i++) out.push(this.cstring(w[i]));
+    for (let i = vec / 4; w[i]; i++) {
+      const end = this.kmem.indexOf(0, w[i]);
+      out.push(this.kmem.slice(w[i], end));
+    }
     return out;
   }
 
@@ -625,12 +744,67 @@ export class Duplex {
     return ctx;
   }
 
+  // A child of the process with context number parent, which is in its
+  // fork call (process.js, forkChild): the child's context number, or
+  // ENOMEM if the engine cannot make another instance.
+  procFork(kp, parent) {
+    let child;
+    try {
+      child = this.procs[parent].forkChild(kp);
+    } catch {
+      return ENOMEM;
+    }
+    const ctx = this.freeCtx.length ? this.freeCtx.pop() : this.procs.length;
+    child.ctx = ctx;
+    this.procs[ctx] = child;
+    this.stats.forks++;
+    return ctx;
+  }
+
   procDestroy(ctx) {
     // the kernel detached every segment first (shm_exit)
     if (this.procs[ctx].shm.length) this.panic(`shm: process ${ctx} ends with segments mirrored`);
     this.procs[ctx].dead = true;
-    this.procs[ctx] = null;              // drop every reference: instances are big
+    this.gone.push(this.procs[ctx]);
+    this.procs[ctx] = null;
     this.freeCtx.push(ctx);
+  }
+
+  // ---- spare instances, for fork ----------------------------------------------
+  //
+  // A fork child's memory is a copy of its parent's, and copying into a new
+  // memory costs mostly its fresh pages (process.js, finishFork). So the
+  // instances of processes that ended are kept, a few per module and
+  // SPARE_BYTES in all, for the next fork of the same program; every other
+  // process starts from a new instance, with the module's own data. An
+  // instance is kept only once no stack of it can be live - after its last
+  // run, and never while it is the blocked process under a nested run (the
+  // current one then) - and only if asyncify is idle in it.
+
+  keepSpares() {
+    const later = [];
+    for (const p of this.gone) {
+      if (p === this.current) {
+        later.push(p);
+        continue;
+      }
+      const bytes = p.memory.buffer.byteLength;
+      let list = this.spares.get(p.module);
+      if (!list) this.spares.set(p.module, (list = []));
+      if (list.length >= SPARES_PER_MODULE || this.spareBytes + bytes > SPARE_BYTES ||
+          p.x.asyncify_get_state() !== 0) continue;
+      list.push({ instance: p.instance, owner: p.owner, bytes });
+      this.spareBytes += bytes;
+    }
+    this.gone = later;
+  }
+
+  takeSpare(module) {
+    const s = this.spares.get(module)?.pop();
+    if (!s) return null;
+    this.spareBytes -= s.bytes;
+    this.stats.reused++;
+    return s;
   }
 
   // The machine is off: nothing runs after this, not even the rest of the

@@ -29,6 +29,12 @@
 
 #define FD_CLOEXEC   1
 
+/* splice() flags: only NONBLOCK changes anything in Duplex */
+#define SPLICE_F_MOVE      1
+#define SPLICE_F_NONBLOCK  2
+#define SPLICE_F_MORE      4
+#define SPLICE_F_GIFT      8
+
 #define SEEK_SET     0
 #define SEEK_CUR     1
 #define SEEK_END     2

@@ -9,7 +9,8 @@
 #define PATH_MAX       1024      /* bytes in a path, with its NUL */
 #define NAME_MAX       255       /* bytes in one path component */
 #define PIPE_BUF       4096      /* writes up to this size are atomic */
-#define PIPE_SIZE_DEFAULT 4096   /* a new pipe's capacity */
+#define PIPE_SIZE_MIN  4096      /* the smallest capacity F_SETPIPE_SZ gives (a page) */
+#define PIPE_SIZE_DEFAULT 65536  /* a new pipe's capacity, as on Linux */
 #define PIPE_SIZE_MAX  (1024 * 1024)
 #define ARG_MAX        (64 * 1024) /* what argv + envp of spawn/execve may take: every
                                      string with its NUL, and a pointer per string */

@@ -37,6 +37,8 @@ struct k_kstat {
     uint64_t heap_used;      /* bytes of kernel heap in use */
     uint64_t heap_total;     /* bytes of kernel heap */
     uint32_t ipc[8];         /* live IPC objects, by KSTAT_* below */
+    uint32_t mappings;       /* mmap regions, all processes together */
+    uint32_t memobjs;        /* memory objects behind shared mappings */
 };
 
 /* k_kstat.ipc[] indices */

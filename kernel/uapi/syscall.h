@@ -28,6 +28,9 @@
 #define SYS_setgid       17
 #define SYS_brk          18   /* brk(addr): 0 asks for the current break */
 #define SYS_clock_gettime 19  /* clock_gettime(clock, struct k_timespec *) */
+#define SYS_fork         25   /* fork() -> the child's pid; 0 in the child */
+#define SYS_setitimer    26   /* setitimer(which, const k_itimerval *, k_itimerval *old) */
+#define SYS_getitimer    27   /* getitimer(which, k_itimerval *) */
 
 /* signals */
 #define SYS_sigaction    20   /* sigaction(sig, const k_sigaction *, k_sigaction *) */
@@ -61,12 +64,22 @@
 #define SYS_access       51   /* access(path, mode) */
 #define SYS_chmod        52   /* chmod(path, mode) */
 #define SYS_umask        53
+#define SYS_ppoll        54   /* ppoll(k_pollfd *, nfds, const k_timespec *timeout,
+                                       const k_sigset_t *mask) -> descriptors ready */
+#define SYS_splice       55   /* splice(fd_in, off_t *off_in, fd_out, off_t *off_out, len, flags) */
 
 /* system information */
 #define SYS_procinfo     60   /* procinfo(slot, struct k_procinfo *) -> next slot, 0 at end */
 #define SYS_kstat        61   /* kstat(struct k_kstat *) */
 #define SYS_uname        62   /* uname(struct k_utsname *) */
 #define SYS_poweroff     63   /* poweroff(exit code for a launcher): root only */
+
+/* memory (kernel/mman.c) and futexes (ipc/futex.c) */
+#define SYS_mmap         70   /* mmap(addr, len, prot, flags, fd, off) -> address */
+#define SYS_munmap       71   /* munmap(addr, len) */
+#define SYS_mprotect     72   /* mprotect(addr, len, prot) */
+#define SYS_msync        73   /* msync(addr, len, flags) */
+#define SYS_futex        74   /* futex(uint32_t *addr, op, val, const k_timespec *timeout) */
 
 /* System V IPC (ipc/sysv.c, msgq.c, shm.c, sem.c); structures in uapi/ipc.h */
 #define SYS_msgget       80   /* msgget(key, flags) */

@@ -77,6 +77,9 @@ $(BUILD)/host/util/%.o: shell/bin/util/%.c shell/bin/util/util.h
 	@mkdir -p $(@D)
 	$(CC_HOST) $(HOST_BIN_CFLAGS) -c -o $@ $<
 
+# wc, sort and tail count lines with newlines.h.
+$(HOST_BIN_DIR)/wc $(HOST_BIN_DIR)/sort $(HOST_BIN_DIR)/tail: shell/bin/newlines.h
+
 # `[` is test under another name (test looks at argv[0]). A copy rather
 # than a make target, because `[` is a wildcard character for make.
 $(HOST_BIN_DIR)/test: shell/bin/test.c $(HOST_BIN_UTIL)

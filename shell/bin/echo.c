@@ -1,41 +1,21 @@
 /*
  * echo - write the arguments, separated by spaces, and a newline.
  *
- *   echo [-neE] [STRING...]
+ *   echo [-n] [STRING...]
  *
- *   -n  no trailing newline
- *   -e  interpret backslash escapes: \\ \a \b \c \e \f \n \r \t \v
- *       \0NNN \NNN (octal) \xHH (hex); \c ends the output right there
- *   -E  do not interpret them (the default)
+ *   -n  no trailing newline (only as the first argument, exactly "-n")
  *
- * As in GNU echo, an argument counts as options only when it is "-"
- * followed by nothing but the letters n, e and E; anything else ("-x",
- * "--") is text to print.
+ * As dash's echo and POSIX's XSI one: there are no other options (`echo -e
+ * x` prints "-e x"), and backslash escapes are always interpreted: \\ \a
+ * \b \c \e \f \n \r \t \v, \0NNN and \NNN (octal); \c ends the output
+ * right there. The shell's builtin echo behaves the same.
  */
 #include <stdio.h>
 #include <string.h>
 
-static int is_option(const char *s)
-{
-    if (s[0] != '-' || s[1] == '\0')
-        return 0;
-    return strspn(s + 1, "neE") == strlen(s + 1);
-}
-
 static int octal_digit(char c)
 {
     return c >= '0' && c <= '7';
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /* Decode the escape after a backslash at *sp; advances *sp past it.
@@ -53,13 +33,6 @@ static int escape(const char **sp)
     }
     if (c == 'c')
         return -1;
-    if (c == 'x' && hex_value(*s) >= 0) {
-        int v = hex_value(*s++);
-        if (hex_value(*s) >= 0)
-            v = v * 16 + hex_value(*s++);
-        *sp = s;
-        return v;
-    }
     if (octal_digit((char)c)) {
         int v = c - '0';
         /* \0 takes up to three more digits, \N up to two. */
@@ -94,21 +67,15 @@ static int print_escaped(const char *s)
 
 int main(int argc, char **argv)
 {
-    int newline = 1, escapes = 0, i = 1;
-    for (; i < argc && is_option(argv[i]); i++) {
-        for (const char *p = argv[i] + 1; *p; p++) {
-            if (*p == 'n')
-                newline = 0;
-            else
-                escapes = *p == 'e';
-        }
+    int newline = 1, i = 1;
+    if (i < argc && strcmp(argv[i], "-n") == 0) {
+        newline = 0;
+        i++;
     }
     for (int first = i; i < argc; i++) {
         if (i > first)
             putchar(' ');
-        if (!escapes)
-            fputs(argv[i], stdout);
-        else if (!print_escaped(argv[i]))
+        if (!print_escaped(argv[i]))
             return fflush(stdout) != 0;
     }
     if (newline)

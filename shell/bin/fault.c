@@ -10,14 +10,16 @@
  *   fault spin      compute forever without a single system call
  *   fault shm       attach a shared-memory segment over another one
  *   fault deep N    recurse N calls deep, then block in a system call
+ *   fault mprotect  write to a mapped page that mprotect made read-only
  *
  * The first three are killed by SIGSEGV - only this process: the shell
  * reports "Segmentation fault" and carries on. The last shows the other
  * line of defence: the kernel checks every address a system call is given
  * and refuses a bad one with an error instead of faulting itself. And a
- * process that never gives the CPU back loses it anyway on arm64, where
- * the timer interrupts it every 10 ms (run it in the background and the
- * shell still answers; the web target cannot interrupt WebAssembly code).
+ * process that never gives the CPU back loses it anyway: on arm64 the timer
+ * interrupts it every 10 ms, on the web target the preemption points the
+ * build puts in its loop do (run it in the background and the shell still
+ * answers; ^C or kill ends it).
  *
  * On arm64 the MMU catches the first three: the null page and the kernel
  * are not mapped for user mode. On the web target a process is a
@@ -34,6 +36,10 @@
  * no stale copy of a removed segment is written into kernel memory. Run it
  * as an ordinary user (runas 1000 fault shm): it needs no privilege.
  *
+ * fault mprotect is killed by SIGSEGV on arm64, whose MMU enforces page
+ * protection; a WebAssembly memory has none, so on the web target the
+ * write goes through and the program says so.
+ *
  * fault deep N shows that a deep stack can block: a blocked process is
  * stopped with its whole stack kept (on the web target, saved into its
  * memory), however deep it is, as long as it fit while running.
@@ -44,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/shm.h>
 #include <time.h>
@@ -54,8 +61,30 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: fault null|kernel|jump|efault|spin|shm|deep N\n");
+    fprintf(stderr, "usage: fault null|kernel|jump|efault|spin|shm|mprotect|deep N\n");
     return 2;
+}
+
+/* ---- fault mprotect --------------------------------------------------------- */
+
+static int mprotect_write(void)
+{
+    volatile char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        perror("fault: mmap");
+        return 1;
+    }
+    p[0] = 'x';
+    if (mprotect((void *)p, 4096, PROT_READ) < 0) {
+        perror("fault: mprotect");
+        return 1;
+    }
+    printf("read-only now, and still readable: %c\n", p[0]);
+    fflush(stdout);
+    p[0] = 'y';
+    printf("written: page protection is not enforced here\n");
+    return 0;
 }
 
 /* ---- fault shm ------------------------------------------------------------- */
@@ -163,6 +192,8 @@ int main(int argc, char **argv)
     const char *what = argv[1];
     if (strcmp(what, "shm") == 0) {
         return shm_overlap();
+    } else if (strcmp(what, "mprotect") == 0) {
+        return mprotect_write();
     } else if (strcmp(what, "null") == 0) {
         write_at(0);
     } else if (strcmp(what, "kernel") == 0) {

@@ -121,25 +121,149 @@ static void put_sep(int *first)
     *first = 0;
 }
 
+/* v in decimal, zero-padded to width as %0*lld pads (a '-' counts in the
+ * width). Returns the length of what it wrote at buf (at most 21 bytes
+ * for a width up to 20, the widest long long). */
+static size_t format_integer(char *buf, long long v, int width)
+{
+    char digits[24];
+    size_t n = 0;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    for (; u > 0xffffffffu; u /= 10)          /* 64-bit division is slow */
+        digits[n++] = (char)('0' + u % 10);
+    unsigned w = (unsigned)u;
+    do {
+        digits[n++] = (char)('0' + w % 10);
+        w /= 10;
+    } while (w);
+    size_t len = 0;
+    if (v < 0)
+        buf[len++] = '-';
+    for (int pad = width - (int)len - (int)n; pad > 0; pad--)
+        buf[len++] = '0';
+    while (n)
+        buf[len++] = digits[--n];
+    return len;
+}
+
+/* An integer sequence in progress. When every value is non-negative and
+ * they go up, the current one is also kept as text (its digits at the
+ * start of text[]): adding INCR's digits to it costs a step or two per
+ * number, where converting each value anew costs a division per digit. */
+struct run {
+    long long v, incr, last;
+    int width;
+    const char *sep;
+    size_t seplen;
+    int started, done;
+    int as_text;                /* text[0, ndigits) is v */
+    int ndigits;
+    char text[24];
+    int nstep;                  /* INCR's digits, lowest first */
+    unsigned char step[24];
+};
+
+/* m more digits at the front of text[], zeros. */
+static void text_widen(struct run *r, int m)
+{
+    memmove(r->text + m, r->text, (size_t)r->ndigits);
+    memset(r->text, '0', (size_t)m);
+    r->ndigits += m;
+}
+
+static void text_init(struct run *r)
+{
+    r->as_text = r->v >= 0 && r->incr > 0;
+    if (!r->as_text)
+        return;
+    r->ndigits = (int)format_integer(r->text, r->v, 0);
+    r->nstep = 0;
+    for (unsigned long long u = (unsigned long long)r->incr; u; u /= 10)
+        r->step[r->nstep++] = (unsigned char)(u % 10);
+}
+
+/* text += INCR, by hand, from the last digit up. The sum never starts
+ * with a 0: INCR's first digit is not 0, and a carry out of the top
+ * digit is a 1. */
+static void text_step(struct run *r)
+{
+    if (r->nstep > r->ndigits)
+        text_widen(r, r->nstep - r->ndigits);
+    int i = r->ndigits - 1, carry = 0;
+    for (int k = 0; k < r->nstep || carry; k++, i--) {
+        if (i < 0) {
+            text_widen(r, 1);
+            i = 0;
+        }
+        int d = r->text[i] - '0' + carry + (k < r->nstep ? r->step[k] : 0);
+        carry = d >= 10;
+        r->text[i] = (char)('0' + d - 10 * carry);
+    }
+}
+
+/* As many numbers of r as fit into buf[0, size), each but the first after
+ * the separator; returns the length. Integers are the common case, and
+ * seq 1 1000000 is a million of them: writing the digits here costs a
+ * fraction of a printf per number. The loop makes no system call and
+ * no call to stdio; its caller writes the block. */
+static size_t fill(struct run *r, char *buf, size_t size)
+{
+    size_t len = 0, room = r->seplen + (size_t)r->width + sizeof r->text;
+    while (!r->done && size - len >= room) {
+        if (r->started) {               /* (loops: a call costs more here) */
+            for (size_t k = 0; k < r->seplen; k++)
+                buf[len++] = r->sep[k];
+        }
+        r->started = 1;
+        if (r->as_text) {
+            for (int pad = r->width - r->ndigits; pad > 0; pad--)
+                buf[len++] = '0';
+            /* all of text[] (three loads), of which ndigits count */
+            __builtin_memcpy(buf + len, r->text, sizeof r->text);
+            len += (size_t)r->ndigits;
+        } else {
+            len += format_integer(buf + len, r->v, r->width);
+        }
+        /* The next step would pass LAST or leave long long: this was the
+         * last value. */
+        long long v = r->v, incr = r->incr;
+        if (incr > 0 ? v > LLONG_MAX - incr || v + incr > r->last
+                     : v < LLONG_MIN - incr || v + incr < r->last) {
+            r->done = 1;
+        } else {
+            r->v = v + incr;
+            if (r->as_text)
+                text_step(r);
+        }
+    }
+    return len;
+}
+
 static void run_integers(long long first, long long incr, long long last)
 {
-    char tmp[2][32];
-    int width = 0;
+    struct run r = { .v = first, .incr = incr, .last = last, .sep = sep,
+                     .seplen = strlen(sep) };
+    if (incr > 0 ? first > last : first < last)
+        return;                                 /* nothing to count */
     if (equal_width) {
-        int wa = snprintf(tmp[0], sizeof tmp[0], "%lld", first);
-        int wc = snprintf(tmp[1], sizeof tmp[1], "%lld", last);
-        width = wa > wc ? wa : wc;
+        char num[24];
+        size_t wa = format_integer(num, first, 0), wc = format_integer(num, last, 0);
+        r.width = (int)(wa > wc ? wa : wc);
     }
-    int none = 1;
-    for (long long v = first; incr > 0 ? v <= last : v >= last; v += incr) {
-        put_sep(&none);
-        printf("%0*lld", width, v);
-        /* The next step would leave long long: this was the last value. */
-        if ((incr > 0 && v > LLONG_MAX - incr) || (incr < 0 && v < LLONG_MIN - incr))
-            break;
+    text_init(&r);
+    size_t size = 65536 + r.seplen + (size_t)r.width + sizeof r.text;   /* fill's room */
+    char *buf = malloc(size);
+    if (!buf) {
+        fprintf(stderr, PROG ": memory exhausted\n");
+        exit(1);
     }
-    if (!none)
-        putchar('\n');
+    while (!r.done) {
+        size_t n = fill(&r, buf, size);
+        if (fwrite(buf, 1, n, stdout) != n)
+            break;                              /* main reports the error */
+    }
+    putchar('\n');
+    free(buf);
 }
 
 static void run_doubles(const char *sa, const char *sb, const char *sc)

@@ -1,10 +1,15 @@
 /*
  * sigcatch.c - catch signals and say so: a demo of signal handlers.
  *
- *   sigcatch [-n COUNT] SIG...    install a handler for each SIG (names like
+ *   sigcatch [-s] [-n COUNT] SIG...
+ *                                 install a handler for each SIG (names like
  *                                 USR1 or numbers), print "ready", then wait;
  *                                 each signal caught prints "caught SIG";
  *                                 exit after COUNT signals (default 1)
+ *   -s                            wait by computing, without a system call:
+ *                                 the handler runs wherever the program is
+ *                                 when it is stopped (arm64's timer, or a
+ *                                 preemption point of the web target)
  *
  *   $ sigcatch USR1 &
  *   ready
@@ -15,7 +20,8 @@
  * and then kills sigcatch (its default action): wait for "ready".
  *
  * The handler only records the signal (the classic safe pattern: handlers
- * may run at any system call); the main loop prints, from sigsuspend.
+ * may run at any system call, or anywhere); the main loop prints, from
+ * sigsuspend or, with -s, from its spin.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -25,9 +31,12 @@
 
 static volatile sig_atomic_t caught[NSIG];
 
+static volatile sig_atomic_t any;
+
 static void handler(int sig)
 {
     caught[sig]++;
+    any = 1;
 }
 
 static int signal_number(const char *s)
@@ -48,15 +57,17 @@ static int signal_number(const char *s)
 
 int main(int argc, char **argv)
 {
-    int count = 1, opt;
-    while ((opt = getopt(argc, argv, "n:")) != -1) {
-        if (opt != 'n' || (count = atoi(optarg)) <= 0) {
-            fprintf(stderr, "usage: sigcatch [-n COUNT] SIG...\n");
+    int count = 1, spin = 0, opt;
+    while ((opt = getopt(argc, argv, "sn:")) != -1) {
+        if (opt == 's') {
+            spin = 1;
+        } else if (opt != 'n' || (count = atoi(optarg)) <= 0) {
+            fprintf(stderr, "usage: sigcatch [-s] [-n COUNT] SIG...\n");
             return 2;
         }
     }
     if (optind == argc) {
-        fprintf(stderr, "usage: sigcatch [-n COUNT] SIG...\n");
+        fprintf(stderr, "usage: sigcatch [-s] [-n COUNT] SIG...\n");
         return 2;
     }
     sigset_t block, old;
@@ -71,11 +82,18 @@ int main(int argc, char **argv)
         sigaddset(&block, sig);
     }
     /* Block them until sigsuspend, so none is missed between checks. */
-    sigprocmask(SIG_BLOCK, &block, &old);
+    if (!spin)
+        sigprocmask(SIG_BLOCK, &block, &old);
     printf("ready\n");
     fflush(stdout);
     for (int seen = 0; seen < count;) {
-        sigsuspend(&old);
+        if (spin) {
+            while (!any)
+                ;
+            any = 0;
+        } else {
+            sigsuspend(&old);
+        }
         for (int s = 1; s < NSIG; s++) {
             for (; caught[s] > 0; caught[s]--, seen++)
                 printf("caught %s\n", sys_signame[s]);

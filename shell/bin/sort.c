@@ -19,16 +19,28 @@
  * -u), as GNU sort does in the C locale. All input is read into memory
  * and merge-sorted, which is stable. Exit status: 0, 1 (-c: disorder),
  * 2 on an error.
+ *
+ * What makes it fast on large inputs: with -n on whole lines, each line's
+ * number is read once, into a long long when it fits (struct line's num),
+ * and two of them compare inline; input already in order is found so in
+ * one pass and goes out as it came, with no array of lines made; halves
+ * already in order are not merged; and the output goes out in blocks,
+ * lines that follow each other in the input as one piece.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include "newlines.h"
 
 #define MAX_KEYS 16
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
 
 enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8 };
 
@@ -41,7 +53,15 @@ struct key {
 struct line {
     const char *s;
     size_t len;
+    long long num;             /* sort -n of whole lines: the value, or NO_NUM */
 };
+
+/* A line's number, read once: most numbers are integers of at most 18
+ * digits (a fraction of only zeros counts as none), which fit in a long
+ * long and compare as one. Others (fractions, longer numbers) are NO_NUM,
+ * a value no such number has, and compare digit by digit. Reading every
+ * line's number at every comparison used to be most of sort -n's time. */
+#define NO_NUM LLONG_MIN
 
 static struct key keys[MAX_KEYS];
 static int nkeys, gflags, stable, unique;
@@ -127,7 +147,7 @@ static struct line key_of(const struct line *l, const struct key *k)
         end = advance(l, field_start(l, k->efield), k->echar, k->eblank, l->len);
     if (end < start)
         end = start;
-    return (struct line){ l->s + start, end - start };
+    return (struct line){ l->s + start, end - start, NO_NUM };
 }
 
 /* ---- comparing ---------------------------------------------------------- */
@@ -159,6 +179,34 @@ static struct number read_number(const char *s, size_t n)
     if (x.il == 0 && x.fl == 0)
         x.negative = 0;        /* -0 is 0 */
     return x;
+}
+
+/* The number at the start of a line of data, as read_number reads it,
+ * as a long long or NO_NUM; *end is where it stopped. The newline that
+ * ends every line of data stops it too, so it needs no length: splitting
+ * the lines goes on from *end. */
+static long long number_key(const char *s, const char **end)
+{
+    while (blank(*s))
+        s++;
+    int negative = *s == '-';
+    s += negative;
+    while (*s == '0')
+        s++;
+    const char *first = s;
+    unsigned long long v = 0;
+    for (; *s >= '0' && *s <= '9' && s - first < 19; s++)
+        v = v * 10 + (unsigned)(*s - '0');
+    *end = s;
+    if (s - first > 18)
+        return NO_NUM;                         /* might not fit */
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            if (*s != '0')
+                return NO_NUM;                 /* a fraction */
+        *end = s;
+    }
+    return negative ? -(long long)v : (long long)v;
 }
 
 static int numeric_compare(const struct line *a, const struct line *b)
@@ -210,6 +258,10 @@ static int compare_with(const struct line *a, const struct line *b, int flags)
 /* Compare by the keys only: 0 means "equal" for -u. */
 static int compare_keys(const struct line *a, const struct line *b)
 {
+    if (a->num != NO_NUM && b->num != NO_NUM) {         /* both read already */
+        int c = (a->num > b->num) - (a->num < b->num);
+        return gflags & REVERSE ? -c : c;
+    }
     if (nkeys == 0)
         return compare_with(a, b, gflags);
     for (int i = 0; i < nkeys; i++) {
@@ -230,19 +282,48 @@ static int compare(const struct line *a, const struct line *b)
     return gflags & REVERSE ? -c : c;
 }
 
-/* Stable merge sort of n lines, using tmp (room for n). */
+/* compare, with its commonest case inline: two numbers read already and
+ * different. (A sort makes twenty comparisons a line.) */
+static inline int order(const struct line *a, const struct line *b)
+{
+    if (a->num != b->num && a->num != NO_NUM && b->num != NO_NUM) {
+        int c = a->num < b->num ? -1 : 1;
+        return gflags & REVERSE ? -c : c;
+    }
+    return compare(a, b);
+}
+
+/* Stable insertion sort: faster than merging for a few lines. */
+static void insertion_sort(struct line *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        struct line x = v[i];
+        size_t j = i;
+        for (; j > 0 && order(&x, &v[j - 1]) < 0; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+/* Stable merge sort of n lines, using tmp (room for n / 2): the left half
+ * moves there, and the two halves merge back into v. Where the halves are
+ * in order already (all of sorted input is), there is nothing to merge. */
 static void merge_sort(struct line *v, struct line *tmp, size_t n)
 {
-    if (n < 2)
+    if (n <= 16) {
+        insertion_sort(v, n);
         return;
+    }
     size_t h = n / 2, i = 0, j = h, k = 0;
     merge_sort(v, tmp, h);
     merge_sort(v + h, tmp, n - h);
+    if (order(&v[h - 1], &v[h]) <= 0)
+        return;
+    memcpy(tmp, v, h * sizeof *v);
     while (i < h && j < n)
-        tmp[k++] = compare(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+        v[k++] = order(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
     while (i < h)
-        tmp[k++] = v[i++];
-    memcpy(v, tmp, k * sizeof *v);
+        v[k++] = tmp[i++];
 }
 
 /* ---- options -------------------------------------------------------------- */
@@ -320,6 +401,12 @@ static void read_file(const char *name)
         exit(2);
     }
     size_t begin = data_len;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (unsigned long long)st.st_size < SIZE_MAX / 2 - data_cap) {
+        data_cap += (size_t)st.st_size + 65536;        /* room to see the end */
+        data = xrealloc(data, data_cap);
+    }
     for (;;) {
         if (data_cap - data_len < 65536) {
             data_cap = (data_cap + 65536) * 2;
@@ -342,20 +429,83 @@ static void read_file(const char *name)
         close(fd);
 }
 
+/* n lines from p on into v; returns where the next line starts. */
+static const char *split_block(struct line *v, size_t n, const char *p, int by_number)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *e = p;
+        long long num = by_number ? number_key(p, &e) : NO_NUM;
+        while (*e != '\n')            /* data's lines all end with one */
+            e++;
+        v[k] = (struct line){ p, (size_t)(e - p), num };
+        p = e + 1;
+    }
+    return p;
+}
+
+/* The lines of data, counted first so that the array is made once.
+ * Both passes go a block at a time: a WebAssembly engine optimises a
+ * function for its next call only, so a loop over all the data in one
+ * call would run as the engine's first, slow translation to its end. */
+#define BLOCK 4096
 static struct line *split_lines(size_t *n)
 {
-    size_t count = 0, cap = 1024;
-    struct line *v = xrealloc(NULL, cap * sizeof *v);
-    for (size_t i = 0; i < data_len;) {
-        const char *nl = memchr(data + i, '\n', data_len - i);
-        size_t len = (size_t)(nl - (data + i));
-        if (count == cap)
-            v = xrealloc(v, (cap *= 2) * sizeof *v);
-        v[count++] = (struct line){ data + i, len };
-        i += len + 1;
-    }
+    int by_number = nkeys == 0 && (gflags & NUMERIC);
+    size_t count = 0;
+    for (size_t i = 0; i < data_len; i += BLOCK * 16)
+        count += count_newlines(data + i, MIN(BLOCK * 16, data_len - i));
+    struct line *v = xrealloc(NULL, count * sizeof *v);
+    const char *p = data;
+    for (size_t k = 0; k < count; k += BLOCK)
+        p = split_block(v + k, MIN(BLOCK, count - k), p, by_number);
     *n = count;
     return v;
+}
+
+/* ---- input in order already ------------------------------------------------ */
+
+/* A pass over data: the line before, and where the next one starts. */
+struct scan {
+    struct line prev;
+    const char *p, *end;
+    int by_number, started;
+};
+
+/* Up to BLOCK more lines: 0 at the first one out of order (or, with -u,
+ * equal to the one before it), else 1. A block at a time, as in
+ * split_lines. */
+static int in_order_block(struct scan *sc)
+{
+    for (int k = 0; k < BLOCK && sc->p < sc->end; k++) {
+        const char *p = sc->p, *e = p;
+        long long num = sc->by_number ? number_key(p, &e) : NO_NUM;
+        while (*e != '\n')
+            e++;
+        struct line cur = { p, (size_t)(e - p), num };
+        sc->p = e + 1;
+        if (sc->started) {
+            int c = order(&sc->prev, &cur);
+            if (c > 0 || (unique && c == 0))
+                return 0;
+        }
+        sc->prev = cur;
+        sc->started = 1;
+    }
+    return 1;
+}
+
+/* Whether sorting would leave data as it is: then it goes out as it came
+ * in, with no array of lines made (input kept in order is common: a
+ * sorted file, the output of seq or of another sort). The pass stops at
+ * the first line out of order, so input that is not costs little. */
+static int in_order(void)
+{
+    struct scan sc = { .p = data, .end = data + data_len,
+                       .by_number = nkeys == 0 && (gflags & NUMERIC) };
+    while (sc.p < sc.end)
+        if (!in_order_block(&sc))
+            return 0;
+    return 1;
 }
 
 /* -c: report the first line out of order. */
@@ -373,6 +523,32 @@ static int check(const struct line *v, size_t n, const char *name)
     return 0;
 }
 
+/* Whether line i is printed: with -u, only the first of equal lines. */
+static int shown(const struct line *v, size_t i)
+{
+    return !unique || i == 0 || compare_keys(&v[i - 1], &v[i]) != 0;
+}
+
+/* The next block of output from line *i on: lines that are shown and
+ * follow each other in data (as they do where the input was in order
+ * already), each with its newline (every line in data has one after it).
+ * Sets *start and returns the length, 0 at the end. */
+static size_t next_run(const struct line *v, size_t n, size_t *i, const char **start)
+{
+    while (*i < n && !shown(v, *i))
+        ++*i;
+    if (*i == n)
+        return 0;
+    *start = v[*i].s;
+    const char *end = v[*i].s + v[*i].len + 1;
+    for (++*i; *i < n && v[*i].s == end && shown(v, *i); ++*i)
+        end += v[*i].len + 1;
+    return (size_t)(end - *start);
+}
+
+/* Blocks of lines go out through buf, a write per 64 KiB instead of a
+ * stdio call per line; a block larger than buf goes out as it is. With
+ * no lines (v NULL), data goes out as it is. */
 static void output(const struct line *v, size_t n, const char *outfile)
 {
     FILE *out = stdout;
@@ -380,12 +556,25 @@ static void output(const struct line *v, size_t n, const char *outfile)
         fprintf(stderr, "sort: %s: %s\n", outfile, strerror(errno));
         exit(2);
     }
-    for (size_t i = 0; i < n; i++) {
-        if (unique && i > 0 && compare_keys(&v[i - 1], &v[i]) == 0)
-            continue;
-        fwrite(v[i].s, 1, v[i].len, out);
-        putc('\n', out);
+    if (!v)
+        fwrite(data, 1, data_len, out);
+    size_t size = 65536, len = 0, run;
+    char *buf = xrealloc(NULL, size);
+    const char *start;
+    for (size_t i = 0; (run = next_run(v, n, &i, &start)) != 0 && !ferror(out);) {
+        if (run > size - len) {
+            fwrite(buf, 1, len, out);
+            len = 0;
+        }
+        if (run >= size) {
+            fwrite(start, 1, run, out);
+        } else {
+            memcpy(buf + len, start, run);
+            len += run;
+        }
     }
+    fwrite(buf, 1, len, out);
+    free(buf);
     if (fflush(out) != 0 || ferror(out) || (out != stdout && fclose(out) != 0)) {
         fprintf(stderr, "sort: write error: %s\n", strerror(errno));
         exit(2);
@@ -450,13 +639,18 @@ int main(int argc, char **argv)
         read_file("-");
     for (int i = optind; i < argc; i++)
         read_file(argv[i]);
+    if (!checking && in_order()) {
+        output(NULL, 0, outfile);
+        free(data);
+        return 0;
+    }
     size_t n;
     struct line *v = split_lines(&n);
     int status = 0;
     if (checking) {
         status = check(v, n, optind < argc ? argv[optind] : "-");
     } else {
-        struct line *tmp = xrealloc(NULL, n * sizeof *tmp);
+        struct line *tmp = xrealloc(NULL, n / 2 * sizeof *tmp);
         merge_sort(v, tmp, n);
         output(v, n, outfile);
         free(tmp);

@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <getopt.h>
+#include "newlines.h"
 
 #define CHUNK 65536
 
@@ -60,14 +61,6 @@ static void write_all(const char *p, size_t n)
         p += w;
         n -= (size_t)w;
     }
-}
-
-static size_t count_lines(const char *p, size_t n)
-{
-    size_t c = 0;
-    for (const char *e = p + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-        c++;
-    return c;
 }
 
 /* read(2) that retries on EINTR and reports errors. */
@@ -154,7 +147,7 @@ static int tail_last(int fd, const char *name, long long n, int bytes)
             break;
         }
         c->len = (size_t)r;
-        c->lines = count_lines(c->data, c->len);
+        c->lines = count_newlines(c->data, c->len);
         c->next = NULL;
         partial = c->data[r - 1] != '\n';
         if (tail)

@@ -13,7 +13,7 @@
  * enough for the total size of the regular files named (at least 7 when
  * one input is not a regular file, such as a pipe), and unpadded when a
  * single count of a single input is printed. Input is read with read(2) in
- * large chunks.
+ * large chunks, and only what is shown is counted: wc -c looks at no byte.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "newlines.h"
 
 #define CHUNK 65536
 
@@ -91,7 +92,8 @@ static void init_classes(void)
         byte_class[(unsigned char)*s] = SPACE;
 }
 
-static void count(struct counter *c, const unsigned char *p, size_t n)
+/* Lines and words: every byte's class matters. */
+static void count_words(struct counter *c, const unsigned char *p, size_t n)
 {
     unsigned long long lines = 0, words = 0;
     int in_word = c->in_word;
@@ -111,6 +113,16 @@ static void count(struct counter *c, const unsigned char *p, size_t n)
     c->in_word = in_word;
     c->n[LINES] += lines;
     c->n[WORDS] += words;
+}
+
+/* Only what is shown is counted: wc -c looks at no byte, as GNU wc on a
+ * pipe, and wc -l at newlines only. */
+static void count(struct counter *c, const unsigned char *p, size_t n)
+{
+    if (show[WORDS])
+        count_words(c, p, n);
+    else if (show[LINES])
+        c->n[LINES] += count_newlines(p, n);
     c->n[CHARS] += n;
     c->n[BYTES] += n;
     if (show[LONGEST])

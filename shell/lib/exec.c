@@ -1,9 +1,11 @@
 /*
  * exec.c - replacing the program of the calling process (execve and
- * friends), and the search of $PATH shared with posix_spawnp.
+ * friends, the list forms execl, execlp and execle too), and the search
+ * of $PATH shared with posix_spawnp.
  */
 #include "libc.h"
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,4 +80,58 @@ int execvp(const char *file, char *const argv[])
 {
     errno = __dx_search_path(file, try_execv, (void *)argv);
     return -1;
+}
+
+/* ---- the list forms: arguments up to a null pointer -------------------------- */
+
+#define LIST_MAX 256                /* arguments of execl and friends */
+
+/* Collect arg and the rest of ap into argv, up to the null pointer (which
+ * is kept); then, for execle, the environment after it. -1 with E2BIG if
+ * there are more than LIST_MAX. */
+static int collect(const char *arg, va_list ap, char **argv, char *const **envp)
+{
+    int n = 0;
+    for (const char *a = arg; a != NULL; a = va_arg(ap, const char *)) {
+        if (n == LIST_MAX) {
+            errno = E2BIG;
+            return -1;
+        }
+        argv[n++] = (char *)a;
+    }
+    argv[n] = NULL;
+    if (envp)
+        *envp = va_arg(ap, char *const *);
+    return 0;
+}
+
+int execl(const char *path, const char *arg, ...)
+{
+    char *argv[LIST_MAX + 1];
+    va_list ap;
+    va_start(ap, arg);
+    int r = collect(arg, ap, argv, NULL);
+    va_end(ap);
+    return r < 0 ? r : execv(path, argv);
+}
+
+int execlp(const char *file, const char *arg, ...)
+{
+    char *argv[LIST_MAX + 1];
+    va_list ap;
+    va_start(ap, arg);
+    int r = collect(arg, ap, argv, NULL);
+    va_end(ap);
+    return r < 0 ? r : execvp(file, argv);
+}
+
+int execle(const char *path, const char *arg, ...)
+{
+    char *argv[LIST_MAX + 1];
+    char *const *envp;
+    va_list ap;
+    va_start(ap, arg);
+    int r = collect(arg, ap, argv, &envp);
+    va_end(ap);
+    return r < 0 ? r : execve(path, argv, envp);
 }

@@ -1,6 +1,6 @@
 /*
  * file.c - system calls on file descriptors: open, read, write, close,
- * seek, duplicate, pipe, truncate, fcntl.
+ * seek, duplicate, pipe, splice, truncate, fcntl.
  *
  * Each is a thin wrapper: pass the arguments to the kernel, turn -errno
  * into errno and -1. The one that does more is write(): see below.
@@ -103,6 +103,13 @@ int pipe2(int fds[2], int flags)
 int pipe(int fds[2])
 {
     return pipe2(fds, 0);
+}
+
+ssize_t splice(int fd_in, off_t *off_in, int fd_out, off_t *off_out, size_t len,
+               unsigned int flags)
+{
+    return sys_ret(__dx_syscall(SYS_splice, fd_in, P(off_in), fd_out, P(off_out), (long)len,
+                                (long)flags));
 }
 
 int ftruncate(int fd, off_t length)

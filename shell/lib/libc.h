@@ -90,6 +90,20 @@ int __dx_search_path(const char *file, int (*attempt)(const char *path, void *ct
  * exit() calls it, so programs that never use stdio do not link it in. */
 extern void (*__dx_stdio_exit)(void);
 
+/* ---- futex.c ------------------------------------------------------------- */
+
+struct timespec;
+/* Sleep while *word == val, at most rel (NULL: without a limit): the
+ * kernel's 0 (woken), -EAGAIN (the word had changed), -EINTR or
+ * -ETIMEDOUT. Wake at most n sleepers: how many woke. shared: the word may
+ * be in memory other processes share (the kernel keys it by the object). */
+long __dx_futex_wait(volatile unsigned *word, unsigned val, const struct timespec *rel,
+                     bool shared);
+long __dx_futex_wake(volatile unsigned *word, int n, bool shared);
+/* The time from now until abstime on clock, into *left; false if it has
+ * passed already. */
+bool __dx_time_left(int clock, const struct timespec *abstime, struct timespec *left);
+
 /* ---- malloc.c ------------------------------------------------------------ */
 
 /* Walk the heap and check its invariants: 0 if all is well, otherwise a

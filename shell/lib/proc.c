@@ -1,9 +1,9 @@
 /*
  * proc.c - system calls about processes: who am I, process groups and
- * sessions, users, waiting for children, yielding, and _exit.
+ * sessions, users, fork, waiting for children, yielding, and _exit.
  *
- * Creating processes is posix_spawn's (spawn.c) and replacing the program
- * is exec.c's: Duplex has no fork().
+ * Creating processes is fork's (here) or posix_spawn's (spawn.c), and
+ * replacing the program is exec.c's.
  */
 #include "libc.h"
 #include <sched.h>
@@ -75,6 +75,22 @@ int setuid(uid_t uid)
 int setgid(gid_t gid)
 {
     return (int)sys_ret(sys1(SYS_setgid, (long)gid));
+}
+
+/* A copy of this process (kernel/fork.c): the child's pid here, 0 in the
+ * child. Nothing is flushed first: output buffered in stdio is in both, as
+ * on every Unix. */
+pid_t fork(void)
+{
+    return (pid_t)sys_ret(sys0(SYS_fork));
+}
+
+/* vfork is fork: the child gets a copy of the memory instead of borrowing
+ * the parent's, which every correct use of vfork (exec or _exit at once)
+ * cannot tell apart, except that the parent does not wait meanwhile. */
+pid_t vfork(void)
+{
+    return fork();
 }
 
 /* The kernel has no use for the resource usage: it is left untouched. */

@@ -1,6 +1,6 @@
 /*
- * sem.c - semaphores, both kinds, over the system calls of ipc/sem.c and
- * ipc/psem.c:
+ * sem.c - semaphores, all three kinds, over the system calls of ipc/sem.c,
+ * ipc/psem.c and ipc/futex.c:
  *
  *  - System V sets: semget, semop, semtimedop, semctl. struct sembuf and
  *    struct semid_ds have the layouts of the kernel's structures (checked
@@ -13,6 +13,14 @@
  *    sem_close is close() of that descriptor, and frees the sem_t. A
  *    sem_wait interrupted by a handler installed with SA_RESTART is issued
  *    again; otherwise it fails with EINTR.
+ *
+ *  - POSIX unnamed semaphores: sem_init, sem_destroy, and the same
+ *    sem_wait family. The count lives in the sem_t; taking it is an atomic
+ *    compare-and-swap in the process, and only a process that finds it 0
+ *    enters the kernel, to sleep on the count's word (a futex) until a
+ *    sem_post wakes it. A sem_t in shared memory, with pshared 1, works
+ *    across processes: the kernel keys the word by the shared object.
+ *    Interrupted by a handler, a wait fails with EINTR, as on Linux.
  */
 #include "libc.h"
 #include <semaphore.h>
@@ -80,6 +88,87 @@ int semctl(int semid, int semnum, int cmd, ...)
     return (int)sys_ret(sys4(SYS_semctl, semid, semnum, cmd, arg));
 }
 
+/* ---- POSIX unnamed semaphores ---------------------------------------------- */
+
+#define UNNAMED (-1)
+
+static bool unnamed(sem_t *s) { return s->__fd == UNNAMED; }
+
+int sem_init(sem_t *sem, int pshared, unsigned int value)
+{
+    if (value > SEM_VALUE_MAX) {
+        errno = EINVAL;
+        return -1;
+    }
+    sem->__fd = UNNAMED;
+    sem->__value = value;
+    sem->__waiters = 0;
+    sem->__pshared = pshared != 0;
+    return 0;
+}
+
+int sem_destroy(sem_t *sem)
+{
+    if (!unnamed(sem)) {
+        errno = EINVAL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Take one if the count is not 0. */
+static bool take(sem_t *s)
+{
+    unsigned v = __atomic_load_n(&s->__value, __ATOMIC_SEQ_CST);
+    while (v > 0)
+        if (__atomic_compare_exchange_n(&s->__value, &v, v - 1, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST))
+            return true;
+    return false;
+}
+
+/* Wait for the count, until abstime (CLOCK_REALTIME) if not NULL. */
+static int unnamed_wait(sem_t *s, const struct timespec *abstime)
+{
+    while (!take(s)) {
+        struct timespec left, *rel = NULL;
+        if (abstime) {
+            if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000L) {
+                errno = EINVAL;
+                return -1;
+            }
+            if (!__dx_time_left(CLOCK_REALTIME, abstime, &left)) {
+                errno = ETIMEDOUT;
+                return -1;
+            }
+            rel = &left;
+        }
+        __atomic_fetch_add(&s->__waiters, 1, __ATOMIC_SEQ_CST);
+        long r = __dx_futex_wait(&s->__value, 0, rel, s->__pshared);
+        __atomic_fetch_sub(&s->__waiters, 1, __ATOMIC_SEQ_CST);
+        if (r == -EINTR) {
+            errno = EINTR;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int unnamed_post(sem_t *s)
+{
+    unsigned v = __atomic_load_n(&s->__value, __ATOMIC_SEQ_CST);
+    do {
+        if (v >= SEM_VALUE_MAX) {
+            errno = EOVERFLOW;
+            return -1;
+        }
+    } while (!__atomic_compare_exchange_n(&s->__value, &v, v + 1, false, __ATOMIC_SEQ_CST,
+                                          __ATOMIC_SEQ_CST));
+    if (__atomic_load_n(&s->__waiters, __ATOMIC_SEQ_CST) > 0)
+        __dx_futex_wake(&s->__value, 1, s->__pshared);
+    return 0;
+}
+
 /* ---- POSIX named semaphores ------------------------------------------------ */
 
 sem_t *sem_open(const char *name, int oflag, ...)
@@ -103,12 +192,14 @@ sem_t *sem_open(const char *name, int oflag, ...)
         return SEM_FAILED;
     }
     sem->__fd = (int)fd;
+    sem->__value = sem->__waiters = 0;
+    sem->__pshared = 1;
     return sem;
 }
 
 int sem_close(sem_t *sem)
 {
-    if (close(sem->__fd) < 0) {
+    if (unnamed(sem) || close(sem->__fd) < 0) {
         errno = EINVAL;
         return -1;
     }
@@ -123,11 +214,19 @@ int sem_unlink(const char *name)
 
 int sem_wait(sem_t *sem)
 {
+    if (unnamed(sem))
+        return unnamed_wait(sem, NULL);
     return (int)sys_ret(sys1(SYS_sem_wait, sem->__fd));
 }
 
 int sem_trywait(sem_t *sem)
 {
+    if (unnamed(sem)) {
+        if (take(sem))
+            return 0;
+        errno = EAGAIN;
+        return -1;
+    }
     return (int)sys_ret(sys1(SYS_sem_trywait, sem->__fd));
 }
 
@@ -135,6 +234,8 @@ int sem_trywait(sem_t *sem)
  * null one then fails with EFAULT. */
 int sem_timedwait(sem_t *sem, const struct timespec *abstime)
 {
+    if (unnamed(sem))
+        return unnamed_wait(sem, abstime);
     struct k_timespec k;
     if (abstime) {
         k.tv_sec = abstime->tv_sec;
@@ -145,11 +246,17 @@ int sem_timedwait(sem_t *sem, const struct timespec *abstime)
 
 int sem_post(sem_t *sem)
 {
+    if (unnamed(sem))
+        return unnamed_post(sem);
     return (int)sys_ret(sys1(SYS_sem_post, sem->__fd));
 }
 
 int sem_getvalue(sem_t *sem, int *value)
 {
+    if (unnamed(sem)) {
+        *value = (int)__atomic_load_n(&sem->__value, __ATOMIC_SEQ_CST);
+        return 0;
+    }
     int32_t v;
     long r = sys2(SYS_sem_getvalue, sem->__fd, P(&v));
     if (r == 0)

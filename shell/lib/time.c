@@ -1,6 +1,7 @@
 /*
- * time.c - clocks and sleeping: time, clock_gettime, gettimeofday, clock,
- * nanosleep, sleep, usleep.
+ * time.c - clocks, sleeping and the interval timer: time, clock_gettime,
+ * gettimeofday, clock, nanosleep, sleep, usleep, setitimer, getitimer,
+ * alarm.
  *
  * The kernel has two clocks (kernel/uapi/time.h): CLOCK_REALTIME, seconds
  * since 1970, and CLOCK_MONOTONIC, since boot. Calendar conversions are
@@ -117,4 +118,55 @@ int usleep(useconds_t usec)
 {
     struct timespec req = { usec / 1000000, (long)(usec % 1000000) * 1000 };
     return nanosleep(&req, NULL);
+}
+
+/* ---- the interval timer (kernel/itimer.c) ---------------------------------- */
+
+static void to_kernel(const struct itimerval *v, struct k_itimerval *k)
+{
+    k->interval_sec = v->it_interval.tv_sec;
+    k->interval_usec = v->it_interval.tv_usec;
+    k->value_sec = v->it_value.tv_sec;
+    k->value_usec = v->it_value.tv_usec;
+}
+
+static void from_kernel(const struct k_itimerval *k, struct itimerval *v)
+{
+    v->it_interval.tv_sec = k->interval_sec;
+    v->it_interval.tv_usec = (suseconds_t)k->interval_usec;
+    v->it_value.tv_sec = k->value_sec;
+    v->it_value.tv_usec = (suseconds_t)k->value_usec;
+}
+
+int setitimer(int which, const struct itimerval *value, struct itimerval *old)
+{
+    struct k_itimerval kv, ko;
+    to_kernel(value, &kv);
+    long r = sys3(SYS_setitimer, which, P(&kv), old ? P(&ko) : 0);
+    if (r == 0 && old)
+        from_kernel(&ko, old);
+    return (int)sys_ret(r);
+}
+
+int getitimer(int which, struct itimerval *value)
+{
+    struct k_itimerval k;
+    long r = sys2(SYS_getitimer, which, P(&k));
+    if (r == 0)
+        from_kernel(&k, value);
+    return (int)sys_ret(r);
+}
+
+/* SIGALRM in `seconds` (0 cancels); returns the seconds that were left of
+ * the previous alarm, rounded as glibc rounds them (never 0 if one was
+ * set). */
+unsigned alarm(unsigned seconds)
+{
+    struct itimerval v = { { 0, 0 }, { seconds, 0 } }, old;
+    if (setitimer(ITIMER_REAL, &v, &old) < 0)
+        return 0;
+    unsigned left = (unsigned)old.it_value.tv_sec;
+    if (old.it_value.tv_usec >= 500000 || (left == 0 && old.it_value.tv_usec > 0))
+        left++;
+    return left;
 }

@@ -69,22 +69,26 @@ static void fail(struct arith *a, const char *msg)
 static long long var_value(struct arith *a, const char *name)
 {
     const char *v = var_get(name);
-    if (!v || !*v)
-        return 0;
-    char *end;
-    long long n = strtoll(v, &end, 0);
-    while (isspace((unsigned char)*end))
-        end++;
-    if (!*end)
-        return n;
-    if (a->depth > 16) {
-        fail(a, "expression recursion level exceeded");
+    if (!v && sh.nounset && !a->skip) {
+        fail(a, "parameter not set");
         return 0;
     }
-    struct arith sub = { .p = v, .depth = a->depth + 1 };
-    n = expr_comma(&sub);
-    if (sub.error || *sub.p)
-        fail(a, sub.error ? sub.error : "syntax error in expression");
+    if (!v || !*v)
+        return 0;
+    /* a number, as in dash (bash would evaluate the value as an expression) */
+    char *end;
+    const char *p = v;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (!*p)
+        return 0;
+    long long n = strtoll(p, &end, 0);
+    while (isspace((unsigned char)*end))
+        end++;
+    if (end == p || *end) {
+        fail(a, "Illegal number");
+        return 0;
+    }
     return n;
 }
 
@@ -368,7 +372,7 @@ bool arith_eval(const char *expr, long long *out)
     if (!a.error && *a.p)
         a.error = "syntax error in expression";
     if (a.error) {
-        sh_error("arithmetic: %s", a.error);
+        sh_fatal(2, "arithmetic expression: %s: \"%s\"", a.error, expr);
         return false;
     }
     *out = v;

@@ -76,8 +76,8 @@ static void complete_commands(const char *prefix, struct wordlist *out)
 {
     size_t n = strlen(prefix);
     for (int i = 0; builtin_name(i); i++)
-        if (strncmp(builtin_name(i), prefix, n) == 0)
-            wl_add(out, escape_name(builtin_name(i), false));
+        if (strncmp(builtin_name(i), prefix, n) == 0 && builtin_name(i)[0] != '_')
+            wl_add(out, escape_name(builtin_name(i), false));   /* not the hidden __state */
     const char *dirs = var_get("PATH");
     char *copy = xstrdup(dirs ? dirs : "/bin"), *save = NULL;
     for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {

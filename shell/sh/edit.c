@@ -18,9 +18,11 @@
  * itself at every key.
  *
  * Keys: arrows, Home/End (ESC [ H/F, ESC O H/F, ESC [1~/[4~), Backspace,
- * Delete (ESC [3~), ^A ^E ^B ^F ^K ^U ^W, ^D (at an empty line: end of
- * input), ^C (cancel the line), ^L (clear the screen), Up/Down ^P/^N
- * (history), Tab (completion, complete.c; twice: list the choices).
+ * Delete (ESC [3~), ^A ^E ^B ^F ^K ^U ^W, Alt-b Alt-f (a word back and
+ * forward), ^D (at an empty line: end of input), ^C (cancel the line), ^L
+ * (clear the screen), Up/Down ^P/^N (history), ^R (search the history
+ * backwards, as bash's reverse-i-search), Tab (completion, complete.c;
+ * twice: list the choices). The history itself is history.c's.
  */
 #include "sh.h"
 
@@ -33,13 +35,10 @@
 #include <unistd.h>
 
 #define OUT 2           /* prompts and echo go where bash sends them */
-#define HISTORY_MAX 500
-
-static char **history;
-static int history_n;
 
 enum key {
     K_NONE = 1000, K_LEFT, K_RIGHT, K_UP, K_DOWN, K_HOME, K_END, K_DELETE,
+    K_WORD_LEFT, K_WORD_RIGHT,  /* Alt-b, Alt-f */
     K_RESIZE                /* no key: the window changed */
 };
 
@@ -54,34 +53,6 @@ struct editor {
     char  *new_line;        /* the new line, kept while browsing history */
     bool   tabbed;          /* the last key was a Tab */
 };
-
-/* ---- history -------------------------------------------------------------- */
-
-void history_add(const char *line)
-{
-    size_t n = strcspn(line, "\n");
-    if (strspn(line, " \t") >= n)
-        return;
-    if (history_n && strncmp(history[history_n - 1], line, n) == 0 &&
-        history[history_n - 1][n] == '\0')
-        return;
-    if (history_n == HISTORY_MAX) {
-        free(history[0]);
-        memmove(history, history + 1, (HISTORY_MAX - 1) * sizeof *history);
-        history_n--;
-    }
-    history = xrealloc(history, (size_t)(history_n + 1) * sizeof *history);
-    history[history_n++] = xstrndup(line, n);
-}
-
-void history_free(void)
-{
-    for (int i = 0; i < history_n; i++)
-        free(history[i]);
-    free(history);
-    history = NULL;
-    history_n = 0;
-}
 
 /* ---- the screen ---------------------------------------------------------------- */
 
@@ -206,6 +177,10 @@ static int letter_key(int c)
 static int escape_key(int fd)
 {
     int c = read_byte(fd);
+    if (c == 'b')
+        return K_WORD_LEFT;
+    if (c == 'f')
+        return K_WORD_RIGHT;
     if (c == 'O')
         return letter_key(read_byte(fd));
     if (c != '[')
@@ -289,8 +264,31 @@ static void erase_word_before(struct editor *ed)
     erase(ed, i, ed->cur);
 }
 
+/* Alt-b and Alt-f: to the start of this or the previous word, to the
+ * end of this or the next one. */
+static size_t word_left(const struct editor *ed)
+{
+    size_t i = ed->cur;
+    while (i > 0 && ed->buf.s[i - 1] == ' ')
+        i--;
+    while (i > 0 && ed->buf.s[i - 1] != ' ')
+        i--;
+    return i;
+}
+
+static size_t word_right(const struct editor *ed)
+{
+    size_t i = ed->cur;
+    while (i < ed->buf.len && ed->buf.s[i] == ' ')
+        i++;
+    while (i < ed->buf.len && ed->buf.s[i] != ' ')
+        i++;
+    return i;
+}
+
 static void show_history(struct editor *ed, int to)
 {
+    int history_n = history_count();
     if (to < 0 || to > history_n || to == ed->hist)
         return;
     if (ed->hist == history_n) {
@@ -298,7 +296,7 @@ static void show_history(struct editor *ed, int to)
         ed->new_line = xstrndup(ed->buf.s ? ed->buf.s : "", ed->buf.len);
     }
     ed->hist = to;
-    const char *text = to == history_n ? ed->new_line : history[to];
+    const char *text = to == history_n ? ed->new_line : history_at(to);
     replace(ed, 0, ed->buf.len, text, strlen(text));
 }
 
@@ -381,6 +379,68 @@ static void complete(struct editor *ed)
     wl_free(&w);
 }
 
+/* ---- ^R --------------------------------------------------------------------------- */
+
+static bool edit_key(struct editor *ed, int k, enum edit_result *result);
+
+/* (reverse-i-search)`text': the newest line of the history that holds
+ * text, older ones at each ^R; Enter runs it, ^G and ^C give up, any
+ * other key takes it into the line and then does what it does. */
+static bool reverse_search(struct editor *ed, enum edit_result *result)
+{
+    const char *saved_prompt = ed->prompt;
+    char *original = xstrndup(ed->buf.s ? ed->buf.s : "", ed->buf.len);
+    struct strbuf query = {0}, prompt = {0};
+    int at = history_count();           /* the entry shown; count: none yet */
+    bool failed = false, go_on = true;
+    for (;;) {
+        sb_free(&prompt);
+        sb_adds(&prompt, failed ? "(failed reverse-i-search)`" : "(reverse-i-search)`");
+        sb_adds(&prompt, query.s ? query.s : "");
+        sb_adds(&prompt, "': ");
+        ed->prompt = prompt.s;
+        refresh(ed);
+        int k = read_key(ed->fd);
+        if (k == 18 || (k >= 32 && k < 127) || k == 8 || k == 127) {
+            if (k == 8 || k == 127) {
+                if (query.len)
+                    query.s[--query.len] = '\0';
+                at = history_count();
+            } else if (k != 18) {
+                sb_addc(&query, (char)k);
+            }
+            int from = k == 18 ? at - 1 : k == 8 || k == 127 ? at - 1 : at;
+            int hit = history_search(query.s ? query.s : "", from);
+            failed = hit < 0;
+            if (hit >= 0) {
+                at = hit;
+                const char *line = history_at(hit);
+                sb_free(&ed->buf);
+                sb_adds(&ed->buf, line);
+                ed->cur = (size_t)(strstr(line, query.s) - line);
+            }
+            continue;
+        }
+        ed->prompt = saved_prompt;
+        if (k == 7 || k == 3) {                 /* ^G, ^C: the line as it was */
+            sb_free(&ed->buf);
+            sb_adds(&ed->buf, original);
+            ed->cur = ed->buf.len;
+            refresh(ed);
+            break;
+        }
+        refresh(ed);
+        if (k != K_RESIZE)
+            go_on = edit_key(ed, k, result);
+        break;
+    }
+    ed->prompt = saved_prompt;
+    free(original);
+    sb_free(&query);
+    sb_free(&prompt);
+    return go_on;
+}
+
 /* ---- the loop ----------------------------------------------------------------------- */
 
 /* One key: false when the line is finished (*result says how). */
@@ -431,6 +491,10 @@ static bool edit_key(struct editor *ed, int k, enum edit_result *result)
         break;
     case 16: case K_UP:   show_history(ed, ed->hist - 1); break;
     case 14: case K_DOWN: show_history(ed, ed->hist + 1); break;
+    case K_WORD_LEFT:     ed->cur = word_left(ed); break;
+    case K_WORD_RIGHT:    ed->cur = word_right(ed); break;
+    case 18:                                               /* ^R */
+        return reverse_search(ed, result);
     case '\t': complete(ed); break;
     case K_RESIZE:
         window_size_check();
@@ -478,7 +542,7 @@ enum edit_result edit_line(int fd, const char *prompt, char **line)
     tcsetattr(fd, TCSADRAIN, &raw);
     window_changed();                   /* the width is read afresh here */
     struct editor ed = {
-        .fd = fd, .prompt = prompt, .cols = terminal_columns(fd), .hist = history_n,
+        .fd = fd, .prompt = prompt, .cols = terminal_columns(fd), .hist = history_count(),
     };
     enum edit_result result = EDIT_EOF;
     refresh(&ed);

@@ -9,10 +9,10 @@
  */
 #include "sh.h"
 
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const struct pipeline_opts foreground = { .capture_fd = -1 };
 static const struct pipeline_opts background = { .background = true, .capture_fd = -1 };
@@ -22,9 +22,10 @@ static void check_errexit(struct node *n, int status)
 {
     if (!sh.errexit || status == 0 || sh.cond_depth > 0 || sh.control != CTL_NONE)
         return;
-    if (n->type == N_SIMPLE || n->type == N_SUBSHELL ||
-        (n->type == N_PIPELINE && !n->pipe.negate)) {
+    if (n->type == N_SIMPLE || n->type == N_SUBSHELL || n->type == N_DBRACKET ||
+        n->type == N_ARITH || (n->type == N_PIPELINE && !n->pipe.negate)) {
         sh.control = CTL_EXIT;
+        sh.exit_status = status;
     }
 }
 
@@ -33,6 +34,26 @@ static int run_one(struct node *n, const struct pipeline_opts *o)
     if (n->type == N_PIPELINE)
         return run_pipeline(n->pipe.cmds, n->pipe.n, n->text, o);
     return run_pipeline(&n, 1, n->text, o);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* time PIPELINE (bash): the elapsed time after it, on stderr. Duplex does
+ * not count processor time apart, so user and sys are 0. */
+static int run_timed(struct node *n)
+{
+    double t0 = now();
+    int status = run_one(n, &foreground);
+    double t = now() - t0;
+    fflush(stdout);
+    fprintf(stderr, "\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n",
+            (int)(t / 60), t - 60 * (int)(t / 60));
+    return status;
 }
 
 static int exec_andor(struct node *n)
@@ -71,6 +92,8 @@ int exec_node(struct node *n)
     }
     if (!n || sh.control != CTL_NONE)
         return sh.status;
+    if (n->lineno)
+        sh.lineno = n->lineno;
     int status;
     switch (n->type) {
     case N_AND:
@@ -85,29 +108,26 @@ int exec_node(struct node *n)
         status = 0;
         break;
     case N_PIPELINE:
-        status = run_one(n, &foreground);
         if (n->pipe.negate)
+            sh.cond_depth++;
+        status = n->pipe.timed ? run_timed(n) : run_one(n, &foreground);
+        if (n->pipe.negate) {
+            sh.cond_depth--;
             status = !status;
+        }
         break;
     default:
         status = run_one(n, &foreground);
         break;
     }
     sh.status = status;
+    if (sh.control == CTL_EXIT)
+        sh.status = status = sh.exit_status;
     check_errexit(n, status);
     return status;
 }
 
 /* ---- loops ------------------------------------------------------------------- */
-
-/* Each round of a loop makes a system call, even a loop of builtins that
- * would make none: on the web target a process can only be preempted (and
- * see its ^C) at a system call, and `while :; do :; done` must not freeze
- * the whole machine. */
-static void loop_round(void)
-{
-    sched_yield();
-}
 
 /* After a loop's body: stop looping? break N and continue N count down
  * one loop level each. */
@@ -136,7 +156,6 @@ static int exec_while(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (;;) {
-        loop_round();
         sh.cond_depth++;
         int c = exec_node(n->loop.cond);
         sh.cond_depth--;
@@ -163,7 +182,6 @@ static int exec_for(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (int i = 0; i < items.n; i++) {
-        loop_round();
         var_set(n->for_.var, items.v[i], false);
         status = exec_node(n->for_.body);
         if (loop_stops())
@@ -171,6 +189,41 @@ static int exec_for(struct node *n)
     }
     sh.loop_depth--;
     wl_free(&items);
+    return status;
+}
+
+/* (( EXPR )): 0 if it is not zero; the expression is expanded first, as
+ * within double quotes. */
+static int exec_arith(const char *expr)
+{
+    char *raw = xmalloc(strlen(expr) + 3);
+    sprintf(raw, "\"%s\"", expr);
+    char *e = expand_word(raw);
+    free(raw);
+    long long v = 0;
+    bool ok = e && arith_eval(e, &v);
+    free(e);
+    return ok ? v == 0 : 1;
+}
+
+static int exec_arith_for(struct node *n)
+{
+    int status = 0;
+    if (*n->afor.init && exec_arith(n->afor.init) > 1)
+        return 1;
+    sh.loop_depth++;
+    for (;;) {
+        if (*n->afor.test && exec_arith(n->afor.test) != 0)
+            break;
+        if (sh.control != CTL_NONE)
+            break;
+        status = exec_node(n->afor.body);
+        if (loop_stops())
+            break;
+        if (*n->afor.step)
+            exec_arith(n->afor.step);
+    }
+    sh.loop_depth--;
     return status;
 }
 
@@ -231,6 +284,12 @@ int exec_compound(struct node *n)
         return exec_case(n);
     case N_BRACE:
         return exec_node(n->group.body);
+    case N_DBRACKET:
+        return test_eval(n->cond.words.v, n->cond.words.n, true);
+    case N_ARITH:
+        return exec_arith(n->arith.expr);
+    case N_ARITH_FOR:
+        return exec_arith_for(n);
     default:
         return exec_node(n);
     }
@@ -255,6 +314,11 @@ static struct function **function_slot(const char *name)
 
 void function_define(const char *name, struct node *body, const char *text)
 {
+    const struct builtin *b = builtin_lookup(name);
+    if (b && (b->flags & BI_SPECIAL)) {
+        sh_fatal(2, "%s: Bad function name", name);
+        return;
+    }
     struct function **pp = function_slot(name), *f = *pp;
     if (!f) {
         f = xmalloc(sizeof *f);
@@ -289,10 +353,12 @@ struct node *function_find(const char *name)
     return f ? f->body : NULL;
 }
 
-/* $1... are the arguments while the body runs; `return` ends it. The
- * depth is bounded, so that endless recursion is an error and not a
- * crash of the shell's stack (256 KiB on the web target). */
-int function_call(struct node *body, char **argv, int argc)
+/* $1... are the arguments while the body runs; `return` ends it. Its
+ * `local` variables and the command's own assignments (X=1 f) live in a
+ * frame of their own (vars.c), the assignments exported. The depth is
+ * bounded, so that endless recursion is an error and not a crash of the
+ * shell's stack (256 KiB on the web target). */
+int function_call(struct node *body, char **argv, int argc, const struct wordlist *assigns)
 {
     if (sh.func_depth + sh.source_depth >= NESTING_MAX) {
         sh_error("%s: maximum nesting level exceeded (%d)", argv[0], NESTING_MAX);
@@ -300,12 +366,24 @@ int function_call(struct node *body, char **argv, int argc)
     }
     char **saved_argv = sh.argv;
     int saved_argc = sh.argc;
+    vars_push_frame();
+    for (int i = 0; assigns && i < assigns->n; i++) {
+        const char *w = assigns->v[i], *eq = strchr(w, '=');
+        char *name = xstrndup(w, (size_t)(eq - w));
+        var_make_local(name);
+        if (!var_set(name, eq + 1, V_EXPORT))
+            sh_fatal(2, "%s: is read only", name);
+        free(name);
+    }
     sh.argv = NULL;
     sh.argc = 0;
     positional_set(argv + 1, argc - 1);
     node_ref(body);                 /* it may redefine itself */
     sh.func_depth++;
-    int status = exec_node(body);
+    int saved_loops = sh.loop_depth;
+    sh.loop_depth = 0;              /* break does not reach the caller's loops */
+    int status = sh.control == CTL_NONE ? exec_node(body) : sh.status;
+    sh.loop_depth = saved_loops;
     sh.func_depth--;
     node_free(body);
     if (sh.control == CTL_RETURN)
@@ -313,13 +391,16 @@ int function_call(struct node *body, char **argv, int argc)
     positional_free(sh.argv, sh.argc);
     sh.argv = saved_argv;
     sh.argc = saved_argc;
+    vars_pop_frame();
+    getopts_reset();
     return status;
 }
 
-void functions_prelude(struct strbuf *out)
+/* For a sub-shell (state.c): each function's definition, as source. */
+void functions_serialize(struct strbuf *out)
 {
     for (struct function *f = functions; f; f = f->next) {
-        sb_adds(out, f->text);
+        unparse_function(out, f->name, f->body);
         sb_addc(out, '\n');
     }
 }

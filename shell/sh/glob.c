@@ -16,12 +16,19 @@
 
 /* ---- matching --------------------------------------------------------------- */
 
+static int is_blank(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The classes of POSIX (XBD 7.3.1), in the C locale. */
 static bool class_match(const char *name, size_t n, unsigned char c)
 {
     static const struct { const char *name; int (*fn)(int); } classes[] = {
         { "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
         { "upper", isupper }, { "lower", islower }, { "space", isspace },
-        { "punct", ispunct }, { "xdigit", isxdigit },
+        { "punct", ispunct }, { "xdigit", isxdigit }, { "print", isprint },
+        { "graph", isgraph }, { "cntrl", iscntrl }, { "blank", is_blank },
     };
     for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++)
         if (strlen(classes[k].name) == n && strncmp(name, classes[k].name, n) == 0)
@@ -40,6 +47,8 @@ static bool bracket_match(const char *p, unsigned char c, const char **end)
     for (bool first = true; *q && (first || *q != ']'); first = false) {
         if (q[0] == '[' && q[1] == ':') {
             const char *close = strstr(q + 2, ":]");
+            if (close && close[-1] == '\\')
+                close = NULL;                   /* [:punct\:] is no class */
             if (close) {
                 hit |= class_match(q + 2, (size_t)(close - q - 2), c);
                 q = close + 2;

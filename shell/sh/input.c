@@ -27,6 +27,7 @@ struct source {
     int    fd;              /* SRC_FD */
     bool   own_fd;
     bool   bytewise;        /* shared with the commands: no read-ahead */
+    bool   quiet;           /* not shown by set -v (a sub-shell's text) */
     char   buf[1024];
     size_t blen, bpos;
 };
@@ -132,8 +133,21 @@ static char *read_terminal_line(bool continuation, bool *interrupted)
     return line;
 }
 
-/* One line with its newline, NULL at the end of the input. */
+static char *source_line_raw(struct source *src, bool continuation, bool *interrupted);
+
+/* One line with its newline, NULL at the end of the input; set -v shows
+ * it on stderr as it is read. */
 static char *source_line(struct source *src, bool continuation, bool *interrupted)
+{
+    char *line = source_line_raw(src, continuation, interrupted);
+    if (line && sh.verbose && !src->quiet && src->kind != SRC_STRING) {
+        fputs(line, stderr);
+        fflush(stderr);
+    }
+    return line;
+}
+
+static char *source_line_raw(struct source *src, bool continuation, bool *interrupted)
 {
     *interrupted = false;
     switch (src->kind) {
@@ -209,6 +223,10 @@ static bool next_command(struct reader *r, struct node **out)
         case PARSE_ERROR:               /* a script stops there; a terminal goes on */
             sh.status = 2;
             discard(r);
+            if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
+                sh.control = CTL_EXIT;
+                sh.exit_status = 2;
+            }
             return r->src->kind == SRC_TERMINAL;
         case PARSE_INCOMPLETE: {
             char *line = source_line(r->src, true, &interrupted);
@@ -216,6 +234,10 @@ static bool next_command(struct reader *r, struct node **out)
                 unexpected_end(r);
                 sh.status = 2;
                 discard(r);
+                if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
+                    sh.control = CTL_EXIT;
+                    sh.exit_status = 2;
+                }
                 return r->src->kind == SRC_TERMINAL;
             }
             if (interrupted) {
@@ -231,18 +253,21 @@ static bool next_command(struct reader *r, struct node **out)
     }
 }
 
-/* Run every command of the source; the status of the last. */
-int run_source(struct source *src)
+/* Run every command of the source; the status of the last. With set -n
+ * a script is only read (an interactive shell ignores -n). */
+int run_source_at(struct source *src, int lineno)
 {
-    struct reader r = { .src = src, .lineno = 1 };
+    struct reader r = { .src = src, .lineno = lineno };
+    if (lineno > 1)
+        src->quiet = true;
     while (sh.control == CTL_NONE) {
         struct node *n;
         if (!next_command(&r, &n))
             break;
-        if (n) {
+        if (n && !(sh.noexec && !sh.interactive))
             exec_node(n);
-            node_free(n);
-        }
+        node_free(n);
+        traps_run();                    /* a signal that came during the last command */
         fflush(stdout);
         if (sh.control == CTL_INTERRUPT && src->kind == SRC_TERMINAL) {
             sh.control = CTL_NONE;      /* ^C: back to the prompt */
@@ -252,6 +277,11 @@ int run_source(struct source *src)
     }
     discard(&r);
     return sh.status;
+}
+
+int run_source(struct source *src)
+{
+    return run_source_at(src, 1);
 }
 
 /* eval, and the string of sh -c. */

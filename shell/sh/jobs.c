@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -76,10 +77,10 @@ int signal_number(const char *s)
     long n;
     if (parse_int(s, &n))
         return n > 0 && n < 65 ? (int)n : -1;
-    if (strncmp(s, "SIG", 3) == 0)
+    if (strncasecmp(s, "SIG", 3) == 0)
         s += 3;
     for (int k = 1; k < NSIGNALS; k++)
-        if (signals[k].name && strcmp(s, signals[k].name) == 0)
+        if (signals[k].name && strcasecmp(s, signals[k].name) == 0)
             return k;
     return -1;
 }
@@ -517,15 +518,21 @@ int bi_wait(char **argv)
         return interrupt_seen() ? 130 : 0;
     }
     for (int i = 1; argv[i]; i++) {
+        long pid;
+        bool number = parse_int(argv[i], &pid);
+        if (!number && argv[i][0] != '%') {
+            sh_error("wait: %s: bad pid", argv[i]);
+            status = 2;
+            continue;
+        }
         struct job *j = find_job(argv[i], "wait", true);
         if (!j) {
-            status = 127;
+            status = number ? 127 : 2;
             continue;
         }
         wait_while_running(j, true);
         if (interrupt_seen())
             return 130;
-        long pid;
         int k = j->n - 1;
         if (parse_int(argv[i], &pid))
             while (k > 0 && j->pids[k] != pid)
@@ -596,7 +603,7 @@ int bi_kill(char **argv)
     }
     if (sig < 0) {
         sh_error("kill: %s: invalid signal specification", argv[i - 1]);
-        return 1;
+        return 2;
     }
     if (!argv[i]) {
         sh_error("kill: usage: kill [-s SIG | -SIG] pid|%%job ... or kill -l");

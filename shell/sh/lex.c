@@ -34,7 +34,7 @@ long skip_dquote(const char *s, size_t len, size_t i)
             continue;
         }
         if (c == '$')
-            r = skip_dollar(s, len, i);
+            r = skip_dollar_in(s, len, i, true);
         else if (c == '`')
             r = skip_bquote(s, len, i + 1);
         else
@@ -68,14 +68,32 @@ static bool comment_starts(const char *s, size_t i, size_t from)
 /* The inside of $( ... ) or $(( ... )): nested parentheses are counted,
  * quotes, comments and further substitutions skipped. (A `case` pattern's
  * unbalanced ')' inside $(...) is not understood.) */
+/* A reserved word w at s[i], standing alone where a command starts? */
+static bool keyword_at(const char *s, size_t len, size_t i, size_t from, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && strncmp(s + i, w, n) == 0 &&
+           (i == from || strchr(" \t\n;&|(", s[i - 1])) &&
+           (i + n == len || strchr(" \t\n;&|)", s[i + n]));
+}
+
 long skip_paren(const char *s, size_t len, size_t i)
 {
     int depth = 1;
     size_t from = i;
+    int case_depth[16], ncase = 0;          /* a case's pattern ends with an odd ')' */
     while (i < len) {
         char c = s[i];
         long r = (long)i + 1;
-        if (c == '\\')
+        if (keyword_at(s, len, i, from, "case") && ncase < 16) {
+            case_depth[ncase++] = depth;
+            r = (long)i + 4;
+        } else if (ncase && keyword_at(s, len, i, from, "esac")) {
+            ncase--;
+            r = (long)i + 4;
+        } else if (c == ')' && ncase && depth == case_depth[ncase - 1]) {
+            r = (long)i + 1;                /* pattern) */
+        } else if (c == '\\')
             r = (long)i + 2;
         else if (c == '\'')
             r = skip_squote(s, len, i + 1);
@@ -99,23 +117,30 @@ long skip_paren(const char *s, size_t len, size_t i)
     return -1;
 }
 
-/* The inside of ${ ... }, which may hold quotes and substitutions. */
-long skip_brace(const char *s, size_t len, size_t i)
+/* The inside of ${ ... }, which may hold quotes and substitutions. Within
+ * double quotes, a single quote there is an ordinary character. */
+long skip_brace(const char *s, size_t len, size_t i, bool dq)
 {
     int depth = 1;
+    /* ${x#'p'} and ${x%'p'}: the pattern's quotes count even within "..." */
+    size_t k = i;
+    while (k < len && (isalnum((unsigned char)s[k]) || strchr("_@*?$!-", s[k])))
+        k++;
+    if (k > i && k < len && (s[k] == '#' || s[k] == '%'))
+        dq = false;
     while (i < len) {
         char c = s[i];
         long r = (long)i + 1;
         if (c == '\\')
             r = (long)i + 2;
-        else if (c == '\'')
+        else if (c == '\'' && !dq)
             r = skip_squote(s, len, i + 1);
         else if (c == '"')
             r = skip_dquote(s, len, i + 1);
         else if (c == '`')
             r = skip_bquote(s, len, i + 1);
         else if (c == '$')
-            r = skip_dollar(s, len, i);
+            r = skip_dollar_in(s, len, i, dq);
         else if (c == '{')
             depth++;
         else if (c == '}' && --depth == 0)
@@ -127,8 +152,22 @@ long skip_brace(const char *s, size_t len, size_t i)
     return -1;
 }
 
-/* $name, $1, $?, ${...}, $(...), $((...)), or a lone '$'. */
-long skip_dollar(const char *s, size_t len, size_t i)
+/* $'...' (bash): a backslash quotes the next character, even a quote. */
+static long skip_ansi(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        if (s[i] == '\\')
+            i += 2;
+        else if (s[i] == '\'')
+            return (long)i + 1;
+        else
+            i++;
+    }
+    return -1;
+}
+
+/* $name, $1, $?, ${...}, $(...), $((...)), $'...', or a lone '$'. */
+long skip_dollar_in(const char *s, size_t len, size_t i, bool dq)
 {
     i++;
     if (i >= len)
@@ -136,12 +175,19 @@ long skip_dollar(const char *s, size_t len, size_t i)
     if (s[i] == '(')
         return skip_paren(s, len, i + 1);
     if (s[i] == '{')
-        return skip_brace(s, len, i + 1);
+        return skip_brace(s, len, i + 1, dq);
+    if (s[i] == '\'' && !dq)
+        return skip_ansi(s, len, i + 1);
     if (strchr("#?$!@*-", s[i]) || isdigit((unsigned char)s[i]))
         return (long)i + 1;
     while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '_'))
         i++;
     return (long)i;
+}
+
+long skip_dollar(const char *s, size_t len, size_t i)
+{
+    return skip_dollar_in(s, len, i, false);
 }
 
 /* ---- tokens -------------------------------------------------------------------- */
@@ -203,7 +249,10 @@ static enum tok lex_redir(struct lexer *lx, struct token *t, int fd)
     size_t n = 2;
     t->fd = fd;
     if (c == '<') {
-        if (next == '<') {
+        if (next == '<' && i + 2 < lx->len && s[i + 2] == '<' && !sh.posix) {
+            t->op = R_HERESTRING;
+            n = 3;
+        } else if (next == '<') {
             bool tab = i + 2 < lx->len && s[i + 2] == '-';
             t->op = tab ? R_HEREDOC_TAB : R_HEREDOC;
             n = tab ? 3 : 2;
@@ -266,6 +315,7 @@ enum tok lex_next(struct lexer *lx, struct token *t)
     if (!skip_blanks(lx))
         return t->type = T_INCOMPLETE;
     t->start = lx->pos;
+    t->lineno = lx->lineno;
     const char *s = lx->src;
     enum tok type;
     if (lx->pos >= lx->len) {
@@ -283,8 +333,10 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         size_t d = lx->pos;
         while (d < lx->len && isdigit((unsigned char)s[d]))
             d++;
+        /* up to 3 digits (bash; POSIX 2024 allows more than one), one
+         * with --posix, as in dash */
         if (d > lx->pos && d < lx->len && (s[d] == '<' || s[d] == '>') &&
-            d - lx->pos < 4) {
+            d - lx->pos <= (sh.posix ? 1u : 3u)) {
             int fd = atoi(s + lx->pos);
             lx->pos = d;
             type = lex_redir(lx, t, fd);

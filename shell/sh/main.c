@@ -48,13 +48,30 @@ static char *find_self(const char *argv0)
 
 static void init_variables(void)
 {
-    char cwd[1024];
+    char n[24];
     vars_import(environ);
     if (!var_get("PATH"))
-        var_set("PATH", "/bin", true);
-    if (getcwd(cwd, sizeof cwd))
-        var_set("PWD", cwd, true);
-    var_set("IFS", " \t\n", false);
+        var_set("PATH", "/bin:/usr/bin", 0);
+    pwd_init();
+    var_set("IFS", " \t\n", 0);
+    var_set("PS2", "> ", 0);
+    var_set("PS4", "+ ", 0);
+    var_set("OPTIND", "1", 0);
+    snprintf(n, sizeof n, "%d", (int)getppid());
+    var_set("PPID", n, 0);
+    sh.ppid = getppid();
+}
+
+/* An interactive shell is where a student expects HOME and USER. */
+static void init_user_variables(void)
+{
+    if (!var_get("HOME"))
+        var_set("HOME", getuid() == 0 ? "/root" : "/", V_EXPORT);
+    if (!var_get("USER")) {
+        char n[24];
+        snprintf(n, sizeof n, "%d", (int)getuid());
+        var_set("USER", getuid() == 0 ? "root" : n, V_EXPORT);
+    }
 }
 
 static void ignore(int sig)
@@ -191,40 +208,70 @@ static void init_job_control(void)
 struct invocation {
     const char *command;    /* -c */
     const char *file;
-    bool force_interactive;
+    bool force_interactive, force_stdin;
 };
 
-/* Options, then what to run; returns the index of the first parameter. */
+static void usage_error(const char *fmt, const char *arg)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg, fmt, arg);
+    sh_error("%s", msg);
+    fprintf(stderr, "usage: sh [-abCefhinuvx] [-o option] [--posix] "
+                    "[-c string [name [arg...]] | -s [arg...] | file [arg...]]\n");
+    exit(2);
+}
+
+/* Options (-x +x -o name +o name, --posix), then what to run; returns the
+ * index of the first parameter. -o takes its name from the next argument,
+ * one per 'o' of the group (-oo errexit noglob). */
 static int parse_arguments(int argc, char **argv, struct invocation *inv)
 {
     int i = 1;
     bool want_command = false;
-    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
-        if (strcmp(argv[i], "--") == 0) {
+    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+'); i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0 || strcmp(a, "-") == 0) {
             i++;
             break;
         }
-        for (const char *o = argv[i] + 1; *o; o++) {
+        if (strcmp(a, "--posix") == 0) {
+            sh.posix = true;
+            continue;
+        }
+        if (a[1] == '-')
+            usage_error("%s: invalid option", a);
+        if (!a[1])
+            break;
+        int names = i;
+        for (const char *o = a + 1; *o; o++) {
+            bool on = a[0] == '-';
             if (*o == 'c')
-                want_command = true;
+                want_command = true;        /* +c too, as in dash */
             else if (*o == 'i')
-                inv->force_interactive = true;
+                inv->force_interactive = on;
             else if (*o == 's')
-                ;
-            else if (!set_option_letter(*o, argv[i][0] == '-')) {
-                sh_error("-%c: invalid option", *o);
-                fprintf(stderr, "usage: sh [-efix] [-c string [name [arg...]] | file [arg...]]\n");
-                exit(2);
+                inv->force_stdin = on;
+            else if (*o == 'l')
+                ;                           /* a login shell: nothing more here */
+            else if (*o == 'o') {
+                if (names + 1 >= argc) {
+                    options_print(!on);
+                    continue;
+                }
+                if (!set_option_name(argv[++names], on))
+                    usage_error("%s: invalid option name", argv[names]);
+            } else if (!set_option_letter(*o, on)) {
+                char bad[3] = { a[0], *o, 0 };
+                usage_error("%s: invalid option", bad);
             }
         }
+        i = names;
     }
     if (want_command) {
-        if (i >= argc) {
-            sh_error("-c: option requires an argument");
-            exit(2);
-        }
+        if (i >= argc)
+            usage_error("-c: option requires an argument%s", "");
         inv->command = argv[i++];
-    } else if (i < argc) {
+    } else if (i < argc && !inv->force_stdin) {
         inv->file = argv[i++];
     }
     return i;
@@ -234,7 +281,10 @@ static int parse_arguments(int argc, char **argv, struct invocation *inv)
 
 void shell_exit(int status)
 {
+    if (sh.control == CTL_EXIT)
+        status = sh.exit_status;
     sh.status = status;
+    traps_run();
     trap_exit();
     status = sh.status;
     fflush(stdout);
@@ -245,6 +295,8 @@ void shell_exit(int status)
     vars_free_all();
     history_free();
     traps_free_all();
+    aliases_free_all();
+    hash_forget();
     positional_free(sh.argv, sh.argc);
     free(sh.arg0);
     free(sh.self);
@@ -275,7 +327,19 @@ int main(int argc, char **argv)
     sh.tty = -1;
     sigemptyset(&sh.reset_in_child);
     sigaddset(&sh.reset_in_child, SIGPIPE);
+    if (argc >= 4 && strcmp(argv[1], "--subshell") == 0) {
+        /* a sub-shell: its state comes from its parent (state.c) */
+        sh.self = xstrdup(argv[0]);
+        traps_init();
+        bool inline_state = strcmp(argv[2], "-") == 0 && argc >= 6;
+        int first = inline_state ? 5 : 3;
+        sh.arg0 = xstrdup(argv[first]);
+        positional_set(argv + first + 1, argc - first - 1);
+        shell_exit(inline_state ? subshell_main(argv[3], argv[4], -1)
+                                : subshell_main(NULL, NULL, atoi(argv[2])));
+    }
     init_variables();
+    traps_init();
     sh.self = find_self(argc > 0 ? argv[0] : "sh");
     int first = parse_arguments(argc, argv, &inv);
     const char *name = inv.command && first < argc ? argv[first++] :
@@ -284,14 +348,20 @@ int main(int argc, char **argv)
     positional_set(argv + first, argc - first);
 
     struct source *src;
+    if (inv.force_interactive)
+        sh.interactive = true;
     if (inv.command) {
         src = source_string(inv.command);
     } else if (inv.file) {
         src = open_script(inv.file);
     } else {
+        sh.stdin_opt = true;
         sh.interactive = inv.force_interactive || (isatty(0) && isatty(2));
-        if (sh.interactive)
+        if (sh.interactive) {
+            init_user_variables();
             init_job_control();
+            sh.monitor = sh.job_control;
+        }
         src = sh.job_control ? source_terminal() : source_fd(0, false);
     }
     run_source(src);

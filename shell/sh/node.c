@@ -98,6 +98,18 @@ static void node_free_parts(struct node *n)
         free(n->func.name);
         node_free(n->func.body);
         break;
+    case N_DBRACKET:
+        wl_free(&n->cond.words);
+        break;
+    case N_ARITH:
+        free(n->arith.expr);
+        break;
+    case N_ARITH_FOR:
+        free(n->afor.init);
+        free(n->afor.test);
+        free(n->afor.step);
+        node_free(n->afor.body);
+        break;
     }
 }
 

@@ -1,18 +1,20 @@
 /*
- * param.c - parameter expansion: $name, ${name}, the special parameters
- * ($? $$ $! $# $0 $1 ... $@ $* $-) and the ${...} operators:
+ * param.c - parameters and what the ${...} operators do to their values.
  *
- *   ${x:-word} ${x-word}   word if x is unset (or, with ':', empty)
- *   ${x:=word} ${x=word}   the same, and assign it
- *   ${x:+word} ${x+word}   word if x is set (and not empty)
- *   ${x:?word} ${x?word}   x, or an error with word as message
- *   ${#x}                  the length of x
+ * The expander (expand.c) walks a word and, at each $, asks here for the
+ * parameter's name and value: the special parameters ($? $$ $! $# $0 $1
+ * ... $- $@ $*) come from the shell's state, the others are variables
+ * (vars.c). The operators that work on a value as a string are here too:
+ *
  *   ${x#pat} ${x##pat}     x without its shortest / longest prefix matching pat
  *   ${x%pat} ${x%%pat}     the same with a suffix
+ *   ${x:off:len}           a part of x                          (bash)
+ *   ${x/pat/rep}           pat replaced by rep, // every one,
+ *                          /# at the start, /% at the end       (bash)
+ *   ${x^} ${x^^} ${x,} ${x,,}   first / every letter in upper / lower case (bash)
  *
- * The expander (expand.c) calls param_expand at a '$' and adds the value it
- * returns; $@ and $* come back as markers, since only the expander knows
- * how to turn the positional parameters into fields.
+ * The operators that expand a word of their own (- = ? +) are in expand.c,
+ * because the word's quotes decide how its fields split.
  */
 #include "sh.h"
 
@@ -28,49 +30,9 @@ static char *number(long v)
     return xstrdup(buf);
 }
 
-static char *option_flags(void)
-{
-    struct strbuf b = {0};
-    if (sh.errexit)
-        sb_addc(&b, 'e');
-    if (sh.interactive)
-        sb_addc(&b, 'i');
-    if (sh.noglob)
-        sb_addc(&b, 'f');
-    if (sh.xtrace)
-        sb_addc(&b, 'x');
-    return sb_take(&b);
-}
-
-/* The value of a parameter named by s[0..n), or NULL if it is unset. */
-static char *lookup(const char *s, size_t n)
-{
-    if (n == 1 && !isalnum((unsigned char)s[0]) && s[0] != '_') {
-        switch (s[0]) {
-        case '?': return number(sh.status);
-        case '$': return number(sh.pid);
-        case '!': return sh.last_bg ? number(sh.last_bg) : NULL;
-        case '#': return number(sh.argc);
-        case '-': return option_flags();
-        }
-        return NULL;
-    }
-    if (isdigit((unsigned char)s[0])) {
-        long k = 0;
-        for (size_t i = 0; i < n; i++)
-            k = k * 10 + (s[i] - '0');
-        if (k == 0)
-            return xstrdup(sh.arg0);
-        return k <= sh.argc ? xstrdup(sh.argv[k - 1]) : NULL;
-    }
-    char *name = xstrndup(s, n);
-    const char *v = var_get(name);
-    free(name);
-    return v ? xstrdup(v) : NULL;
-}
-
-/* The length of the parameter name at the start of s (n bytes). */
-static size_t name_length(const char *s, size_t n)
+/* The length of the parameter name at the start of s (n bytes): one
+ * special character, digits, or a variable name. */
+size_t param_name_length(const char *s, size_t n)
 {
     if (n == 0)
         return 0;
@@ -87,7 +49,9 @@ static size_t name_length(const char *s, size_t n)
     return is_name(s, i) ? i : 0;
 }
 
-static char *positional_joined(void)
+/* "$*": the positional parameters joined by the first character of IFS
+ * (by nothing if IFS is empty, by a space if it is unset). */
+char *positional_star(void)
 {
     struct strbuf b = {0};
     const char *ifs = var_get("IFS");
@@ -100,19 +64,47 @@ static char *positional_joined(void)
     return sb_take(&b);
 }
 
+/* The value of the parameter named by s[0..n), or NULL if it is unset. */
+char *param_lookup(const char *s, size_t n)
+{
+    if (n == 1 && !isalnum((unsigned char)s[0]) && s[0] != '_') {
+        switch (s[0]) {
+        case '?': return number(sh.status);
+        case '$': return number(sh.pid);
+        case '!': return sh.last_bg ? number(sh.last_bg) : NULL;
+        case '#': return number(sh.argc);
+        case '-': return option_flags();
+        case '@':
+        case '*': return sh.argc ? positional_star() : NULL;
+        }
+        return NULL;
+    }
+    if (isdigit((unsigned char)s[0])) {
+        long k = 0;
+        for (size_t i = 0; i < n && k < 1000000; i++)
+            k = k * 10 + (s[i] - '0');
+        if (k == 0)
+            return xstrdup(sh.arg0);
+        return k <= sh.argc ? xstrdup(sh.argv[k - 1]) : NULL;
+    }
+    char *name = xstrndup(s, n);
+    const char *v = var_get(name);
+    free(name);
+    return v ? xstrdup(v) : NULL;
+}
+
 /* ---- ${x#pat} and friends ------------------------------------------------------ */
 
-static char *trim(char *value, const char *pat, bool suffix, bool longest)
+char *str_trim(char *value, const char *pat, bool suffix, bool longest)
 {
     size_t n = strlen(value);
     for (size_t k = 0; k <= n; k++) {
         size_t cut = longest ? n - k : k;        /* length of the part removed */
-        char save;
         bool hit;
         if (suffix) {
             hit = pattern_match(pat, value + n - cut);
         } else {
-            save = value[cut];
+            char save = value[cut];
             value[cut] = '\0';
             hit = pattern_match(pat, value);
             value[cut] = save;
@@ -126,134 +118,85 @@ static char *trim(char *value, const char *pat, bool suffix, bool longest)
     return value;
 }
 
-/* ---- ${...} ---------------------------------------------------------------------- */
-
-static bool brace_error(const char *name, size_t n, const char *msg)
+/* The longest match of pat starting at s, its length; -1 if none. */
+static long match_at(const char *s, const char *pat, bool to_end)
 {
-    sh_error("%.*s: %s", (int)n, name, msg);
-    if (!sh.interactive) {
-        sh.control = CTL_EXIT;
-        sh.status = 1;
-    }
-    return false;
-}
-
-static bool bad_substitution(const char *s, size_t n)
-{
-    sh_error("${%.*s}: bad substitution", (int)n, s);
-    return false;
-}
-
-/* The operators that use a word: - = + ? (with or without ':'). */
-static bool brace_word_op(struct param_value *pv, const char *name, size_t n,
-                          char op, bool colon, const char *word)
-{
-    bool set = pv->value != NULL && !(colon && pv->value[0] == '\0');
-    if (pv->kind != PV_STRING)
-        set = sh.argc > 0;
-    if (op == '+') {
-        if (set) {
-            free(pv->value);
-            pv->value = expand_word(word);
-            pv->kind = PV_STRING;
-            return pv->value != NULL;
+    size_t n = strlen(s);
+    char *copy = xstrdup(s);
+    for (size_t len = n + 1; len-- > 0;) {
+        if (to_end && len != n)
+            break;
+        copy[len] = '\0';
+        if (pattern_match(pat, copy)) {
+            free(copy);
+            return (long)len;
         }
-        free(pv->value);
-        pv->value = xstrdup("");
-        pv->kind = PV_STRING;
+    }
+    free(copy);
+    return -1;
+}
+
+/* ${x/pat/rep}: mode '/' every match, '#' at the start, '%' at the end,
+ * 0 the first. An empty pattern matches nothing. */
+char *str_replace(char *value, const char *pat, const char *rep, char mode)
+{
+    if (!*pat)
+        return value;
+    struct strbuf b = {0};
+    size_t n = strlen(value), i = 0;
+    bool done = false;
+    while (i <= n) {
+        long m = -1;
+        if (!done && (mode != '#' || i == 0))
+            m = match_at(value + i, pat, mode == '%');
+        if (m > 0 || (m == 0 && mode == '%')) {
+            sb_adds(&b, rep);
+            i += (size_t)m;
+            if (mode != '/')
+                done = true;
+            continue;
+        }
+        if (i < n)
+            sb_addc(&b, value[i]);
+        i++;
+    }
+    free(value);
+    return sb_take(&b);
+}
+
+/* ${x^pat} ${x^^pat} ${x,pat} ${x,,pat}: an empty pattern is every character. */
+char *str_case(char *value, const char *pat, bool upper, bool all)
+{
+    for (char *p = value; *p; p++) {
+        char one[2] = { *p, 0 };
+        if (!*pat || pattern_match(pat, one))
+            *p = (char)(upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p));
+        if (!all)
+            break;
+    }
+    return value;
+}
+
+/* ${x:off:len}; a negative offset counts from the end, a negative length
+ * stops that far from the end. false: len < 0 past the offset. */
+bool str_substr(char **value, long long off, bool has_len, long long len)
+{
+    long long n = (long long)strlen(*value);
+    if (off < 0)
+        off = n + off < 0 ? n + 1 : n + off;        /* before the start: nothing */
+    if (off > n) {
+        (*value)[0] = '\0';
         return true;
     }
-    if (set)
-        return true;
-    char *w = expand_word(word);
-    if (!w)
+    long long end = n;
+    if (has_len)
+        end = len < 0 ? n + len : off + len > n ? n : off + len;
+    if (end < off) {
+        sh_error("%lld: substring expression < 0", len);
         return false;
-    free(pv->value);
-    pv->value = w;
-    pv->kind = PV_STRING;
-    if (op == '=') {
-        if (!is_name(name, n)) {
-            return brace_error(name, n, "cannot assign in this way");
-        }
-        char *var = xstrndup(name, n);
-        var_set(var, w, false);
-        free(var);
-    } else if (op == '?') {
-        return brace_error(name, n, *w ? w : "parameter null or not set");
     }
+    char *r = xstrndup(*value + off, (size_t)(end - off));
+    free(*value);
+    *value = r;
     return true;
-}
-
-static bool brace_expand(const char *s, size_t len, struct param_value *pv)
-{
-    if (len > 1 && s[0] == '#' && name_length(s + 1, len - 1) == len - 1) {
-        char *v = lookup(s + 1, len - 1);          /* ${#x} */
-        bool all = s[1] == '@' || s[1] == '*';
-        pv->value = number(all ? sh.argc : v ? (long)strlen(v) : 0);
-        free(v);
-        return true;
-    }
-    size_t n = name_length(s, len);
-    if (n == 0)
-        return bad_substitution(s, len);
-    pv->kind = s[0] == '@' && n == 1 ? PV_AT : s[0] == '*' && n == 1 ? PV_STAR : PV_STRING;
-    pv->value = pv->kind == PV_STRING ? lookup(s, n) : NULL;
-    if (n == len)
-        return true;
-    const char *op = s + n;
-    bool colon = *op == ':';
-    char *word = xstrndup(op + 1 + colon, len - n - 1 - colon);
-    bool ok;
-    if (strchr("-=+?", op[colon]) && (colon || op[0] != ':')) {
-        ok = brace_word_op(pv, s, n, op[colon], colon, word);
-    } else if (!colon && (*op == '#' || *op == '%')) {
-        bool longest = op[1] == *op;
-        char *pat = expand_pattern(word + longest);
-        ok = pat != NULL;
-        if (ok && pv->kind == PV_STRING && pv->value)
-            pv->value = trim(pv->value, pat, *op == '%', longest);
-        free(pat);
-    } else {
-        ok = bad_substitution(s, len);
-    }
-    free(word);
-    return ok;
-}
-
-/* ---- $ ------------------------------------------------------------------------- */
-
-long param_expand(const char *s, size_t len, size_t i, struct param_value *pv)
-{
-    pv->value = NULL;
-    pv->kind = PV_STRING;
-    size_t j = i + 1;
-    if (j < len && s[j] == '{') {
-        long end = skip_brace(s, len, j + 1);
-        if (end < 0)
-            return -1;
-        if (!brace_expand(s + j + 1, (size_t)end - j - 2, pv)) {
-            free(pv->value);
-            pv->value = NULL;
-            return -1;
-        }
-        return end;
-    }
-    if (j < len && (s[j] == '@' || s[j] == '*')) {
-        pv->kind = s[j] == '@' ? PV_AT : PV_STAR;
-        return (long)j + 1;
-    }
-    size_t n = j < len ? name_length(s + j, len - j) : 0;
-    if (n > 1 && isdigit((unsigned char)s[j]))
-        n = 1;                                      /* $10 is ${1}0 */
-    if (n == 0) {
-        pv->value = xstrdup("$");                   /* a lone $ is itself */
-        return (long)j;
-    }
-    pv->value = lookup(s + j, n);
-    return (long)(j + n);
-}
-
-char *positional_star(void)
-{
-    return positional_joined();
 }

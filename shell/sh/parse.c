@@ -17,25 +17,16 @@
  * names the unexpected token. Either way every node built so far is freed.
  */
 #include "sh.h"
+#include "parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct parser {
-    struct lexer lx;
-    struct token tok;       /* the lookahead */
-    bool   have;
-    size_t last_end;        /* where the last consumed token ended */
-    enum parse_result result;
-};
-
-static struct node *parse_list(struct parser *p, bool multiline);
-static struct node *parse_cmd(struct parser *p);
 
 /* ---- tokens ---------------------------------------------------------------- */
 
-static struct token *peek(struct parser *p)
+struct token *peek(struct parser *p)
 {
     if (!p->have) {
         lex_next(&p->lx, &p->tok);
@@ -44,7 +35,7 @@ static struct token *peek(struct parser *p)
     return &p->tok;
 }
 
-static void consume(struct parser *p)
+void consume(struct parser *p)
 {
     peek(p);
     p->last_end = p->tok.end;
@@ -54,7 +45,7 @@ static void consume(struct parser *p)
 }
 
 /* The lookahead word, now the caller's. */
-static char *take_word(struct parser *p)
+char *take_word(struct parser *p)
 {
     char *w = peek(p)->word;
     p->tok.word = NULL;
@@ -62,7 +53,7 @@ static char *take_word(struct parser *p)
     return w;
 }
 
-static bool is_word(struct parser *p, const char *w)
+bool is_word(struct parser *p, const char *w)
 {
     struct token *t = peek(p);
     return t->type == T_WORD && strcmp(t->word, w) == 0;
@@ -78,11 +69,72 @@ static bool is_reserved_word(const char *s)
     for (int i = 0; reserved[i]; i++)
         if (strcmp(s, reserved[i]) == 0)
             return true;
+    return !sh.posix && (strcmp(s, "[[") == 0 || strcmp(s, "function") == 0);
+}
+
+/* ---- aliases ------------------------------------------------------------------ */
+
+static bool in_region(struct parser *p, const char *name, size_t pos)
+{
+    for (int i = 0; i < p->nregions; i++)
+        if (strcmp(p->regions[i].name, name) == 0 && pos >= p->regions[i].start &&
+            pos < p->regions[i].end)
+            return true;
     return false;
 }
 
+/* The lookahead word, where a command name may stand, is an alias: put
+ * its text in the source instead, and read again from there (POSIX
+ * 2.3.1). An alias is not expanded inside its own text. */
+static bool expand_alias(struct parser *p)
+{
+    struct token *t = peek(p);
+    if (t->type != T_WORD || strpbrk(t->word, "'\"\\$`") || p->nregions == 32)
+        return false;
+    const char *value = alias_get(t->word);
+    if (!value || in_region(p, t->word, t->start))
+        return false;
+    size_t vlen = strlen(value), start = t->start, end = t->end;
+    struct strbuf b = {0};
+    sb_addn(&b, p->lx.src, start);
+    sb_adds(&b, value);
+    sb_addn(&b, p->lx.src + end, p->lx.len - end);
+    long grow = (long)vlen - (long)(end - start);
+    for (int i = 0; i < p->nregions; i++) {
+        if (p->regions[i].start >= end)
+            p->regions[i].start += grow;
+        if (p->regions[i].end >= end)
+            p->regions[i].end += grow;
+    }
+    p->regions[p->nregions].name = xstrdup(t->word);
+    p->regions[p->nregions].start = start;
+    p->regions[p->nregions].end = start + vlen;
+    p->nregions++;
+    free(p->owned);
+    p->lx.len = b.len;
+    p->owned = sb_take(&b);
+    p->lx.src = p->owned;
+    p->lx.pos = start;
+    p->delta += grow;
+    free(t->word);
+    t->word = NULL;
+    p->have = false;
+    if (vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t')) {
+        p->alias_next = true;
+        p->alias_next_pos = start + vlen;
+    }
+    return true;
+}
+
+/* Every alias the word at the lookahead becomes, one after the other. */
+static void expand_aliases(struct parser *p)
+{
+    for (int k = 0; k < 32 && expand_alias(p); k++)
+        ;
+}
+
 /* Words that end a list: the next part of the enclosing construct. */
-static bool at_list_end(struct parser *p)
+bool at_list_end(struct parser *p)
 {
     static const char *const closers[] = {
         "then", "else", "elif", "fi", "do", "done", "esac", "}", NULL
@@ -117,7 +169,7 @@ static const char *token_text(struct token *t)
 }
 
 /* Fail at the lookahead: incomplete if the input ran out there. */
-static void *syntax_error(struct parser *p)
+void *syntax_error(struct parser *p)
 {
     struct token *t = peek(p);
     if (p->result != PARSE_OK)
@@ -135,7 +187,7 @@ static void *syntax_error(struct parser *p)
     return NULL;
 }
 
-static bool expect_word(struct parser *p, const char *w)
+bool expect_word(struct parser *p, const char *w)
 {
     if (is_word(p, w)) {
         consume(p);
@@ -145,13 +197,13 @@ static bool expect_word(struct parser *p, const char *w)
     return false;
 }
 
-static void skip_newlines(struct parser *p)
+void skip_newlines(struct parser *p)
 {
     while (peek(p)->type == T_NEWLINE)
         consume(p);
 }
 
-static void set_text(struct parser *p, struct node *n, size_t start)
+void set_text(struct parser *p, struct node *n, size_t start)
 {
     size_t end = p->last_end > start ? p->last_end : start;
     free(n->text);
@@ -174,7 +226,8 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     memset(r, 0, sizeof *r);
     r->op = op;
     r->fd = fd >= 0 ? fd : (op == R_IN || op == R_DUPIN || op == R_RDWR ||
-                            op == R_HEREDOC || op == R_HEREDOC_TAB) ? 0 : 1;
+                            op == R_HEREDOC || op == R_HEREDOC_TAB ||
+                            op == R_HERESTRING) ? 0 : 1;
     r->target = take_word(p);
     **tail = r;
     *tail = &r->next;
@@ -189,7 +242,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     return true;
 }
 
-static bool parse_redirects(struct parser *p, struct node *n)
+bool parse_redirects(struct parser *p, struct node *n)
 {
     struct redir **tail = &n->redirs;
     while (*tail)
@@ -231,8 +284,16 @@ static struct node *parse_simple(struct parser *p)
 {
     size_t start = peek(p)->start;
     struct node *n = node_new(N_SIMPLE);
+    n->lineno = peek(p)->lineno;
     struct redir **tail = &n->redirs;
     for (;;) {
+        if (peek(p)->type == T_WORD) {
+            bool after = p->alias_next && peek(p)->start >= p->alias_next_pos;
+            if (after)
+                p->alias_next = false;
+            if (after || (n->simple.words.n == 0 && !is_assignment(peek(p)->word)))
+                expand_aliases(p);
+        }
         struct token *t = peek(p);
         if (t->type == T_REDIR) {
             if (!parse_redirect(p, &tail))
@@ -255,176 +316,30 @@ static struct node *parse_simple(struct parser *p)
     return n;
 }
 
-/* ---- compound commands ---------------------------------------------------- */
-
-/* The list of a compound command; one command at least. */
-static struct node *parse_body(struct parser *p)
+struct node *parse_cmd(struct parser *p)
 {
-    skip_newlines(p);
-    if (at_list_end(p))
-        return syntax_error(p);
-    return parse_list(p, true);
-}
-
-static struct node *parse_if(struct parser *p)
-{
-    struct node *n = node_new(N_IF);
-    consume(p);                                   /* if or elif */
-    if (!(n->if_.cond = parse_body(p)) || !expect_word(p, "then") ||
-        !(n->if_.then = parse_body(p)))
-        return node_free(n), NULL;
-    if (is_word(p, "elif")) {
-        if (!(n->if_.els = parse_if(p)))
-            return node_free(n), NULL;
-        return n;                                 /* the inner if ate the fi */
-    }
-    if (is_word(p, "else")) {
-        consume(p);
-        if (!(n->if_.els = parse_body(p)))
-            return node_free(n), NULL;
-    }
-    if (!expect_word(p, "fi"))
-        return node_free(n), NULL;
-    return n;
-}
-
-static struct node *parse_loop(struct parser *p, enum node_type type)
-{
-    struct node *n = node_new(type);
-    consume(p);                                   /* while or until */
-    if (!(n->loop.cond = parse_body(p)) || !expect_word(p, "do") ||
-        !(n->loop.body = parse_body(p)) || !expect_word(p, "done"))
-        return node_free(n), NULL;
-    return n;
-}
-
-static struct node *parse_for(struct parser *p)
-{
-    struct node *n = node_new(N_FOR);
-    consume(p);                                   /* for */
-    struct token *t = peek(p);
-    if (t->type != T_WORD || !is_name(t->word, strlen(t->word)))
-        return node_free(n), syntax_error(p);
-    n->for_.var = take_word(p);
-    skip_newlines(p);
-    if (is_word(p, "in")) {
-        consume(p);
-        n->for_.has_in = true;
-        while (peek(p)->type == T_WORD)
-            wl_add(&n->for_.words, take_word(p));
-        if (peek(p)->type != T_SEMI && peek(p)->type != T_NEWLINE)
-            return node_free(n), syntax_error(p);
-        consume(p);
-    } else if (peek(p)->type == T_SEMI) {
-        consume(p);
-    }
-    skip_newlines(p);
-    if (!expect_word(p, "do") || !(n->for_.body = parse_body(p)) ||
-        !expect_word(p, "done"))
-        return node_free(n), NULL;
-    return n;
-}
-
-/* One `pattern | pattern) list ;;` of a case. */
-static struct case_item *parse_case_item(struct parser *p)
-{
-    struct case_item *c = xmalloc(sizeof *c);
-    memset(c, 0, sizeof *c);
-    if (peek(p)->type == T_LPAREN)
-        consume(p);
-    for (;;) {
-        if (peek(p)->type != T_WORD)
-            break;
-        wl_add(&c->patterns, take_word(p));
-        if (peek(p)->type != T_PIPE)
-            break;
-        consume(p);
-    }
-    if (!c->patterns.n || peek(p)->type != T_RPAREN)
-        goto fail;
-    consume(p);
-    skip_newlines(p);
-    if (!at_list_end(p) && !(c->body = parse_list(p, true)))
-        goto fail;
-    if (peek(p)->type == T_DSEMI)
-        consume(p);
-    else if (!is_word(p, "esac"))
-        goto fail;
-    skip_newlines(p);
-    return c;
-fail:
-    syntax_error(p);
-    wl_free(&c->patterns);
-    node_free(c->body);
-    free(c);
-    return NULL;
-}
-
-static struct node *parse_case(struct parser *p)
-{
-    struct node *n = node_new(N_CASE);
-    consume(p);                                   /* case */
-    if (peek(p)->type != T_WORD)
-        return node_free(n), syntax_error(p);
-    n->case_.word = take_word(p);
-    skip_newlines(p);
-    if (!expect_word(p, "in"))
-        return node_free(n), NULL;
-    skip_newlines(p);
-    struct case_item **tail = &n->case_.items;
-    while (!is_word(p, "esac")) {
-        if (!(*tail = parse_case_item(p)))
-            return node_free(n), NULL;
-        tail = &(*tail)->next;
-    }
-    consume(p);
-    return n;
-}
-
-static struct node *parse_group(struct parser *p, enum node_type type)
-{
-    struct node *n = node_new(type);
-    consume(p);                                   /* { or ( */
-    if (!(n->group.body = parse_body(p)))
-        return node_free(n), NULL;
-    if (type == N_BRACE ? !is_word(p, "}") : peek(p)->type != T_RPAREN)
-        return node_free(n), syntax_error(p);
-    consume(p);
-    return n;
-}
-
-static struct node *parse_compound(struct parser *p)
-{
-    struct token *t = peek(p);
-    if (t->type == T_LPAREN)
-        return parse_group(p, N_SUBSHELL);
-    if (t->type != T_WORD)
-        return NULL;
-    if (strcmp(t->word, "{") == 0)
-        return parse_group(p, N_BRACE);
-    if (strcmp(t->word, "if") == 0)
-        return parse_if(p);
-    if (strcmp(t->word, "while") == 0)
-        return parse_loop(p, N_WHILE);
-    if (strcmp(t->word, "until") == 0)
-        return parse_loop(p, N_UNTIL);
-    if (strcmp(t->word, "for") == 0)
-        return parse_for(p);
-    if (strcmp(t->word, "case") == 0)
-        return parse_case(p);
-    return NULL;
-}
-
-static struct node *parse_cmd(struct parser *p)
-{
+    expand_aliases(p);
     struct token *t = peek(p);
     size_t start = t->start;
+    int lineno = t->lineno;
+    if (!sh.posix && t->type == T_LPAREN && p->lx.pos < p->lx.len &&
+        p->lx.src[p->lx.pos] == '(') {
+        struct node *a = parse_arith_command(p);
+        if (a || p->result != PARSE_OK)
+            return a;
+        t = peek(p);
+    }
+    if (t->type == T_WORD && !sh.posix && strcmp(t->word, "[[") == 0)
+        return parse_dbracket(p, start);
+    if (t->type == T_WORD && !sh.posix && strcmp(t->word, "function") == 0)
+        return parse_function_keyword(p, start);
     if (t->type == T_LPAREN || (t->type == T_WORD && is_reserved_word(t->word))) {
         if (at_list_end(p) || is_word(p, "!") || is_word(p, "in"))
             return syntax_error(p);
         struct node *n = parse_compound(p);
         if (!n)
             return NULL;
+        n->lineno = lineno;
         set_text(p, n, start);
         if (!parse_redirects(p, n))
             return node_free(n), NULL;
@@ -440,18 +355,37 @@ static struct node *parse_cmd(struct parser *p)
 static struct node *parse_pipeline(struct parser *p)
 {
     size_t start = peek(p)->start;
-    bool negate = false;
+    bool negate = false, timed = false;
+    expand_aliases(p);
+    if (!sh.posix && is_word(p, "time")) {
+        timed = true;
+        consume(p);
+        if (is_word(p, "-p"))
+            consume(p);
+        expand_aliases(p);
+    }
     while (is_word(p, "!")) {
         negate = !negate;
         consume(p);
+        expand_aliases(p);
     }
-    struct node *first = parse_cmd(p);
+    struct node *first;
+    if (timed && (peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
+                  peek(p)->type == T_SEMI || peek(p)->type == T_AMP)) {
+        first = node_new(N_SIMPLE);                 /* `time` alone */
+        wl_add(&first->simple.words, xstrdup(":"));
+        first->text = xstrdup("");
+    } else {
+        first = parse_cmd(p);
+    }
     if (!first)
         return NULL;
-    if (peek(p)->type != T_PIPE && !negate)
+    if (peek(p)->type != T_PIPE && !negate && !timed)
         return first;
     struct node *n = node_new(N_PIPELINE);
+    n->lineno = first->lineno;
     n->pipe.negate = negate;
+    n->pipe.timed = timed;
     n->pipe.cmds = xmalloc(sizeof *n->pipe.cmds);
     n->pipe.cmds[n->pipe.n++] = first;
     while (peek(p)->type == T_PIPE) {
@@ -484,7 +418,7 @@ static struct node *parse_and_or(struct parser *p)
     return left;
 }
 
-static void list_add(struct node *list, struct node *item, bool bg)
+void list_add(struct node *list, struct node *item, bool bg)
 {
     int n = list->list.n;
     list->list.items = xrealloc(list->list.items, (size_t)(n + 1) * sizeof item);
@@ -496,7 +430,7 @@ static void list_add(struct node *list, struct node *item, bool bg)
 
 /* Commands separated by ; and & (and newlines when multiline), up to a
  * token that cannot start a command. */
-static struct node *parse_list(struct parser *p, bool multiline)
+struct node *parse_list(struct parser *p, bool multiline)
 {
     struct node *list = node_new(N_LIST);
     size_t start = peek(p)->start;
@@ -526,6 +460,16 @@ static struct node *parse_list(struct parser *p, bool multiline)
     return list;
 }
 
+/* Is the parser still inside the text of an alias? */
+static bool inside_alias(struct parser *p)
+{
+    size_t at = p->have ? p->tok.start : p->lx.pos;
+    for (int i = 0; i < p->nregions; i++)
+        if (at < p->regions[i].end && at >= p->regions[i].start)
+            return true;
+    return false;
+}
+
 enum parse_result parse_command(const char *src, size_t len, size_t *pos,
                                 int *lineno, struct node **out)
 {
@@ -546,12 +490,36 @@ enum parse_result parse_command(const char *src, size_t len, size_t *pos,
             consume(&p);
         else if (p.result == PARSE_OK)
             p.result = PARSE_INCOMPLETE;
+        /* an alias's text holds newlines: its commands after the first
+         * line are part of this one */
+        while (n && p.result == PARSE_OK && inside_alias(&p)) {
+            skip_newlines(&p);
+            if (peek(&p)->type == T_EOF || !inside_alias(&p))
+                break;
+            struct node *more = parse_list(&p, false);
+            if (!more || (peek(&p)->type != T_NEWLINE && peek(&p)->type != T_EOF)) {
+                if (more)
+                    syntax_error(&p);
+                node_free(more);
+                node_free(n);
+                n = NULL;
+                break;
+            }
+            consume(&p);
+            struct node *list = node_new(N_LIST);
+            list_add(list, n, false);
+            list_add(list, more, false);
+            n = list;
+        }
     }
     free(p.tok.word);
+    free(p.owned);
+    for (int i = 0; i < p.nregions; i++)
+        free(p.regions[i].name);
     if (p.result != PARSE_OK)
         return p.result;
     *out = n;
-    *pos = p.lx.pos;
+    *pos = (size_t)((long)p.lx.pos - p.delta);
     *lineno = p.lx.lineno;
     return PARSE_OK;
 }

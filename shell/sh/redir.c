@@ -25,7 +25,7 @@ int redir_open_flags(enum redir_op op)
 {
     switch (op) {
     case R_IN:      return O_RDONLY;
-    case R_OUT:
+    case R_OUT:     return O_WRONLY | O_CREAT | O_TRUNC | (sh.noclobber ? O_EXCL : 0);
     case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
     case R_APPEND:  return O_WRONLY | O_CREAT | O_APPEND;
     case R_RDWR:    return O_RDWR | O_CREAT;
@@ -60,10 +60,34 @@ static char *heredoc_file(const char *text)
     return NULL;
 }
 
+/* "$@" with several parameters where one word is wanted. */
+static bool ambiguous(const char *raw)
+{
+    return sh.argc > 1 && (strstr(raw, "$@") || strstr(raw, "${@"));
+}
+
 static bool expand_one(const struct redir *r, struct xredir *x)
 {
     x->fd = r->fd;
     x->op = r->op;
+    if (r->op == R_HERESTRING) {
+        char *word = expand_word(r->target);
+        if (!word)
+            return false;
+        struct strbuf b = {0};
+        sb_adds(&b, word);
+        sb_addc(&b, '\n');
+        free(word);
+        x->op = R_HEREDOC;
+        x->path = heredoc_file(b.s);
+        x->unlink_after = x->path != NULL;
+        sb_free(&b);
+        return x->path != NULL;
+    }
+    if (r->op != R_HEREDOC && r->op != R_HEREDOC_TAB && ambiguous(r->target)) {
+        sh_error("%s: ambiguous redirect", r->target);
+        return false;
+    }
     if (r->op == R_HEREDOC || r->op == R_HEREDOC_TAB) {
         char *text = r->quoted ? xstrdup(r->body ? r->body : "")
                                : expand_heredoc(r->body ? r->body : "");
@@ -82,7 +106,12 @@ static bool expand_one(const struct redir *r, struct xredir *x)
         return true;
     }
     long fd;
-    if (strcmp(word, "-") == 0) {
+    size_t wn = strlen(word);
+    if (wn > 1 && word[wn - 1] == '-' && !sh.posix) {
+        word[wn - 1] = '\0';                /* N>&M-: move (bash, ksh) */
+        x->move = true;
+    }
+    if (strcmp(word, "-") == 0 || (x->move && !*word)) {
         x->src_fd = -1;
     } else if (parse_int(word, &fd) && fd >= 0 && fd < 1024) {
         x->src_fd = (int)fd;
@@ -153,6 +182,17 @@ void fds_restore(struct saved_fds *sv)
     sv->n = 0;
 }
 
+/* With noclobber, > fails on an existing regular file only (a device
+ * such as /dev/null may be written). */
+static int open_target(const struct xredir *x)
+{
+    int flags = redir_open_flags(x->op);
+    struct stat st;
+    if ((flags & O_EXCL) && stat(x->path, &st) == 0 && !S_ISREG(st.st_mode))
+        flags &= ~(O_EXCL | O_TRUNC);
+    return open(x->path, flags, 0666);
+}
+
 static bool apply_one(struct xredir *x)
 {
     if (x->op == R_DUPIN || x->op == R_DUPOUT) {
@@ -163,12 +203,15 @@ static bool apply_one(struct xredir *x)
                 sh_error("%d: %s", x->src_fd, strerror(errno));
                 return false;
             }
+            if (x->move)
+                close(x->src_fd);
         }
         return true;
     }
-    int fd = open(x->path, redir_open_flags(x->op), 0666);
+    int fd = open_target(x);
     if (fd < 0) {
-        sh_error("%s: %s", x->path, strerror(errno));
+        sh_error("%s: %s", x->path, errno == EEXIST ? "cannot overwrite existing file"
+                                                     : strerror(errno));
         return false;
     }
     if (x->unlink_after) {
@@ -199,12 +242,16 @@ bool redirs_apply(const struct xredirs *xs, struct saved_fds *sv)
 /* ---- before a spawn ---------------------------------------------------------------- */
 
 /* Would opening this file for writing fail? errno says why. */
-static bool writable(const char *path)
+static bool writable(const char *path, bool exclusive)
 {
     struct stat st;
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             errno = EISDIR;
+            return false;
+        }
+        if (exclusive && S_ISREG(st.st_mode)) {
+            errno = EEXIST;
             return false;
         }
         return access(path, W_OK) == 0;
@@ -236,7 +283,7 @@ bool redirs_check(const struct xredirs *xs)
         else if (x->op == R_IN)
             ok = access(x->path, R_OK) == 0;
         else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB)
-            ok = writable(x->path);
+            ok = *x->path && writable(x->path, x->op == R_OUT && sh.noclobber);
         if (!ok)
             return false;
         if (x->fd < 64)

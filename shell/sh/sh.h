@@ -2,20 +2,19 @@
  * sh.h - what the files of Duplex's shell share.
  *
  * The shell reads a command (input.c, edit.c), cuts it into tokens
- * (lex.c), builds a tree of nodes (parse.c, node.c), and runs the tree
- * (exec.c): words are expanded (expand.c, param.c, arith.c, glob.c),
- * redirections applied (redir.c), programs found and started with
- * posix_spawn (spawn.c), and the processes they become tracked as jobs
- * (jobs.c). Builtins (builtins.c, jobs.c, trap.c) run inside the shell.
+ * (lex.c), builds a tree of nodes (parse.c, parse_compound.c, node.c), and
+ * runs the tree (exec.c, pipeline.c, command.c): words are expanded
+ * (expand.c, brace.c, param.c, arith.c, glob.c, braces.c), redirections
+ * applied (redir.c), programs found and started with posix_spawn
+ * (spawn.c), and the processes they become tracked as jobs (jobs.c).
+ * Builtins (builtins.c, bi_*.c, options.c, jobs.c, trap.c) run inside the
+ * shell.
  *
  * Duplex has no fork(), which shapes the design: everything that a Unix
- * shell runs in a forked copy of itself - a background `{ ...; } &`, a
- * builtin in the middle of a pipeline, `( ... )`, `$(...)` - runs here in a
- * new shell process started with `sh -c TEXT`, where TEXT is the command's
- * source text preceded by the parent's unexported variables and functions
- * (spawn.c). The last stage of a foreground pipeline, if it is a builtin
- * or compound command, runs inside the shell itself, as in ksh:
- * `ls | while read f; ...` keeps the variables the loop sets.
+ * shell runs in a forked copy of itself - ( ... ), $(...), each stage of a
+ * pipeline, a command in the background - runs here in a new shell
+ * process that is handed a copy of this one's whole state (state.c), so
+ * nothing it does reaches the shell, as POSIX wants.
  */
 #ifndef DUPLEX_SH_H
 #define DUPLEX_SH_H
@@ -56,6 +55,12 @@ void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 bool is_name(const char *s, size_t n);    /* a valid variable name? */
 bool parse_int(const char *s, long *out);
 char *shell_quote(const char *s);         /* 'single-quoted', safe to re-read */
+char *shell_quote_if_needed(const char *s);
+/* An error that ends a non-interactive shell (POSIX 2.8.1): the message,
+ * then $? = status and, in a script, the shell exits. */
+void sh_fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef int (*builtin_fn)(char **argv);
 
 /* ---- the shell's state ---------------------------------------------------- */
 
@@ -68,6 +73,8 @@ enum control { CTL_NONE, CTL_BREAK, CTL_CONTINUE, CTL_RETURN, CTL_EXIT, CTL_INTE
 
 struct shell {
     bool   interactive;     /* reading commands from a terminal */
+    bool   subshell;        /* a copy of another shell (state.c) */
+    bool   exec_last;       /* its one command, if a program, replaces it */
     bool   job_control;     /* jobs get process groups and the terminal */
     int    tty;             /* the terminal, or -1 */
     pid_t  pgid;            /* the shell's own process group */
@@ -79,11 +86,17 @@ struct shell {
     char **argv;            /* $1 ... */
     int    argc;
     char  *self;            /* how to start another copy of this shell */
-    bool   errexit, xtrace, noglob;
+    /* options (options.c) */
+    bool   errexit, xtrace, noglob, nounset, allexport, noclobber, noexec,
+           verbose, ignoreeof, monitor, notify, vi, emacs, posix,
+           stdin_opt, hashall;
+    int    lineno;          /* $LINENO: the line of the command running */
+    pid_t  ppid;            /* $PPID */
     int    cond_depth;      /* inside an if/while condition, left of && || */
     int    loop_depth, func_depth, source_depth;
     enum control control;   /* pending unwinding, and how far: */
     int    control_count;   /* loops left to break out of */
+    int    exit_status;     /* with CTL_EXIT: the status to exit with */
     bool   cmdsub_ran;      /* a $(...) ran during the last expansion */
     int    cmdsub_status;
     pid_t  stage_pgid;      /* the job whose in-shell stage is running */
@@ -101,7 +114,7 @@ enum tok {
 
 enum redir_op {
     R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT,
-    R_HEREDOC, R_HEREDOC_TAB
+    R_HEREDOC, R_HEREDOC_TAB, R_HERESTRING
 };
 
 struct redir {
@@ -127,6 +140,7 @@ struct token {
     enum redir_op op;       /* T_REDIR */
     int    fd;              /* T_REDIR: the descriptor, or -1 for the default */
     size_t start, end;      /* where it was in the source */
+    int    lineno;          /* the line it starts on */
 };
 
 enum tok lex_next(struct lexer *lx, struct token *t);
@@ -138,14 +152,16 @@ long skip_squote(const char *s, size_t len, size_t i);
 long skip_dquote(const char *s, size_t len, size_t i);
 long skip_bquote(const char *s, size_t len, size_t i);
 long skip_paren(const char *s, size_t len, size_t i);
-long skip_brace(const char *s, size_t len, size_t i);
+long skip_brace(const char *s, size_t len, size_t i, bool dq);
 long skip_dollar(const char *s, size_t len, size_t i);  /* i at the '$' */
+long skip_dollar_in(const char *s, size_t len, size_t i, bool dq);
 
 /* ---- node.c, parse.c: the command tree ------------------------------------ */
 
 enum node_type {
     N_SIMPLE, N_PIPELINE, N_AND, N_OR, N_LIST, N_IF, N_WHILE, N_UNTIL,
-    N_FOR, N_CASE, N_BRACE, N_SUBSHELL, N_FUNCDEF
+    N_FOR, N_CASE, N_BRACE, N_SUBSHELL, N_FUNCDEF,
+    N_DBRACKET, N_ARITH, N_ARITH_FOR         /* bash: [[ ]], (( )), for (( )) */
 };
 
 struct case_item {
@@ -157,11 +173,12 @@ struct case_item {
 struct node {
     enum node_type type;
     int    refs;            /* function bodies outlive the line they came in */
-    char  *text;            /* source text, for jobs and sub-shells */
+    char  *text;            /* source text, for jobs */
+    int    lineno;          /* $LINENO where it starts */
     struct redir *redirs;   /* simple and compound commands */
     union {
         struct { struct wordlist assigns, words; } simple;
-        struct { struct node **cmds; int n; bool negate; } pipe;
+        struct { struct node **cmds; int n; bool negate, timed; } pipe;
         struct { struct node *left, *right; } andor;
         struct { struct node **items; bool *bg; int n; } list;
         struct { struct node *cond, *then, *els; } if_;
@@ -170,6 +187,9 @@ struct node {
         struct { char *word; struct case_item *items; } case_;
         struct { struct node *body; } group;
         struct { char *name; struct node *body; } func;
+        struct { struct wordlist words; } cond;              /* [[ ]] */
+        struct { char *expr; } arith;                        /* (( )) */
+        struct { char *init, *test, *step; struct node *body; } afor;
     };
 };
 
@@ -186,23 +206,25 @@ enum parse_result parse_command(const char *src, size_t len, size_t *pos,
 
 /* ---- vars.c: variables, the environment, positional parameters ------------ */
 
-const char *var_get(const char *name);
-void  var_set(const char *name, const char *value, bool export);
-void  var_unset(const char *name);
-void  var_export(const char *name);
+enum { V_EXPORT = 1, V_READONLY = 2 };
+const char *var_get(const char *name);      /* NULL: unset */
+bool  var_set(const char *name, const char *value, int flags);  /* false: read-only */
+bool  var_unset(const char *name);          /* false: read-only */
+void  var_add_flags(const char *name, int flags);
+void  var_clear_flags(const char *name, int flags);
+int   var_flags(const char *name);
 bool  var_is_exported(const char *name);
 void  vars_import(char **env);
 char **vars_environ(struct wordlist *extra);   /* free with strv_free */
-void  vars_print(bool exported_only);
-void  vars_prelude(struct strbuf *out);         /* unexported, as assignments */
+void  vars_print(int flags, const char *prefix);
+void  vars_push_frame(void);                /* a function call's locals */
+void  vars_pop_frame(void);
+bool  vars_in_function(void);
+void  var_make_local(const char *name);
+void  vars_serialize(struct strbuf *out);
+void  var_restore_exact(const char *name, const char *value, int flags);
+void  vars_dynamic_off(bool lineno, bool random);
 void  vars_free_all(void);
-/* A variable's state before a temporary assignment, to put it back. */
-struct var_saved {
-    char *name, *value;
-    bool  existed, exported;
-};
-void var_save(const char *name, struct var_saved *sv);
-void var_restore(struct var_saved *sv);
 
 void positional_set(char **args, int n);   /* copies */
 void positional_free(char **args, int n);
@@ -213,20 +235,22 @@ void positional_free(char **args, int n);
  * (already reported). */
 int   expand_words(char **raw, int n, struct wordlist *out);
 char *expand_word(const char *raw);            /* one string, no splitting */
+char *expand_assignment(const char *raw);      /* the same, ~ after each : */
 char *expand_pattern(const char *raw);         /* quoted characters escaped */
 char *expand_heredoc(const char *body);
 char *command_output(const char *text);        /* $(...), pipeline.c */
+bool  brace_expand(const char *raw, struct wordlist *out);   /* braces.c */
 
-/* What a $ at s[i] stands for: a string (NULL: unset), or all the positional
- * parameters ($@, $*), which only the expander can turn into fields.
- * Returns the index past the expansion, or -1 after an error. */
-struct param_value {
-    char *value;
-    enum { PV_STRING, PV_AT, PV_STAR } kind;
-};
-long  param_expand(const char *s, size_t len, size_t i, struct param_value *pv);
+size_t param_name_length(const char *s, size_t n);
+char *param_lookup(const char *s, size_t n);   /* NULL: unset */
 char *positional_star(void);                   /* "$*" */
+char *str_trim(char *value, const char *pat, bool suffix, bool longest);
+char *str_replace(char *value, const char *pat, const char *rep, char mode);
+char *str_case(char *value, const char *pat, bool upper, bool all);
+bool  str_substr(char **value, long long off, bool has_len, long long len);
 bool  arith_eval(const char *expr, long long *out);
+/* A C escape at s[i] ('\\'): its bytes added to b; the index past it. */
+size_t c_escape(const char *s, size_t len, size_t i, struct strbuf *b);
 
 bool pattern_match(const char *pat, const char *s);
 int  glob_expand(const char *pat, struct wordlist *out);  /* matches added */
@@ -239,6 +263,7 @@ struct xredir {
     enum redir_op op;
     char  *path;            /* a file; for here-documents a temporary one */
     int    src_fd;          /* R_DUPIN/R_DUPOUT: the fd to copy, -1: close */
+    bool   move;            /* N>&M-: M is closed once copied */
     bool   unlink_after;    /* a here-document's temporary file */
 };
 struct xredirs {
@@ -274,9 +299,22 @@ struct spawn_spec {
     bool  async_no_jc;          /* background without job control */
 };
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
+int   spawn_process(pid_t *pid, const struct spawn_spec *sp, const char *path, char **argv);
 const char *exec_strerror(const char *path, int err);
-/* Start `sh -c TEXT $0 args...` with the shell's state recreated in it. */
-pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err);
+const char *hash_lookup(const char *name);
+void  hash_remember(const char *name, const char *path);
+
+/* ---- state.c, unparse.c: sub-shells ---------------------------------------- */
+
+/* Run text (from line lineno) in a new shell that has this one's state. */
+pid_t spawn_subshell(const char *text, int lineno, struct spawn_spec *sp, int *err);
+int   subshell_main(const char *script, const char *text, int fd);
+int   bi_state(char **argv);
+void  unparse(struct strbuf *out, const struct node *n);
+void  unparse_function(struct strbuf *out, const char *name, const struct node *body);
+void  aliases_restore(const char *name, const char *value);
+bool  is_keyword(const char *s);
+void  pwd_init(void);
 
 /* ---- exec.c, pipeline.c: running the tree --------------------------------- */
 
@@ -285,9 +323,35 @@ int  exec_compound(struct node *n);         /* if, while, ... without redirectio
 void function_define(const char *name, struct node *body, const char *text);
 bool function_unset(const char *name);
 struct node *function_find(const char *name);
-int  function_call(struct node *body, char **argv, int argc);
-void functions_prelude(struct strbuf *out);
+int  function_call(struct node *body, char **argv, int argc, const struct wordlist *assigns);
+void functions_serialize(struct strbuf *out);
 void functions_free_all(void);
+
+/* A simple command or a stage of a pipeline, ready to run (command.c). */
+enum stage_kind {
+    ST_PROGRAM, ST_BUILTIN, ST_FUNCTION, ST_ASSIGN, ST_COMPOUND, ST_SUBSHELL, ST_FAILED
+};
+struct stage {
+    struct node *node;
+    enum stage_kind kind;
+    struct wordlist argv, assigns;  /* expanded; assigns as NAME=value */
+    struct xredirs redirs;
+    char  *path;                    /* ST_PROGRAM */
+    builtin_fn builtin;
+    bool   special;                 /* a special builtin, not through `command` */
+    struct node *func;
+    char  *text;                    /* ST_SUBSHELL: what the sub-shell runs */
+    bool   frame;                   /* temporary assignments: a frame to pop */
+    char **envp;                    /* a stage's environment, made when prepared */
+    int    status;                  /* of a stage that did not spawn */
+    char  *error;                   /* why it could not: said where its stderr goes */
+    pid_t  pid;
+};
+void prepare_simple(struct stage *st, struct node *n);
+void find_command(struct stage *st);
+void stage_fail(struct stage *st, int status, const char *why);
+int  run_in_shell(struct stage *st);
+int  redirect_fatal(void);
 
 struct pipeline_opts {
     bool background;
@@ -338,10 +402,60 @@ int bi_kill(char **argv);
 
 /* ---- builtins.c ---------------------------------------------------------------- */
 
-typedef int (*builtin_fn)(char **argv);
+enum { BI_SPECIAL = 1, BI_BASH = 2 };
+struct builtin {
+    const char *name;
+    builtin_fn  fn;
+    int         flags;
+    const char *usage;
+};
+const struct builtin *builtin_lookup(const char *name);
 builtin_fn builtin_find(const char *name);
 const char *builtin_name(int i);        /* i-th name, NULL after the last */
-bool set_option_letter(char c, bool on);  /* e, x, f */
+bool builtin_number(const char *who, const char *s, long *n, long min);
+
+/* bi_vars.c */
+int bi_export(char **argv);
+int bi_readonly(char **argv);
+int bi_unset(char **argv);
+int bi_local(char **argv);
+int bi_shift(char **argv);
+int bi_getopts(char **argv);
+int bi_read(char **argv);
+int bi_let(char **argv);
+void getopts_reset(void);
+/* bi_cmd.c */
+int bi_command(char **argv);
+int bi_builtin(char **argv);
+int bi_type(char **argv);
+int bi_hash(char **argv);
+int bi_alias(char **argv);
+int bi_unalias(char **argv);
+int bi_cd(char **argv);
+int bi_pwd(char **argv);
+int bi_umask(char **argv);
+int bi_ulimit(char **argv);
+int bi_times(char **argv);
+const char *alias_get(const char *name);
+void aliases_serialize(struct strbuf *out);
+void aliases_free_all(void);
+void hash_forget(void);
+/* bi_echo.c */
+int bi_echo(char **argv);
+int bi_printf(char **argv);
+/* bi_test.c */
+int bi_test(char **argv);
+int test_eval(char **args, int n, bool dbracket);   /* 0 true, 1 false, 2 error */
+/* edit.c */
+int bi_history(char **argv);
+
+/* ---- options.c ------------------------------------------------------------------ */
+bool  set_option_letter(char c, bool on);
+bool  set_option_name(const char *name, bool on);
+char *option_flags(void);                   /* $- */
+void  options_print(bool as_commands);
+void  options_serialize(struct strbuf *out);
+int   bi_set(char **argv);
 
 /* ---- input.c, main.c: where commands come from ----------------------------- */
 
@@ -351,6 +465,7 @@ struct source *source_fd(int fd, bool own);
 struct source *source_terminal(void);
 void source_free(struct source *src);
 int  run_source(struct source *src);        /* read and run it all */
+int  run_source_at(struct source *src, int lineno);
 int  run_string(const char *text);
 void shell_exit(int status) __attribute__((noreturn));
 bool interrupt_pending(void);               /* ^C reached the shell; clears it */
@@ -367,13 +482,19 @@ int  bi_trap(char **argv);
 void traps_run(void);                       /* the actions of signals that came */
 void trap_exit(void);
 void traps_free_all(void);
+void traps_serialize(struct strbuf *out);
+void trap_inherit(int sig, const char *action);
+void traps_init(void);                      /* which signals were ignored at start */
 
 /* ---- edit.c, complete.c: the line editor ------------------------------------- */
 
 enum edit_result { EDIT_LINE, EDIT_EOF, EDIT_INTERRUPT };
 enum edit_result edit_line(int fd, const char *prompt, char **line);
-void history_add(const char *line);
+void history_add(const char *line);           /* history.c */
 void history_free(void);
+int  history_count(void);
+const char *history_at(int i);
+int  history_search(const char *text, int from);
 /* The choices for the word of `line` that ends at `end` (and starts at
  * *word_start), sorted, as they are to be typed. */
 void complete_word(const char *line, size_t end, size_t *word_start,

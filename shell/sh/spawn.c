@@ -48,6 +48,11 @@ enum found path_search(const char *name, char **path)
         *path = xstrdup(name);
         return classify(name);
     }
+    const char *h = hash_lookup(name);
+    if (h && classify(h) == FOUND_FILE) {
+        *path = xstrdup(h);
+        return FOUND_FILE;
+    }
     const char *dirs = var_get("PATH");
     if (!dirs)
         dirs = "/bin";
@@ -112,13 +117,21 @@ static void add_redir_actions(posix_spawn_file_actions_t *fa, const struct xredi
     for (int i = 0; xs && i < xs->n; i++) {
         const struct xredir *x = &xs->v[i];
         if (x->op == R_DUPIN || x->op == R_DUPOUT) {
-            if (x->src_fd >= 0 && x->src_fd != x->fd)
+            if (x->src_fd >= 0 && x->src_fd != x->fd) {
                 posix_spawn_file_actions_adddup2(fa, x->src_fd, x->fd);
+                if (x->move)
+                    posix_spawn_file_actions_addclose(fa, x->src_fd);
+            }
             else if (x->src_fd < 0 && ((x->fd < 64 && (opened >> x->fd & 1)) || fd_inherited(x->fd)))
                 posix_spawn_file_actions_addclose(fa, x->fd);
         } else {
-            posix_spawn_file_actions_addopen(fa, x->fd, x->path,
-                                             redir_open_flags(x->op), 0666);
+            int flags = redir_open_flags(x->op);
+            if (flags & O_EXCL) {
+                struct stat st;         /* noclobber: only a regular file is refused */
+                if (stat(x->path, &st) == 0 && !S_ISREG(st.st_mode))
+                    flags &= ~(O_EXCL | O_TRUNC);
+            }
+            posix_spawn_file_actions_addopen(fa, x->fd, x->path, flags, 0666);
         }
         if (x->fd < 64)
             opened |= 1ull << x->fd;
@@ -164,7 +177,7 @@ static void ignore_interrupts(bool on, struct sigaction old[2])
 
 /* ---- spawning ----------------------------------------------------------------------- */
 
-static int do_spawn(pid_t *pid, const struct spawn_spec *sp, const char *path, char **argv)
+int spawn_process(pid_t *pid, const struct spawn_spec *sp, const char *path, char **argv)
 {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
@@ -222,53 +235,16 @@ const char *exec_strerror(const char *path, int err)
 pid_t spawn_program(const struct spawn_spec *sp, int *err)
 {
     pid_t pid = -1;
-    *err = do_spawn(&pid, sp, sp->path, sp->argv);
+    *err = spawn_process(&pid, sp, sp->path, sp->argv);
     if (*err == ENOEXEC && !binary_file(sp->path)) {
         struct wordlist args = {0};
-        wl_add(&args, xstrdup("sh"));
+        wl_add(&args, xstrdup(sh.self));
         wl_add(&args, xstrdup(sp->path));
         for (int i = 1; sp->argv[i]; i++)
             wl_add(&args, xstrdup(sp->argv[i]));
-        *err = do_spawn(&pid, sp, sh.self, args.v);
+        *err = spawn_process(&pid, sp, sh.self, args.v);
         wl_free(&args);
     }
     return *err ? -1 : pid;
 }
 
-/* ---- sub-shells --------------------------------------------------------------------- */
-
-/* The text a sub-shell runs: the parent's options, unexported variables
- * and functions, then the command. */
-static char *subshell_script(const char *text)
-{
-    struct strbuf b = {0};
-    if (sh.errexit || sh.xtrace || sh.noglob) {
-        sb_adds(&b, "set");
-        sb_adds(&b, sh.errexit ? " -e" : "");
-        sb_adds(&b, sh.xtrace ? " -x" : "");
-        sb_adds(&b, sh.noglob ? " -f" : "");
-        sb_addc(&b, '\n');
-    }
-    vars_prelude(&b);
-    functions_prelude(&b);
-    sb_adds(&b, text);
-    return sb_take(&b);
-}
-
-/* Run text in a new shell with the positional parameters args[0..n). */
-pid_t spawn_subshell(const char *text, char **args, int n, struct spawn_spec *sp, int *err)
-{
-    struct wordlist argv = {0};
-    wl_add(&argv, xstrdup("sh"));
-    wl_add(&argv, xstrdup("-c"));
-    wl_add(&argv, subshell_script(text));
-    wl_add(&argv, xstrdup(sh.arg0));
-    for (int i = 0; i < n; i++)
-        wl_add(&argv, xstrdup(args[i]));
-    sp->path = sh.self;
-    sp->argv = argv.v;
-    pid_t pid = -1;
-    *err = do_spawn(&pid, sp, sh.self, argv.v);
-    wl_free(&argv);
-    return *err ? -1 : pid;
-}

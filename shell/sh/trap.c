@@ -43,7 +43,7 @@ static int trap_number(const char *s)
     if (strcmp(s, "EXIT") == 0 || strcmp(s, "0") == 0)
         return 0;
     int sig = signal_number(s);
-    return sig > 0 && sig < NTRAPS && sig != SIGKILL && sig != SIGSTOP ? sig : -1;
+    return sig > 0 && sig < NTRAPS ? sig : -1;
 }
 
 static void set_disposition(int sig, void (*handler)(int))
@@ -55,9 +55,32 @@ static void set_disposition(int sig, void (*handler)(int))
     sigaction(sig, &sa, NULL);
 }
 
+/* Signals ignored when a non-interactive shell started cannot be trapped
+ * or reset there (POSIX): `cmd &` without job control ignores ^C, and so
+ * must a script it runs, whatever its traps say. */
+static sigset_t ignored_on_entry;
+
+void traps_init(void)
+{
+    sigemptyset(&ignored_on_entry);
+    for (int sig = 1; sig < NTRAPS; sig++) {
+        struct sigaction sa;
+        if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &sa) == 0 &&
+            sa.sa_handler == SIG_IGN)
+            sigaddset(&ignored_on_entry, sig);
+    }
+}
+
+static bool fixed(int sig)
+{
+    return sig > 0 && !sh.interactive && sigismember(&ignored_on_entry, sig);
+}
+
 /* Back to what the shell does without a trap. */
 static void reset(int sig)
 {
+    if (fixed(sig))
+        return;
     free(actions[sig]);
     actions[sig] = NULL;
     if (sig == 0)
@@ -74,10 +97,12 @@ static void reset(int sig)
 
 static void set_trap(int sig, const char *action)
 {
+    if (fixed(sig))
+        return;
     free(actions[sig]);
     actions[sig] = xstrdup(action);
-    if (sig == 0)
-        return;
+    if (sig == 0 || sig == SIGKILL || sig == SIGSTOP)
+        return;                             /* they cannot be caught: only listed */
     /* an ignored signal stays ignored in the programs the shell starts */
     if (*action)
         sigaddset(&sh.reset_in_child, sig);
@@ -86,38 +111,99 @@ static void set_trap(int sig, const char *action)
     set_disposition(sig, *action ? on_signal : SIG_IGN);
 }
 
+/* A sub-shell lists its parent's traps until it sets one of its own
+ * (POSIX: `trap` in $(...) shows the shell's traps). */
+static char *inherited[NTRAPS];
+static bool any_inherited;
+
+static void forget_inherited(void)
+{
+    for (int sig = 0; sig < NTRAPS; sig++) {
+        free(inherited[sig]);
+        inherited[sig] = NULL;
+    }
+    any_inherited = false;
+}
+
+void trap_inherit(int sig, const char *action)
+{
+    if (sig < 0 || sig >= NTRAPS)
+        return;
+    free(inherited[sig]);
+    inherited[sig] = xstrdup(action);
+    any_inherited = true;
+    if (sig > 0 && !*action)
+        set_trap(sig, "");                  /* an ignored signal stays ignored */
+}
+
+/* trap -- 'echo hi' INT, as dash lists them. */
 static void list_traps(void)
+{
+    char **table = actions;
+    for (int sig = 0; sig < NTRAPS; sig++) {
+        if (!table[sig])
+            continue;
+        char *q = shell_quote(table[sig]);
+        printf("trap -- %s %s\n", q, sig ? signal_name(sig) : "EXIT");
+        free(q);
+    }
+}
+
+void traps_serialize(struct strbuf *out)
 {
     for (int sig = 0; sig < NTRAPS; sig++) {
         if (!actions[sig])
             continue;
+        char n[32];
+        snprintf(n, sizeof n, "__state trap %d ", sig);
+        sb_adds(out, n);
         char *q = shell_quote(actions[sig]);
-        printf("trap -- %s %s%s\n", q, sig ? "SIG" : "", sig ? signal_name(sig) : "EXIT");
+        sb_adds(out, q);
+        sb_addc(out, '\n');
         free(q);
     }
+}
+
+static bool unsigned_number(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
 }
 
 int bi_trap(char **argv)
 {
     int i = 1, status = 0;
-    if (!argv[1]) {
+    if (argv[1] && strcmp(argv[1], "--") == 0)
+        i++;
+    if (!argv[i]) {
         list_traps();
         return 0;
     }
-    if (strcmp(argv[1], "--") == 0)
-        i++;
+    if (argv[i][0] == '-' && argv[i][1] && !argv[i][2] && argv[i][1] != '-' &&
+        strcmp(argv[i], "-") != 0) {
+        if (strcmp(argv[i], "-l") == 0) {
+            for (int sig = 1; sig < NTRAPS; sig++)
+                if (signal_name(sig)[0] > '9')
+                    printf("%d) SIG%s\n", sig, signal_name(sig));
+            return 0;
+        }
+        sh_error("trap: Illegal option %s", argv[i]);
+        return 2;
+    }
     const char *action = argv[i];
-    if (!action)
-        return 0;
-    bool resetting = strcmp(action, "-") == 0;
-    if (trap_number(action) >= 0 && !argv[i + 1])
-        resetting = true;                   /* trap SIG: reset it */
-    else
+    /* `trap N ...` with N a number, or one operand alone: conditions to reset */
+    bool resetting = strcmp(action, "-") == 0 || unsigned_number(action) || !argv[i + 1];
+    if (!unsigned_number(action) && argv[i + 1])
         i++;
+    forget_inherited();
     for (; argv[i]; i++) {
         int sig = trap_number(argv[i]);
         if (sig < 0) {
-            sh_error("trap: %s: invalid signal specification", argv[i]);
+            sh_error("trap: %s: bad trap", argv[i]);
             status = 1;
         } else if (resetting) {
             reset(sig);
@@ -170,6 +256,7 @@ void trap_exit(void)
 
 void traps_free_all(void)
 {
+    forget_inherited();
     for (int sig = 0; sig < NTRAPS; sig++) {
         free(actions[sig]);
         actions[sig] = NULL;

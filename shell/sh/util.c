@@ -176,17 +176,61 @@ bool parse_int(const char *s, long *out)
     return true;
 }
 
-/* 'it'\''s': single quotes protect everything except a single quote. */
+/* 'it'"'"'s', as dash writes it: single quotes protect everything but a
+ * single quote, which goes in double quotes. */
 char *shell_quote(const char *s)
 {
     struct strbuf b = {0};
-    sb_addc(&b, '\'');
-    for (; *s; s++) {
-        if (*s == '\'')
-            sb_adds(&b, "'\\''");
-        else
-            sb_addc(&b, *s);
+    if (!*s)
+        sb_adds(&b, "''");
+    while (*s) {
+        size_t n = strcspn(s, "'");
+        if (n) {
+            sb_addc(&b, '\'');
+            sb_addn(&b, s, n);
+            sb_addc(&b, '\'');
+            s += n;
+        }
+        n = strspn(s, "'");
+        if (n) {
+            sb_addc(&b, '"');
+            sb_addn(&b, s, n);
+            sb_addc(&b, '"');
+            s += n;
+        }
     }
-    sb_addc(&b, '\'');
     return sb_take(&b);
+}
+
+/* Quoted only if the shell would read it otherwise (for set -x). */
+char *shell_quote_if_needed(const char *s)
+{
+    bool plain = *s != '\0';
+    for (const char *p = s; *p && plain; p++)
+        plain = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                       "0123456789_./=:,@%+-", *p) != NULL;
+    return plain ? xstrdup(s) : shell_quote(s);
+}
+
+/* An error of the kind that ends a non-interactive shell (POSIX 2.8.1:
+ * a special builtin's error, an expansion error, a syntax error): the
+ * message; then a script exits with the status, an interactive shell
+ * abandons the command line. */
+void sh_fatal(int status, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sh_error("%s", buf);
+    sh.status = status;
+    if (sh.control == CTL_EXIT)
+        return;
+    if (sh.interactive) {
+        sh.control = CTL_INTERRUPT;
+    } else {
+        sh.control = CTL_EXIT;
+        sh.exit_status = status;
+    }
 }

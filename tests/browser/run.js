@@ -170,6 +170,63 @@ async function resizeMidLine(page) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
+// A program that never calls the kernel, in the background: the shell must
+// answer within 100 ms (the web target preempts it: docs/design.md), and
+// once it is brought to the foreground ^C must give the prompt within
+// 100 ms. Both times are measured in the page, from the key reaching the
+// terminal to the answer drawn; each is the best of up to three tries (a
+// busy host may stall the browser now and then).
+async function keyToScreen(page, key, want) {
+  await page.evaluate(({ key, want }) => {
+    const t = window.term;
+    window.keyResult = null;
+    const lines = () => {
+      const b = t.buffer.active, out = [];
+      for (let y = Math.max(0, b.baseY + b.cursorY - 4); y <= b.baseY + b.cursorY; y++)
+        out.push(b.getLine(y).translateToString(true).trimEnd());
+      return out;
+    };
+    const sub = t.onData((d) => {
+      if (!d.includes(key)) return;
+      sub.dispose();
+      const start = performance.now();
+      const parsed = t.onWriteParsed(() => {
+        const l = lines();
+        if (want.line ? !l.includes(want.line) : l[l.length - 1] !== want.prompt) return;
+        parsed.dispose();
+        window.keyResult = performance.now() - start;
+      });
+    });
+  }, { key, want });
+}
+
+async function preemptedJob(page, cmd) {
+  let echo = Infinity, ctrlC = Infinity;
+  for (let n = 1; n <= 3 && (echo > 100 || ctrlC > 100); n++) {
+    await typeCommand(page, `${cmd} &`);
+    await new Promise((r) => setTimeout(r, 200));
+    const mark = `hi${n}`;
+    await keyToScreen(page, '\r', { line: mark });
+    await page.keyboard.type(`echo ${mark}`);
+    await page.keyboard.press('Enter');
+    echo = Math.min(echo, await page.waitForFunction(() => window.keyResult, null, { timeout: 30000 })
+      .then((h) => h.jsonValue()).catch(() => Infinity));
+    await waitFor(page, (t) => t.endsWith(PROMPT.trimEnd()), 'the prompt after echo');
+    await page.keyboard.type('fg');
+    await page.keyboard.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    await keyToScreen(page, '\x03', { prompt: PROMPT.trimEnd() });
+    await page.keyboard.press('Control+C');
+    ctrlC = Math.min(ctrlC, await page.waitForFunction(() => window.keyResult, null, { timeout: 30000 })
+      .then((h) => h.jsonValue()).catch(() => Infinity));
+    const status = await typeCommand(page, 'echo $?');
+    check(`${cmd}, fg and ^C: it died of SIGINT (status 130)`, status.join('\n') === '130',
+      status.join('\n'));
+  }
+  check(`${cmd} &, then echo: the answer within 100 ms (${Math.round(echo)} ms)`, echo <= 100);
+  check(`then fg and ^C: the prompt within 100 ms (${Math.round(ctrlC)} ms)`, ctrlC <= 100);
+}
+
 async function main() {
   const server = await startServer(0);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -195,6 +252,8 @@ async function main() {
     await floodThenInterrupt(page, 'cat /bin/*', 3);
     await floodThenInterrupt(page, 'seq 1 10000000', 3);
     await checkBinaryOutput(page);
+    await preemptedJob(page, 'fault spin');
+    await preemptedJob(page, "echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | grep '\\(a*\\)*\\1b'");
     await block('exit starts a new shell', () => exitStartsANewShell(page));
     await block('a resize mid-line', () => resizeMidLine(page));
 

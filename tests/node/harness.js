@@ -26,20 +26,32 @@ function buildFiles() {
   return files;
 }
 
+// The web build's kernel with another initramfs (`make bench` compares
+// /bin with and without preemption points: build/plain/initramfs.tar).
+export function filesWith(initramfs) {
+  return { kernel: buildFiles().kernel, initramfs: fs.readFileSync(initramfs) };
+}
+
 const modules = new Map();          // compiled programs, shared by every boot
 
 // Boot, run `sh -c line`, collect its stdout and stderr, resolve when it
 // powers off. timeoutMs guards against a hang (the test fails, not blocks).
+// files: the kernel and initramfs to boot (filesWith), if not the web
+// build's; onHost: also told of each write to the host's streams, at once.
 // A deadlock fails at once, as ./duplex reports it: once stdin (if any) is
 // all given, no input can come, so a machine with nothing runnable and no
 // timer armed is stuck; the error (err.deadlock) shows the process table.
-export function runLine(line, { stdin = null, timeoutMs = 60000, console: con } = {}) {
+export function runLine(line, { stdin = null, timeoutMs = 60000, console: con, files: use,
+  onHost } = {}) {
   return new Promise((resolve, reject) => {
     const out = [], err = [], tty = [];
     const dx = new Duplex({
-      ...buildFiles(),
+      ...(use || buildFiles()),
       console: (b, done) => { tty.push(Buffer.from(b)); if (con) con(b); done(); },
-      host: (stream, b) => (stream === 2 ? err : out).push(Buffer.from(b)),
+      host: (stream, b) => {
+        (stream === 2 ? err : out).push(Buffer.from(b));
+        if (onHost) onHost(stream, b);
+      },
       poweroff: (code) => {
         clearTimeout(timer);
         resolve({

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // bench.js - how fast the arm64 build boots: the time from starting QEMU to
 // the shell's prompt on the serial line, and the time of a whole
-// `arm64/run.sh -c true` (boot, one command, poweroff, QEMU gone).
+// `arm64/run.sh -c true` (boot, one command, poweroff, QEMU gone); and how
+// long fork, exit and wait take there (shell/bin/forkbench.c), beside the
+// host's figure when build/host/bench/forkbench exists (make bench).
 //
 //   node tests/qemu/bench.js [RUNS]      (make bench-qemu; RUNS defaults to 5)
 //
 // Prints each figure's best and median over the runs. The target is a
 // prompt in under a second.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +61,28 @@ function commandRoundTrip() {
   });
 }
 
+// forkbench's figures, on arm64 and on this host: { 'fork-1mib-us': n, ... }.
+function forkFigures(run) {
+  const out = {};
+  for (const m of run().matchAll(/^(\S+) ([\d.]+) us$/gm)) out[m[1]] = Number(m[2]);
+  return out;
+}
+
+function forkBench() {
+  const args = [['1', '200'], ['16', '50']];
+  const arm = forkFigures(() => execFileSync(path.join(root, 'arm64', 'run.sh'),
+    ['-c', args.map((a) => `forkbench ${a.join(' ')}`).join('; ')], { encoding: 'utf8' }));
+  const hostProg = path.join(root, 'build', 'host', 'bench', 'forkbench');
+  const host = fs.existsSync(hostProg)
+    ? forkFigures(() => args.map((a) => execFileSync(hostProg, a, { encoding: 'utf8' })).join(''))
+    : {};
+  for (const [mib] of args) {
+    const key = `fork-${mib}mib-us`, h = host[key];
+    console.log(`${`fork + exit + wait, ${mib} MiB`.padEnd(40)} arm64 ${arm[key].toFixed(1)} us` +
+      (h ? `   host ${h.toFixed(1)} us   ratio ${(arm[key] / h).toFixed(2)}x` : ''));
+  }
+}
+
 function summary(name, times) {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
@@ -78,6 +102,7 @@ async function main() {
   const m = summary('QEMU start to the shell prompt', prompt);
   summary('arm64/run.sh -c true (boot to exit)', command);
   console.log(m < 1000 ? 'boot to prompt: under 1 s' : 'boot to prompt: over the 1 s target');
+  forkBench();
 }
 
 main().catch((e) => {

@@ -4,8 +4,8 @@
 #
 #   tests/transcripts/       both targets' transcripts (/tests in the machine;
 #                            the web build runs them in tests/node/)
-#   tests/qemu/transcripts/  arm64's own: what WebAssembly cannot do, like
-#                            preempting a loop (/tests/arm64 in the machine)
+#   tests/qemu/transcripts/  arm64's own: what only the board shows, like a
+#                            write through a null pointer (/tests/arm64 in the machine)
 #
 #   tests/qemu/run.sh             every transcript
 #   tests/qemu/run.sh NAME ...    only these (NAME or NAME.sh, from either set)

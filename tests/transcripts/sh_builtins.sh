@@ -25,7 +25,7 @@ echo "Z here: [$Z]"
 unset V
 sh -c 'echo "after unset: V=[$V]"'
 echo "unset: [${V-gone}]"
-export 1bad; echo "bad name: $?"
+(export 1bad); echo "bad name, a special builtin: $?"
 printf 'first line\nsecond  line  here\n' > input
 read a < input; echo "read: [$a]"
 { read a; read b c; } < input; echo "read two: [$a] [$b] [$c]"
@@ -51,7 +51,7 @@ set -- a b c d e
 echo "$# $*"
 shift; echo "shift: $*"
 shift 2; echo "shift 2: $*"
-shift 5; echo "shift too far: $?"
+(shift 5; echo never); echo "shift too far ends the shell: $?"
 set -- "x y" z; echo "set: $# [$1]"
 set --; echo "set --: $#"
 cmd='echo evaluated $((1+1))'
@@ -63,7 +63,7 @@ echo 'echo "sourced with $# args: $*"; sourced_var=yes' > lib.sh
 echo "sourced_var=$sourced_var"
 echo 'return 4; echo never' > ret.sh
 . ./ret.sh; echo "return from a sourced file: $?"
-. ./missing.sh; echo "source missing: $?"
+(. ./missing.sh); echo "source missing: $?"
 : ignored arguments; echo "colon: $?"
 true; echo $?; false; echo $?
 sh -c 'exec echo "exec replaced the shell"; echo never'

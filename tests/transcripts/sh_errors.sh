@@ -1,5 +1,7 @@
 # Errors: syntax errors stop a script (status 2) but not the shell that
-# ran it; expansion and redirection errors end only their command.
+# ran it; an expansion error (a bad ${...}, $((...)) or ${x?}) ends the
+# script too, with status 2, as in dash; a redirection error ends only
+# its command (status 2).
 sh -c 'echo before; if true; then echo never'; echo "unterminated if: $?"
 sh -c 'echo "open quote'; echo "open quote: $?"
 sh -c 'fi'; echo "stray fi: $?"
@@ -24,11 +26,11 @@ echo x > /tmp/sh_errors_dir_missing/f; echo "bad redirection: $?"
 echo "the shell goes on"
 echo "ambiguous:" >&nonsense; echo "status $?"
 continue; echo "continue outside a loop: $?"
-return; echo "return outside a function: $?"
+(return 3; echo never); echo "return outside a function ends the script: $?"
 sh -c 'set -q'; echo "bad option: $?"
-eval 'if true'; echo "syntax error in eval: $?"
+(eval 'if true'); echo "syntax error in eval: $?"
 echo 'echo sourced; fi' > /tmp/sh_errors.sh
-. /tmp/sh_errors.sh; echo "syntax error in a sourced file: $?"
+(. /tmp/sh_errors.sh); echo "syntax error in a sourced file: $?"
 rm /tmp/sh_errors.sh
 echo "still running"
 deep() { deep; }; deep; echo "endless recursion: $?"

@@ -18,7 +18,7 @@ printf 'read x\nthis line is data\necho "read took the next line: $x"\n' | sh
 printf 'cat\nline read by cat\n' | sh
 sh < /tmp/sh_invoke.sh; echo "script on stdin: $?"
 sh -x -c 'echo traced $((1+1))' 2>&1
-sh -c 'set -x; v=1; echo "v=$v" | cat' 2>&1
+sh -c 'set -x; v=1; echo "v=$v" | tr v V' 2>&1 | sort   # the stages trace in any order
 sh -e -c 'false; echo never'; echo "sh -e: $?"
 sh -z 2>/dev/null; echo "bad option: $?"
 rm /tmp/sh_invoke.sh

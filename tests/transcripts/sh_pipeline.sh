@@ -1,6 +1,7 @@
 # Pipelines: every stage runs at the same time, connected by pipes; the
 # status is the last stage's; builtins and compound commands in any stage
-# (the last stage runs in the shell itself, the others in sub-shells).
+# (each stage of a pipeline of two or more runs in a sub-shell, the last
+# too, as in dash: what it does to variables stays there).
 cd /tmp
 echo hello | cat
 printf 'c\nb\na\nb\n' | sort | uniq | tr a-z A-Z | rev | cat
@@ -14,7 +15,7 @@ false | true; echo "false|true: $?"
 ! true | false; echo "! true|false: $?"
 ! false; echo "! false: $?"
 printf 'x\ny\n' | while read line; do echo "read: $line"; last=$line; done
-echo "the last stage ran in this shell: last=$last"
+echo "the last stage ran in a sub-shell: last=$last"
 for i in 3 1 2; do echo $i; done | sort
 { echo b; echo a; } | sort | head -n 1
 if true; then echo from-if; fi | tr a-z A-Z

@@ -30,6 +30,17 @@ echo "--- a long line"
 yes 0123456789 | head -n 5000 | tr -d '\n' | cat | wc -c
 echo "--- large input"
 yes abcdefghijklmnopqrstuvwxyz | head -n 200000 | cat | cksum
+echo "--- files into a pipe (spliced, not copied through cat), standard input between"
+cat a b c | cat
+echo
+echo piped | cat c - a | cat
+: > empty
+cat empty a empty | od -c
+yes abcdefghijklmnopqrstuvwxyz | head -n 200000 > big
+cat big big | cksum
+cat big | head -n 1
+cat a nope b 2>err | cat
+cat err
 echo "--- errors: reported, the other files still copied, status 1"
 cat a nope b
 echo "status $?"

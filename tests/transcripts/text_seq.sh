@@ -24,6 +24,17 @@ seq -w 8 11
 seq -w 1 3 10
 seq -w -1 1
 seq -w 1 0.5 2
+echo "--- integers going up: digits added by hand"
+seq 1 1000000 | cksum
+seq 1 1000000 | tail -n 2
+seq 0 7 100000 | cksum
+seq 7 993 100000 | cksum
+seq 5 100 1000
+seq -w 5 100 10000 | tail -n 2
+seq -s , 98 102
+seq 999999999999999990 9 1000000000000000100
+seq 9223372036854775800 3 9223372036854775807
+seq -5 3 5
 echo "--- negative numbers are not options"
 seq -3 -1
 seq -- -5 -3

@@ -20,6 +20,20 @@ echo "--- sort -n: numbers, negative and with fractions"
 sort -n nums
 sort -rn nums
 sort nums
+echo "--- sort -n: integers read once, long numbers and fractions digit by digit"
+printf '123456789012345678\n-123456789012345678\n1234567890123456789\n' > bignums
+printf '99999999999999999999\n-99999999999999999999\n1.0\n1\n1.00\n1.5\n-0\n0\n' >> bignums
+printf '  7\n\t-7\n007\n7.50\nx\n\n12abc\n-.5\n.5\n' >> bignums
+sort -n bignums
+sort -rn bignums
+sort -nu bignums
+seq 1 50000 | sort -rn | sort -n | cksum
+echo "--- sort: input in order already goes out as it came (not with -u's duplicates)"
+printf '1\n1\n2\n10\n' | sort -n
+printf '1\n1\n2\n10\n' | sort -nu
+printf '1\n01\n2\n' | sort -nu
+printf 'a\nb\nb' | sort
+printf 'b\na\n' | sort -r
 echo "--- sort -k and -t: keys and fields"
 sort -t : -k 2 people
 sort -t : -k 2n people

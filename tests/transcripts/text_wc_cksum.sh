@@ -30,6 +30,15 @@ printf 'ab\tc\nlongest line\nx\n' | wc -L
 echo "--- wc: large input"
 yes 'hello world' | head -n 100000 | wc
 dd if=/dev/zero bs=4096 count=2560 2>/dev/null | wc
+echo "--- wc: only what is asked for is counted (-l eight bytes a turn)"
+seq 1 100000 | wc -l
+seq 1 100000 | wc -c
+seq 1 100000 | wc -lc
+seq 1 100000 | wc -lw
+dd if=/dev/zero bs=1000 count=3000 2>/dev/null | wc -c
+printf '1234567\n12345678\n123456789\nno end' | wc -l
+printf '\212\n\n\212x\n\0\n\377\n\012\n\213' | wc -l
+printf '\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n' | wc -l
 echo "--- wc: errors"
 wc a nope b
 echo "status $?"

@@ -45,6 +45,8 @@ static bool urange_ok(struct hostproc *h, uptr a, size_t n)
 
 uint64_t tlast_image_id;
 
+static void shm_drop_all(struct proc *p);
+
 int plat_proc_load(struct proc *p, const struct exec_image *img)
 {
     tlast_image_id = img->id;
@@ -55,11 +57,29 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
     h->scratch = UBASE + USIZE / 2;
     h->brk = UBASE + 4096;
     struct hostproc *old = kernel_proc_ctx(p);
-    if (old) {
+    if (old) {                  /* exec: the old image's attachments go with it */
+        shm_drop_all(p);
         free(old->mem);
         free(old);
     }
     kernel_set_proc_ctx(p, h);
+    return 0;
+}
+
+/* A child's memory is a copy of its parent's; without a context to copy
+ * (tfork_fail) the fork fails as a platform out of memory would. */
+int tfork_fail;
+
+int plat_proc_fork(struct proc *child, struct proc *parent)
+{
+    if (tfork_fail)
+        return -ENOMEM;
+    struct hostproc *h = calloc(1, sizeof *h), *ph = hp(parent);
+    *h = *ph;
+    h->nhandled = 0;
+    h->mem = malloc(USIZE);
+    memcpy(h->mem, ph->mem, USIZE);
+    kernel_set_proc_ctx(child, h);
     return 0;
 }
 
@@ -131,6 +151,8 @@ void plat_shm_window(struct proc *p, uptr *lo, uptr *hi)
     *hi = UBASE + USIZE;
 }
 
+static void prot_note(struct proc *p, uptr addr, size_t len, int prot);
+
 long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool readonly)
 {
     struct hostproc *h = hp(p);
@@ -146,9 +168,17 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
         attach[i].p = p, attach[i].kmem = kmem, attach[i].size = size;
         attach[i].addr = addr, attach[i].ro = readonly;
         memcpy(h->mem + (addr - UBASE), kmem, size);
+        prot_note(p, addr, size, readonly ? PROT_READ : PROT_READ | PROT_WRITE);
         return 0;
     }
     return -ENOMEM;
+}
+
+static void shm_drop_all(struct proc *p)
+{
+    for (int i = 0; i < MAX_ATTACH; i++)
+        if (attach[i].p == p)
+            attach[i].p = NULL;
 }
 
 void plat_shm_detach(struct proc *p, uptr addr, size_t size)
@@ -163,6 +193,77 @@ void plat_shm_detach(struct proc *p, uptr addr, size_t size)
         return;
     }
     CHECK(!"plat_shm_detach: no such attachment");
+}
+
+/* The kernel reads or writes shared memory itself (a mapped file): as the
+ * web platform does, the running process's writes go to the kernel's copy
+ * first, and after a write every copy is refreshed once the call is over
+ * (tsys). */
+static bool shm_written;
+
+void plat_shm_access(void *kmem, size_t len, bool write)
+{
+    struct proc *p = tcurrent();
+    for (int i = 0; p && i < MAX_ATTACH; i++) {
+        char *k = attach[i].kmem;
+        if (attach[i].p == p && !attach[i].ro && k < (char *)kmem + len &&
+            (char *)kmem < k + attach[i].size)
+            memcpy(k, hp(p)->mem + (attach[i].addr - UBASE), attach[i].size);
+    }
+    shm_written |= write;
+}
+
+static void shm_refresh(void)
+{
+    for (int i = 0; shm_written && i < MAX_ATTACH; i++)
+        if (attach[i].p && kernel_proc_ctx(attach[i].p))
+            memcpy(hp(attach[i].p)->mem + (attach[i].addr - UBASE), attach[i].kmem,
+                   attach[i].size);
+    shm_written = false;
+}
+
+/* Private mappings: memory of the fake process, zeroed. Protection is
+ * only noted (as on the web target, it is not enforced): a log of what
+ * was asked for, newest last, that tmem_prot searches. */
+#define NPROTS 256
+static struct { struct proc *p; uptr addr; size_t len; int prot; } prots[NPROTS];
+static int nprots;
+
+static void prot_note(struct proc *p, uptr addr, size_t len, int prot)
+{
+    int i = nprots++ % NPROTS;
+    prots[i].p = p, prots[i].addr = addr, prots[i].len = len, prots[i].prot = prot;
+}
+
+long plat_mem_map(struct proc *p, uptr addr, size_t len, int prot)
+{
+    struct hostproc *h = hp(p);
+    CHECK((addr & 4095) == 0 && (len & 4095) == 0);
+    if (!urange_ok(h, addr, len) || addr < SHM_BASE)
+        return -EINVAL;                 /* below: the fake program's own */
+    memset(h->mem + (addr - UBASE), 0, len);
+    return plat_mem_protect(p, addr, len, prot);
+}
+
+void plat_mem_unmap(struct proc *p, uptr addr, size_t len)
+{
+    memset(hp(p)->mem + (addr - UBASE), 0xdd, len);      /* gone: not zeros */
+}
+
+long plat_mem_protect(struct proc *p, uptr addr, size_t len, int prot)
+{
+    prot_note(p, addr, len, prot);
+    return 0;
+}
+
+int tmem_prot(struct proc *p, uptr addr)
+{
+    for (int n = nprots - 1; n >= 0 && n >= nprots - NPROTS; n--) {
+        int i = n % NPROTS;
+        if (prots[i].p == p && prots[i].addr <= addr && addr < prots[i].addr + prots[i].len)
+            return prots[i].prot;
+    }
+    return -1;
 }
 
 void tshm_sync(struct proc *from)
@@ -310,6 +411,7 @@ long tsys(struct proc *p, long nr, ...)
     va_end(ap);
     make_running(p);
     long r = kernel_syscall(p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+    shm_refresh();
     if (r == KERN_EXIT)
         running = NULL;
     else if (r != KERN_BLOCK)
@@ -483,7 +585,7 @@ static void tboot(void)
 #define COUNTED(X) X(procs) X(files) X(inodes) X(pipes) X(waiters) X(timers) \
                    X(allocs) X(heap_used) \
                    X(ipc[0]) X(ipc[1]) X(ipc[2]) X(ipc[3]) \
-                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7])
+                   X(ipc[4]) X(ipc[5]) X(ipc[6]) X(ipc[7]) X(mappings) X(memobjs)
 
 static void check_leaks(const struct k_kstat *base)
 {

@@ -42,7 +42,7 @@ static inline void tkill_reap(struct proc *p, int sig)
     int pid = p->pid;
     CHECK_EQ(tsys(init, SYS_kill, (long)pid, (long)sig), 0);
     CHECK_EQ(p->state, P_ZOMBIE);
-    CHECK(p->wq == NULL);
+    CHECK(p->nwaits == 0);
     CHECK(p->call.file == NULL);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);

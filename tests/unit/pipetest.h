@@ -19,6 +19,17 @@ static inline long tpipe(struct proc *p, int fds[2], int flags)
     return r;
 }
 
+/* A pipe of one page (PIPE_SIZE_MIN), where a PIPE_BUF write fills it:
+ * the tests of atomic and partial writes need a pipe that small. */
+static inline long tpipe_small(struct proc *p, int fds[2], int flags)
+{
+    long r = tpipe(p, fds, flags);
+    if (r == 0)
+        CHECK_EQ(tsys(p, SYS_fcntl, (long)fds[0], (long)F_SETPIPE_SZ, (long)PIPE_SIZE_MIN),
+                 PIPE_SIZE_MIN);
+    return r;
+}
+
 static inline long twrite(struct proc *p, int fd, const void *data, size_t n)
 {
     uptr u = ubytes(p, data, n);
@@ -99,7 +110,7 @@ static inline void tkill_reap(struct proc *p, int sig)
     int pid = p->pid;
     CHECK_EQ(tsys(init, SYS_kill, (long)pid, (long)sig), 0);
     CHECK_EQ(p->state, P_ZOMBIE);
-    CHECK(p->wq == NULL);
+    CHECK(p->nwaits == 0);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);
     int status = *(int *)uhost(init, st);

@@ -80,6 +80,14 @@ uptr  ubuf(struct proc *p, size_t n);
 void *uhost(struct proc *p, uptr a);
 uptr  uargv(struct proc *p, const char *const *argv);   /* NULL-terminated */
 
+/* The protection the platform was last asked to give the page at addr
+ * (plat_mem_map, plat_mem_protect), -1 if none. Mappings go in the upper
+ * half of a fake process's memory (the window plat_shm_window names). */
+int tmem_prot(struct proc *p, uptr addr);
+
+/* Make the platform's fork fail with ENOMEM while set. */
+extern int tfork_fail;
+
 /* Remove a file that a test made (with tprog or ramfs_create_path). */
 void trm(const char *path);
 

@@ -7,9 +7,11 @@
 TEST(dev_nodes_exist)
 {
     const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console",
-                            "/dev/hostout", "/dev/hosterr", "/dev/hostin" };
+                            "/dev/hostout", "/dev/hosterr", "/dev/hostin",
+                            "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/full" };
     /* the console and the launcher's input are root's alone */
-    const uint32_t modes[] = { 0, 0666, 0666, 0666, 0600, 0666, 0666, 0600 };
+    const uint32_t modes[] = { 0, 0666, 0666, 0666, 0600, 0666, 0666, 0600, 0666, 0666, 0666,
+                               0666 };
     for (int d = DEV_NULL; d < NDEV; d++) {
         struct k_stat st;
         CHECK_EQ(sstat(init, names[d], &st), 0);
@@ -73,6 +75,14 @@ TEST(dev_zero)
     tfault_range(init, b + 1024, b + N);
     CHECK_EQ(sys3(init, SYS_read, fd, (long)b, N), 1024);
     tfault_range(init, 0, 0);
+    /* a large read goes a 64 KiB chunk at a time: a fault in the second
+     * one still gives the whole pieces before it */
+    enum { BIG = 70000 };
+    uptr big = ubuf(init, BIG);
+    tfault_range(init, big + 66560, big + BIG);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)big, BIG), 66560);
+    tfault_range(init, 0, 0);
+    CHECK_EQ(sys3(init, SYS_read, fd, (long)big, BIG), BIG);
     CHECK_EQ(sys3(init, SYS_read, fd, (long)b, 0), 0);
     CHECK_EQ(swrite(init, fd, "ignored"), 7);
     CHECK_EQ(slseek(init, fd, 0, SEEK_CUR), -ESPIPE);
@@ -172,4 +182,55 @@ TEST(hostin_is_a_bounded_flow_controlled_input)
     CHECK_EQ(kernel_host_input(NULL, 0), 0);                            /* end of input */
     CHECK_EQ(tsys(init, SYS_read, fd, (long)b, 10L), 0);
     tsys(init, SYS_close, fd);
+}
+
+/* /dev/stdout and /dev/fd/N give the descriptor's open file, as dup() does:
+ * the same offset, the same access; a closed descriptor is ENOENT. */
+TEST(dev_fd_names_a_descriptor)
+{
+    long fd = sopen(init, "/tmp/devfd", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0);
+    CHECK_EQ(swrite(init, fd, "abc"), 3);
+    char path[32];
+    snprintf(path, sizeof path, "/dev/fd/%ld", fd);
+    long again = sopen(init, path, O_WRONLY, 0);
+    CHECK(again >= 0 && again != fd);
+    CHECK_EQ(swrite(init, again, "de"), 2);     /* the shared offset: appended */
+    CHECK_EQ(slseek(init, fd, 0, SEEK_SET), 0);
+    char buf[8] = {0};
+    CHECK_EQ(sread(init, fd, buf, 8), 5);
+    CHECK_STR(buf, "abcde");
+    CHECK_EQ(sclose(init, again), 0);
+    CHECK_EQ(sopen(init, "/dev/fd/63", O_RDONLY, 0), -ENOENT);
+    CHECK_EQ(sopen(init, "/dev/fd/x", O_RDONLY, 0), -ENOENT);
+    /* on fd 1: /dev/stdout, through its node; O_TRUNC empties a file */
+    long saved = sys3(init, SYS_dup, 1, 0, 0);
+    CHECK_EQ(sys3(init, SYS_dup2, fd, 1, 0), 1);
+    long out = sopen(init, "/dev/stdout", O_WRONLY | O_TRUNC, 0);
+    CHECK(out >= 0);
+    CHECK_EQ(swrite(init, out, "x"), 1);
+    struct k_stat st;
+    CHECK_EQ(sstat(init, "/tmp/devfd", &st), 0);
+    CHECK_EQ(st.st_size, 6);                    /* emptied, then written at offset 5 */
+    CHECK_EQ(sclose(init, out), 0);
+    CHECK_EQ(sys3(init, SYS_dup2, saved, 1, 0), 1);
+    CHECK_EQ(sclose(init, saved), 0);
+    /* a descriptor open for reading cannot be had for writing */
+    long rd = sopen(init, "/tmp/devfd", O_RDONLY, 0);
+    snprintf(path, sizeof path, "/dev/fd/%ld", rd);
+    CHECK_EQ(sopen(init, path, O_WRONLY, 0), -EACCES);
+    CHECK_EQ(sclose(init, rd), 0);
+    CHECK_EQ(sclose(init, fd), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/tmp/devfd"), 0);
+}
+
+TEST(dev_full_is_a_full_disk)
+{
+    long fd = sopen(init, "/dev/full", O_RDWR, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(swrite(init, fd, "x"), -ENOSPC);
+    char buf[8] = { 1, 1, 1, 1 };
+    CHECK_EQ(sread(init, fd, buf, 4), 4);
+    CHECK_EQ(buf[0] | buf[3], 0);
+    CHECK_EQ(sclose(init, fd), 0);
 }

@@ -107,7 +107,7 @@ static void treap_killed(struct proc *p, int sig)
 {
     int pid = p->pid;
     CHECK_EQ(p->state, P_ZOMBIE);
-    CHECK(p->wq == NULL);
+    CHECK(p->nwaits == 0);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);
     int status = *(int *)uhost(init, st);
@@ -541,7 +541,7 @@ TEST(fifo_open_survives_stop_and_continue)
     struct file *held = c->call.file;
     CHECK_EQ(tsys(init, SYS_kill, (long)c->pid, (long)SIGSTOP), 0);
     CHECK_EQ(c->state, P_STOPPED);
-    CHECK(c->wq == NULL);
+    CHECK(c->nwaits == 0);
     CHECK_EQ(tsys(init, SYS_kill, (long)c->pid, (long)SIGCONT), 0);
     CHECK_EQ(c->state, P_RUNNABLE);
     CHECK_EQ(topen_again(&o), KERN_BLOCK);  /* still no reader: waits again */

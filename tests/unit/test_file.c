@@ -490,7 +490,7 @@ static long obj_read(struct proc *p, struct file *f, uptr buf, size_t n)
     (void)f;
     return copyout(p, buf, "obj", MIN(n, 3)) < 0 ? -EFAULT : (long)MIN(n, 3);
 }
-static const struct fileops obj_ops = { "test", obj_close, obj_read, NULL };
+static const struct fileops obj_ops = { "test", obj_close, obj_read, NULL, NULL };
 
 TEST(file_obj_dispatches_to_its_ops)
 {

@@ -365,7 +365,7 @@ TEST(msgq_sender_blocks_until_a_receive_makes_room)
     CHECK_EQ(tstat(init, id).msg_qnum, 2);       /* nothing sent yet */
     CHECK_EQ(trcv(init, id, MSGMAX, 0, 0, NULL), MSGMAX);
     CHECK_EQ(c->state, P_RUNNABLE);
-    CHECK(c->wq == NULL);
+    CHECK(c->nwaits == 0);
     CHECK_EQ(tsys(c, SYS_msgsnd, id, (long)u, 4L, 0L), 0);
     CHECK_EQ(tstat(init, id).msg_qnum, 2);
     CHECK_EQ(tstat(init, id).msg_lspid, c->pid);

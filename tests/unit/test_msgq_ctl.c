@@ -23,7 +23,7 @@ static void tkill_reap(struct proc *p, int sig)
     int pid = p->pid;
     CHECK_EQ(tsys(init, SYS_kill, (long)pid, (long)sig), 0);
     CHECK_EQ(p->state, P_ZOMBIE);
-    CHECK(p->wq == NULL);
+    CHECK(p->nwaits == 0);
     uptr st = ubuf(init, sizeof(int));
     CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);
     int status = *(int *)uhost(init, st);
@@ -301,7 +301,7 @@ TEST(msgq_wait_interrupted_by_a_handler)
     CHECK_EQ(trcv_at(c, id, u, 10, 0, 0, NULL), KERN_BLOCK);
     CHECK_EQ(tsys(init, SYS_kill, (long)c->pid, (long)SIGUSR1), 0);
     CHECK_EQ(c->state, P_RUNNABLE);
-    CHECK(c->wq == NULL);
+    CHECK(c->nwaits == 0);
     /* msgrcv is never restarted, SA_RESTART or not: EINTR, as on Linux */
     CHECK_EQ(trcv_at(c, id, u, 10, 0, 0, NULL), -EINTR);
     CHECK_EQ(thandled(c)[0], SIGUSR1);

@@ -13,5 +13,9 @@ int open(const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
 /* The third argument, when cmd takes one, is an int. */
 int fcntl(int fd, int cmd, ...);
+/* Move len bytes from a regular file into a pipe inside the kernel (Linux's
+ * call; Duplex splices only that way round, else EINVAL). */
+ssize_t splice(int fd_in, off_t *off_in, int fd_out, off_t *off_out, size_t len,
+               unsigned int flags);
 
 #endif

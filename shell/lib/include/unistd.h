@@ -36,6 +36,8 @@ int     truncate(const char *path, off_t length);
 int     isatty(int fd);
 
 /* processes */
+pid_t fork(void);
+pid_t vfork(void);
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);
@@ -54,10 +56,15 @@ int   tcsetpgrp(int fd, pid_t pgrp);
 int   execve(const char *path, char *const argv[], char *const envp[]);
 int   execv(const char *path, char *const argv[]);
 int   execvp(const char *file, char *const argv[]);
+/* The argument list ends with a null pointer; execle's environment follows it. */
+int   execl(const char *path, const char *arg, ...);
+int   execlp(const char *file, const char *arg, ...);
+int   execle(const char *path, const char *arg, ...);
 void  _exit(int status) __attribute__((noreturn));
 void *sbrk(intptr_t increment);
 int   brk(void *addr);
 unsigned sleep(unsigned seconds);
+unsigned alarm(unsigned seconds);
 int   usleep(useconds_t usec);
 int   pause(void);
 int   gethostname(char *name, size_t len);

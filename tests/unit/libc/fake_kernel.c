@@ -31,6 +31,7 @@ void fk_reset(void)
     fk.write_ok_left = -1;
     fk.now_sec = 1700000000;
     fk.now_nsec = 123456789;
+    fk.futex_wait_result = -EINTR;
     /* The break starts misaligned, as nothing promises it is not. */
     fk.brk = (uintptr_t)arena + 8;
     fk.brk_max = (uintptr_t)arena + ARENA;
@@ -288,6 +289,55 @@ static long sys_getcwd(char *buf, size_t size)
     return (long)n;
 }
 
+/* ---- poll and futexes ------------------------------------------------------ */
+
+void fk_poll_ready(int fd, short revents) { fk.poll_ready[fd] = revents; }
+
+struct fk_poll fk_last_poll(void)
+{
+    return (struct fk_poll){ fk.poll_nfds, fk.poll_timeout_ns, fk.poll_masked, fk.poll_mask };
+}
+
+static long sys_ppoll(struct k_pollfd *fds, long nfds, const struct k_timespec *t,
+                      const uint64_t *mask)
+{
+    fk.poll_nfds = nfds;
+    fk.poll_timeout_ns = t ? t->tv_sec * 1000000000LL + t->tv_nsec : -1;
+    fk.poll_masked = mask != NULL;
+    fk.poll_mask = mask ? *mask : 0;
+    long ready = 0;
+    for (long i = 0; i < nfds; i++) {
+        int fd = fds[i].fd;
+        short got = fd < 0 ? 0 : fd >= NFD || fk.fds[fd].kind == FD_NONE ? POLLNVAL
+                                                                        : fk.poll_ready[fd];
+        fds[i].revents = (short)(got & (fds[i].events | POLLERR | POLLHUP | POLLNVAL));
+        ready += fds[i].revents != 0;
+    }
+    return ready || t ? ready : -EINTR;
+}
+
+void fk_futex_wait_result(long r) { fk.futex_wait_result = r; }
+
+struct fk_futex fk_futex(void)
+{
+    return (struct fk_futex){ fk.futex_waits, fk.futex_wakes, fk.futex_last_wake_n,
+                              fk.futex_last_op };
+}
+
+static long sys_futex(volatile uint32_t *word, long op, long val)
+{
+    fk.futex_last_op = (int)op;
+    if ((op & ~FUTEX_PRIVATE_FLAG) == FUTEX_WAKE) {
+        fk.futex_wakes++;
+        fk.futex_last_wake_n = (int)val;
+        return 0;
+    }
+    if (*word != (uint32_t)val)
+        return -EAGAIN;
+    fk.futex_waits++;
+    return fk.futex_wait_result;
+}
+
 /* ---- the system call ------------------------------------------------------ */
 
 const unsigned long __dx_sig_restorer = 0x5151;   /* a recognisable value */
@@ -329,6 +379,8 @@ long __dx_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
     case SYS_getcwd:      return sys_getcwd(p0, (size_t)a1);
     case SYS_wait4:       return -ECHILD;
     case SYS_umask:       return 022;
+    case SYS_ppoll:       return sys_ppoll(p0, a1, p2, (const uint64_t *)(uintptr_t)a3);
+    case SYS_futex:       return sys_futex(p0, a1, a2);
     case SYS_mknod: case SYS_mkdir: case SYS_chmod:
         fk.last_mode = a1;
         note_tried(p0);

@@ -103,4 +103,17 @@ long  fk_last_mode(void);                              /* mode of mknod, mkdir, 
 void  fk_brk_limit(size_t bytes);                      /* the heap's room */
 void  fk_foreign_brk(size_t bytes);                    /* someone else moves the break */
 
+/* ---- poll and futexes ------------------------------------------------------------------- */
+
+/* ppoll finds fd ready for revents (an open descriptor, else POLLNVAL); it
+ * never waits: with nothing ready it returns 0, or -EINTR without a timeout. */
+void fk_poll_ready(int fd, short revents);
+struct fk_poll { long nfds; long long timeout_ns; bool masked; uint64_t mask; };
+struct fk_poll fk_last_poll(void);
+/* FUTEX_WAIT on a word that holds its value returns this (default -EINTR:
+ * nothing else could ever wake it); the counts of waits and wakes. */
+void fk_futex_wait_result(long r);
+struct fk_futex { int waits, wakes, last_wake_n, last_op; };
+struct fk_futex fk_futex(void);
+
 #endif

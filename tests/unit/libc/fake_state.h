@@ -12,6 +12,8 @@
 #include "../../../kernel/uapi/dirent.h"
 #include "../../../kernel/uapi/syscall.h"
 #include "../../../kernel/uapi/time.h"
+#include "../../../kernel/uapi/poll.h"
+#include "../../../kernel/uapi/mman.h"
 #include "harness.h"
 
 #define NFD      16
@@ -78,6 +80,13 @@ struct fk_state {
     int tcpgrp;
     long last_mode;
     uintptr_t brk, brk_max;
+    short poll_ready[NFD];       /* what ppoll finds each descriptor ready for */
+    long poll_nfds;
+    long long poll_timeout_ns;   /* -1: none */
+    uint64_t poll_mask;          /* ppoll's signal mask, if one was given */
+    bool poll_masked;
+    int futex_waits, futex_wakes, futex_last_wake_n, futex_last_op;
+    long futex_wait_result;      /* what a wait on a word holding its value returns */
 };
 extern struct fk_state fk;
 

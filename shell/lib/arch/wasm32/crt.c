@@ -2,19 +2,24 @@
  * crt.c - a program's side of the web target: the system-call instruction,
  * the entry point, and the hooks the JS runtime (web/process.js) uses.
  *
- * A process is its own WebAssembly instance. It imports one function,
- * sys.syscall, and exports:
+ * A process is its own WebAssembly instance. It imports sys.syscall, and
+ * sys.preempt (called by __dx_preempt, below, from the preemption points
+ * that tools/preempt/ adds to every program), and exports:
  *   __dx_argbuf(size)     memory for the argument block, filled by the runtime
  *   __dx_start(block)     the entry: [argc][argv...][0][envp...][0][strings]
  *   __dx_asyncify_data()  the header that says where asyncify saves the stack
  *   __dx_sigframe()       where the runtime leaves a signal to handle
+ *   __dx_preempt()        the preemption points' slow path (exported so that
+ *                         the tool finds it, and the linker keeps it)
  * (and, from the asyncify pass, asyncify_start_unwind and friends).
  *
  * Signal handlers run here, in the program, not from JS: a handler may make
  * system calls that block, and a blocked stack can only be unwound through
  * WebAssembly frames. After each system call the runtime may leave a signal
  * in the frame; __dx_syscall calls the handler, then sigreturn (which
- * restores the signal mask), before handing the call's result back.
+ * restores the signal mask), before handing the call's result back. A
+ * program stopped at a preemption point finds its signal the same way, in
+ * __dx_preempt, when it runs again.
  * -ERESTART means "a handler interrupted the call and it is to be restarted":
  * the handlers run, then the call is issued again.
  */
@@ -56,6 +61,25 @@ __attribute__((noinline)) static void run_handlers(void)
         }
         __dx_sys(SYS_sigreturn, (long)f.mask_lo, (long)f.mask_hi, 0, 0, 0, 0);
     }
+}
+
+/* The slow path of a preemption point. tools/preempt/ puts a check at
+ * every loop head and at the entry of every function that can recurse;
+ * when the budget it counts down runs out, the check calls this, and the
+ * import asks the runtime whether the time slice is over. If it is, the
+ * runtime unwinds the program here, as at a blocking system call, and when
+ * the process runs again the import returns - having refilled the budget,
+ * and perhaps left a signal in the frame, whose handler then runs here as
+ * after a system call. */
+__attribute__((import_module("sys"), import_name("preempt")))
+void __dx_sys_preempt(void);
+
+__attribute__((export_name("__dx_preempt")))
+void __dx_preempt(void)
+{
+    __dx_sys_preempt();
+    if (__builtin_expect(sigframe.pending != 0, 0))
+        run_handlers();
 }
 
 long __dx_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
