@@ -12,10 +12,8 @@
 /* Kinds of file Duplex does not have; defined so portable programs
  * compile. The kernel never reports them. */
 #define S_IFBLK  0060000
-#define S_IFLNK  0120000
 #define S_IFSOCK 0140000
 #define S_ISBLK(m)  (((m) & S_IFMT) == S_IFBLK)
-#define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
 struct stat {
@@ -38,12 +36,16 @@ struct stat {
 #define st_ctime st_ctim.tv_sec
 
 int    stat(const char *path, struct stat *st);
-int    lstat(const char *path, struct stat *st);   /* no symlinks: stat */
+int    lstat(const char *path, struct stat *st);   /* a link itself */
 int    fstat(int fd, struct stat *st);
+int    fstatat(int dirfd, const char *path, struct stat *st, int flags);  /* AT_FDCWD only */
 int    mkdir(const char *path, mode_t mode);
 int    mkfifo(const char *path, mode_t mode);
 int    mknod(const char *path, mode_t mode, dev_t dev);
 int    chmod(const char *path, mode_t mode);
 mode_t umask(mode_t mask);
+/* The times of a file (links.c); tv_nsec may be UTIME_NOW or UTIME_OMIT. */
+int    utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int    futimens(int fd, const struct timespec times[2]);
 
 #endif
