@@ -1,7 +1,7 @@
 /*
  * ls - list directory contents.
  *
- *   ls [-1aACdFilmnoprRStuUx] [-w COLS] [FILE...]
+ *   ls [-1aACdFHiLlmnoprRStuUx] [-w COLS] [FILE...]
  *
  * -a shows names starting with '.', "." and ".." included; -A the same
  * without "." and "..". -d lists directories themselves, not their
@@ -16,6 +16,9 @@
  * directories only; -i shows inode numbers; -R lists subdirectories
  * recursively; -w sets the width of a line; -n shows numeric ids, -o
  * leaves out the group, -g the owner; -k, -N and -q are accepted.
+ * -l shows a symbolic link as "NAME -> TARGET". A link named as an
+ * operand is followed unless -l, -d or -F is given; -H follows those
+ * always, -L every link.
  *
  * Names are sorted by strcmp (Duplex has no locale: this is LC_ALL=C's
  * order). File operands are listed first, as one group, then each
@@ -27,8 +30,7 @@
  * Exit status as GNU's: 2 if an operand could not be listed, 1 if only
  * something inside a directory could not, 0 otherwise.
  *
- * Not supported: -s, -h, --color, quoting, symbolic link targets (Duplex
- * has no symbolic links).
+ * Not supported: -s, -h, --color, quoting.
  */
 #include <dirent.h>
 #include <getopt.h>
@@ -37,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +50,7 @@
 
 struct ent {
     char       *name;
+    char       *target;        /* -l: a symbolic link's contents */
     struct stat st;
 };
 
@@ -58,6 +62,7 @@ struct list {
 static int show_all, show_almost, dirs_as_files, classify, long_format;
 static int columns, reverse, by_time, across, commas, slash_dirs, show_inode, recursive;
 static int by_size, by_extension, unsorted, dirs_first, numeric, no_group, no_owner;
+static int deref, deref_args;  /* -L: follow every link; -H: those named */
 static char time_key = 'm';   /* which time -t and -l use: m, c (-c) or a (-u) */
 static long line_width;       /* -w */
 static int status;
@@ -84,21 +89,29 @@ static void complain(const char *what, const char *path, int level)
         status = level;
 }
 
-static void list_add(struct list *l, const char *name, const struct stat *st)
+/* name as listed, path where it is (for a link's target). */
+static void list_add(struct list *l, const char *name, const char *path, const struct stat *st)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->n].name = xstrdup(name);
-    l->v[l->n].st = *st;
-    l->n++;
+    struct ent *e = &l->v[l->n++];
+    e->name = xstrdup(name);
+    e->st = *st;
+    e->target = NULL;
+    char buf[PATH_MAX];
+    ssize_t n;
+    if (long_format && S_ISLNK(st->st_mode) && (n = readlink(path, buf, sizeof buf - 1)) >= 0)
+        e->target = xstrndup(buf, (size_t)n);
 }
 
 static void list_free(struct list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].name);
+        free(l->v[i].target);
+    }
     free(l->v);
     l->v = NULL;
     l->n = l->cap = 0;
@@ -235,9 +248,13 @@ static void print_long(const struct list *l)
         if (!no_group)
             printf("%-*s ", group_w, group);
         printf("%*s %s %s", size_w, size, when, l->v[i].name);
-        char mark = indicator(st->st_mode);
-        if (mark)
-            putchar(mark);
+        if (l->v[i].target) {
+            printf(" -> %s", l->v[i].target);
+        } else {
+            char mark = indicator(st->st_mode);
+            if (mark)
+                putchar(mark);
+        }
         putchar('\n');
     }
 }
@@ -408,10 +425,10 @@ static void list_dir(const char *path)
             continue;
         char *p = join(path, e->d_name);
         struct stat st;
-        if (lstat(p, &st) != 0) {
+        if ((deref ? stat(p, &st) != 0 && lstat(p, &st) != 0 : lstat(p, &st) != 0)) {
             complain("cannot access", p, 1);
         } else {
-            list_add(&l, e->d_name, &st);
+            list_add(&l, e->d_name, p, &st);
             blocks += st.st_blocks;
         }
         free(p);
@@ -442,11 +459,13 @@ static void parse_options(int argc, char **argv)
         { "inode", no_argument, NULL, 'i' }, { "recursive", no_argument, NULL, 'R' },
         { "reverse", no_argument, NULL, 'r' }, { "width", required_argument, NULL, 'w' },
         { "numeric-uid-gid", no_argument, NULL, 'n' },
-        { "group-directories-first", no_argument, NULL, 'D' }, { NULL, 0, NULL, 0 },
+        { "group-directories-first", no_argument, NULL, 'D' },
+        { "dereference", no_argument, NULL, 'L' },
+        { "dereference-command-line", no_argument, NULL, 'H' }, { NULL, 0, NULL, 0 },
     };
     columns = isatty(STDOUT_FILENO);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "1aAbcCdDFfgiklmnNopqrRStuUw:xX", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "1aAbcCdDFfgHiklLmnNopqrRStuUw:xX", longopts, NULL)) != -1) {
         switch (c) {
         case '1': columns = 0; long_format = 0; commas = 0; break;
         case 'x': columns = 1; across = 1; long_format = 0; commas = 0; break;
@@ -462,6 +481,8 @@ static void parse_options(int argc, char **argv)
         case 'c': time_key = 'c'; break;
         case 'u': time_key = 'a'; break;
         case 'D': dirs_first = 1; break;
+        case 'L': deref = 1; break;
+        case 'H': deref_args = 1; break;
         case 'n': numeric = 1; long_format = 1; break;
         case 'o': no_group = 1; long_format = 1; break;
         case 'g': no_owner = 1; long_format = 1; break;
@@ -499,11 +520,17 @@ int main(int argc, char **argv)
     int nops = optind < argc ? argc - optind : 1;
     struct list files = { NULL, 0, 0 }, dirs = { NULL, 0, 0 };
     for (int i = 0; i < nops; i++) {
-        struct stat st;
-        if (lstat(ops[i], &st) != 0)
+        struct stat st, target;
+        if (lstat(ops[i], &st) != 0) {
             complain("cannot access", ops[i], 2);
-        else
-            list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], &st);
+            continue;
+        }
+        /* A link named on the command line is followed, as GNU does,
+         * unless -l, -d or -F show the link itself (-H, -L: always). */
+        if (S_ISLNK(st.st_mode) && stat(ops[i], &target) == 0 &&
+            (deref || deref_args || (!long_format && !dirs_as_files && !classify)))
+            st = target;
+        list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], ops[i], &st);
     }
     int printed = files.n > 0;
     if (printed)

@@ -5,16 +5,17 @@
  *   readlink [-f | -e | -m] [-n] [-q] FILE...
  *
  * realpath: FILE made absolute, with "." and ".." resolved and slashes
- * doubled or trailing removed; every component but the last must exist
- * (-e: the last too; -m: none need to). readlink without -f, -e or -m
- * prints the target of a symbolic link: Duplex has none, so it prints
- * nothing and fails, as readlink does for a file that is no link; with
- * them it is realpath. -n: no newline; -q: no messages. This one program
- * is both: readlink is a script running "realpath --readlink".
+ * doubled or trailing removed, symbolic links followed (-s: not);
+ * every component but the last must exist (-e: the last too; -m: none
+ * need to). readlink without -f, -e or -m prints the target of a symbolic
+ * link, and fails quietly on a file that is no link (-v: with a message);
+ * with them it is realpath. -n: no newline; -q: no messages. This one
+ * program is both: readlink is a script running "realpath --readlink".
  */
 #include <errno.h>
 #include <err.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,19 +23,31 @@
 #include <unistd.h>
 #include "util/util.h"
 
-static char *canonical(const char *path, int mode)  /* mode: 'e', 'f' (the default) or 'm' */
+/* Drop the last component of out ("/a/b" -> "/a", "/a" -> ""). */
+static void strip_last(char *out)
+{
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = '\0';
+}
+
+/* path made absolute: "." and ".." resolved, symbolic links followed
+ * (not with -s, nolinks), slashes doubled or trailing removed. mode: 'e',
+ * 'f' (the default) or 'm'. NULL and errno on failure. */
+static char *canonical(const char *path, int mode, int nolinks)
 {
     size_t cap = strlen(path) + 4096;
     char *out = xmalloc(cap);
+    char *rest = xstrdup(path);  /* what remains to walk */
+    int links = 0;
     if (path[0] == '/') {
         strcpy(out, "");
     } else if (!getcwd(out, cap)) {
-        free(out);
-        return NULL;
+        goto fail;
     } else if (strcmp(out, "/") == 0) {
         out[0] = '\0';
     }
-    const char *p = path;
+    const char *p = rest;
     while (*p) {
         while (*p == '/')
             p++;
@@ -44,9 +57,7 @@ static char *canonical(const char *path, int mode)  /* mode: 'e', 'f' (the defau
             break;
         if (n == 1 && p[0] == '.') {
         } else if (n == 2 && p[0] == '.' && p[1] == '.') {
-            char *slash = strrchr(out, '/');
-            if (slash)
-                *slash = '\0';
+            strip_last(out);
         } else {
             size_t len = strlen(out);
             if (len + n + 2 > cap)
@@ -56,22 +67,64 @@ static char *canonical(const char *path, int mode)  /* mode: 'e', 'f' (the defau
             out[len + 1 + n] = '\0';
         }
         p += n;
+        struct stat st;
+        if (!nolinks && *out && lstat(out, &st) == 0 && S_ISLNK(st.st_mode)) {
+            /* go on along the link's target, then the rest of the path */
+            char target[PATH_MAX];
+            ssize_t t = readlink(out, target, sizeof target - 1);
+            if (t < 0)
+                goto fail;
+            if (++links > 40) {
+                errno = ELOOP;
+                goto fail;
+            }
+            target[t] = '\0';
+            char *next = xmalloc((size_t)t + strlen(p) + 2);
+            sprintf(next, "%s%s", target, p);
+            strip_last(out);
+            if (target[0] == '/')
+                out[0] = '\0';
+            free(rest);
+            p = rest = next;
+            continue;
+        }
         /* every component but the last must be a directory (not with -m);
          * the last must exist with -e */
         int last = *p == '\0' || strspn(p, "/") == strlen(p);
-        struct stat st;
         if (mode != 'm' && *out && (!last || mode == 'e')) {
             if (stat(out, &st) != 0 || (!last && !S_ISDIR(st.st_mode))) {
                 if (errno == 0 || (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)))
                     errno = ENOTDIR;
-                free(out);
-                return NULL;
+                goto fail;
             }
         }
     }
+    free(rest);
     if (!*out)
         strcpy(out, "/");
     return out;
+fail:
+    free(rest);
+    free(out);
+    return NULL;
+}
+
+/* readlink without -f, -e or -m: the target of a symbolic link. */
+static int print_target(const char *path, int verbose, int no_newline, int zero)
+{
+    char target[PATH_MAX];
+    ssize_t t = readlink(path, target, sizeof target - 1);
+    if (t < 0) {
+        if (verbose)
+            fprintf(stderr, "readlink: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    fwrite(target, 1, (size_t)t, stdout);
+    if (zero)
+        putchar('\0');
+    else if (!no_newline)
+        putchar('\n');
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -85,14 +138,21 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     int readlink_mode = 0, mode = 0, quiet = 0, no_newline = 0, zero = 0, c, status = 0;
+    int nolinks = 0, verbose = 0;
     while ((c = getopt_long(argc, argv, "efmnqsvz", longopts, NULL)) != -1) {
         switch (c) {
         case 'R': readlink_mode = 1; break;
         case 'e': case 'f': case 'm': mode = c; break;
-        case 'q': quiet = 1; break;
+        case 'q': quiet = 1; verbose = 0; break;
         case 'n': no_newline = 1; break;
         case 'z': zero = 1; break;
-        case 's': case 'v': break;
+        case 's':              /* realpath: no links; readlink: quiet */
+            if (readlink_mode)
+                quiet = 1, verbose = 0;
+            else
+                nolinks = 1;
+            break;
+        case 'v': verbose = 1; quiet = 0; break;
         default:
             fprintf(stderr, "Usage: %s [OPTION]... FILE...\n", readlink_mode ? "readlink" : "realpath");
             return 1;
@@ -102,13 +162,16 @@ int main(int argc, char **argv)
         warnx("missing operand");
         return 1;
     }
-    if (readlink_mode && !mode)
-        return 1;              /* no symbolic links: nothing to print */
     for (int i = optind; i < argc; i++) {
-        char *r = canonical(argv[i], mode ? mode : 'f');
+        if (readlink_mode && !mode) {
+            status |= print_target(argv[i], verbose, no_newline, zero);
+            continue;
+        }
+        char *r = canonical(argv[i], mode ? mode : 'f', nolinks);
         if (!r) {
-            if (!quiet)
-                warn("%s", argv[i]);
+            if (!quiet && (!readlink_mode || verbose))
+                fprintf(stderr, "%s: %s: %s\n", readlink_mode ? "readlink" : "realpath",
+                        argv[i], strerror(errno));
             status = 1;
             continue;
         }

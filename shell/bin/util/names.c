@@ -40,8 +40,8 @@ const char *group_name(unsigned gid)
     return lookup("/etc/group", gid, buf, sizeof buf);
 }
 
-/* The id of a user name (or a number); -1 if unknown. */
-long user_id(const char *name)
+/* The id of name (or a number) in file (NAME:x:ID:...); -1 if unknown. */
+static long lookup_id(const char *file, const char *name)
 {
     char *end;
     long n = strtol(name, &end, 10);
@@ -49,7 +49,7 @@ long user_id(const char *name)
         return n;
     if (strcmp(name, "root") == 0)
         return 0;
-    FILE *f = fopen("/etc/passwd", "r");
+    FILE *f = fopen(file, "r");
     char line[512];
     long id = -1;
     size_t len = strlen(name);
@@ -61,4 +61,14 @@ long user_id(const char *name)
     if (f)
         fclose(f);
     return id;
+}
+
+long user_id(const char *name)
+{
+    return lookup_id("/etc/passwd", name);
+}
+
+long group_id(const char *name)
+{
+    return lookup_id("/etc/group", name);
 }

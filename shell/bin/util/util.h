@@ -76,6 +76,7 @@ int sum_main(int argc, char **argv, int which);
 const char *user_name(unsigned uid);
 const char *group_name(unsigned gid);
 long user_id(const char *name);          /* a name or a number; -1: unknown */
+long group_id(const char *name);
 
 /* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
  * else 24x80); raw mode (no echo, no line editing, no signals from keys)
@@ -94,6 +95,14 @@ int  term_key(int fd);         /* -1 at the end of input */
 int each_target(const char *prog, int n, char **ops, const char *target_dir,
                 int no_target_dir, int (*act)(const char *src, const char *dst));
 
+/* Dates (dates.c), in UTC, Duplex's local time. parse_date: date -d's
+ * and touch -d's "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]" (a T may join
+ * them; ZONE: Z, UTC, +HHMM, -HH:MM), "@SECONDS", "now", "today",
+ * "yesterday", "tomorrow". parse_stamp: touch -t's [[CC]YY]MMDDhhmm[.ss].
+ * 0, or -1 if s is no such date. */
+struct timespec;
+int parse_date(const char *s, struct timespec *out);
+int parse_stamp(const char *s, struct timespec *out);
 /* Seconds on the monotonic clock, for benchmarks. */
 double now_s(void);
 
