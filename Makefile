@@ -178,12 +178,20 @@ $(WASIPREP): tools/wasiprep/wasiprep.c | $(DEPS_OK)
 	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
 
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
+# ... except the regular expressions and fnmatch: their backtracking can
+# run as long as any loop of a program (grep '\(a*\)*\1b'), so they get
+# the checks as a program's own code does.
+LIBC_UNTRUSTED := $(addprefix $(W32)/libc/,regcomp.o regexec.o fnmatch.o)
 $(W32)/libc.names: $(W32)/libc.a
-	$(call defined_functions,$< $(WASM_RT)) > $@
+	$(call defined_functions,$(LIBC_UNTRUSTED)) > $@.untrusted
+	$(call defined_functions,$< $(WASM_RT)) | LC_ALL=C comm -23 - $@.untrusted > $@
+	rm -f $@.untrusted
 
 BIN_HELPERS := $(HOST_BIN_HELPERS)
 BIN_SRC     := $(filter-out $(BIN_HELPERS),$(wildcard shell/bin/*.c))
-BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC))
+# A program of several files is a directory shell/bin/NAME/ (bin.mk's
+# HOST_BIN_DIRS), e.g. awk.
+BIN_NAMES   := $(patsubst shell/bin/%.c,%,$(BIN_SRC)) $(HOST_BIN_DIRS)
 SH_SRC      := $(wildcard shell/sh/*.c)
 PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin/sh)
 
@@ -211,17 +219,15 @@ PROG_DEPS := $(W32)/libc.a $(W32)/libc.names $(PREEMPT)
 $(W32)/bin/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
-# grep and expr share the regular-expression engine (bin.mk's helpers).
-$(W32)/bin/grep: shell/bin/grep.c $(BIN_HELPERS) shell/bin/regex.h $(PROG_DEPS)
-	$(call wasm_program,$(filter %.c,$^))
-$(W32)/bin/expr: shell/bin/expr.c $(BIN_HELPERS) shell/bin/regex.h $(PROG_DEPS)
-	$(call wasm_program,$(filter %.c,$^))
 
 # wc, sort and tail count lines with newlines.h.
 $(W32)/bin/wc $(W32)/bin/sort $(W32)/bin/tail: shell/bin/newlines.h
 
 $(W32)/bin/sh: $(SH_SRC) $(wildcard shell/sh/*.h) $(PROG_DEPS)
 	$(call wasm_program,$(SH_SRC))
+
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(W32)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(PROG_DEPS) ; \
+    $$(call wasm_program,$(wildcard shell/bin/$(d)/*.c))))
 
 # The compatibility programs (tests/compat/): textbook C, built as the
 # system's programs are, but as a student's compiler would take them -
@@ -245,20 +251,22 @@ include tools/programs.mk
 # in /share/man), as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
 $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) \
-                      $(wildcard etc/*) $(TRANSCRIPTS) $(wildcard man/*) tools/mkinitramfs.js
+                      $(wildcard shell/bin/scripts/*) $(wildcard etc/*) $(TRANSCRIPTS) \
+                      $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc \
-	    tests=tests/transcripts tests/compat=$(W32)/compat share/man=man
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin \
+	    etc=etc tests=tests/transcripts tests/compat=$(W32)/compat share/man=man
 
 # The page's archive: the same /bin, /usr/bin, /etc and manual, without
 # /tests (the transcripts and the compatibility programs are for the test
 # runners, which boot initramfs.tar): a student's browser need not fetch them.
-$(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard etc/*) \
-                 $(wildcard man/*) tools/mkinitramfs.js
+$(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard shell/bin/scripts/*) \
+                 $(wildcard etc/*) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin usr/bin=$(W32)/usr/bin etc=etc share/man=man
+	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin \
+	    etc=etc share/man=man
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar $(WASIPREP)
 
@@ -330,9 +338,10 @@ test: | $(DEPS_OK)
 
 # The host's figures come from the same program built for the host, optimised
 # and without sanitizers.
-$(BUILD)/host/bench/%: shell/bin/%.c | $(DEPS_OK)
+$(BUILD)/host/bench/%: shell/bin/%.c $(wildcard shell/bin/util/*) | $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
+	$(CC_HOST) -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	    -o $@ $< $(wildcard shell/bin/util/*.c)
 
 bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
        $(BUILD)/host/bench/forkbench $(BUILD)/host/bench/sockbench \

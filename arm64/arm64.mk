@@ -63,13 +63,14 @@ $(A64U)/libc/arch/%.o: shell/lib/arch/aarch64/%.S $(A64_LIBC_HDR)
 	$(A64_CLANG) $(A64_UCFLAGS) -c $< -o $@
 endif
 
-# Helpers: the .c files of shell/bin that are not programs (the regular-
-# expression engine), linked into the programs that use them: the web
-# build's list, or else the files without a main.
+# Helpers: the .c files of shell/bin that are not programs, linked into
+# the programs that use them: the web build's list, or else the files
+# without a main (none today).
 A64_HELPERS  := $(or $(BIN_HELPERS),$(shell grep -L '^int main' shell/bin/*.c))
 A64_BIN_SRC  := $(filter-out $(A64_HELPERS),$(wildcard shell/bin/*.c))
 A64_SH_SRC   := $(wildcard shell/sh/*.c)
 A64_PROGS    := $(patsubst shell/bin/%.c,$(A64U)/bin/%,$(A64_BIN_SRC)) \
+                $(patsubst %,$(A64U)/bin/%,$(HOST_BIN_DIRS)) \
                 $(if $(A64_SH_SRC),$(A64U)/bin/sh)
 
 # A program from its sources: compile each, link with libc.a. The
@@ -90,18 +91,15 @@ endef
 $(A64U)/bin/%: shell/bin/%.c $(A64U)/libc.a
 	$(call a64_program,$<)
 
-# grep and expr use the regular-expression engine.
-$(A64U)/bin/grep: shell/bin/grep.c $(A64_HELPERS) $(A64U)/libc.a
-	$(call a64_program,$(filter %.c,$^))
-
-$(A64U)/bin/expr: shell/bin/expr.c $(A64_HELPERS) $(A64U)/libc.a
-	$(call a64_program,$(filter %.c,$^))
-
 # wc, sort and tail count lines with newlines.h.
 $(A64U)/bin/wc $(A64U)/bin/sort $(A64U)/bin/tail: shell/bin/newlines.h
 
 $(A64U)/bin/sh: $(A64_SH_SRC) $(wildcard shell/sh/*.h) $(A64U)/libc.a
 	$(call a64_program,$(A64_SH_SRC))
+
+# Programs of several files: a directory shell/bin/NAME/ (bin.mk).
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(A64U)/bin/$(d): $(wildcard shell/bin/$(d)/*) $(A64U)/libc.a ; \
+    $$(call a64_program,$(wildcard shell/bin/$(d)/*.c))))
 
 aarch64-progs: $(A64_PROGS)
 
@@ -142,12 +140,13 @@ endif
 # /tests holds the transcripts of both targets, /tests/arm64 those that
 # only arm64 passes (tests/qemu/transcripts).
 $(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIRS) \
+                       $(wildcard shell/bin/scripts/*) \
                        $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
                        $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(A64U)/usr/bin,$(MY_PROGS_A64))
-	node tools/mkinitramfs.js $@ bin=$(A64U)/bin usr/bin=$(A64U)/usr/bin etc=etc \
+	node tools/mkinitramfs.js $@ bin=$(A64U)/bin bin=shell/bin/scripts usr/bin=$(A64U)/usr/bin etc=etc \
 	    tests=tests/transcripts \
 	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat share/man=man
 

@@ -190,7 +190,7 @@ static long lookup_or_create(struct proc *p, const char *path, int flags, uint32
         iput(dir);
         if (flags & O_EXCL)
             return -EEXIST;
-        return namei(p, path, out);
+        return namei_at(p, NULL, path, !(flags & O_NOFOLLOW), out);
     }
     if (ends_in_slash(path))
         r = -EISDIR;             /* only a directory could be meant */
@@ -252,9 +252,13 @@ long file_open(struct proc *p, const char *path, int flags, uint32_t mode,
     if (dev_fd_path(path, &fd))
         return dev_fd_open(p, fd, flags, out);
     long r = (flags & O_CREAT) ? lookup_or_create(p, path, flags, mode, &ip, &created)
-                               : namei(p, path, &ip);
+                               : namei_at(p, NULL, path, !(flags & O_NOFOLLOW), &ip);
     if (r < 0)
         return r;
+    if (ip->type == I_LNK) {     /* O_NOFOLLOW, as on Linux */
+        iput(ip);
+        return -ELOOP;
+    }
     if (ip->type == I_CHR && ip->dev >= DEV_STDIN && ip->dev <= DEV_STDERR) {
         fd = ip->dev - DEV_STDIN;
         iput(ip);

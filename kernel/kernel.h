@@ -246,7 +246,7 @@ int  copyout(struct proc *p, uptr dst, const void *src, size_t n);
 
 /* ---- vfs.c, ramfs.c: the file system -------------------------------------- */
 
-enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR, I_SOCK, I_MQUEUE };
+enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR, I_SOCK, I_MQUEUE, I_LNK };
 
 struct dirent_node {              /* one name in a directory */
     struct dirent_node *next;
@@ -264,9 +264,9 @@ struct inode {
     int          ref;             /* open files, cwds and lookups in progress */
     k_uid_t      uid;
     k_gid_t      gid;
-    uint64_t     mtime, ctime, atime;   /* realtime ns */
+    int64_t      mtime, ctime, atime;   /* realtime ns, negative before 1970 */
 
-    /* I_REG */
+    /* I_REG; an I_LNK's target is its data (no NUL) */
     char        *data;
     int64_t      size;
     size_t       cap;
@@ -302,6 +302,12 @@ long          namei(struct proc *p, const char *path, struct inode **out);
  * and the last name, copied into name (NAME_MAX + 1 bytes). */
 long          nameiparent(struct proc *p, const char *path, struct inode **dir,
                           char *name);
+/* The same from directory at (NULL: the cwd) for a relative path; namei_at
+ * follows a symbolic link in the last component only if follow. */
+long          namei_at(struct proc *p, struct inode *at, const char *path, bool follow,
+                       struct inode **out);
+long          nameiparent_at(struct proc *p, struct inode *at, const char *path,
+                             struct inode **dir, char *name);
 void          iget(struct inode *ip);
 void          iput(struct inode *ip);  /* drop a ref; free if unlinked and unused */
 bool          may_access(struct proc *p, struct inode *ip, int want);  /* R_OK... */
@@ -531,6 +537,8 @@ sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_fcntl, sys_stat, sys_fstat, sys_mkdir, sys_rmdir, sys_unlink, sys_rename,
         sys_getdents, sys_chdir, sys_getcwd, sys_ftruncate, sys_mknod, sys_ioctl,
         sys_access, sys_chmod, sys_umask;
+/* syslink.c */
+sysfn_t sys_symlink, sys_readlink, sys_link, sys_utimensat, sys_fchownat;
 /* ipc/pipe.c */
 sysfn_t sys_pipe2, sys_splice;
 /* poll.c */

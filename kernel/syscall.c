@@ -110,6 +110,12 @@ static const struct {
     [SYS_chan_recv]     = { sys_chan_recv,     R },
     [SYS_chan_info]     = { sys_chan_info,     R },
     [SYS_chan_list]     = { sys_chan_list,     R },
+    /* links and file attributes */
+    [SYS_symlink]       = { sys_symlink,       R },
+    [SYS_readlink]      = { sys_readlink,      R },
+    [SYS_link]          = { sys_link,          R },
+    [SYS_utimensat]     = { sys_utimensat,     R },
+    [SYS_fchownat]      = { sys_fchownat,      R },
     /* ports */
     [SYS_port_create]   = { sys_port_create,   R },
     [SYS_port_send]     = { sys_port_send,     R },

@@ -231,11 +231,17 @@ static long path_inode(struct proc *p, uptr upath, struct inode **ip)
     return r < 0 ? r : namei(p, path, ip);
 }
 
+/* stat(path, buf, flags): AT_SYMLINK_NOFOLLOW makes it lstat. */
 long sys_stat(struct proc *p, const long *a)
 {
+    char path[PATH_MAX];
     struct inode *ip;
     struct k_stat st;
-    long r = path_inode(p, (uptr)a[0], &ip);
+    if (a[2] & ~(long)AT_SYMLINK_NOFOLLOW)
+        return -EINVAL;
+    long r = copyin_path(p, path, (uptr)a[0]);
+    if (r == 0)
+        r = namei_at(p, NULL, path, !(a[2] & AT_SYMLINK_NOFOLLOW), &ip);
     if (r < 0)
         return r;
     stat_inode(ip, &st);
@@ -498,6 +504,7 @@ long sys_rename(struct proc *p, const long *a)
 static const uint8_t dirent_type[] = {
     [I_DIR] = DT_DIR, [I_REG] = DT_REG, [I_FIFO] = DT_FIFO, [I_CHR] = DT_CHR,
     [I_SOCK] = DT_SOCK, [I_MQUEUE] = DT_REG,
+    [I_LNK] = DT_LNK,
 };
 
 /* Entry number idx of dir: "." and ".." first, then the stored names.

@@ -18,6 +18,14 @@
  *
  * A path walk never blocks and nothing else runs meanwhile, so the inodes
  * passed through need no references; only the result gets one.
+ *
+ * A symbolic link (I_LNK) holds its target path as its data. A walk that
+ * meets one before the last component goes on along the target (from the
+ * root if it is absolute, else from the link's directory) followed by the
+ * rest of the path; the last component is followed only when the call
+ * asks for it (stat, open: yes; lstat, unlink, rename: no) or the path
+ * ends in a slash. More than MAXSYMLINKS links in one walk is ELOOP, as
+ * on Linux: a cycle of links ends there.
  */
 #include "kernel.h"
 
@@ -133,68 +141,156 @@ static struct inode *start_of(struct proc *p, const char *path)
     return p->cwd;
 }
 
-/*
- * Walk to the directory holding the last component of path. A path with no
- * component at all ("/", "//") names the root, whose last component is
- * taken to be "."; trailing slashes are ignored ("a/b/" ends in "b").
- * The directory must be searchable, since every caller looks name up in it.
- */
-long nameiparent(struct proc *p, const char *path, struct inode **dirp, char *name)
+static bool ends_in_slash(const char *path)
 {
-    if (path[0] == '\0')
-        return -ENOENT;
-    struct inode *dir = start_of(p, path);
-    long len = next_component(&path, name);
+    size_t len = strlen(path);
+    return len > 0 && path[len - 1] == '/';
+}
+
+/* A walk in progress: the directory the rest of the path starts from,
+ * the rest, and the buffer a followed link rewrites the path into. */
+struct walk {
+    struct inode *dir;
+    const char   *path;
+    char         *buf;           /* PATH_MAX bytes, once a link was met */
+    int           links;         /* followed so far */
+};
+
+/* Go on along link's target, then rest: "target/rest". */
+static long follow_link(struct walk *w, struct inode *link, const char *rest)
+{
+    if (++w->links > MAXSYMLINKS)
+        return -ELOOP;
+    size_t tlen = (size_t)link->size, rlen = strlen(rest);
+    if (tlen + 1 + rlen + 1 > PATH_MAX)
+        return -ENAMETOOLONG;
+    if (!w->buf && !(w->buf = kalloc(PATH_MAX)))
+        return -ENOMEM;
+    /* rest may lie in buf already: move it out of the target's way first */
+    memmove(w->buf + tlen + 1, rest, rlen + 1);
+    memcpy(w->buf, link->data, tlen);
+    w->buf[tlen] = rlen ? '/' : '\0';
+    if (link->data[0] == '/')
+        w->dir = root;
+    w->path = w->buf;
+    return 0;
+}
+
+/* Walk w to the directory holding the last component of its path, whose
+ * name goes into name. A path with no component at all ("/", "//") names
+ * its start, whose last component is taken to be "."; trailing slashes are
+ * ignored ("a/b/" ends in "b"). The directory must be searchable, since
+ * every caller looks name up in it. */
+static long walk_parent(struct proc *p, struct walk *w, char *name)
+{
+    long len = next_component(&w->path, name);
     if (len < 0)
         return len;
     if (len == 0)
         kstrlcpy(name, ".", NAME_MAX + 1);
-    while (*path != '\0') {
+    while (*w->path != '\0') {
         struct inode *next;
-        long r = step(p, dir, name, &next);
+        long r = step(p, w->dir, name, &next);
         if (r < 0)
             return r;
-        dir = next;
-        len = next_component(&path, name);
+        if (next->type == I_LNK) {
+            if ((r = follow_link(w, next, w->path)) < 0)
+                return r;
+        } else {
+            w->dir = next;
+        }
+        len = next_component(&w->path, name);
         if (len < 0)
             return len;
+        if (len == 0)            /* a link to "/" with nothing after it */
+            kstrlcpy(name, ".", NAME_MAX + 1);
     }
-    if (dir->type != I_DIR)
+    if (w->dir->type != I_DIR)
         return -ENOTDIR;
-    if (!may_access(p, dir, X_OK))
+    if (!may_access(p, w->dir, X_OK))
         return -EACCES;
-    iget(dir);
-    *dirp = dir;
     return 0;
 }
 
-long namei(struct proc *p, const char *path, struct inode **out)
+static void walk_start(struct walk *w, struct proc *p, struct inode *at, const char *path)
 {
-    char name[NAME_MAX + 1];
-    struct inode *dir, *ip;
-    long r = nameiparent(p, path, &dir, name);
+    w->dir = path[0] == '/' ? root : at ? at : start_of(p, path);
+    w->path = path;
+    w->buf = NULL;
+    w->links = 0;
+}
+
+long nameiparent_at(struct proc *p, struct inode *at, const char *path,
+                    struct inode **dirp, char *name)
+{
+    if (path[0] == '\0')
+        return -ENOENT;
+    struct walk w;
+    walk_start(&w, p, at, path);
+    long r = walk_parent(p, &w, name);
+    kfree(w.buf);
     if (r < 0)
         return r;
-    r = step(p, dir, name, &ip);
-    iput(dir);
+    iget(w.dir);
+    *dirp = w.dir;
+    return 0;
+}
+
+long nameiparent(struct proc *p, const char *path, struct inode **dirp, char *name)
+{
+    return nameiparent_at(p, NULL, path, dirp, name);
+}
+
+long namei_at(struct proc *p, struct inode *at, const char *path, bool follow,
+              struct inode **out)
+{
+    if (path[0] == '\0')
+        return -ENOENT;
+    char name[NAME_MAX + 1];
+    bool slash = ends_in_slash(path);
+    struct inode *ip;
+    struct walk w;
+    walk_start(&w, p, at, path);
+    long r;
+    for (;;) {
+        if ((r = walk_parent(p, &w, name)) < 0 || (r = step(p, w.dir, name, &ip)) < 0)
+            break;
+        if (ip->type != I_LNK || !(follow || slash))
+            break;
+        if ((r = follow_link(&w, ip, "")) < 0)
+            break;
+    }
+    kfree(w.buf);
     if (r < 0)
         return r;
     /* "file/" asks for a directory */
-    if (path[strlen(path) - 1] == '/' && ip->type != I_DIR)
+    if (slash && ip->type != I_DIR)
         return -ENOTDIR;
     iget(ip);
     *out = ip;
     return 0;
 }
 
+long namei(struct proc *p, const char *path, struct inode **out)
+{
+    return namei_at(p, NULL, path, true, out);
+}
+
 static const uint32_t type_bits[] = {
     [I_DIR] = S_IFDIR, [I_REG] = S_IFREG, [I_FIFO] = S_IFIFO, [I_CHR] = S_IFCHR,
     [I_SOCK] = S_IFSOCK, [I_MQUEUE] = S_IFREG,      /* a queue is a file, as on Linux */
+    [I_LNK] = S_IFLNK,
 };
 
-static struct k_timespec timespec_of(uint64_t ns)
+/* Times before 1970 are negative: the nanoseconds stay in [0, 1e9). */
+static struct k_timespec timespec_of(int64_t ns)
 {
-    return (struct k_timespec){ (int64_t)(ns / 1000000000u), (int64_t)(ns % 1000000000u) };
+    int64_t sec = ns / 1000000000, rem = ns % 1000000000;
+    if (rem < 0) {
+        sec--;
+        rem += 1000000000;
+    }
+    return (struct k_timespec){ sec, rem };
 }
 
 /* A directory's link count the way ls expects it: its name, its ".",
@@ -221,7 +317,8 @@ void stat_inode(struct inode *ip, struct k_stat *st)
     st->st_gid = ip->gid;
     st->st_rdev = ip->type == I_CHR ? (uint32_t)ip->dev : 0;
     st->st_blksize = 4096;
-    st->st_size = ip->type == I_REG ? ip->size : ip->type == I_MQUEUE ? 80 : 0;
+    st->st_size = ip->type == I_REG || ip->type == I_LNK ? ip->size
+                 : ip->type == I_MQUEUE ? 80 : 0;
     st->st_blocks = (int64_t)((ip->cap + 511) / 512);
     st->st_atim = timespec_of(ip->atime);
     st->st_mtim = timespec_of(ip->mtime);

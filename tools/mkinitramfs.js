@@ -4,9 +4,10 @@
 //   node tools/mkinitramfs.js OUT.tar DIR=SRC [DIR=SRC ...] [ALIAS=TARGET ...]
 //
 // Each DIR=SRC puts the regular files of the host directory SRC (not
-// recursively) under /DIR in the archive; the programs of bin, usr/bin and
-// tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c unpacks it into the ramfs at boot, on both
-// targets. `test` is also packed as `[`, the name POSIX gives it.
+// recursively) under /DIR in the archive (a DIR may have several SRCs:
+// bin has the programs and the scripts); the programs of bin, usr/bin and
+// tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c
+// unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,7 +44,7 @@ const dirs = new Set();
 function addDir(name) {
   const up = path.posix.dirname(name);
   if (up !== '.' && !dirs.has(up)) addDir(up);     // share/man needs share
-  if (dirs.has(name)) return;
+  if (dirs.has(name)) return;              // a DIR may be given more than once
   dirs.add(name);
   blocks.push(header(name + '/', 0, 0o755, '5'));
 }

@@ -14,6 +14,7 @@
 #define DT_DIR     4
 #define DT_REG     8
 #define DT_SOCK    12
+#define DT_LNK     10
 
 struct k_dirent {
     uint64_t d_ino;

@@ -16,6 +16,7 @@
 #define O_APPEND     02000
 #define O_NONBLOCK   04000
 #define O_DIRECTORY  0200000
+#define O_NOFOLLOW   0400000
 #define O_CLOEXEC    02000000
 
 #define F_DUPFD          0
@@ -40,6 +41,10 @@
 #define SEEK_END     2
 
 #define AT_FDCWD     (-100)
+/* flags of the *at calls */
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_SYMLINK_FOLLOW   0x400
+#define AT_EMPTY_PATH       0x1000
 
 /* access() modes */
 #define F_OK 0

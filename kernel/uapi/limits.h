@@ -8,6 +8,7 @@
 #define NOFILE         64        /* descriptors per process */
 #define PATH_MAX       1024      /* bytes in a path, with its NUL */
 #define NAME_MAX       255       /* bytes in one path component */
+#define MAXSYMLINKS    40        /* symbolic links one path walk follows (Linux's) */
 #define PIPE_BUF       4096      /* writes up to this size are atomic */
 #define PIPE_SIZE_MIN  4096      /* the smallest capacity F_SETPIPE_SZ gives (a page) */
 #define PIPE_SIZE_DEFAULT 65536  /* a new pipe's capacity, as on Linux */

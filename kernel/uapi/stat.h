@@ -14,12 +14,14 @@
 #define S_IFDIR  0040000
 #define S_IFREG  0100000
 #define S_IFSOCK 0140000
+#define S_IFLNK  0120000
 
 #define S_ISDIR(m)  (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m)  (((m) & S_IFMT) == S_IFREG)
 #define S_ISCHR(m)  (((m) & S_IFMT) == S_IFCHR)
 #define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+#define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
 
 #define S_ISUID 04000
 #define S_ISGID 02000
@@ -41,6 +43,10 @@ struct k_timespec {
     int64_t tv_sec;
     int64_t tv_nsec;
 };
+
+/* utimensat's tv_nsec values that are not times */
+#define UTIME_NOW   ((1L << 30) - 1)
+#define UTIME_OMIT  ((1L << 30) - 2)
 
 struct k_stat {
     uint32_t st_dev;

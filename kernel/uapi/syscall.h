@@ -48,7 +48,8 @@
 #define SYS_dup          35
 #define SYS_dup2         36
 #define SYS_fcntl        37   /* fcntl(fd, cmd, arg) */
-#define SYS_stat         38   /* stat(path, struct k_stat *) */
+#define SYS_stat         38   /* stat(path, struct k_stat *, flags): AT_SYMLINK_NOFOLLOW
+                                  is lstat */
 #define SYS_fstat        39   /* fstat(fd, struct k_stat *) */
 #define SYS_mkdir        40   /* mkdir(path, mode) */
 #define SYS_rmdir        41
@@ -109,6 +110,13 @@
                                   -> 1: a message, 0: closed and drained */
 #define SYS_chan_info    103   /* chan_info(fd, struct k_chan_info *) */
 #define SYS_chan_list    104   /* chan_list(slot, struct k_chan_info *) -> next slot, 0 at end */
+/* links and file attributes (kernel/syslink.c): 105-109 */
+#define SYS_symlink      105   /* symlink(target, path) */
+#define SYS_readlink     106   /* readlink(path, buf, size) -> bytes, no NUL */
+#define SYS_link         107   /* link(old, new) */
+#define SYS_utimensat    108   /* utimensat(dirfd, path, const k_timespec times[2], flags);
+                                  path 0: dirfd's own file */
+#define SYS_fchownat     109   /* fchownat(dirfd, path, uid, gid, flags); path 0: dirfd's file */
 /* ports and capabilities (ipc/port.c, ipc/cap.c): 110-127 */
 #define SYS_port_create  110   /* port_create(flags) -> a handle with every right */
 #define SYS_port_send    111   /* port_send(fd, const k_port_msg *, flags, const k_timespec *timeout) */

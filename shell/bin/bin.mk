@@ -23,8 +23,13 @@ HOST_BIN_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
                     -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
                     $(HOST_BIN_SAN)
 
-# Helpers: .c files of shell/bin that are linked into programs, not programs.
-HOST_BIN_HELPERS := shell/bin/regex.c shell/bin/regexec.c
+# Helpers: .c files of shell/bin that are linked into programs, not
+# programs. None today: the regular expressions are the C library's, and
+# the shared helpers (shell/bin/util/) are linked into every program.
+HOST_BIN_HELPERS :=
+HOST_BIN_UTIL    := $(BUILD)/host/util/libutil.a
+HOST_BIN_UTIL_O  := $(patsubst shell/bin/util/%.c,$(BUILD)/host/util/%.o,\
+                      $(wildcard shell/bin/util/*.c))
 
 # Programs that use Duplex's own system calls (<duplex.h>: init, ps, ...)
 # have no host build.
@@ -37,28 +42,49 @@ HOST_BIN_DUPLEX_ONLY += shell/bin/sigcatch.c
 
 HOST_BIN_SRC   := $(filter-out $(HOST_BIN_HELPERS) $(HOST_BIN_DUPLEX_ONLY),\
                     $(wildcard shell/bin/*.c))
-HOST_BIN_PROGS := $(patsubst shell/bin/%.c,$(HOST_BIN_DIR)/%,$(HOST_BIN_SRC))
+# Programs of several files: each directory of shell/bin but util/ and
+# scripts/ is one (awk/), all its .c files linked together.
+HOST_BIN_DIRS  := $(filter-out util scripts,$(patsubst shell/bin/%/,%,\
+                    $(sort $(dir $(wildcard shell/bin/*/*.c)))))
+HOST_BIN_PROGS := $(patsubst shell/bin/%.c,$(HOST_BIN_DIR)/%,$(HOST_BIN_SRC)) \
+                  $(patsubst %,$(HOST_BIN_DIR)/%,$(HOST_BIN_DIRS))
+
+# Programs that are shell scripts (egrep, fgrep): copied as they are.
+HOST_BIN_SCRIPTS := $(patsubst shell/bin/scripts/%,$(HOST_BIN_DIR)/%,$(wildcard shell/bin/scripts/*))
 
 .PHONY: host-bin host-bin-check
-host-bin: $(HOST_BIN_PROGS)
+host-bin: $(HOST_BIN_PROGS) $(HOST_BIN_SCRIPTS)
 
-# One program from one source, plus whatever helper .c files the explicit
-# rules below add to its prerequisites.
-$(HOST_BIN_DIR)/%: shell/bin/%.c
+$(HOST_BIN_DIR)/%: shell/bin/scripts/%
 	@mkdir -p $(@D)
-	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^)
+	cp $< $@
 
-# grep and expr share the regular-expression engine.
-$(HOST_BIN_DIR)/grep $(HOST_BIN_DIR)/expr: shell/bin/regex.c shell/bin/regexec.c shell/bin/regex.h
+# One program from one source and the shared helpers (an archive), plus
+# whatever .c files the explicit rules below add to its prerequisites.
+$(HOST_BIN_DIR)/%: shell/bin/%.c $(HOST_BIN_UTIL)
+	@mkdir -p $(@D)
+	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^) $(HOST_BIN_UTIL)
+
+$(foreach d,$(HOST_BIN_DIRS),$(eval $(HOST_BIN_DIR)/$(d): $(wildcard shell/bin/$(d)/*) \
+    $(HOST_BIN_UTIL) ; @mkdir -p $$(@D) ; \
+    $$(CC_HOST) $$(HOST_BIN_CFLAGS) -o $$@ $(wildcard shell/bin/$(d)/*.c) $$(HOST_BIN_UTIL) -lm))
+
+$(HOST_BIN_UTIL): $(HOST_BIN_UTIL_O)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/host/util/%.o: shell/bin/util/%.c shell/bin/util/util.h
+	@mkdir -p $(@D)
+	$(CC_HOST) $(HOST_BIN_CFLAGS) -c -o $@ $<
 
 # wc, sort and tail count lines with newlines.h.
 $(HOST_BIN_DIR)/wc $(HOST_BIN_DIR)/sort $(HOST_BIN_DIR)/tail: shell/bin/newlines.h
 
 # `[` is test under another name (test looks at argv[0]). A copy rather
 # than a make target, because `[` is a wildcard character for make.
-$(HOST_BIN_DIR)/test: shell/bin/test.c
+$(HOST_BIN_DIR)/test: shell/bin/test.c $(HOST_BIN_UTIL)
 	@mkdir -p $(@D)
-	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^)
+	$(CC_HOST) $(HOST_BIN_CFLAGS) -o $@ $(filter %.c,$^) $(HOST_BIN_UTIL)
 	cp $@ '$(@D)/['
 
 # Each transcript runs in tests/transcripts/ with the host-built utilities

@@ -1,22 +1,25 @@
 /*
  * cp - copy files and directory trees.
  *
- *   cp [-frRv] SOURCE DEST
- *   cp [-frRv] SOURCE... DIRECTORY
+ *   cp [-finprRTv] SOURCE DEST
+ *   cp [-finprRv] SOURCE... DIRECTORY
+ *   cp [-finprRv] -t DIRECTORY SOURCE...
  *
- * With two operands and DEST not an existing directory, SOURCE is copied
- * to DEST; otherwise each SOURCE is copied into DIRECTORY under its own
- * base name. -r (or -R) copies directories with their contents, and FIFOs
- * as new FIFOs (instead of reading from them); -f removes a destination
- * file that cannot be opened and tries again; -v prints "'a' -> 'b'" for
- * each file copied.
+ * With two operands and DEST not an existing directory (or with -T),
+ * SOURCE is copied to DEST; otherwise each SOURCE is copied into
+ * DIRECTORY under its own base name. -r (or -R) copies directories with
+ * their contents, and FIFOs as new FIFOs (instead of reading from them);
+ * -f removes a destination file that cannot be opened and tries again;
+ * -i asks before replacing a file, -n never replaces one; -p keeps the
+ * permission bits exactly (the umask left out); -v prints "'a' -> 'b'"
+ * for each file copied.
  *
  * A new file or directory gets its source's permission bits less the
  * umask, as in GNU cp without -p. A directory's entries are copied in
  * name order, so that -v and error output are the same on every system.
  *
- * Not supported: -p and the other attribute-preserving options (Duplex
- * cannot set a file's times), -i, -n, links and symbolic links.
+ * Not supported: keeping times and owners (-p keeps the mode only: Duplex
+ * cannot set a file's times or owner), links and symbolic links.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -26,11 +29,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "cp"
 #define CHUNK (64 * 1024)
 
-static int force, recursive, verbose;
+static int force, recursive, verbose, preserve, clobber = 'f';
 static mode_t cur_umask;
 static char buf[CHUNK];
 
@@ -43,84 +47,6 @@ static void usage(int status)
                "   or: " PROG " [-frRv] SOURCE... DIRECTORY\n"
                "Copy SOURCE to DEST, or the SOURCE(s) into DIRECTORY.\n");
     exit(status);
-}
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(1);
-    }
-    return p;
-}
-
-/* dir "/" name, without doubling a slash dir ends with. */
-static char *join(const char *dir, const char *name)
-{
-    size_t d = strlen(dir), n = strlen(name);
-    int slash = d > 0 && dir[d - 1] != '/';
-    char *p = xmalloc(d + slash + n + 1);
-    memcpy(p, dir, d);
-    if (slash)
-        p[d] = '/';
-    memcpy(p + d + slash, name, n + 1);
-    return p;
-}
-
-/* The last component of path, trailing slashes left out (a copy). */
-static char *base_name(const char *path)
-{
-    size_t end = strlen(path);
-    while (end > 1 && path[end - 1] == '/')
-        end--;
-    size_t start = end;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    char *b = xmalloc(end - start + 1);
-    memcpy(b, path + start, end - start);
-    b[end - start] = '\0';
-    return b;
-}
-
-static int same_file(const struct stat *a, const struct stat *b)
-{
-    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The sorted names in a directory, without "." and ".."; *np gets the
- * count. NULL with errno set if it cannot be read. */
-static char **read_names(const char *path, size_t *np)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return NULL;
-    size_t n = 0, cap = 16;
-    char **names = xmalloc(cap * sizeof *names);
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        if (n == cap) {
-            char **more = realloc(names, (cap *= 2) * sizeof *names);
-            if (!more) {
-                fprintf(stderr, PROG ": out of memory\n");
-                exit(1);
-            }
-            names = more;
-        }
-        names[n] = xmalloc(strlen(e->d_name) + 1);
-        strcpy(names[n++], e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
-    *np = n;
-    return names;
 }
 
 /*
@@ -174,20 +100,19 @@ static int copy_dir(const char *src, const char *dst, const struct stat *sst, in
             printf("'%s' -> '%s'\n", src, dst);
     }
     size_t n;
-    char **names = read_names(src, &n);
+    char **names = dir_names(src, &n);
     if (!names) {
         fprintf(stderr, PROG ": cannot access '%s': %s\n", src, strerror(errno));
         return 1;
     }
     int status = 0;
     for (size_t i = 0; i < n; i++) {
-        char *s = join(src, names[i]), *d = join(dst, names[i]);
+        char *s = path_join(src, names[i]), *d = path_join(dst, names[i]);
         status |= copy(s, d);
         free(s);
         free(d);
-        free(names[i]);
     }
-    free(names);
+    free_names(names);
     if (!dexists && chmod(dst, sst->st_mode & 0777 & ~cur_umask) != 0) {
         fprintf(stderr, PROG ": cannot set permissions of '%s': %s\n", dst, strerror(errno));
         status = 1;
@@ -248,6 +173,10 @@ static int copy_file(const char *src, const char *dst, const struct stat *sst)
         fprintf(stderr, PROG ": failed to close '%s': %s\n", dst, strerror(errno));
         status = 1;
     }
+    if (!status && preserve && chmod(dst, sst->st_mode & 07777) != 0) {
+        fprintf(stderr, PROG ": preserving permissions for '%s': %s\n", dst, strerror(errno));
+        status = 1;
+    }
     if (!status && verbose)
         printf("'%s' -> '%s'\n", src, dst);
     return status;
@@ -297,6 +226,10 @@ static int copy(const char *src, const char *dst)
         fprintf(stderr, PROG ": cannot overwrite directory '%s' with non-directory\n", dst);
         return 1;
     }
+    if (dexists && clobber == 'n')
+        return 0;
+    if (dexists && clobber == 'i' && !ask(PROG ": overwrite '%s'? ", dst))
+        return 0;
     if (recursive && S_ISFIFO(sst.st_mode))
         return copy_fifo(src, dst, &sst, dexists);
     return copy_file(src, dst, &sst);
@@ -304,16 +237,22 @@ static int copy(const char *src, const char *dst)
 
 int main(int argc, char **argv)
 {
-    int status = 0, c;
+    int c;
+    const char *target_dir = NULL;
+    int no_target_dir = 0;
 
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+frRv")) != -1) {
+    while ((c = getopt(argc, argv, "+finprRTt:v")) != -1) {
         switch (c) {
-        case 'f': force = 1; break;
+        case 'f': force = 1; clobber = 'f'; break;
+        case 'i': case 'n': clobber = c; break;
+        case 'p': preserve = 1; break;
         case 'r':
         case 'R': recursive = 1; break;
+        case 't': target_dir = optarg; break;
+        case 'T': no_target_dir = 1; break;
         case 'v':
             verbose = 1;
             setvbuf(stdout, NULL, _IOLBF, 0);   /* keep messages in order */
@@ -323,37 +262,14 @@ int main(int argc, char **argv)
             usage(1);
         }
     }
-    int n = argc - optind;
-    if (n == 0) {
-        fprintf(stderr, PROG ": missing file operand\n");
-        usage(1);
-    }
-    if (n == 1) {
-        fprintf(stderr, PROG ": missing destination file operand after '%s'\n", argv[optind]);
-        usage(1);
-    }
     cur_umask = umask(0);
     umask(cur_umask);
-    const char *target = argv[argc - 1];
-    struct stat tst;
-    int tstat = stat(target, &tst);
-    int into_dir = tstat == 0 && S_ISDIR(tst.st_mode);
-    if (n > 2 && !into_dir) {
-        fprintf(stderr, PROG ": target '%s': %s\n", target,
-                strerror(tstat == 0 ? ENOTDIR : errno));
+    if (preserve)
+        cur_umask = 0;
+    int status = each_target(PROG, argc - optind, argv + optind, target_dir, no_target_dir,
+                             copy);
+    if (status < 0)
         return 1;
-    }
-    for (int i = optind; i < argc - 1; i++) {
-        if (into_dir) {
-            char *b = base_name(argv[i]);
-            char *dst = join(target, b);
-            status |= copy(argv[i], dst);
-            free(dst);
-            free(b);
-        } else {
-            status |= copy(argv[i], target);
-        }
-    }
     if (fflush(stdout) != 0)
         status = 1;
     return status;

@@ -1,16 +1,18 @@
 /*
  * date - print the date and time.
  *
- *   date [-u] [-R] [-r FILE] [+FORMAT]
+ *   date [-u] [-R] [-r FILE | -d DATE] [+FORMAT]
  *
  * The default format is the one GNU date uses in the C locale,
  * "%a %b %e %H:%M:%S %Z %Y" (Sat Nov 21 05:47:00 UTC 2026). +FORMAT is
  * any strftime(3) format. -u shows UTC (on Duplex, which has no time
  * zones, local time already is UTC); -R uses the e-mail (RFC 5322) format;
- * -r FILE shows FILE's modification time instead of the current time.
+ * -r FILE shows FILE's modification time instead of the current time,
+ * -d DATE the date given (util/dates.c: "2024-01-31 12:00", "@SECONDS",
+ * "yesterday" ...).
  *
- * Not supported: setting the clock, and -d STRING (there is no date
- * parser); an operand without '+' is therefore rejected as invalid.
+ * Not supported: setting the clock; an operand without '+' is therefore
+ * rejected as invalid.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "date"
 #define DEFAULT_FORMAT "%a %b %e %H:%M:%S %Z %Y"
@@ -30,7 +33,7 @@ static void usage(int status)
     if (status)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-u] [-R] [-r FILE] [+FORMAT]\n"
+        printf("Usage: " PROG " [-u] [-R] [-r FILE | -d DATE] [+FORMAT]\n"
                "Print the date and time (-u: in UTC; -R: RFC 5322 format;\n"
                "-r FILE: FILE's modification time) in strftime's FORMAT.\n");
     exit(status);
@@ -76,13 +79,13 @@ static int print_time(const char *format, const struct tm *tm)
 
 int main(int argc, char **argv)
 {
-    const char *format = DEFAULT_FORMAT, *file = NULL;
+    const char *format = DEFAULT_FORMAT, *file = NULL, *date = NULL;
     int c;
 
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+uRr:")) != -1) {
+    while ((c = getopt(argc, argv, "+uRr:d:")) != -1) {
         switch (c) {
         case 'u':
             /* POSIX: -u behaves as if TZ were UTC0. */
@@ -91,9 +94,10 @@ int main(int argc, char **argv)
             break;
         case 'R': format = RFC5322_FORMAT; break;
         case 'r': file = optarg; break;
+        case 'd': date = optarg; break;
         default:
-            if (optopt == 'r')
-                fprintf(stderr, PROG ": option requires an argument -- 'r'\n");
+            if (optopt == 'r' || optopt == 'd')
+                fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
             else
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
             usage(1);
@@ -119,6 +123,14 @@ int main(int argc, char **argv)
             return 1;
         }
         now = st.st_mtime;
+    }
+    if (date) {
+        struct timespec ts;
+        if (parse_date(date, &ts) != 0) {
+            fprintf(stderr, PROG ": invalid date '%s'\n", date);
+            return 1;
+        }
+        now = ts.tv_sec;
     }
     struct tm tm;
     if (!localtime_r(&now, &tm)) {

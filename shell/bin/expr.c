@@ -28,7 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "regex.h"
+#include <regex.h>
 
 #define MAX_DEPTH 50           /* nested parentheses: user stacks are small */
 
@@ -138,23 +138,28 @@ static struct value match(const struct value *v, const struct value *re_v)
 {
     char b1[32], b2[32];
     const char *s = text(v, b1, sizeof b1), *pattern = text(re_v, b2, sizeof b2);
-    const char *err = NULL;
     if (skipping)
         return int_value(0);
-    rx_t *re = rx_compile(pattern, 0, &err);
-    if (!re)
-        die(2, "%s", err);
-    rx_span m[2];
-    int r = rx_search(re, s, strlen(s), 1, m, 2);
-    int groups = rx_nsub(re);
-    rx_free(re);
-    if (r < 0)
+    regex_t re;
+    regmatch_t m[2];
+    int r = regcomp(&re, pattern, 0);
+    if (r != 0) {
+        char msg[80];
+        regerror(r, &re, msg, sizeof msg);
+        die(r == REG_ESPACE ? 3 : 2, "%s", msg);
+    }
+    /* Anchored at the start: the leftmost match, if it starts there. */
+    r = regexec(&re, s, 2, m, 0);
+    size_t groups = re.re_nsub;
+    regfree(&re);
+    if (r == REG_ESPACE)
         die(3, "%s", strerror(ENOMEM));
+    int found = r == 0 && m[0].rm_so == 0;
     if (groups == 0)
-        return int_value(r ? m[0].end : 0);
-    if (r == 0 || m[1].start < 0)
+        return int_value(found ? m[0].rm_eo : 0);
+    if (!found || m[1].rm_so < 0)
         return str_value("", 0);
-    return str_value(s + m[1].start, (size_t)(m[1].end - m[1].start));
+    return str_value(s + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so));
 }
 
 /* substr S POS LEN: 1-based; empty when POS or LEN is out of range. */

@@ -35,23 +35,11 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/util.h"
 
 extern char **environ;
 
 CHAN_DECLARE(intchan, int)
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-_Noreturn static void die(const char *what)
-{
-    fprintf(stderr, "ipcbench: %s: %s\n", what, strerror(errno));
-    exit(1);
-}
 
 /* Start `self ROLE FD`; the child inherits fd, and closes `drop`. */
 static pid_t partner(const char *self, const char *role, int fd, int drop)

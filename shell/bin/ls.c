@@ -1,7 +1,7 @@
 /*
  * ls - list directory contents.
  *
- *   ls [-1aACdFlrt] [FILE...]
+ *   ls [-1aACdFHiLlmnoprRStuUx] [-w COLS] [FILE...]
  *
  * -a shows names starting with '.', "." and ".." included; -A the same
  * without "." and "..". -d lists directories themselves, not their
@@ -9,7 +9,16 @@
  * FIFOs. -l is the long format: mode, links, owner, group, size, time of
  * last modification, name. -1 puts one name a line (the default when the
  * output is not a terminal), -C in columns (the default on a terminal).
- * -r reverses the order, -t sorts newest first.
+ * -x in rows across, -m as a list separated by commas. -r reverses the
+ * order, -t sorts newest first (by the last change with -c, access with
+ * -u), -S largest first, -X by extension, -U (or -f, which is -aU) not at
+ * all; --group-directories-first puts them before the files. -p marks
+ * directories only; -i shows inode numbers; -R lists subdirectories
+ * recursively; -w sets the width of a line; -n shows numeric ids, -o
+ * leaves out the group, -g the owner; -k, -N and -q are accepted.
+ * -l shows a symbolic link as "NAME -> TARGET". A link named as an
+ * operand is followed unless -l, -d or -F is given; -H follows those
+ * always, -L every link.
  *
  * Names are sorted by strcmp (Duplex has no locale: this is LC_ALL=C's
  * order). File operands are listed first, as one group, then each
@@ -21,24 +30,27 @@
  * Exit status as GNU's: 2 if an operand could not be listed, 1 if only
  * something inside a directory could not, 0 otherwise.
  *
- * Not supported: -R, -i, -s, -h, -n, -u, -c, --color, symbolic link
- * targets (Duplex has no symbolic links).
+ * Not supported: -s, -h, --color, quoting.
  */
 #include <dirent.h>
+#include <getopt.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "ls"
 #define SIX_MONTHS (31556952 / 2)            /* half a Gregorian year, in s */
 
 struct ent {
     char       *name;
+    char       *target;        /* -l: a symbolic link's contents */
     struct stat st;
 };
 
@@ -48,7 +60,11 @@ struct list {
 };
 
 static int show_all, show_almost, dirs_as_files, classify, long_format;
-static int columns, reverse, by_time;
+static int columns, reverse, by_time, across, commas, slash_dirs, show_inode, recursive;
+static int by_size, by_extension, unsorted, dirs_first, numeric, no_group, no_owner;
+static int deref, deref_args;  /* -L: follow every link; -H: those named */
+static char time_key = 'm';   /* which time -t and -l use: m, c (-c) or a (-u) */
+static long line_width;       /* -w */
 static int status;
 static time_t now;
 
@@ -73,48 +89,53 @@ static void complain(const char *what, const char *path, int level)
         status = level;
 }
 
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(2);
-    }
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t len = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, len), s, len);
-}
-
-static void list_add(struct list *l, const char *name, const struct stat *st)
+/* name as listed, path where it is (for a link's target). */
+static void list_add(struct list *l, const char *name, const char *path, const struct stat *st)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->n].name = xstrdup(name);
-    l->v[l->n].st = *st;
-    l->n++;
+    struct ent *e = &l->v[l->n++];
+    e->name = xstrdup(name);
+    e->st = *st;
+    e->target = NULL;
+    char buf[PATH_MAX];
+    ssize_t n;
+    if (long_format && S_ISLNK(st->st_mode) && (n = readlink(path, buf, sizeof buf - 1)) >= 0)
+        e->target = xstrndup(buf, (size_t)n);
 }
 
 static void list_free(struct list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].name);
+        free(l->v[i].target);
+    }
     free(l->v);
     l->v = NULL;
     l->n = l->cap = 0;
+}
+
+static const struct timespec *when_of(const struct stat *st)
+{
+    return time_key == 'c' ? &st->st_ctim : time_key == 'a' ? &st->st_atim : &st->st_mtim;
 }
 
 static int compare(const void *pa, const void *pb)
 {
     const struct ent *a = pa, *b = pb;
     int r = 0;
-    if (by_time) {
-        const struct timespec *ta = &a->st.st_mtim, *tb = &b->st.st_mtim;
+    if (dirs_first && S_ISDIR(a->st.st_mode) != S_ISDIR(b->st.st_mode))
+        return S_ISDIR(a->st.st_mode) ? -1 : 1;
+    if (by_size && a->st.st_size != b->st.st_size)
+        r = a->st.st_size < b->st.st_size ? 1 : -1;
+    if (by_extension && r == 0) {
+        const char *ea = strrchr(a->name, '.'), *eb = strrchr(b->name, '.');
+        r = strcmp(ea && ea != a->name ? ea : "", eb && eb != b->name ? eb : "");
+    }
+    if (by_time && r == 0) {
+        const struct timespec *ta = when_of(&a->st), *tb = when_of(&b->st);
         if (ta->tv_sec != tb->tv_sec)
             r = ta->tv_sec < tb->tv_sec ? 1 : -1;
         else if (ta->tv_nsec != tb->tv_nsec)
@@ -125,9 +146,11 @@ static int compare(const void *pa, const void *pb)
     return reverse ? -r : r;
 }
 
-/* -F's mark for a file, or 0. */
+/* -F's mark for a file (-p's: only '/'), or 0. */
 static char indicator(mode_t m)
 {
+    if (slash_dirs && !classify)
+        return S_ISDIR(m) ? '/' : 0;
     if (!classify)
         return 0;
     if (S_ISDIR(m))  return '/';
@@ -139,31 +162,9 @@ static char indicator(mode_t m)
     return 0;
 }
 
-/* "drwxr-xr-x": the type, then rwx for owner, group and others, with
- * set-user-ID, set-group-ID and sticky shown over the x's as s/S, t/T. */
-static void mode_string(mode_t m, char out[11])
-{
-    char type = '?';
-    if (S_ISREG(m))       type = '-';
-    else if (S_ISDIR(m))  type = 'd';
-    else if (S_ISFIFO(m)) type = 'p';
-    else if (S_ISCHR(m))  type = 'c';
-    else if (S_ISBLK(m))  type = 'b';
-    else if (S_ISLNK(m))  type = 'l';
-    else if (S_ISSOCK(m)) type = 's';
-    static const char rwx[] = "rwxrwxrwx";
-    out[0] = type;
-    for (int i = 0; i < 9; i++)
-        out[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
-    if (m & S_ISUID) out[3] = (m & S_IXUSR) ? 's' : 'S';
-    if (m & S_ISGID) out[6] = (m & S_IXGRP) ? 's' : 'S';
-    if (m & S_ISVTX) out[9] = (m & S_IXOTH) ? 't' : 'T';
-    out[10] = '\0';
-}
-
 static void id_string(unsigned id, char *buf, size_t size)
 {
-    if (id == 0)
+    if (id == 0 && !numeric)
         snprintf(buf, size, "root");
     else
         snprintf(buf, size, "%u", id);
@@ -238,24 +239,39 @@ static void print_long(const struct list *l)
         id_string(st->st_uid, user, sizeof user);
         id_string(st->st_gid, group, sizeof group);
         size_string(st, maj_w, min_w, size, sizeof size);
-        time_string(st->st_mtime, when, sizeof when);
-        printf("%s %*lu %-*s %-*s %*s %s %s", mode, link_w, (unsigned long)st->st_nlink,
-               user_w, user, group_w, group, size_w, size, when, l->v[i].name);
-        char mark = indicator(st->st_mode);
-        if (mark)
-            putchar(mark);
+        time_string(when_of(st)->tv_sec, when, sizeof when);
+        if (show_inode)
+            printf("%lu ", (unsigned long)st->st_ino);
+        printf("%s %*lu ", mode, link_w, (unsigned long)st->st_nlink);
+        if (!no_owner)
+            printf("%-*s ", user_w, user);
+        if (!no_group)
+            printf("%-*s ", group_w, group);
+        printf("%*s %s %s", size_w, size, when, l->v[i].name);
+        if (l->v[i].target) {
+            printf(" -> %s", l->v[i].target);
+        } else {
+            char mark = indicator(st->st_mode);
+            if (mark)
+                putchar(mark);
+        }
         putchar('\n');
     }
 }
 
+static int inode_w;            /* -i: the width of the inode numbers */
+
 static size_t name_width(const struct ent *e)
 {
-    return strlen(e->name) + (indicator(e->st.st_mode) != 0);
+    return strlen(e->name) + (indicator(e->st.st_mode) != 0) +
+           (show_inode ? (size_t)inode_w + 1 : 0);
 }
 
 static void print_name(const struct ent *e)
 {
     char mark = indicator(e->st.st_mode);
+    if (show_inode)
+        printf("%*lu ", inode_w, (unsigned long)e->st.st_ino);
     fputs(e->name, stdout);
     if (mark)
         putchar(mark);
@@ -263,6 +279,8 @@ static void print_name(const struct ent *e)
 
 static size_t terminal_width(void)
 {
+    if (line_width > 0)
+        return (size_t)line_width;
     const char *cols = getenv("COLUMNS");
     if (cols && atoi(cols) > 0)
         return (size_t)atoi(cols);
@@ -275,17 +293,19 @@ static size_t terminal_width(void)
 }
 
 /*
- * Column widths for a layout of `cols` columns, filled top to bottom, and
- * the length of its lines. As in GNU ls: a column is at least 3 wide, and
- * all but the last have two spaces after their widest name.
+ * Column widths for a layout of `cols` columns, filled top to bottom (-x:
+ * across), and the length of its lines. As in GNU ls: all columns but the
+ * last have two spaces after their widest name.
  */
 static size_t layout(const struct list *l, size_t cols, size_t *colw)
 {
     size_t rows = (l->n + cols - 1) / cols, total = 0;
     for (size_t c = 0; c < cols; c++)
-        colw[c] = 3;
+        colw[c] = 0;
     for (size_t i = 0; i < l->n; i++) {
-        size_t c = i / rows, w = name_width(&l->v[i]) + (c == cols - 1 ? 0 : 2);
+        /* -x fills rows first: entry i is in column i % cols */
+        size_t c = across ? i % cols : i / rows;
+        size_t w = name_width(&l->v[i]) + (c == cols - 1 ? 0 : 2);
         if (w > colw[c])
             colw[c] = w;
     }
@@ -299,21 +319,25 @@ static void print_columns(const struct list *l)
 {
     if (l->n == 0)
         return;
-    size_t width = terminal_width(), cols = width / 3;
+    size_t width = terminal_width(), cols = (width + 2) / 3;
     if (cols > l->n)
         cols = l->n;
     if (cols < 1)
         cols = 1;
     size_t *colw = xrealloc(NULL, cols * sizeof *colw);
-    while (cols > 1 && layout(l, cols, colw) >= width)
+    while (cols > 1 && layout(l, cols, colw) > width)
         cols--;
     layout(l, cols, colw);
     size_t rows = (l->n + cols - 1) / cols;
     for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < cols && c * rows + r < l->n; c++) {
-            const struct ent *e = &l->v[c * rows + r];
+        for (size_t c = 0; c < cols; c++) {
+            size_t i = across ? r * cols + c : c * rows + r;
+            size_t next = across ? i + 1 : (c + 1) * rows + r;
+            if (i >= l->n)
+                break;
+            const struct ent *e = &l->v[i];
             print_name(e);
-            if ((c + 1) * rows + r < l->n)
+            if (next < l->n && c + 1 < cols)
                 printf("%*s", (int)(colw[c] - name_width(e)), "");
         }
         putchar('\n');
@@ -321,12 +345,40 @@ static void print_columns(const struct list *l)
     free(colw);
 }
 
+/* -m: "a, b, c" filled to the width of a line. */
+static void print_commas(const struct list *l)
+{
+    size_t width = terminal_width(), col = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t w = name_width(&l->v[i]) + (i + 1 < l->n ? 1 : 0);
+        if (col > 0 && col + 1 + w > width) {
+            putchar('\n');
+            col = 0;
+        } else if (col > 0) {
+            putchar(' ');
+            col++;
+        }
+        print_name(&l->v[i]);
+        if (i + 1 < l->n)
+            putchar(',');
+        col += w;
+    }
+    if (l->n)
+        putchar('\n');
+}
+
 static void print_list(struct list *l)
 {
-    if (l->n > 1)                  /* qsort must not see an empty list's NULL */
+    if (l->n > 1 && !unsorted)     /* qsort must not see an empty list's NULL */
         qsort(l->v, l->n, sizeof *l->v, compare);
+    inode_w = 1;
+    for (size_t i = 0; show_inode && i < l->n; i++)
+        if (digits(l->v[i].st.st_ino) > inode_w)
+            inode_w = digits(l->v[i].st.st_ino);
     if (long_format) {
         print_long(l);
+    } else if (commas) {
+        print_commas(l);
     } else if (columns) {
         print_columns(l);
     } else {
@@ -373,10 +425,10 @@ static void list_dir(const char *path)
             continue;
         char *p = join(path, e->d_name);
         struct stat st;
-        if (lstat(p, &st) != 0) {
+        if ((deref ? stat(p, &st) != 0 && lstat(p, &st) != 0 : lstat(p, &st) != 0)) {
             complain("cannot access", p, 1);
         } else {
-            list_add(&l, e->d_name, &st);
+            list_add(&l, e->d_name, p, &st);
             blocks += st.st_blocks;
         }
         free(p);
@@ -385,27 +437,69 @@ static void list_dir(const char *path)
     if (long_format)
         printf("total %lld\n", (blocks + 1) / 2);    /* 512-byte blocks, in KiB */
     print_list(&l);
+    /* -R: each subdirectory after, with its name as a header */
+    for (size_t i = 0; recursive && i < l.n; i++) {
+        const char *n = l.v[i].name;
+        if (!S_ISDIR(l.v[i].st.st_mode) || !strcmp(n, ".") || !strcmp(n, ".."))
+            continue;
+        char *sub = join(path, n);
+        printf("\n%s:\n", sub);
+        list_dir(sub);
+        free(sub);
+    }
     list_free(&l);
 }
 
 static void parse_options(int argc, char **argv)
 {
     int c;
+    static const struct option longopts[] = {
+        { "all", no_argument, NULL, 'a' }, { "almost-all", no_argument, NULL, 'A' },
+        { "directory", no_argument, NULL, 'd' }, { "classify", no_argument, NULL, 'F' },
+        { "inode", no_argument, NULL, 'i' }, { "recursive", no_argument, NULL, 'R' },
+        { "reverse", no_argument, NULL, 'r' }, { "width", required_argument, NULL, 'w' },
+        { "numeric-uid-gid", no_argument, NULL, 'n' },
+        { "group-directories-first", no_argument, NULL, 'D' },
+        { "dereference", no_argument, NULL, 'L' },
+        { "dereference-command-line", no_argument, NULL, 'H' }, { NULL, 0, NULL, 0 },
+    };
     columns = isatty(STDOUT_FILENO);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+1aACdFlrt")) != -1) {
+    while ((c = getopt_long(argc, argv, "1aAbcCdDFfgHiklLmnNopqrRStuUw:xX", longopts, NULL)) != -1) {
         switch (c) {
-        case '1': columns = 0; long_format = 0; break;
+        case '1': columns = 0; long_format = 0; commas = 0; break;
+        case 'x': columns = 1; across = 1; long_format = 0; commas = 0; break;
+        case 'm': commas = 1; long_format = 0; break;
+        case 'p': slash_dirs = 1; break;
+        case 'i': show_inode = 1; break;
+        case 'R': recursive = 1; break;
+        case 'w': line_width = atol(optarg); break;
+        case 'S': by_size = 1; break;
+        case 'X': by_extension = 1; break;
+        case 'U': unsorted = 1; break;
+        case 'f': unsorted = 1; show_all = 1; show_almost = 0; break;
+        case 'c': time_key = 'c'; break;
+        case 'u': time_key = 'a'; break;
+        case 'D': dirs_first = 1; break;
+        case 'L': deref = 1; break;
+        case 'H': deref_args = 1; break;
+        case 'n': numeric = 1; long_format = 1; break;
+        case 'o': no_group = 1; long_format = 1; break;
+        case 'g': no_owner = 1; long_format = 1; break;
+        case 'b': case 'k': case 'N': case 'q': break;
         case 'a': show_all = 1; show_almost = 0; break;
         case 'A': show_almost = 1; show_all = 0; break;
-        case 'C': columns = 1; long_format = 0; break;
+        case 'C': columns = 1; across = 0; long_format = 0; commas = 0; break;
         case 'd': dirs_as_files = 1; break;
         case 'F': classify = 1; break;
         case 'l': long_format = 1; break;
         case 'r': reverse = 1; break;
         case 't': by_time = 1; break;
         default:
-            fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            if (optopt)
+                fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            else
+                fprintf(stderr, PROG ": unrecognized option '%s'\n", argv[optind - 1]);
             usage(2);
         }
     }
@@ -413,9 +507,12 @@ static void parse_options(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    util_fail_status = 2;
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     parse_options(argc, argv);
+    if (time_key != 'm' && !long_format)
+        by_time = 1;           /* -c and -u alone sort by that time (GNU) */
     now = time(NULL);
 
     static char *dot[] = { ".", NULL };
@@ -423,11 +520,17 @@ int main(int argc, char **argv)
     int nops = optind < argc ? argc - optind : 1;
     struct list files = { NULL, 0, 0 }, dirs = { NULL, 0, 0 };
     for (int i = 0; i < nops; i++) {
-        struct stat st;
-        if (lstat(ops[i], &st) != 0)
+        struct stat st, target;
+        if (lstat(ops[i], &st) != 0) {
             complain("cannot access", ops[i], 2);
-        else
-            list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], &st);
+            continue;
+        }
+        /* A link named on the command line is followed, as GNU does,
+         * unless -l, -d or -F show the link itself (-H, -L: always). */
+        if (S_ISLNK(st.st_mode) && stat(ops[i], &target) == 0 &&
+            (deref || deref_args || (!long_format && !dirs_as_files && !classify)))
+            st = target;
+        list_add(S_ISDIR(st.st_mode) && !dirs_as_files ? &dirs : &files, ops[i], ops[i], &st);
     }
     int printed = files.n > 0;
     if (printed)
@@ -438,7 +541,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < dirs.n; i++) {
         if (printed)
             putchar('\n');
-        if (nops > 1)
+        if (nops > 1 || recursive)
             printf("%s:\n", dirs.v[i].name);
         list_dir(dirs.v[i].name);
         printed = 1;

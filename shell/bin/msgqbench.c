@@ -25,6 +25,7 @@
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/wait.h>
+#include "util/util.h"
 
 extern char **environ;
 
@@ -38,19 +39,6 @@ struct msg {
     long mtype;
     char mtext[1024];
 };
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what)
-{
-    fprintf(stderr, "msgqbench: %s: %s\n", what, strerror(errno));
-    exit(1);
-}
 
 static int receiver(int id, size_t size)
 {

@@ -1,19 +1,21 @@
 /*
  * mv - move (rename) files.
  *
- *   mv [-fv] SOURCE DEST
- *   mv [-fv] SOURCE... DIRECTORY
+ *   mv [-finTv] SOURCE DEST
+ *   mv [-finv] SOURCE... DIRECTORY
+ *   mv [-finv] -t DIRECTORY SOURCE...
  *
- * With two operands and DEST not an existing directory, SOURCE is renamed
- * to DEST; otherwise each SOURCE is moved into DIRECTORY under its own
- * base name. -v prints "renamed 'a' -> 'b'"; -f is accepted (mv never asks
- * anyway).
+ * With two operands and DEST not an existing directory (or with -T),
+ * SOURCE is renamed to DEST; otherwise each SOURCE is moved into DIRECTORY
+ * under its own base name. -v prints "renamed 'a' -> 'b'"; -i asks before
+ * replacing a file, -n never replaces one, -f (the default) replaces
+ * without asking; the last of the three given wins.
  *
  * A move is one rename(2). Duplex has a single file system, so there is
  * no copy-and-delete fallback for moves between file systems: such a move
  * fails with "Invalid cross-device link".
  *
- * Not supported: -i, -n, -b.
+ * Not supported: -b, -u.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,10 +23,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "mv"
 
-static int verbose;
+static int verbose, clobber = 'f';   /* 'f' replace, 'i' ask, 'n' never */
 
 static void usage(int status)
 {
@@ -37,30 +40,6 @@ static void usage(int status)
     exit(status);
 }
 
-/* DIRECTORY "/" the last component of SOURCE (trailing slashes left out). */
-static char *dest_in(const char *dir, const char *src)
-{
-    size_t end = strlen(src);
-    while (end > 1 && src[end - 1] == '/')
-        end--;
-    size_t start = end;
-    while (start > 0 && src[start - 1] != '/')
-        start--;
-    size_t d = strlen(dir);
-    int slash = d > 0 && dir[d - 1] != '/';
-    char *p = malloc(d + slash + (end - start) + 1);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(1);
-    }
-    memcpy(p, dir, d);
-    if (slash)
-        p[d] = '/';
-    memcpy(p + d + slash, src + start, end - start);
-    p[d + slash + (end - start)] = '\0';
-    return p;
-}
-
 static int move(const char *src, const char *dst)
 {
     struct stat sst, dst_st;
@@ -69,6 +48,10 @@ static int move(const char *src, const char *dst)
         return 1;
     }
     if (lstat(dst, &dst_st) == 0) {
+        if (clobber == 'n')
+            return 0;
+        if (clobber == 'i' && !ask(PROG ": overwrite '%s'? ", dst))
+            return 0;
         if (sst.st_dev == dst_st.st_dev && sst.st_ino == dst_st.st_ino) {
             fprintf(stderr, PROG ": '%s' and '%s' are the same file\n", src, dst);
             return 1;
@@ -98,14 +81,18 @@ static int move(const char *src, const char *dst)
 
 int main(int argc, char **argv)
 {
-    int status = 0, c;
+    int c;
+    const char *target_dir = NULL;
+    int no_target_dir = 0;
 
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+fv")) != -1) {
+    while ((c = getopt(argc, argv, "+finTt:v")) != -1) {
         switch (c) {
-        case 'f': break;
+        case 'f': case 'i': case 'n': clobber = c; break;
+        case 't': target_dir = optarg; break;
+        case 'T': no_target_dir = 1; break;
         case 'v':
             verbose = 1;
             setvbuf(stdout, NULL, _IOLBF, 0);   /* keep messages in order */
@@ -115,34 +102,9 @@ int main(int argc, char **argv)
             usage(1);
         }
     }
-    int n = argc - optind;
-    if (n == 0) {
-        fprintf(stderr, PROG ": missing file operand\n");
-        usage(1);
-    }
-    if (n == 1) {
-        fprintf(stderr, PROG ": missing destination file operand after '%s'\n", argv[optind]);
-        usage(1);
-    }
-    const char *target = argv[argc - 1];
-    struct stat tst;
-    int tstat = stat(target, &tst);
-    int into_dir = tstat == 0 && S_ISDIR(tst.st_mode);
-    if (n > 2 && !into_dir) {
-        fprintf(stderr, PROG ": target '%s': %s\n", target,
-                strerror(tstat == 0 ? ENOTDIR : errno));
-        return 1;
-    }
-    for (int i = optind; i < argc - 1; i++) {
-        if (into_dir) {
-            char *dst = dest_in(target, argv[i]);
-            status |= move(argv[i], dst);
-            free(dst);
-        } else {
-            status |= move(argv[i], target);
-        }
-    }
+    int status = each_target(PROG, argc - optind, argv + optind, target_dir, no_target_dir,
+                             move);
     if (fflush(stdout) != 0)
         status = 1;
-    return status;
+    return status < 0 ? 1 : status;
 }

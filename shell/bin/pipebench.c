@@ -19,21 +19,9 @@
 #include <spawn.h>
 #include <time.h>
 #include <sys/wait.h>
+#include "util/util.h"
 
 extern char **environ;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what)
-{
-    perror(what);
-    exit(1);
-}
 
 /* Start `self ROLE` with fd 0 and fd 1 taken from in and out (-1: keep). */
 static pid_t partner(const char *self, const char *role, int in, int out, int close_a, int close_b)

@@ -132,7 +132,12 @@ static void put_escape(const char **sp, int in_b)
     } else if (c == 'c') {
         stop = 1;
         s++;
-    } else if (c == 'x' && hex_value(s[1]) >= 0) {
+    } else if (c == 'x' && hex_value(s[1]) < 0) {
+        /* as GNU's: a \x with no hex digit is an error, not text */
+        fflush(stdout);
+        fprintf(stderr, "printf: missing hexadecimal number in escape\n");
+        exit(1);
+    } else if (c == 'x') {
         int v = hex_value(*++s);
         if (hex_value(*++s) >= 0)
             v = v * 16 + hex_value(*s++);

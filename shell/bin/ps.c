@@ -15,10 +15,8 @@
  * queues ("pipe 3 read"), or "-". CMD is the command line, cut short by
  * the kernel at 127 bytes. The columns widen to fit their widest entry.
  *
- * On Duplex the records come from the procinfo() system call of
- * <duplex.h>. On the development host there is no such call: a small
- * host-only shim below reads the same facts from Linux's /proc, so that ps
- * and the transcripts using it can be tried there too.
+ * The records come from proc_list() (util/procs.c): Duplex's procinfo()
+ * system call, or Linux's /proc on the development host.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,60 +25,7 @@
 
 #define PROG "ps"
 
-#if defined(__linux__)
-/* ---- host-only development code: procinfo() from Linux's /proc ---------- */
-#include <dirent.h>
-#include "../../kernel/uapi/proc.h"
-
-/* Read a small /proc file into buf (NUL-terminated); its length or -1. */
-static long read_proc(long pid, const char *what, char *buf, size_t size)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%ld/%s", pid, what);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    size_t n = fread(buf, 1, size - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return (long)n;
-}
-
-/* Slot i is the i-th numeric entry of /proc; returns the next slot, 0 at
- * the end. A process that vanished meanwhile is skipped. */
-static int procinfo(int slot, struct k_procinfo *pi)
-{
-    DIR *d = opendir("/proc");
-    struct dirent *e;
-    int i = 0;
-    while (d && (e = readdir(d)) != NULL) {
-        char *end, stat[512], *paren;
-        long pid = strtol(e->d_name, &end, 10);
-        if (*end || end == e->d_name || i++ < slot)
-            continue;
-        if (read_proc(pid, "stat", stat, sizeof stat) < 0 || !(paren = strrchr(stat, ')')))
-            continue;
-        memset(pi, 0, sizeof *pi);
-        pi->pid = (int32_t)pid;
-        sscanf(paren + 2, "%c %d %d", &pi->state, &pi->ppid, &pi->pgid);
-        if ((pi->state == 'S' || pi->state == 'D') &&
-            read_proc(pid, "wchan", pi->wait, sizeof pi->wait) > 0 && strcmp(pi->wait, "0") == 0)
-            pi->wait[0] = '\0';                /* "0": Linux does not say */
-        long n = read_proc(pid, "cmdline", pi->cmdline, sizeof pi->cmdline);
-        for (long k = 0; k + 1 < n; k++)
-            if (pi->cmdline[k] == '\0')
-                pi->cmdline[k] = ' ';       /* argv joined by spaces */
-        closedir(d);
-        return i;
-    }
-    if (d)
-        closedir(d);
-    return 0;
-}
-/* ---- end of host-only code ----------------------------------------------- */
-#else
-#include <duplex.h>
-#endif
+#include "util/util.h"
 
 static void usage(int status)
 {
@@ -112,25 +57,11 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": unknown argument '%s'\n", argv[1]);
         usage(1);
     }
-    struct k_procinfo *v = NULL, pi;
-    size_t n = 0, cap = 0;
-    int slot;
-    for (slot = 0; (slot = procinfo(slot, &pi)) > 0; ) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct k_procinfo *more = realloc(v, cap * sizeof *v);
-            if (!more) {
-                fprintf(stderr, PROG ": out of memory\n");
-                free(v);
-                return 1;
-            }
-            v = more;
-        }
-        v[n++] = pi;
-    }
-    if (slot < 0) {
+    int count;
+    struct k_procinfo *v = proc_list(&count);
+    size_t n = (size_t)count;
+    if (!v) {
         fprintf(stderr, PROG ": cannot read the process table: %s\n", strerror(errno));
-        free(v);
         return 1;
     }
     /* Columns as wide as their widest entry: no pid, however long, shifts

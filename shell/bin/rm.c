@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "rm"
 
@@ -46,85 +47,20 @@ static int fail(const char *path)
     return 1;
 }
 
-/* dir "/" name, without doubling a slash the operand ends with. */
-static char *join(const char *dir, const char *name)
-{
-    size_t d = strlen(dir), n = strlen(name);
-    int slash = d > 0 && dir[d - 1] != '/';
-    char *p = malloc(d + slash + n + 1);
-    if (!p) {
-        fprintf(stderr, PROG ": out of memory\n");
-        exit(1);
-    }
-    memcpy(p, dir, d);
-    if (slash)
-        p[d] = '/';
-    memcpy(p + d + slash, name, n + 1);
-    return p;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void free_names(char **names, size_t n)
-{
-    while (n > 0)
-        free(names[--n]);
-    free(names);
-}
-
-/* The names in a directory, "." and ".." left out, sorted (so that -v and
- * errors come out in the same order on every system); NULL-terminated.
- * NULL with errno set if the directory cannot be read. */
-static char **read_names(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return NULL;
-    size_t n = 0, cap = 16;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *e;
-    while (names && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char **more = n + 2 > cap ? realloc(names, (cap *= 2) * sizeof *names) : names;
-        char *copy = more ? strdup(e->d_name) : NULL;
-        if (!copy) {
-            free_names(more ? more : names, n);
-            names = NULL;
-            break;
-        }
-        names = more;
-        names[n++] = copy;
-    }
-    closedir(d);
-    if (!names) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    names[n] = NULL;
-    if (n > 1)
-        qsort(names, n, sizeof *names, by_name);
-    return names;
-}
-
 static int remove_path(const char *path);
 
 static int remove_tree(const char *path)
 {
     int status = 0;
-    char **names = read_names(path);
+    char **names = dir_names(path, NULL);
     if (!names)
         return fail(path);
     for (char **n = names; *n; n++) {
-        char *child = join(path, *n);
+        char *child = path_join(path, *n);
         status |= remove_path(child);
         free(child);
-        free(*n);
     }
-    free(names);
+    free_names(names);
     if (status)
         return status;           /* it cannot be empty: say nothing more */
     if (rmdir(path) != 0)

@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "stat"
 
@@ -61,26 +62,6 @@ static const char *file_type(const struct stat *st)
     if (S_ISLNK(m))  return "symbolic link";
     if (S_ISSOCK(m)) return "socket";
     return "weird file";
-}
-
-static void mode_string(mode_t m, char out[11])
-{
-    char type = '?';
-    if (S_ISREG(m))       type = '-';
-    else if (S_ISDIR(m))  type = 'd';
-    else if (S_ISFIFO(m)) type = 'p';
-    else if (S_ISCHR(m))  type = 'c';
-    else if (S_ISBLK(m))  type = 'b';
-    else if (S_ISLNK(m))  type = 'l';
-    else if (S_ISSOCK(m)) type = 's';
-    static const char rwx[] = "rwxrwxrwx";
-    out[0] = type;
-    for (int i = 0; i < 9; i++)
-        out[1 + i] = (m & (0400 >> i)) ? rwx[i] : '-';
-    if (m & S_ISUID) out[3] = (m & S_IXUSR) ? 's' : 'S';
-    if (m & S_ISGID) out[6] = (m & S_IXGRP) ? 's' : 'S';
-    if (m & S_ISVTX) out[9] = (m & S_IXOTH) ? 't' : 'T';
-    out[10] = '\0';
 }
 
 static const char *id_name(unsigned id, char *buf, size_t size)

@@ -1,11 +1,20 @@
 /*
  * tail - print the last lines (or bytes) of files.
  *
- *   tail [-n [+]LINES | -c [+]BYTES | -LINES | +LINES] [-qv] [FILE...]
+ *   tail [-n [+]LINES | -c [+]BYTES | -LINES | +LINES] [-qv] [-f | -F] [-s SECS]
+ *        [--pid=PID] [FILE...]
  *
  * The default is the last 10 lines. "+N" means "from line (byte) N on".
  * With several files each gets a header "==> FILE <==" (-q: never, -v:
  * always).
+ *
+ * -f follows the files: after the last lines, what is written to them
+ * later is printed as it comes (checked every SECS, 1; a file that
+ * shrinks is read again from its start, "file truncated"). A FIFO is
+ * followed too, across writers coming and going; standard input is, if
+ * it is not a pipe. -F is -f (Duplex has no renames to follow). With
+ * --pid, tail stops once process PID has ended. Otherwise it runs until
+ * it is killed (^C).
  *
  * The input may be a pipe, so tail cannot seek to the end: it reads
  * everything into a queue of chunks and drops the oldest chunk as soon as
@@ -16,8 +25,12 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <getopt.h>
 #include "newlines.h"
 
 #define CHUNK 65536
@@ -176,6 +189,13 @@ static long long parse_count(const char *s, int *from, const char *what)
     return v;
 }
 
+static int follow;             /* -f */
+static struct followed {
+    int fd;
+    const char *name;
+} *followed;
+static int nfollowed;
+
 static int tail_file(const char *name, long long n, int bytes, int from, int header)
 {
     static int first = 1;
@@ -193,9 +213,55 @@ static int tail_file(const char *name, long long n, int bytes, int from, int hea
         first = 0;
     }
     int rc = from ? tail_from(fd, name, n, bytes) : tail_last(fd, name, n, bytes);
+    struct stat st;
+    /* (standard input that is a pipe is not followed, as GNU does) */
+    if (follow && !(is_stdin && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))) {
+        followed[nfollowed].fd = fd;
+        followed[nfollowed].name = is_stdin ? "standard input" : name;
+        nfollowed++;
+        return rc;
+    }
     if (!is_stdin)
         close(fd);
     return rc;
+}
+
+/* -f: print what the files get from now on, until --pid's process ends. */
+static void follow_files(int header, double interval, long pid)
+{
+    static char buf[CHUNK];
+    int last = nfollowed - 1;  /* the file whose header was printed last */
+    for (;;) {
+        int got = 0, gone = pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+        for (int i = 0; i < nfollowed; i++) {
+            struct followed *f = &followed[i];
+            struct stat st;
+            off_t pos = lseek(f->fd, 0, SEEK_CUR);
+            if (fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && pos > st.st_size) {
+                fprintf(stderr, "tail: %s: file truncated\n", f->name);
+                lseek(f->fd, 0, SEEK_SET);
+            }
+            ssize_t r;
+            while ((r = read(f->fd, buf, sizeof buf)) > 0) {
+                if (header && last != i) {
+                    write_all("\n==> ", 5);
+                    write_all(f->name, strlen(f->name));
+                    write_all(" <==\n", 5);
+                    last = i;
+                }
+                write_all(buf, (size_t)r);
+                got = 1;
+                if (!S_ISREG(st.st_mode))
+                    break;     /* a FIFO: let the others have a turn */
+            }
+        }
+        if (gone)
+            return;            /* (after one last look at the files) */
+        if (!got) {
+            struct timespec ts = { (time_t)interval, (long)((interval - (long)interval) * 1e9) };
+            nanosleep(&ts, NULL);
+        }
+    }
 }
 
 /* getopt's own messages differ from one C library to another: these
@@ -218,12 +284,24 @@ int main(int argc, char **argv)
         n = parse_count(argv[1], &from, "lines");
         optind = 2;
     }
-    while ((c = getopt(argc, argv, ":n:c:qv")) != -1) {
+    static const struct option longopts[] = {
+        { "follow", no_argument, NULL, 'f' }, { "sleep-interval", required_argument, NULL, 's' },
+        { "pid", required_argument, NULL, 'p' }, { "lines", required_argument, NULL, 'n' },
+        { "bytes", required_argument, NULL, 'c' }, { "quiet", no_argument, NULL, 'q' },
+        { "silent", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' },
+        { NULL, 0, NULL, 0 },
+    };
+    double interval = 1;
+    long pid = 0;
+    while ((c = getopt_long(argc, argv, ":n:c:qvfFs:", longopts, NULL)) != -1) {
         switch (c) {
         case 'n': n = parse_count(optarg, &from, "lines"); bytes = 0; break;
         case 'c': n = parse_count(optarg, &from, "bytes"); bytes = 1; break;
         case 'q': quiet = 1; verbose = 0; break;
         case 'v': verbose = 1; quiet = 0; break;
+        case 'f': case 'F': follow = 1; break;
+        case 's': interval = atof(optarg); break;
+        case 'p': pid = atol(optarg); break;
         default:
             bad_option(c);
             usage();
@@ -231,10 +309,16 @@ int main(int argc, char **argv)
     }
     int nfiles = argc - optind;
     int header = verbose || (nfiles > 1 && !quiet);
-    if (nfiles == 0)
-        return tail_file("-", n, bytes, from, header);
+    followed = calloc((size_t)(nfiles ? nfiles : 1), sizeof *followed);
+    if (!followed)
+        return 1;
     int rc = 0;
+    if (nfiles == 0)
+        rc = tail_file("-", n, bytes, from, header);
     for (int i = optind; i < argc; i++)
         rc |= tail_file(argv[i], n, bytes, from, header);
+    if (follow && nfollowed > 0)
+        follow_files(header, interval, pid);
+    free(followed);
     return rc;
 }

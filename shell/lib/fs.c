@@ -9,6 +9,7 @@
 #include "libc.h"
 #include <limits.h>
 #include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,19 +35,28 @@ static void stat_from_kernel(struct stat *st, const struct k_stat *k)
     st->st_ctim.tv_nsec = (long)k->st_ctim.tv_nsec;
 }
 
-int stat(const char *path, struct stat *st)
+/* The kernel's stat takes AT_SYMLINK_NOFOLLOW for lstat. */
+int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
     struct k_stat k;
-    long r = sys2(SYS_stat, P(path), P(&k));
+    if (dirfd != AT_FDCWD && path[0] != '/') {
+        errno = ENOSYS;          /* Duplex: relative to the cwd only */
+        return -1;
+    }
+    long r = sys3(SYS_stat, P(path), P(&k), flags);
     if (r == 0)
         stat_from_kernel(st, &k);
     return (int)sys_ret(r);
 }
 
-/* Duplex has no symbolic links: lstat is stat. */
+int stat(const char *path, struct stat *st)
+{
+    return fstatat(AT_FDCWD, path, st, 0);
+}
+
 int lstat(const char *path, struct stat *st)
 {
-    return stat(path, st);
+    return fstatat(AT_FDCWD, path, st, AT_SYMLINK_NOFOLLOW);
 }
 
 int fstat(int fd, struct stat *st)

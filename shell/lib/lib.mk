@@ -19,6 +19,11 @@ LIBC_OBJCOPY ?= llvm-objcopy-19
 LIBC_NM      ?= llvm-nm-19
 
 LIBC_SRC     := $(wildcard $(LIBC_DIR)/*.c)
+# The utilities' shared helpers (shell/bin/util/, see util.h there) travel
+# in the same archive, so that every program can use them and links only
+# what it uses.
+UTIL_DIR     := shell/bin/util
+UTIL_SRC     := $(wildcard $(UTIL_DIR)/*.c)
 LIBC_HEADERS := $(wildcard $(LIBC_DIR)/*.h $(LIBC_DIR)/include/*.h \
                            $(LIBC_DIR)/include/sys/*.h kernel/uapi/*.h)
 LIBC_WASM32_ARCH  := $(wildcard $(LIBC_DIR)/arch/wasm32/*.c)
@@ -36,8 +41,10 @@ LIBC_CFLAGS_aarch64 := --target=aarch64-none-elf $(LIBC_COMMON)
 # ---- the two archives ------------------------------------------------------
 
 LIBC_OBJ_wasm32  := $(patsubst $(LIBC_DIR)/%.c,$(BUILD)/wasm32/libc/%.o,$(LIBC_SRC)) \
+                    $(patsubst $(UTIL_DIR)/%.c,$(BUILD)/wasm32/libc/util/%.o,$(UTIL_SRC)) \
                     $(patsubst $(LIBC_DIR)/arch/wasm32/%.c,$(BUILD)/wasm32/libc/arch/%.o,$(LIBC_WASM32_ARCH))
 LIBC_OBJ_aarch64 := $(patsubst $(LIBC_DIR)/%.c,$(BUILD)/aarch64/libc/%.o,$(LIBC_SRC)) \
+                    $(patsubst $(UTIL_DIR)/%.c,$(BUILD)/aarch64/libc/util/%.o,$(UTIL_SRC)) \
                     $(patsubst $(LIBC_DIR)/arch/aarch64/%.S,$(BUILD)/aarch64/libc/arch/%.o,$(LIBC_AARCH64_ARCH))
 
 .PHONY: libc libc-test
@@ -58,6 +65,14 @@ $(BUILD)/wasm32/libc/%.o: $(LIBC_DIR)/%.c $(LIBC_HEADERS)
 $(BUILD)/wasm32/libc/arch/%.o: $(LIBC_DIR)/arch/wasm32/%.c $(LIBC_HEADERS)
 	@mkdir -p $(dir $@)
 	$(LIBC_CC) $(LIBC_CFLAGS_wasm32) $(LIBC_WARN) -c $< -o $@
+
+$(BUILD)/wasm32/libc/util/%.o: $(UTIL_DIR)/%.c $(UTIL_DIR)/util.h $(LIBC_HEADERS)
+	@mkdir -p $(dir $@)
+	$(LIBC_CC) $(LIBC_CFLAGS_wasm32) $(LIBC_WARN) -c $< -o $@
+
+$(BUILD)/aarch64/libc/util/%.o: $(UTIL_DIR)/%.c $(UTIL_DIR)/util.h $(LIBC_HEADERS)
+	@mkdir -p $(dir $@)
+	$(LIBC_CC) $(LIBC_CFLAGS_aarch64) $(LIBC_WARN) -c $< -o $@
 
 $(BUILD)/aarch64/libc/%.o: $(LIBC_DIR)/%.c $(LIBC_HEADERS)
 	@mkdir -p $(dir $@)
@@ -116,7 +131,7 @@ $(BUILD)/host/libc-test/inside.o: $(LIBC_TEST_OBJ) $(LIBC_TEST_DIR)/prefix.sh
 
 $(BUILD)/host/libc-test/run: $(BUILD)/host/libc-test/inside.o $(LIBC_TEST_DIR)/bridge.c
 	$(LIBC_HOST_CC) -std=c11 -g -O1 $(LIBC_TEST_SAN) $(LIBC_WARN) -o $@ \
-	    $(LIBC_TEST_DIR)/bridge.c $(BUILD)/host/libc-test/inside.o
+	    $(LIBC_TEST_DIR)/bridge.c $(BUILD)/host/libc-test/inside.o -lm
 
 # ---- for the rules that build user programs ---------------------------------
 #

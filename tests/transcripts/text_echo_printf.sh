@@ -59,3 +59,6 @@ env printf 'before %y after\n'
 echo "status $?"
 env printf
 echo "status $?"
+echo "--- \\x without a hex digit is an error"
+env printf 'ok\x41\n'
+env printf 'bad\xv\n'; echo "status $?"

@@ -71,7 +71,7 @@ static void tclose(struct proc *p, int fd)
 static long tstat_mode(struct proc *p, const char *path)
 {
     uptr st = ubuf(p, sizeof(struct k_stat));
-    long r = tsys(p, SYS_stat, (long)ustr(p, path), (long)st);
+    long r = tsys(p, SYS_stat, (long)ustr(p, path), (long)st, 0L);
     if (r < 0)
         return r;
     return ((struct k_stat *)uhost(p, st))->st_mode;

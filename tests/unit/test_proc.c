@@ -324,7 +324,7 @@ TEST(spawn_file_actions)
     texit_reap(c, 0);
     struct k_stat st;
     uptr ust = ubuf(init, sizeof st);
-    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/tmp/out"), (long)ust), 0);
+    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/tmp/out"), (long)ust, 0L), 0);
     CHECK_EQ(((struct k_stat *)uhost(init, ust))->st_size, 2);
     CHECK_EQ(tsys(init, SYS_unlink, (long)ustr(init, "/tmp/out")), 0);
 

@@ -77,6 +77,13 @@ void  sync(void);
 int   syncfs(int fd);
 int   rmdir(const char *path);
 int   access(const char *path, int mode);
+int   symlink(const char *target, const char *path);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size);
+int   link(const char *oldpath, const char *newpath);
+int   chown(const char *path, uid_t uid, gid_t gid);
+int   lchown(const char *path, uid_t uid, gid_t gid);
+int   fchown(int fd, uid_t uid, gid_t gid);
+int   fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
 
 /* getopt: see getopt.c */
 extern char *optarg;

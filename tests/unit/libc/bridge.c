@@ -8,11 +8,14 @@
  * (dx___libc_start_main, which runs the harness's main), and provides the
  * host services the inside asks for - fork and wait to run each test in a
  * process of its own, shared memory for the fake kernel's capture buffers,
- * and the host's own printf, strtod, gmtime, strftime, strerror and ctype
- * as references to compare with.
+ * and the host's own printf, strtod, gmtime, strftime, strerror, ctype,
+ * regcomp/regexec and fnmatch as references to compare with.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -162,4 +165,51 @@ int dx_host_ctype(int c)
         if (fns[i](c))
             bits |= 1 << i;
     return bits;
+}
+
+/* The host's regcomp of pattern, then (if it compiled) its regexec of
+ * text: returns regcomp's code; *exec gets regexec's, spans[2i], [2i+1]
+ * the offsets of the first 10 matches, *nsub re_nsub. Duplex uses the same
+ * flag and error values as glibc. */
+int dx_host_regex(const char *pattern, int cflags, const char *text, int eflags,
+                  int *exec, long spans[20], int *nsub)
+{
+    regex_t re;
+    regmatch_t m[10];
+    int r = regcomp(&re, pattern, cflags);
+    if (r != 0)
+        return r;
+    *nsub = (int)re.re_nsub;
+    *exec = regexec(&re, text, 10, m, eflags);
+    for (int i = 0; i < 10; i++) {
+        spans[2 * i] = *exec ? -1 : (long)m[i].rm_so;
+        spans[2 * i + 1] = *exec ? -1 : (long)m[i].rm_eo;
+    }
+    regfree(&re);
+    return 0;
+}
+
+/* The host's fnmatch (flag values as glibc's: Duplex uses the same). */
+int dx_host_fnmatch(const char *pattern, const char *name, int flags)
+{
+    return fnmatch(pattern, name, flags);
+}
+
+/* The host's libm: function `which` (0 sqrt, 1 exp, 2 log, 3 sin, 4 cos,
+ * 5 atan, 6 atan2, 7 pow, 8 fmod, 9 floor, 10 log10) of x (and y). */
+double dx_host_math(int which, double x, double y)
+{
+    switch (which) {
+    case 0: return sqrt(x);
+    case 1: return exp(x);
+    case 2: return log(x);
+    case 3: return sin(x);
+    case 4: return cos(x);
+    case 5: return atan(x);
+    case 6: return atan2(x, y);
+    case 7: return pow(x, y);
+    case 8: return fmod(x, y);
+    case 9: return floor(x);
+    default: return log10(x);
+    }
 }

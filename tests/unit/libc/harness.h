@@ -58,6 +58,10 @@ double host_strtod(const char *s, char **end);
 const char *host_strerror(int e);
 int    host_gmtime(long long t, int out[8]);
 long long host_timegm(const int in[6]);
+int    host_regex(const char *pattern, int cflags, const char *text, int eflags,
+                  int *exec, long spans[20], int *nsub);
+int    host_fnmatch(const char *pattern, const char *name, int flags);
+double host_math(int which, double x, double y);
 size_t host_strftime(char *buf, size_t max, const char *fmt, long long t);
 int    host_ctype(int c);
 

@@ -99,3 +99,102 @@ TEST(getopt_restart)
     CHECK_EQ(getopt(ARGC(argv), argv, "xy"), 'y');
     CHECK_EQ(getopt(ARGC(argv), argv, "xy"), -1);
 }
+
+/* ---- getopt_long --------------------------------------------------------- */
+
+#include <getopt.h>
+
+static const struct option longs[] = {
+    { "all", no_argument, NULL, 'a' },
+    { "block-size", required_argument, NULL, 'b' },
+    { "color", optional_argument, NULL, 'C' },
+    { "colour", optional_argument, NULL, 'C' },
+    { "verbose", no_argument, NULL, 'v' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 },
+};
+
+TEST(getopt_long_names)
+{
+    char *argv[] = { "prog", "--all", "--block-size=4", "--block-size", "8", "--col",
+                     "--color=never", "--ver", "-a", NULL };
+    int argc = ARGC(argv), index = -1;
+    optind = 0;
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, &index), 'a');
+    CHECK_EQ(index, 0);
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'b');
+    CHECK_STR(optarg, "4");
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'b');
+    CHECK_STR(optarg, "8");
+    /* "--col": color and colour are the same option, so not ambiguous */
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'C');
+    CHECK(optarg == NULL);
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'C');
+    CHECK_STR(optarg, "never");
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), '?');   /* verbose or version */
+    CHECK_STR(fk_out(2), "prog: option '--ver' is ambiguous; possibilities: '--verbose' "
+                         "'--version'\n");
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'a');
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), -1);
+    CHECK_EQ(optind, argc);
+}
+
+TEST(getopt_long_errors)
+{
+    char *argv[] = { "prog", "--nope", "--all=1", "--block-size", NULL };
+    int argc = ARGC(argv);
+    optind = 0;
+    opterr = 1;
+    CHECK_EQ(getopt_long(argc, argv, "a", longs, NULL), '?');
+    CHECK_EQ(getopt_long(argc, argv, "a", longs, NULL), '?');
+    CHECK_EQ(optopt, 'a');
+    CHECK_EQ(getopt_long(argc, argv, "a", longs, NULL), '?');
+    CHECK_EQ(optopt, 'b');
+    CHECK_STR(fk_out(2), "prog: unrecognized option '--nope'\n"
+                         "prog: option '--all' doesn't allow an argument\n"
+                         "prog: option '--block-size' requires an argument\n");
+    CHECK_EQ(getopt_long(argc, argv, "a", longs, NULL), -1);
+}
+
+/* Operands before options, as GNU allows: argv is reordered so that the
+ * operands end up at argv[optind..], in their order; "--" ends options. */
+TEST(getopt_long_permutes)
+{
+    char *argv[] = { "prog", "f1", "-a", "f2", "-b", "x", "f3", "--all", "--", "-a", NULL };
+    int argc = ARGC(argv);
+    optind = 0;
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'a');
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'b');
+    CHECK_STR(optarg, "x");
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), 'a');
+    CHECK_EQ(getopt_long(argc, argv, "ab:", longs, NULL), -1);
+    CHECK_EQ(optind, 6);
+    CHECK_STR(argv[optind], "f1");
+    CHECK_STR(argv[optind + 1], "f2");
+    CHECK_STR(argv[optind + 2], "f3");
+    CHECK_STR(argv[optind + 3], "-a");
+    CHECK_EQ(argc - optind, 4);
+
+    /* '+': POSIX order, the scan stops at the first operand */
+    char *b[] = { "prog", "-a", "f1", "-a", NULL };
+    optind = 0;
+    CHECK_EQ(getopt_long(ARGC(b), b, "+a", longs, NULL), 'a');
+    CHECK_EQ(getopt_long(ARGC(b), b, "+a", longs, NULL), -1);
+    CHECK_EQ(optind, 2);
+
+    /* only operands */
+    char *c[] = { "prog", "x", "y", NULL };
+    optind = 0;
+    CHECK_EQ(getopt_long(ARGC(c), c, "a", longs, NULL), -1);
+    CHECK_EQ(optind, 1);
+
+    /* "x::": an optional argument, attached only */
+    char *d[] = { "prog", "-xval", "-x", "op", NULL };
+    optind = 0;
+    CHECK_EQ(getopt_long(ARGC(d), d, "x::", longs, NULL), 'x');
+    CHECK_STR(optarg, "val");
+    CHECK_EQ(getopt_long(ARGC(d), d, "x::", longs, NULL), 'x');
+    CHECK(optarg == NULL);
+    CHECK_EQ(getopt_long(ARGC(d), d, "x::", longs, NULL), -1);
+    CHECK_STR(d[optind], "op");
+}

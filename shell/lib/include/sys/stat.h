@@ -9,12 +9,11 @@
 #include <sys/types.h>
 #include "../../../../kernel/uapi/stat.h"
 
-/* Kinds of file Duplex does not have; defined so portable programs
- * compile. The kernel never reports them. (Sockets, S_IFSOCK, it has.) */
+/* Block devices Duplex does not have; S_IFBLK is defined so portable
+ * programs compile, and the kernel never reports it. Symbolic links and
+ * sockets it has; their bits are the kernel's (uapi/stat.h) too. */
 #define S_IFBLK  0060000
-#define S_IFLNK  0120000
 #define S_ISBLK(m)  (((m) & S_IFMT) == S_IFBLK)
-#define S_ISLNK(m)  (((m) & S_IFMT) == S_IFLNK)
 
 struct stat {
     dev_t     st_dev;
@@ -36,12 +35,16 @@ struct stat {
 #define st_ctime st_ctim.tv_sec
 
 int    stat(const char *path, struct stat *st);
-int    lstat(const char *path, struct stat *st);   /* no symlinks: stat */
+int    lstat(const char *path, struct stat *st);   /* a link itself */
 int    fstat(int fd, struct stat *st);
+int    fstatat(int dirfd, const char *path, struct stat *st, int flags);  /* AT_FDCWD only */
 int    mkdir(const char *path, mode_t mode);
 int    mkfifo(const char *path, mode_t mode);
 int    mknod(const char *path, mode_t mode, dev_t dev);
 int    chmod(const char *path, mode_t mode);
 mode_t umask(mode_t mask);
+/* The times of a file (links.c); tv_nsec may be UTIME_NOW or UTIME_OMIT. */
+int    utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
+int    futimens(int fd, const struct timespec times[2]);
 
 #endif

@@ -23,6 +23,7 @@ struct itimerval {
 };
 
 int gettimeofday(struct timeval *tv, void *tz);
+int utimes(const char *path, const struct timeval tv[2]);   /* links.c */
 int setitimer(int which, const struct itimerval *value, struct itimerval *old);
 int getitimer(int which, struct itimerval *value);
 

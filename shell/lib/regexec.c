@@ -1,6 +1,7 @@
 /*
- * regexec.c - the matcher of the regular-expression engine: runs the
- * program regex.c compiled (see regex.h) over a text.
+ * regexec.c - regexec(): the matching half of the C library's regular
+ * expressions; runs the program regcomp.c compiled (regex_impl.h) over a
+ * text.
  *
  * Backtracking, depth first, over an explicit stack: a SPLIT pushes its
  * second choice, and a SAVE or MARK pushes the slot's old value so that
@@ -16,13 +17,14 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "regex.h"
+#include "regex_impl.h"
 
 #define MEMO_BITS (32L << 20)  /* largest "already tried" bitmap */
 
 struct text {
     const unsigned char *s;
     long len;
+    int eflags, newline;       /* regexec's flags; REG_NEWLINE */
 };
 
 static int assertion(int kind, const struct text *t, long pos)
@@ -30,14 +32,18 @@ static int assertion(int kind, const struct text *t, long pos)
     int before = pos > 0 && rx_is_word(t->s[pos - 1]);
     int after = pos < t->len && rx_is_word(t->s[pos]);
     switch (kind) {
-    case RX_A_BOL: return pos == 0;
-    case RX_A_EOL: return pos == t->len;
+    case RX_A_BOL:
+        return (pos == 0 && !(t->eflags & REG_NOTBOL)) ||
+               (t->newline && pos > 0 && t->s[pos - 1] == '\n');
+    case RX_A_EOL:
+        return (pos == t->len && !(t->eflags & REG_NOTEOL)) ||
+               (t->newline && pos < t->len && t->s[pos] == '\n');
     case RX_A_WORDB: return before != after;
     case RX_A_NWORDB: return before == after;
     case RX_A_WBEGIN: return !before && after;
     case RX_A_WEND: return before && !after;
-    case RX_A_NOWORD_BEFORE: return !before;
-    default: return !after;    /* RX_A_NOWORD_AFTER */
+    case RX_A_BUFSTART: return pos == 0;
+    default: return pos == t->len;             /* RX_A_BUFEND */
     }
 }
 
@@ -54,7 +60,7 @@ static int backref(const rx_t *re, const struct text *t, int group, long *pos)
         return 0;
     for (long i = 0; i < n; i++) {
         int a = t->s[s + i], b = t->s[*pos + i];
-        if (a != b && !((re->flags & RX_ICASE) && fold(a) == fold(b)))
+        if (a != b && !((re->cflags & REG_ICASE) && fold(a) == fold(b)))
             return 0;
     }
     *pos += n;
@@ -170,15 +176,15 @@ static int prepare_memo(rx_t *re, size_t len)
     return 0;
 }
 
-int rx_search(rx_t *re, const char *text, size_t len, int anchored,
-              rx_span *spans, int nspans)
+int rx_search(rx_t *re, const char *text, long from, long len, int eflags, int longest)
 {
-    struct text t = { (const unsigned char *)text, (long)len };
-    long last = anchored || re->bol ? 0 : t.len;   /* the last start to try */
-    int r = prepare_memo(re, len);
+    struct text t = { (const unsigned char *)text, len, eflags, re->cflags & REG_NEWLINE };
+    /* the last start to try: with a leading ^ (and no REG_NEWLINE) only 0 */
+    long last = re->bol && !t.newline ? 0 : t.len;
+    int r = prepare_memo(re, (size_t)len);
     /* The bitmap stays valid from one start to the next: a state that led
      * nowhere from an earlier start leads nowhere now either. */
-    for (long start = 0; r == 0 && start <= last; start++) {
+    for (long start = from; r == 0 && start <= last; start++) {
         if (re->first_byte >= 0 && start < t.len) {
             const unsigned char *hit = memchr(t.s + start, re->first_byte,
                                               (size_t)(t.len - start));
@@ -190,14 +196,36 @@ int rx_search(rx_t *re, const char *text, size_t len, int anchored,
             if (start >= t.len || start > last)
                 break;         /* (a match that must start with a byte is not empty) */
         }
-        r = run(re, &t, start, nspans > 0);
+        r = run(re, &t, start, longest);
     }
-    if (r <= 0)
-        return r;
-    for (int i = 0; i < nspans; i++) {
-        int ok = i <= re->nsub && re->best[2 * i] >= 0 && re->best[2 * i + 1] >= 0;
-        spans[i].start = ok ? re->best[2 * i] : -1;
-        spans[i].end = ok ? re->best[2 * i + 1] : -1;
+    return r;
+}
+
+int regexec(const regex_t *preg, const char *string, size_t nmatch,
+            regmatch_t pmatch[], int eflags)
+{
+    rx_t *re = preg->__re;
+    long from = 0, len;
+    if (!re)
+        return REG_BADPAT;
+    if (eflags & REG_STARTEND) {
+        from = pmatch[0].rm_so;
+        len = pmatch[0].rm_eo;
+    } else {
+        len = (long)strlen(string);
     }
-    return 1;
+    if (preg->__cflags & REG_NOSUB)
+        nmatch = 0;
+    /* Without spans to fill, the first match found answers. */
+    int r = rx_search(re, string, from, len, eflags, nmatch > 0);
+    if (r < 0)
+        return REG_ESPACE;
+    if (r == 0)
+        return REG_NOMATCH;
+    for (size_t i = 0; i < nmatch; i++) {
+        int ok = (long)i <= re->nsub && re->best[2 * i] >= 0 && re->best[2 * i + 1] >= 0;
+        pmatch[i].rm_so = ok ? re->best[2 * i] : -1;
+        pmatch[i].rm_eo = ok ? re->best[2 * i + 1] : -1;
+    }
+    return 0;
 }

@@ -1,7 +1,7 @@
 /*
- * regex.c - the compiling half of the regular-expression engine shared by
- * grep and expr (regexec.c is the matching half; regex.h says what the
- * engine accepts and how it matches).
+ * regcomp.c - regcomp(), regerror(), regfree(): the compiling half of the
+ * C library's regular expressions (regexec.c is the matching half;
+ * <regex.h> says what they accept, regex_impl.h what they compile to).
  *
  * The parser emits a program for a tiny machine (CHAR, SET, SPLIT, JMP,
  * SAVE, ...) as it reads the pattern: each atom appends its code, and a
@@ -15,24 +15,21 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "regex.h"
+#include "regex_impl.h"
 
 #define DUP_MAX   32767        /* largest count in {m,n} (glibc's RE_DUP_MAX) */
 #define INF       (-1)         /* the max of {m,} */
 #define MAX_DEPTH 40           /* nesting of parentheses */
 #define MAX_PROG  100000       /* instructions */
 
-#define E_BRACKET "Unmatched [, [^, [:, [., or [="
-#define E_BIG     "Regular expression too big"
-#define E_NOMEM   "Memory exhausted"
 
 struct parser {
     const char *p;
-    int ere, icase;
+    int ere, icase, newline;
     rx_t *re;
     int closed;                /* groups closed so far: \1..\closed are valid */
     int depth;
-    const char *err;
+    int err;                   /* REG_*, 0 while all is well */
 };
 
 int rx_grow(void *p, int *cap, int n, size_t size)
@@ -50,10 +47,10 @@ int rx_grow(void *p, int *cap, int n, size_t size)
 
 /* ---- compiling ------------------------------------------------------- */
 
-static int fail(struct parser *ps, const char *msg)
+static int fail(struct parser *ps, int code)
 {
     if (!ps->err)
-        ps->err = msg;
+        ps->err = code;
     return -1;
 }
 
@@ -62,9 +59,9 @@ static int put(struct parser *ps, int op, int x, int y)
 {
     rx_t *re = ps->re;
     if (re->nprog >= MAX_PROG)
-        return fail(ps, E_BIG);
+        return fail(ps, REG_ESIZE);
     if (rx_grow(&re->prog, &re->cap, re->nprog, sizeof *re->prog) < 0)
-        return fail(ps, E_NOMEM);
+        return fail(ps, REG_ESPACE);
     re->prog[re->nprog] = (struct rx_inst){ (unsigned char)op, x, y };
     return re->nprog++;
 }
@@ -84,7 +81,7 @@ static int new_set(struct parser *ps, unsigned char **set)
 {
     rx_t *re = ps->re;
     if (rx_grow(&re->sets, &re->setcap, re->nsets, sizeof(rx_charset)) < 0)
-        return fail(ps, E_NOMEM);
+        return fail(ps, REG_ESPACE);
     *set = re->sets[re->nsets];
     memset(*set, 0, sizeof(rx_charset));
     return put(ps, RX_I_SET, re->nsets++, 0);
@@ -118,7 +115,7 @@ static int add_class(struct parser *ps, unsigned char *set, const char *name, si
                 set_add(set, c, icase);
         return 0;
     }
-    return fail(ps, "Invalid character class name");
+    return fail(ps, REG_ECTYPE);
 }
 
 /* One element of a bracket expression: a character, [.c.] or [=c=]. */
@@ -127,12 +124,12 @@ static int bracket_char(struct parser *ps)
     const char *p = ps->p;
     if (p[0] == '[' && (p[1] == '.' || p[1] == '=')) {
         if (p[2] == '\0' || p[3] != p[1] || p[4] != ']')
-            return fail(ps, E_BRACKET);
+            return fail(ps, REG_EBRACK);
         ps->p = p + 5;
         return (unsigned char)p[2];
     }
     if (*p == '\0')
-        return fail(ps, E_BRACKET);
+        return fail(ps, REG_EBRACK);
     ps->p = p + 1;
     return (unsigned char)*p;
 }
@@ -147,17 +144,21 @@ static int parse_bracket(struct parser *ps)
         if (ps->p[0] == '[' && ps->p[1] == ':') {
             const char *name = ps->p + 2, *end = strstr(name, ":]");
             if (!end)
-                return fail(ps, E_BRACKET);
+                return fail(ps, REG_EBRACK);
             if (add_class(ps, set, name, (size_t)(end - name)) < 0)
                 return -1;
             ps->p = end + 2;
+            if (ps->p[0] == '-' && ps->p[1] != ']')
+                return fail(ps, REG_ERANGE);   /* a range from a class */
             continue;
         }
         int lo = bracket_char(ps), hi = lo;
+        if (lo >= 0 && ps->p[0] == '-' && ps->p[1] == '[' && ps->p[2] == ':')
+            return fail(ps, REG_ERANGE);       /* a range ending in a class */
         if (lo >= 0 && ps->p[0] == '-' && ps->p[1] != ']' && ps->p[1] != '\0') {
             ps->p++;
             if ((hi = bracket_char(ps)) >= 0 && hi < lo)
-                return fail(ps, "Invalid range end");
+                return fail(ps, REG_ERANGE);
         }
         if (lo < 0 || hi < 0)
             return -1;
@@ -167,6 +168,8 @@ static int parse_bracket(struct parser *ps)
     ps->p++;
     for (int i = 0; negate && i < 32; i++)
         set[i] ^= 0xff;
+    if (negate && ps->newline)         /* REG_NEWLINE: [^a] is no newline */
+        set['\n' >> 3] &= (unsigned char)~(1 << ('\n' & 7));
     return r;
 }
 
@@ -180,6 +183,18 @@ static int class_escape(struct parser *ps, char c)
         if (in == (c == 'w' || c == 's'))
             set_add(set, ch, 0);
     }
+    return r;
+}
+
+/* '.' under REG_NEWLINE. */
+static int any_but_newline(struct parser *ps)
+{
+    unsigned char *set;
+    int r = new_set(ps, &set);
+    for (int i = 0; r >= 0 && i < 32; i++)
+        set[i] = 0xff;
+    if (r >= 0)
+        set['\n' >> 3] &= (unsigned char)~(1 << ('\n' & 7));
     return r;
 }
 
@@ -203,11 +218,11 @@ static int parse_group(struct parser *ps)
     const char *close = ps->ere ? ")" : "\\)";
     int index = ++ps->re->nsub;
     if (++ps->depth > MAX_DEPTH)
-        return fail(ps, E_BIG);
+        return fail(ps, REG_ESIZE);
     if (put(ps, RX_I_SAVE, 2 * index, 0) < 0 || parse_alt(ps) < 0)
         return -1;
     if (strncmp(ps->p, close, strlen(close)) != 0)
-        return fail(ps, "Unmatched ( or \\(");
+        return fail(ps, REG_EPAREN);
     ps->p += strlen(close);
     ps->depth--;
     ps->closed = index > ps->closed ? index : ps->closed;
@@ -217,12 +232,12 @@ static int parse_group(struct parser *ps)
 /* What follows a backslash (ps->p is on the character after it). */
 static int parse_escape(struct parser *ps)
 {
-    static const char asserts[] = "bB<>";
+    static const char asserts[] = "bB<>`'";
     char c = *ps->p++;
     if (c == '\0')
-        return fail(ps, "Trailing backslash");
+        return fail(ps, REG_EESCAPE);
     if (c >= '1' && c <= '9' && c - '0' > ps->closed)
-        return fail(ps, "Invalid back reference");
+        return fail(ps, REG_ESUBREG);
     if (c >= '1' && c <= '9') {
         ps->re->has_backref = 1;
         return put(ps, RX_I_BACKREF, c - '0', 0);
@@ -237,8 +252,8 @@ static int parse_escape(struct parser *ps)
 }
 
 /* One atom: >= 0 when done, -2 at the end of a concatenation. `first`:
- * at the start of the pattern, a group or an alternative, where BRE '*'
- * and '^' are different. */
+ * 1 at the start of the pattern, a group or an alternative, where BRE '*'
+ * and '^' are different, 2 just after a BRE's leading ^ ('*' is literal). */
 static int parse_atom(struct parser *ps, int first)
 {
     const char *p = ps->p;
@@ -247,28 +262,27 @@ static int parse_atom(struct parser *ps, int first)
         (bre_end && (p[1] == '|' || ps->depth > 0)))
         return -2;
     if (bre_end)
-        return fail(ps, "Unmatched ) or \\)");
+        return fail(ps, REG_EPAREN);
     ps->p++;
     switch (*p) {
-    case '.': return put(ps, RX_I_ANY, 0, 0);
+    case '.':
+        return ps->newline ? any_but_newline(ps) : put(ps, RX_I_ANY, 0, 0);
     case '[': return parse_bracket(ps);
     case '\\': return parse_escape(ps);
     case '(':
         return ps->ere ? parse_group(ps) : literal(ps, '(');
     case '^':
-        return ps->ere || first ? put(ps, RX_I_ASSERT, RX_A_BOL, 0) : literal(ps, '^');
+        return ps->ere || first == 1 ? put(ps, RX_I_ASSERT, RX_A_BOL, 0) : literal(ps, '^');
     case '$':                  /* BRE: an anchor only at the end of an RE */
         if (ps->ere || p[1] == '\0' || !strncmp(p + 1, "\\)", 2) ||
             !strncmp(p + 1, "\\|", 2))
             return put(ps, RX_I_ASSERT, RX_A_EOL, 0);
         return literal(ps, '$');
     case '*': case '+': case '?':
-        /* ERE: a repetition of nothing, which GNU ignores. */
-        return ps->ere && first ? 0 : literal(ps, *p);
-    case '{': {
-        int min, max, r = ps->ere && first ? parse_interval(ps, &min, &max) : 0;
-        return r != 0 ? r - 1 : literal(ps, '{');      /* "{m,n}" too */
-    }
+        /* ERE: a repetition of nothing (glibc's error too). */
+        return ps->ere ? fail(ps, REG_BADRPT) : literal(ps, *p);
+    case '{':
+        return ps->ere ? fail(ps, REG_BADRPT) : literal(ps, '{');
     default:
         return literal(ps, (unsigned char)*p);
     }
@@ -297,14 +311,14 @@ static int parse_interval(struct parser *ps, int *min, int *max)
         if (!(second = number(&p, &hi)))
             hi = INF;
     }
-    if (!digits && !second)    /* "{}", "{,}", "{x" */
-        return ps->ere ? 0 : fail(ps, "Invalid content of \\{\\}");
-    if (strncmp(p, close, strlen(close)) != 0)
-        return ps->ere ? 0 : fail(ps, "Unmatched \\{");
+    if (strncmp(p, close, strlen(close)) != 0)     /* "{x", "{1,2" */
+        return fail(ps, strstr(p, close) ? REG_BADBR : REG_EBRACE);
+    if (!digits && !second && !(ps->ere && *ps->p == ','))     /* "{}"; ERE "{,}" is {0,} */
+        return fail(ps, REG_BADBR);
     if (lo > DUP_MAX || hi > DUP_MAX)
-        return fail(ps, E_BIG);
+        return fail(ps, REG_ESIZE);
     if (hi != INF && hi < lo)
-        return fail(ps, "Invalid content of \\{\\}");
+        return fail(ps, REG_BADBR);
     ps->p = p + strlen(close);
     *min = (int)lo;
     *max = (int)hi;
@@ -359,7 +373,7 @@ static int repeat(struct parser *ps, int start, int min, int max)
     int n = re->nprog - start, chain = -1, r = 0;
     struct rx_inst *body = malloc((size_t)(n ? n : 1) * sizeof *body);
     if (!body)
-        return fail(ps, E_NOMEM);
+        return fail(ps, REG_ESPACE);
     memcpy(body, re->prog + start, (size_t)n * sizeof *body);
     re->nprog = start;
     for (int i = 0; i < min && r >= 0; i++)
@@ -396,18 +410,23 @@ static int parse_cat(struct parser *ps)
     rx_t *re = ps->re;
     for (int first = 1;;) {
         if (!ps->ere && first && !strncmp(ps->p, "\\{", 2))
-            ps->p++;           /* BRE: "\{" at the start is a literal '{' */
+            return fail(ps, REG_BADRPT);       /* an interval of nothing */
         int start = re->nprog, r = parse_atom(ps, first), min, max;
         if (r == -2)
             return 0;
         if (r < 0)
             return -1;
-        /* BRE: after a leading ^, '*' is still literal. */
-        first = !ps->ere && first && re->nprog == start + 1 &&
-                re->prog[start].op == RX_I_ASSERT && re->prog[start].x == RX_A_BOL;
-        while (!first && (r = parse_quantifier(ps, &min, &max)) > 0)
+        int anchor = re->nprog == start + 1 && re->prog[start].op == RX_I_ASSERT &&
+                     (re->prog[start].x == RX_A_BOL || re->prog[start].x == RX_A_EOL);
+        /* BRE: after a leading ^, '*' is still literal (first 2). */
+        first = !ps->ere && first == 1 && anchor && re->prog[start].x == RX_A_BOL ? 2 : 0;
+        for (int n = 0; !first && (r = parse_quantifier(ps, &min, &max)) > 0; n++) {
+            /* glibc's errors: ERE "^*"; BRE "a\+*", "a*\{2\}" (but "a*\+") */
+            if ((ps->ere && anchor) || (!ps->ere && n > 0 && strchr("*}", ps->p[-1])))
+                return fail(ps, REG_BADRPT);
             if (repeat(ps, start, min, max) < 0)
                 return -1;
+        }
         if (r < 0)
             return -1;
     }
@@ -434,17 +453,14 @@ static int parse_alt(struct parser *ps)
     return 0;
 }
 
-/* The whole program: SAVE 0, the -x/-w guards, the pattern, SAVE 1, MATCH. */
-static int parse_all(struct parser *ps, int flags)
+/* The whole program: SAVE 0, the pattern, SAVE 1, MATCH. */
+static int parse_all(struct parser *ps)
 {
-    int line = flags & RX_LINE, word = flags & RX_WORD;
-    if (put(ps, RX_I_SAVE, 0, 0) < 0 ||
-        (line && put(ps, RX_I_ASSERT, RX_A_BOL, 0) < 0) ||
-        (word && put(ps, RX_I_ASSERT, RX_A_NOWORD_BEFORE, 0) < 0) ||
-        parse_alt(ps) < 0 ||
-        (word && put(ps, RX_I_ASSERT, RX_A_NOWORD_AFTER, 0) < 0) ||
-        (line && put(ps, RX_I_ASSERT, RX_A_EOL, 0) < 0) ||
-        put(ps, RX_I_SAVE, 1, 0) < 0 || put(ps, RX_I_MATCH, 0, 0) < 0)
+    if (put(ps, RX_I_SAVE, 0, 0) < 0 || parse_alt(ps) < 0)
+        return -1;
+    if (*ps->p != '\0')       /* only a stray ")" or "\)" stops the parse early */
+        return fail(ps, ps->ere ? REG_ERPAREN : REG_EPAREN);
+    if (put(ps, RX_I_SAVE, 1, 0) < 0 || put(ps, RX_I_MATCH, 0, 0) < 0)
         return -1;
     return 0;
 }
@@ -494,33 +510,7 @@ static int analyse_start(rx_t *re)
     return ok ? 0 : -1;
 }
 
-rx_t *rx_compile(const char *pattern, int flags, const char **error)
-{
-    rx_t *re = calloc(1, sizeof *re);
-    struct parser ps = { pattern, flags & RX_EXTENDED, flags & RX_ICASE, re, 0, 0, NULL };
-    int r = re ? parse_all(&ps, flags) : fail(&ps, E_NOMEM);
-    if (r == 0) {
-        re->flags = flags;
-        re->nslots = 2 * (re->nsub + 1) + re->nloops;
-        re->slots = malloc((size_t)re->nslots * sizeof(long));
-        re->best = malloc((size_t)re->nslots * sizeof(long));
-        if (!re->slots || !re->best || analyse_start(re) < 0)
-            r = fail(&ps, E_NOMEM);
-    }
-    if (r < 0) {
-        *error = ps.err;
-        rx_free(re);
-        return NULL;
-    }
-    return re;
-}
-
-int rx_nsub(const rx_t *re)
-{
-    return re->nsub;
-}
-
-void rx_free(rx_t *re)
+static void rx_free(rx_t *re)
 {
     if (!re)
         return;
@@ -531,4 +521,61 @@ void rx_free(rx_t *re)
     free(re->memo);
     free(re->stack);
     free(re);
+}
+
+int regcomp(regex_t *preg, const char *pattern, int cflags)
+{
+    rx_t *re = calloc(1, sizeof *re);
+    struct parser ps = { pattern, cflags & REG_EXTENDED, cflags & REG_ICASE,
+                         cflags & REG_NEWLINE, re, 0, 0, 0 };
+    int r = re ? parse_all(&ps) : fail(&ps, REG_ESPACE);
+    if (r == 0) {
+        re->cflags = cflags;
+        re->nslots = 2 * (re->nsub + 1) + re->nloops;
+        re->slots = malloc((size_t)re->nslots * sizeof(long));
+        re->best = malloc((size_t)re->nslots * sizeof(long));
+        if (!re->slots || !re->best || analyse_start(re) < 0)
+            r = fail(&ps, REG_ESPACE);
+    }
+    if (r < 0) {
+        rx_free(re);
+        preg->__re = NULL;
+        return ps.err;
+    }
+    preg->__re = re;
+    preg->re_nsub = (size_t)re->nsub;
+    preg->__cflags = cflags;
+    return 0;
+}
+
+void regfree(regex_t *preg)
+{
+    rx_free(preg->__re);
+    preg->__re = NULL;
+}
+
+/* glibc's texts, by error code. */
+static const char *const messages[] = {
+    "Success", "No match", "Invalid regular expression",
+    "Invalid collation character", "Invalid character class name",
+    "Trailing backslash", "Invalid back reference",
+    "Unmatched [, [^, [:, [., or [=", "Unmatched ( or \\(", "Unmatched \\{",
+    "Invalid content of \\{\\}", "Invalid range end", "Memory exhausted",
+    "Invalid preceding regular expression",
+    "Premature end of regular expression", "Regular expression too big",
+    "Unmatched ) or \\)",
+};
+
+size_t regerror(int errcode, const regex_t *preg, char *buf, size_t size)
+{
+    (void)preg;
+    const char *msg = errcode >= 0 && errcode < (int)(sizeof messages / sizeof messages[0])
+                      ? messages[errcode] : "Invalid regular expression";
+    size_t n = strlen(msg) + 1;
+    if (size > 0) {            /* as much as fits, always terminated */
+        size_t k = n - 1 < size - 1 ? n - 1 : size - 1;
+        memcpy(buf, msg, k);
+        buf[k] = '\0';
+    }
+    return n;
 }

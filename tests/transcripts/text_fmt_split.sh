@@ -1,0 +1,21 @@
+# fmt (filling paragraphs, -w, -s, indentation) and split (-l -b -n -a -d,
+# prefixes).
+rm -rf /tmp/text_fmt_split.d && mkdir /tmp/text_fmt_split.d && cd /tmp/text_fmt_split.d
+echo "--- fmt"
+printf 'one two three four five six seven eight nine ten\neleven twelve.  Thirteen\n\nnew paragraph here\n' > para
+fmt -w 20 para
+fmt -30 para
+printf 'a very long line that goes on and on and on\nshort\n' | fmt -s -w 15
+printf '  indented first line and\nthe rest of the paragraph follows\n' | fmt -w 25
+fmt nofile; echo "status $?"
+echo "--- split"
+seq 1 10 > ten
+split -l 4 ten; cat xaa; echo ..; cat xac; ls x*
+rm x*
+split -b 5 ten part.; ls part.*; cat part.ab; echo
+split -l 3 -d -a 3 ten num; ls num*
+split -n 2 ten half; wc -c half*
+seq 1 5 | split -l 2 - in; cat inab
+seq 1 11 | split -l 1 -d -a 1 - one; echo "status $?"; ls one* | wc -l
+split -l 0 ten; echo "status $?"
+cd /tmp && rm -r /tmp/text_fmt_split.d
