@@ -198,10 +198,12 @@ PROGS_W32   := $(patsubst %,$(W32)/bin/%,$(BIN_NAMES)) $(if $(SH_SRC),$(W32)/bin
 # A program: compile, link (wasm-ld's asyncify exports are stubs until
 # wasm-opt adds them), add the preemption points, then asyncify. The linked
 # program is kept (obj/NAME/linked.wasm) for the copy of /bin without the
-# points that `make bench` compares with.
+# points that `make bench` compares with. The objects of an earlier build
+# go first: a source the program no longer has must not stay linked in.
 WASM_OBJ = $(W32)/obj/$(notdir $@)
 define wasm_program
 	@mkdir -p $(WASM_OBJ) $(@D)
+	@rm -f $(WASM_OBJ)/*.o
 	@for f in $(1); do \
 	  $(CLANG) $(UCFLAGS) -c $$f -o $(WASM_OBJ)/$$(basename $${f%.c}).o \
 	    || exit 1; done

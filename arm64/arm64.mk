@@ -80,6 +80,7 @@ A64_OBJ = $(A64U)/obj/$(notdir $@)
 A64_DEBUG = $(A64U)/debug/$(notdir $@)
 define a64_program
 	@mkdir -p $(A64_OBJ) $(dir $(A64_DEBUG)) $(@D)
+	@rm -f $(A64_OBJ)/*.o
 	@for f in $(1); do \
 	  $(A64_CLANG) $(A64_UCFLAGS) -c $$f -o $(A64_OBJ)/$$(basename $${f%.c}).o \
 	    || exit 1; done

@@ -453,7 +453,7 @@ TEST(mq_file_stat_poll_write)
 {
     long fd = mcreate("file", 1, 8);
     uptr st = ubuf(init, sizeof(struct k_stat));
-    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/dev/mqueue/file"), (long)st), 0);
+    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/dev/mqueue/file"), (long)st, 0L), 0);
     struct k_stat *s = uhost(init, st);
     CHECK_EQ(s->st_mode, S_IFREG | 0600);
     CHECK_EQ(s->st_size, 80);

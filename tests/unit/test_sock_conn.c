@@ -13,7 +13,7 @@ static struct k_stat tstat(const char *path)
 {
     struct k_stat st;
     uptr u = ubuf(init, sizeof st);
-    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, path), (long)u), 0);
+    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, path), (long)u, 0L), 0);
     memcpy(&st, uhost(init, u), sizeof st);
     return st;
 }
