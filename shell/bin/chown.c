@@ -149,7 +149,8 @@ int main(int argc, char **argv)
         { "dereference", no_argument, NULL, 'D' }, { "verbose", no_argument, NULL, 'v' },
         { "changes", no_argument, NULL, 'c' }, { "silent", no_argument, NULL, 'f' },
         { "quiet", no_argument, NULL, 'f' }, { "reference", required_argument, NULL, 'r' },
-        { "chgrp", no_argument, NULL, 'G' }, { NULL, 0, NULL, 0 },
+        { "chgrp", no_argument, NULL, 'G' }, { "help", no_argument, NULL, 'u' },
+        { NULL, 0, NULL, 0 },
     };
     int c, group_only = 0;
     const char *reference = NULL;
@@ -164,6 +165,12 @@ int main(int argc, char **argv)
         case 'r': reference = optarg; break;
         case 'G': group_only = 1; prog = "chgrp"; break;
         case 'H': case 'L': case 'P': break;
+        case 'u':
+            printf(group_only ? "usage: chgrp [-Rhvcf] GROUP FILE...\n"
+                                "       chgrp [-Rhvcf] --reference=RFILE FILE...\n"
+                              : "usage: chown [-Rhvcf] [OWNER][:[GROUP]] FILE...\n"
+                                "       chown [-Rhvcf] --reference=RFILE FILE...\n");
+            return 0;
         default: usage();
         }
     }

@@ -105,6 +105,9 @@ static int make_link(const char *target, const char *link_name)
     return 0;
 }
 
+#define USAGE "usage: ln [-sfinvLPT] [-t DIR] TARGET [LINK_NAME]\n" \
+              "       ln [-sfinvLP] TARGET... DIR\n"
+
 static void usage(void)
 {
     fprintf(stderr, "Try 'ln --help' for more information.\n");
@@ -118,7 +121,8 @@ int main(int argc, char **argv)
         { "interactive", no_argument, NULL, 'i' }, { "no-dereference", no_argument, NULL, 'n' },
         { "verbose", no_argument, NULL, 'v' }, { "logical", no_argument, NULL, 'L' },
         { "physical", no_argument, NULL, 'P' }, { "target-directory", required_argument, NULL, 't' },
-        { "no-target-directory", no_argument, NULL, 'T' }, { NULL, 0, NULL, 0 },
+        { "no-target-directory", no_argument, NULL, 'T' }, { "help", no_argument, NULL, 'H' },
+        { NULL, 0, NULL, 0 },
     };
     int c, no_deref = 0, no_target_dir = 0;
     const char *target_dir = NULL;
@@ -133,6 +137,7 @@ int main(int argc, char **argv)
         case 'P': logical = 0; break;
         case 't': target_dir = optarg; break;
         case 'T': no_target_dir = 1; break;
+        case 'H': fputs(USAGE, stdout); return 0;
         default: usage();
         }
     }
