@@ -137,6 +137,7 @@ const struct call *call_by_nr(long nr);
 /* ---- the interpreter (run.c) -------------------------------------------------------- */
 
 extern bool fuzz_trace;           /* print each step on stderr */
+extern bool fuzz_opmap;           /* print each call's offset and line of calls[] on stdout */
 void fuzz_boot(void);             /* boot the kernel and take the snapshot */
 void fuzz_one(const uint8_t *data, size_t size);
 void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));   /* when tracing */

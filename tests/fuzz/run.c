@@ -31,6 +31,7 @@
 #define MAX_OPS   256
 
 bool fuzz_trace;
+bool fuzz_opmap;
 struct fproc fprocs[FP_MAX];
 
 /* ---- findings ------------------------------------------------------------------ */
@@ -446,6 +447,8 @@ void fuzz_one(const uint8_t *data, size_t size)
     struct in in = { data, size };
     for (int ops = 0; in.n > 0 && ops < MAX_OPS; ops++) {
         uint8_t op = in_u8(&in);
+        if (op < 0xe0 && fuzz_opmap)     /* where each call is, and which */
+            printf("%zu %d\n", size - in.n - 1, op % ncalls);
         if (op < 0xe0)
             do_call(&in, &calls[op % ncalls]);
         else
