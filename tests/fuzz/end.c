@@ -215,6 +215,7 @@ static void check_counts(void)
     CMP(procs) CMP(files) CMP(inodes) CMP(pipes) CMP(waiters) CMP(timers) CMP(allocs)
     CMP(heap_used) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4])
     CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7]) CMP(mappings) CMP(memobjs)
+    CMP(sockets) CMP(inflight) CMP(mqueues) CMP(mqmsgs)
 #undef CMP
     if (test_failures())
         finding("a check of the host platform failed (above)");

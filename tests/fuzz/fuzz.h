@@ -72,6 +72,12 @@ enum kind {
     K_WHICH, K_ITIMER,               /* setitimer */
     K_POLLFDS, K_NFDS,               /* ppoll */
     K_PROT, K_MAPFLAGS, K_OFF, K_MSFLAGS, K_FUTEXADDR, K_FUTEXOP,
+    /* sockets and POSIX message queues (sockargs.c) */
+    K_DOMAIN, K_SOCKTYPE, K_PROTO,
+    K_SOCKADDR, K_ADDRLEN,           /* an address, and its length (or a wrong one) */
+    K_LENP,                          /* a pointer to a socklen_t */
+    K_BACKLOG, K_SOCKFLG, K_SENDFLG, K_MSGHDR, K_SHUT, K_SOLEVEL, K_SOOPT, K_OPTVAL, K_OPTLEN,
+    K_MQNAME, K_MQATTR, K_MQPRIO, K_SIGEVENT,
     NKINDS
 };
 
@@ -82,11 +88,23 @@ struct gen {
     uptr          bump;           /* the next free byte of its arena */
     long          count;          /* elements the last array kind made */
     bool          protect;        /* a K_PATH named a system file: open it read-only */
+    long          fd;             /* the last K_FD made: a socket sends itself */
     int           nargs;
     char          desc[6][112];   /* the arguments as text, when tracing */
 };
 
 long arg_make(struct gen *g, enum kind k, int i);
+long sock_arg_make(struct gen *g, enum kind k, int i);   /* sockargs.c */
+
+/* args.c's helpers, for sockargs.c: room in the arena for n bytes, or a
+ * bad pointer; bytes written there; a copy placed so; bytes of the input;
+ * a name of a table; the path of K_WPATH's table that byte b picks. */
+uptr arg_pointer(struct gen *g, size_t n);
+void arg_put(struct gen *g, uptr a, const void *b, size_t n);
+uptr arg_place(struct gen *g, int i, const void *b, size_t n, const char *what);
+size_t arg_blob(struct gen *g, uint8_t *buf, size_t cap);
+uptr arg_name(struct gen *g, int i, const char *const *names, int n);
+const char *arg_wpath_name(uint8_t b);
 
 /* values.c: the simple kinds, for args.c. pick: one of table[] (or now and
  * then a raw value); flags: some of the bits in bits[], one input bit each. */

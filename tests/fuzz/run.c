@@ -27,6 +27,7 @@
 
 #include "fuzz.h"
 #include "../../kernel/uapi/port.h"
+#include "../../kernel/uapi/socket.h"
 
 #define MAX_OPS   256
 
@@ -153,6 +154,32 @@ const char *errname(long r)
     return "";
 }
 
+/* The descriptors an SCM_RIGHTS message received with the msghdr at u brought. */
+static void note_fd_rights(struct fproc *fp, long u)
+{
+    struct k_msghdr m;
+    char ctl[1024];
+    if (!fp_alive(fp) || plat_copyin(fp->p, &m, (uptr)u, sizeof m) < 0)
+        return;
+    size_t len = MIN(m.msg_controllen, sizeof ctl);
+    if (len < sizeof(struct k_cmsghdr) || plat_copyin(fp->p, ctl, m.msg_control, len) < 0)
+        return;
+    for (size_t at = 0; at + sizeof(struct k_cmsghdr) <= len;) {
+        struct k_cmsghdr h;
+        memcpy(&h, ctl + at, sizeof h);
+        if (h.cmsg_len < sizeof h || h.cmsg_len > len - at)
+            break;
+        if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS)
+            for (size_t o = K_CMSG_LEN(0); o + sizeof(int32_t) <= h.cmsg_len; o += sizeof(int32_t)) {
+                int32_t fd;
+                memcpy(&fd, ctl + at + o, sizeof fd);
+                trace("[%d]   received descriptor %d\n", fp->pid, fd);
+                note_fd(fp, fd);
+            }
+        at += K_CMSG_ALIGN(h.cmsg_len);
+    }
+}
+
 /* What a result tells the program: new children, ids, addresses. */
 static void note_result(struct fproc *fp, long nr, const long *a, long r)
 {
@@ -160,10 +187,13 @@ static void note_result(struct fproc *fp, long nr, const long *a, long r)
         return;
     switch (nr) {
     case SYS_open: case SYS_dup: case SYS_dup2: case SYS_fcntl: case SYS_port_create:
-    case SYS_port_derive: case SYS_port_lookup:
+    case SYS_port_derive: case SYS_port_lookup: case SYS_socket: case SYS_accept4:
+    case SYS_mq_open:
         note_fd(fp, r);
         break;
     case SYS_pipe2: case SYS_chan_create: note_fd_pair(fp, a[0]); break;
+    case SYS_socketpair: note_fd_pair(fp, a[3]); break;
+    case SYS_recvmsg: note_fd_rights(fp, a[1]); break;
     case SYS_port_recv: note_fd_msg(fp, a[1]); break;
     case SYS_port_call: note_fd_msg(fp, a[2]); break;
     case SYS_port_reply_recv: note_fd_msg(fp, a[3]); break;
