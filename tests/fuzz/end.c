@@ -6,7 +6,8 @@
  * which is woken from any call it waits in, closes all its descriptors
  * (and opens the console again, as at boot), leaves every shared segment,
  * removes every message queue, segment, semaphore set and POSIX semaphore,
- * and every file and directory the input made. Then the kernel's counts of
+ * and every file and directory the input made (socket nodes, and POSIX
+ * message queues in /dev/mqueue, among them). Then the kernel's counts of
  * live objects (kstat) must be those right after boot: anything else is a
  * leak. That, a process SIGKILL does not end, a file made at boot that is
  * gone and a failed check of host.c are findings; so are a kernel panic,
@@ -212,10 +213,12 @@ static void check_counts(void)
 #define CMP(f) if (kstats.f != base.f) \
         finding("leak: kstat " #f " is %llu after the input, %llu after boot", \
                 (unsigned long long)kstats.f, (unsigned long long)base.f);
-    CMP(procs) CMP(files) CMP(inodes) CMP(pipes) CMP(waiters) CMP(timers) CMP(allocs)
-    CMP(heap_used) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4])
-    CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7]) CMP(mappings) CMP(memobjs)
-    CMP(sockets) CMP(inflight) CMP(mqueues) CMP(mqmsgs)
+    /* the objects by kind first, then the files, inodes and memory they
+     * hold: a leak is named by what leaked */
+    CMP(procs) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4]) CMP(ipc[5])
+    CMP(ipc[6]) CMP(ipc[7]) CMP(sockets) CMP(inflight) CMP(mqueues) CMP(mqmsgs) CMP(pipes)
+    CMP(mappings) CMP(memobjs) CMP(files) CMP(inodes) CMP(waiters) CMP(timers) CMP(allocs)
+    CMP(heap_used)
 #undef CMP
     if (test_failures())
         finding("a check of the host platform failed (above)");

@@ -13,11 +13,14 @@
  *   calls.c     the table of system calls and the kind of each parameter
  *   values.c    the simple kinds of argument: numbers, flags, ids
  *   args.c      the other kinds: pointers, paths, structures
+ *   sockargs.c  those of the socket and message-queue calls: addresses,
+ *               message headers with control messages, queue attributes
  *   snapshot.c  the fast reset: the kernel's memory saved after boot and
  *               put back before every input (rawcopy.c: its memcpy)
  *   fuzz.c      libFuzzer's entry points
  *   replay.c    a main of its own: replay files (the corpus), or print an
  *               input as the calls it makes
+ *   mkseeds.js  writes the seed programs of sockets and message queues
  */
 #ifndef DUPLEX_FUZZ_H
 #define DUPLEX_FUZZ_H
