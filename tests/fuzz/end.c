@@ -60,6 +60,14 @@ static bool in_tree(const char *path, uint32_t ino)
     return false;
 }
 
+bool end_boot_file(const struct inode *ip)
+{
+    for (int i = 0; i < ntree; i++)
+        if (tree[i].ino == ip->ino)
+            return true;
+    return false;
+}
+
 /* A call made by process 1 for the cleanup, with a string argument. */
 static long init_call(long nr, const char *s, long a1, long a2)
 {

@@ -28,6 +28,7 @@
 #include "fuzz.h"
 #include "../../kernel/uapi/port.h"
 #include "../../kernel/uapi/socket.h"
+#include "../../kernel/uapi/mman.h"
 
 #define MAX_OPS   256
 
@@ -246,6 +247,21 @@ static bool reissue(struct fproc *fp)
     return !fp->pending && can_run(fp);
 }
 
+/* A system file mapped shared would keep the memory object that then
+ * holds its bytes (kernel/mman.c) for as long as it exists - past the end
+ * of the input, which cannot remove it: map it private instead, as a
+ * system file is opened read-only. */
+static void keep_system_files(struct fproc *fp, long nr, long *a)
+{
+    if (nr != SYS_mmap || !(a[3] & MAP_SHARED) || a[4] < 0 || a[4] >= NOFILE)
+        return;
+    struct file *f = fd_get(fp->p, (int)a[4]);
+    if (f && f->type == F_INODE && end_boot_file(f->ip)) {
+        a[3] = (a[3] & ~(long)MAP_SHARED) | MAP_PRIVATE;
+        trace("[%d] (a file made at boot: mapped MAP_PRIVATE)\n", fp->pid);
+    }
+}
+
 static void do_call(struct in *in, const struct call *c)
 {
     struct fproc *fp = choose(in);
@@ -260,6 +276,7 @@ static void do_call(struct in *in, const struct call *c)
     int n = 0;
     for (int i = 0; i < 6 && c->arg[i] != K_NONE; i++, n++)
         a[i] = arg_make(&g, c->arg[i], i);
+    keep_system_files(fp, c->nr, a);
     int pid = fp->pid;
     long r = issue(fp, c->nr, a);
     if (fuzz_trace) {
