@@ -25,10 +25,10 @@ static struct k_kstat base;            /* the counts right after boot */
 static char psem_made[PSEM_MAX][PATH_MAX];
 static int npsem_made;
 
-void end_note_psem(struct proc *p, uptr name)
+void end_note_psem(const char *name)
 {
-    if (npsem_made < PSEM_MAX && plat_copyinstr(p, psem_made[npsem_made], name, PATH_MAX) >= 0)
-        npsem_made++;
+    if (npsem_made < PSEM_MAX && strlen(name) < PATH_MAX)
+        strcpy(psem_made[npsem_made++], name);
 }
 
 void end_reset(void) { npsem_made = 0; }

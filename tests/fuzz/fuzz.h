@@ -170,7 +170,7 @@ void ev_archive(struct in *in);   /* archive.c: a boot archive made and unpacked
 
 void end_record(void);            /* at boot: what every end must come back to */
 void end_reset(void);             /* before each input */
-void end_note_psem(struct proc *p, uptr name);   /* a POSIX semaphore it made */
+void end_note_psem(const char *name);            /* a POSIX semaphore an input made */
 bool end_boot_file(const struct inode *ip);      /* a file made at boot */
 void end_of_input(void);          /* take everything down, count: a finding if not as at boot */
 

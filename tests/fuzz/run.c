@@ -198,11 +198,7 @@ static void note_result(struct fproc *fp, long nr, const long *a, long r)
     case SYS_port_recv: note_fd_msg(fp, a[1]); break;
     case SYS_port_call: note_fd_msg(fp, a[2]); break;
     case SYS_port_reply_recv: note_fd_msg(fp, a[3]); break;
-    case SYS_sem_open:
-        note_fd(fp, r);
-        if (fp_alive(fp))
-            end_note_psem(fp->p, (uptr)a[0]);
-        break;
+    case SYS_sem_open: note_fd(fp, r); break;
     case SYS_spawn: case SYS_fork: if (r > 0) track(fp, (int)r); break;
     case SYS_msgget: ids_note(K_MSQID, r); break;
     case SYS_shmget: ids_note(K_SHMID, r); break;
@@ -222,12 +218,19 @@ static const char *call_name(long nr)
 static long issue(struct fproc *fp, long nr, const long *a)
 {
     long r = 0;
+    /* A semaphore's name, read before the call: a signal may end the
+     * process as the call returns, and the end must unlink what it made. */
+    char psem[PATH_MAX];
+    if (nr != SYS_sem_open || plat_copyinstr(fp->p, psem, (uptr)a[0], sizeof psem) < 0)
+        psem[0] = 0;
     for (int restarts = 0; restarts < 4; restarts++) {
         r = tsys(fp->p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (r != KERN_RESTART || !can_run(fp))
             break;
         trace("[%d]   restarted\n", fp->pid);
     }
+    if (r >= 0 && psem[0])
+        end_note_psem(psem);
     fp->pending = (r == KERN_BLOCK || r == KERN_RESTART) && fp_alive(fp);
     if (fp->pending) {
         fp->nr = nr;
