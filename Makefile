@@ -366,7 +366,8 @@ bench: web arm64 $(BUILD)/host/bench/pipebench $(BUILD)/host/bench/msgqbench \
 
 FUZZ         := $(BUILD)/fuzz
 FUZZ_HSRC    := tests/fuzz/run.c tests/fuzz/end.c tests/fuzz/values.c tests/fuzz/args.c \
-                tests/fuzz/calls.c tests/fuzz/archive.c tests/fuzz/snapshot.c tests/fuzz/rawcopy.c
+                tests/fuzz/calls.c tests/fuzz/sockargs.c tests/fuzz/archive.c \
+                tests/fuzz/snapshot.c tests/fuzz/rawcopy.c
 FUZZ_STATE   := $(KERNEL_SRC) tests/unit/host.c
 FUZZ_DEPS    := $(KERNEL_HDR) tests/unit/test.h tests/fuzz/fuzz.h tests/fuzz/kstate.h | $(DEPS_OK)
 FUZZ_CFLAGS  := $(UNIT_FLAGS) $(SAN_FLAGS)

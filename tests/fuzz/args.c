@@ -183,6 +183,8 @@ static uptr path_arg(struct gen *g, int i, bool write)
     return a;
 }
 
+const char *arg_wpath_name(uint8_t b) { return wpaths[b % N(wpaths)]; }
+
 static const char *const psem_names[] = { "/s1", "/s2", "s3", "/", "", "/a/b", "/s1/", LONGNAME };
 
 static uptr name_arg(struct gen *g, int i, const char *const *names, int n)
@@ -564,7 +566,7 @@ long arg_make(struct gen *g, enum kind k, int i)
     case K_NONE:    return shown(g, i, 0);
     case K_INT:     return shown(g, i, int_value(g));
     case K_LEN:     return shown(g, i, len_value(g));
-    case K_FD:      return shown(g, i, fd_value(g));
+    case K_FD:      return shown(g, i, g->fd = fd_value(g));
     case K_PID:     return shown(g, i, pid_value(g));
     case K_SIG:     return shown(g, i, sig_value(g));
     case K_UID:     return shown(g, i, PICK(g, 0, 1, 2, 1000, 1001, 65534, -1, INT_MAX));
@@ -687,6 +689,19 @@ long arg_make(struct gen *g, enum kind k, int i)
                                            FUTEX_WAIT | FUTEX_PRIVATE_FLAG,
                                            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 2, -1, 256));
     case NKINDS:    break;
+    default:        return sock_arg_make(g, k, i);
     }
     return 0;
+}
+
+uptr arg_pointer(struct gen *g, size_t n) { return pointer(g, n); }
+void arg_put(struct gen *g, uptr a, const void *b, size_t n) { put(g, a, b, n); }
+uptr arg_place(struct gen *g, int i, const void *b, size_t n, const char *what)
+{
+    return place(g, i, b, n, what);
+}
+size_t arg_blob(struct gen *g, uint8_t *buf, size_t cap) { return blob(g, buf, cap); }
+uptr arg_name(struct gen *g, int i, const char *const *names, int n)
+{
+    return name_arg(g, i, names, n);
 }

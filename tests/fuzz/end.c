@@ -6,7 +6,8 @@
  * which is woken from any call it waits in, closes all its descriptors
  * (and opens the console again, as at boot), leaves every shared segment,
  * removes every message queue, segment, semaphore set and POSIX semaphore,
- * and every file and directory the input made. Then the kernel's counts of
+ * and every file and directory the input made (socket nodes, and POSIX
+ * message queues in /dev/mqueue, among them). Then the kernel's counts of
  * live objects (kstat) must be those right after boot: anything else is a
  * leak. That, a process SIGKILL does not end, a file made at boot that is
  * gone and a failed check of host.c are findings; so are a kernel panic,
@@ -24,10 +25,10 @@ static struct k_kstat base;            /* the counts right after boot */
 static char psem_made[PSEM_MAX][PATH_MAX];
 static int npsem_made;
 
-void end_note_psem(struct proc *p, uptr name)
+void end_note_psem(const char *name)
 {
-    if (npsem_made < PSEM_MAX && plat_copyinstr(p, psem_made[npsem_made], name, PATH_MAX) >= 0)
-        npsem_made++;
+    if (npsem_made < PSEM_MAX && strlen(name) < PATH_MAX)
+        strcpy(psem_made[npsem_made++], name);
 }
 
 void end_reset(void) { npsem_made = 0; }
@@ -55,6 +56,14 @@ static bool in_tree(const char *path, uint32_t ino)
 {
     for (int i = 0; i < ntree; i++)
         if (tree[i].ino == ino && strcmp(tree[i].path, path) == 0)
+            return true;
+    return false;
+}
+
+bool end_boot_file(const struct inode *ip)
+{
+    for (int i = 0; i < ntree; i++)
+        if (tree[i].ino == ip->ino)
             return true;
     return false;
 }
@@ -212,9 +221,12 @@ static void check_counts(void)
 #define CMP(f) if (kstats.f != base.f) \
         finding("leak: kstat " #f " is %llu after the input, %llu after boot", \
                 (unsigned long long)kstats.f, (unsigned long long)base.f);
-    CMP(procs) CMP(files) CMP(inodes) CMP(pipes) CMP(waiters) CMP(timers) CMP(allocs)
-    CMP(heap_used) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4])
-    CMP(ipc[5]) CMP(ipc[6]) CMP(ipc[7]) CMP(mappings) CMP(memobjs)
+    /* the objects by kind first, then the files, inodes and memory they
+     * hold: a leak is named by what leaked */
+    CMP(procs) CMP(ipc[0]) CMP(ipc[1]) CMP(ipc[2]) CMP(ipc[3]) CMP(ipc[4]) CMP(ipc[5])
+    CMP(ipc[6]) CMP(ipc[7]) CMP(sockets) CMP(inflight) CMP(mqueues) CMP(mqmsgs) CMP(pipes)
+    CMP(mappings) CMP(memobjs) CMP(files) CMP(inodes) CMP(waiters) CMP(timers) CMP(allocs)
+    CMP(heap_used)
 #undef CMP
     if (test_failures())
         finding("a check of the host platform failed (above)");

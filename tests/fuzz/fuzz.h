@@ -13,11 +13,14 @@
  *   calls.c     the table of system calls and the kind of each parameter
  *   values.c    the simple kinds of argument: numbers, flags, ids
  *   args.c      the other kinds: pointers, paths, structures
+ *   sockargs.c  those of the socket and message-queue calls: addresses,
+ *               message headers with control messages, queue attributes
  *   snapshot.c  the fast reset: the kernel's memory saved after boot and
  *               put back before every input (rawcopy.c: its memcpy)
  *   fuzz.c      libFuzzer's entry points
  *   replay.c    a main of its own: replay files (the corpus), or print an
  *               input as the calls it makes
+ *   mkseeds.js  writes the seed programs of sockets and message queues
  */
 #ifndef DUPLEX_FUZZ_H
 #define DUPLEX_FUZZ_H
@@ -72,6 +75,12 @@ enum kind {
     K_WHICH, K_ITIMER,               /* setitimer */
     K_POLLFDS, K_NFDS,               /* ppoll */
     K_PROT, K_MAPFLAGS, K_OFF, K_MSFLAGS, K_FUTEXADDR, K_FUTEXOP,
+    /* sockets and POSIX message queues (sockargs.c) */
+    K_DOMAIN, K_SOCKTYPE, K_PROTO,
+    K_SOCKADDR, K_ADDRLEN,           /* an address, and its length (or a wrong one) */
+    K_LENP,                          /* a pointer to a socklen_t */
+    K_BACKLOG, K_SOCKFLG, K_SENDFLG, K_MSGHDR, K_SHUT, K_SOLEVEL, K_SOOPT, K_OPTVAL, K_OPTLEN,
+    K_MQNAME, K_MQATTR, K_MQPRIO, K_SIGEVENT,
     NKINDS
 };
 
@@ -82,11 +91,23 @@ struct gen {
     uptr          bump;           /* the next free byte of its arena */
     long          count;          /* elements the last array kind made */
     bool          protect;        /* a K_PATH named a system file: open it read-only */
+    long          fd;             /* the last K_FD made: a socket sends itself */
     int           nargs;
     char          desc[6][112];   /* the arguments as text, when tracing */
 };
 
 long arg_make(struct gen *g, enum kind k, int i);
+long sock_arg_make(struct gen *g, enum kind k, int i);   /* sockargs.c */
+
+/* args.c's helpers, for sockargs.c: room in the arena for n bytes, or a
+ * bad pointer; bytes written there; a copy placed so; bytes of the input;
+ * a name of a table; the path of K_WPATH's table that byte b picks. */
+uptr arg_pointer(struct gen *g, size_t n);
+void arg_put(struct gen *g, uptr a, const void *b, size_t n);
+uptr arg_place(struct gen *g, int i, const void *b, size_t n, const char *what);
+size_t arg_blob(struct gen *g, uint8_t *buf, size_t cap);
+uptr arg_name(struct gen *g, int i, const char *const *names, int n);
+const char *arg_wpath_name(uint8_t b);
 
 /* values.c: the simple kinds, for args.c. pick: one of table[] (or now and
  * then a raw value); flags: some of the bits in bits[], one input bit each. */
@@ -137,6 +158,7 @@ const struct call *call_by_nr(long nr);
 /* ---- the interpreter (run.c) -------------------------------------------------------- */
 
 extern bool fuzz_trace;           /* print each step on stderr */
+extern bool fuzz_opmap;           /* print each call's offset and line of calls[] on stdout */
 void fuzz_boot(void);             /* boot the kernel and take the snapshot */
 void fuzz_one(const uint8_t *data, size_t size);
 void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));   /* when tracing */
@@ -148,7 +170,8 @@ void ev_archive(struct in *in);   /* archive.c: a boot archive made and unpacked
 
 void end_record(void);            /* at boot: what every end must come back to */
 void end_reset(void);             /* before each input */
-void end_note_psem(struct proc *p, uptr name);   /* a POSIX semaphore it made */
+void end_note_psem(const char *name);            /* a POSIX semaphore an input made */
+bool end_boot_file(const struct inode *ip);      /* a file made at boot */
 void end_of_input(void);          /* take everything down, count: a finding if not as at boot */
 
 /* ---- memory (snapshot.c) ------------------------------------------------------------ */

@@ -4,6 +4,9 @@
  *
  *   build/fuzz/replay FILE|DIR...      run every input; a finding aborts
  *   build/fuzz/replay -t FILE...       the same, printing each call and event
+ *   build/fuzz/replay -m FILE          the offset of each call in the input and
+ *                                      its line of calls[]: how to write the same
+ *                                      program again after calls.c changes
  *
  * `make fuzz-replay` (part of `make test`) runs the corpus in
  * tests/fuzz/corpus this way; -t is the decoder a finding is read with.
@@ -20,7 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-extern bool fuzz_trace;
+extern bool fuzz_trace, fuzz_opmap;
 void fuzz_boot(void);
 void fuzz_one(const uint8_t *data, size_t size);
 
@@ -88,14 +91,18 @@ int main(int argc, char **argv)
     if (i < argc && strcmp(argv[i], "-t") == 0) {
         fuzz_trace = true;
         i++;
+    } else if (i < argc && strcmp(argv[i], "-m") == 0) {
+        fuzz_opmap = true;
+        i++;
     }
     if (i == argc) {
-        fprintf(stderr, "usage: replay [-t] FILE|DIR...\n");
+        fprintf(stderr, "usage: replay [-t | -m] FILE|DIR...\n");
         return 2;
     }
     fuzz_boot();
     for (; i < argc; i++)
         run_path(argv[i]);
-    printf("replay: %d inputs, no finding\n", ran);
+    if (!fuzz_opmap)
+        printf("replay: %d inputs, no finding\n", ran);
     return 0;
 }

@@ -27,10 +27,13 @@
 
 #include "fuzz.h"
 #include "../../kernel/uapi/port.h"
+#include "../../kernel/uapi/socket.h"
+#include "../../kernel/uapi/mman.h"
 
 #define MAX_OPS   256
 
 bool fuzz_trace;
+bool fuzz_opmap;
 struct fproc fprocs[FP_MAX];
 
 /* ---- findings ------------------------------------------------------------------ */
@@ -152,6 +155,32 @@ const char *errname(long r)
     return "";
 }
 
+/* The descriptors an SCM_RIGHTS message received with the msghdr at u brought. */
+static void note_fd_rights(struct fproc *fp, long u)
+{
+    struct k_msghdr m;
+    char ctl[1024];
+    if (!fp_alive(fp) || plat_copyin(fp->p, &m, (uptr)u, sizeof m) < 0)
+        return;
+    size_t len = MIN(m.msg_controllen, sizeof ctl);
+    if (len < sizeof(struct k_cmsghdr) || plat_copyin(fp->p, ctl, m.msg_control, len) < 0)
+        return;
+    for (size_t at = 0; at + sizeof(struct k_cmsghdr) <= len;) {
+        struct k_cmsghdr h;
+        memcpy(&h, ctl + at, sizeof h);
+        if (h.cmsg_len < sizeof h || h.cmsg_len > len - at)
+            break;
+        if (h.cmsg_level == SOL_SOCKET && h.cmsg_type == SCM_RIGHTS)
+            for (size_t o = K_CMSG_LEN(0); o + sizeof(int32_t) <= h.cmsg_len; o += sizeof(int32_t)) {
+                int32_t fd;
+                memcpy(&fd, ctl + at + o, sizeof fd);
+                trace("[%d]   received descriptor %d\n", fp->pid, fd);
+                note_fd(fp, fd);
+            }
+        at += K_CMSG_ALIGN(h.cmsg_len);
+    }
+}
+
 /* What a result tells the program: new children, ids, addresses. */
 static void note_result(struct fproc *fp, long nr, const long *a, long r)
 {
@@ -159,18 +188,17 @@ static void note_result(struct fproc *fp, long nr, const long *a, long r)
         return;
     switch (nr) {
     case SYS_open: case SYS_dup: case SYS_dup2: case SYS_fcntl: case SYS_port_create:
-    case SYS_port_derive: case SYS_port_lookup:
+    case SYS_port_derive: case SYS_port_lookup: case SYS_socket: case SYS_accept4:
+    case SYS_mq_open:
         note_fd(fp, r);
         break;
     case SYS_pipe2: case SYS_chan_create: note_fd_pair(fp, a[0]); break;
+    case SYS_socketpair: note_fd_pair(fp, a[3]); break;
+    case SYS_recvmsg: note_fd_rights(fp, a[1]); break;
     case SYS_port_recv: note_fd_msg(fp, a[1]); break;
     case SYS_port_call: note_fd_msg(fp, a[2]); break;
     case SYS_port_reply_recv: note_fd_msg(fp, a[3]); break;
-    case SYS_sem_open:
-        note_fd(fp, r);
-        if (fp_alive(fp))
-            end_note_psem(fp->p, (uptr)a[0]);
-        break;
+    case SYS_sem_open: note_fd(fp, r); break;
     case SYS_spawn: case SYS_fork: if (r > 0) track(fp, (int)r); break;
     case SYS_msgget: ids_note(K_MSQID, r); break;
     case SYS_shmget: ids_note(K_SHMID, r); break;
@@ -190,12 +218,19 @@ static const char *call_name(long nr)
 static long issue(struct fproc *fp, long nr, const long *a)
 {
     long r = 0;
+    /* A semaphore's name, read before the call: a signal may end the
+     * process as the call returns, and the end must unlink what it made. */
+    char psem[PATH_MAX];
+    if (nr != SYS_sem_open || plat_copyinstr(fp->p, psem, (uptr)a[0], sizeof psem) < 0)
+        psem[0] = 0;
     for (int restarts = 0; restarts < 4; restarts++) {
         r = tsys(fp->p, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (r != KERN_RESTART || !can_run(fp))
             break;
         trace("[%d]   restarted\n", fp->pid);
     }
+    if (r >= 0 && psem[0])
+        end_note_psem(psem);
     fp->pending = (r == KERN_BLOCK || r == KERN_RESTART) && fp_alive(fp);
     if (fp->pending) {
         fp->nr = nr;
@@ -215,6 +250,21 @@ static bool reissue(struct fproc *fp)
     return !fp->pending && can_run(fp);
 }
 
+/* A system file mapped shared would keep the memory object that then
+ * holds its bytes (kernel/mman.c) for as long as it exists - past the end
+ * of the input, which cannot remove it: map it private instead, as a
+ * system file is opened read-only. */
+static void keep_system_files(struct fproc *fp, long nr, long *a)
+{
+    if (nr != SYS_mmap || !(a[3] & MAP_SHARED) || a[4] < 0 || a[4] >= NOFILE)
+        return;
+    struct file *f = fd_get(fp->p, (int)a[4]);
+    if (f && f->type == F_INODE && end_boot_file(f->ip)) {
+        a[3] = (a[3] & ~(long)MAP_SHARED) | MAP_PRIVATE;
+        trace("[%d] (a file made at boot: mapped MAP_PRIVATE)\n", fp->pid);
+    }
+}
+
 static void do_call(struct in *in, const struct call *c)
 {
     struct fproc *fp = choose(in);
@@ -229,6 +279,7 @@ static void do_call(struct in *in, const struct call *c)
     int n = 0;
     for (int i = 0; i < 6 && c->arg[i] != K_NONE; i++, n++)
         a[i] = arg_make(&g, c->arg[i], i);
+    keep_system_files(fp, c->nr, a);
     int pid = fp->pid;
     long r = issue(fp, c->nr, a);
     if (fuzz_trace) {
@@ -446,6 +497,8 @@ void fuzz_one(const uint8_t *data, size_t size)
     struct in in = { data, size };
     for (int ops = 0; in.n > 0 && ops < MAX_OPS; ops++) {
         uint8_t op = in_u8(&in);
+        if (op < 0xe0 && fuzz_opmap)     /* where each call is, and which */
+            printf("%zu %d\n", size - in.n - 1, op % ncalls);
         if (op < 0xe0)
             do_call(&in, &calls[op % ncalls]);
         else
