@@ -13,7 +13,8 @@
  *
  *   0x40000000  (QEMU's boot stub, unused)
  *   0x40080000  the kernel image: code, data, the initramfs, BSS, the stack
- *   next 2 MiB  the kernel heap, 32 MiB (plat_heap)
+ *   next 2 MiB  the kernel heap, 64 MiB (plat_heap): the ramfs, with the
+ *               initramfs's 9 MiB, and the IPC objects' memory live there
  *   after it    4 KiB pages for page tables and processes (pmem.c),
  *               up to the end of RAM
  *
@@ -29,7 +30,7 @@
  */
 #include "arm64.h"
 
-#define HEAP_SIZE   (32ul << 20)
+#define HEAP_SIZE   (64ul << 20)
 #define MAX_ARGS    16
 
 extern char __kernel_end[];
