@@ -495,3 +495,30 @@ unsigned mqueue_poll(struct file *f, unsigned events, struct proc *waiter)
     }
     return got;
 }
+
+/* ---- the live view (kernel/snapshot.c) -------------------------------------------- */
+
+/* Every queue: its messages against its limit, their priorities in the
+ * order they will be received, who asked to be notified, and who waits.
+ * The id is the queue's inode number, as ps says it ("mq 12 recv"). */
+void mqueue_snap(struct snap *sn)
+{
+    for (struct mqueue *q = queues; q; q = q->next) {
+        snap_put(sn, "obj\tkind=mq\tid=%u\tmsgs=%ld\tmaxmsg=%ld\tbytes=%llu\tprios=",
+                 (unsigned)q->ino, q->curmsgs, q->maxmsg, (unsigned long long)q->qsize);
+        int n = 0;
+        for (struct mq_msg *m = q->head; m && n < 16; m = m->next)
+            snap_put(sn, n++ ? ",%u" : "%u", (unsigned)m->prio);
+        if (q->notify_pid)
+            snap_put(sn, "\tnotify=%d", q->notify_pid);
+        snap_waiters(sn, (struct waitq *const[]){ &q->rwait, &q->wwait, NULL });
+        snap_put(sn, "\n");
+    }
+}
+
+void mqueue_snap_file(struct file *f, struct snap *sn)
+{
+    snap_put(sn, "\tkind=mq\tid=%u\trole=%s", (unsigned)f->ip->mq->ino,
+             FILE_READABLE(f) && FILE_WRITABLE(f) ? "send,recv"
+             : FILE_READABLE(f) ? "recv" : "send");
+}

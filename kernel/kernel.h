@@ -645,5 +645,9 @@ void port_snap(struct snap *s);
 bool psem_snap_file(struct file *f, struct snap *s);
 bool chan_snap_file(struct file *f, struct snap *s);
 bool cap_snap_file(struct file *f, struct snap *s);
+void sock_snap(struct snap *s);
+bool sock_snap_file(struct file *f, struct snap *s);
+void mqueue_snap(struct snap *s);
+void mqueue_snap_file(struct file *f, struct snap *s);    /* f is a queue's */
 
 #endif

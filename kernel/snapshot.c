@@ -29,8 +29,8 @@
  *         role attached).
  *
  * A reader skips records and fields it does not know. A new kind of
- * object (a socket, a POSIX message queue) adds obj lines of its kind, a
- * describer for its descriptors in describers[] below, and nothing else.
+ * object adds obj lines of its kind, a describer for its descriptors in
+ * describers[] below, and nothing else (sockets did: sock_snap).
  * docs/design.md, "The live view", says what it costs.
  */
 #include "kernel.h"
@@ -94,7 +94,7 @@ static const char *pipe_role(struct file *f)
  * through them: each says "\tkind=..\tid=..\trole=.." and true for its
  * own files. A file none of them knows is shown by its fileops' name. */
 static bool (*const describers[])(struct file *f, struct snap *s) = {
-    chan_snap_file, cap_snap_file, psem_snap_file,
+    chan_snap_file, cap_snap_file, psem_snap_file, sock_snap_file,
 };
 
 static void snap_obj_file(struct snap *s, struct file *f)
@@ -107,7 +107,8 @@ static void snap_obj_file(struct snap *s, struct file *f)
 
 /* Every descriptor of every process that reaches an IPC object, and the
  * pipes and FIFOs themselves, which exist only as long as a descriptor
- * reaches them. Ordinary files and devices are not IPC objects. */
+ * reaches them. Ordinary files and devices are not IPC objects; a POSIX
+ * message queue is an inode of /dev/mqueue, reached like a file. */
 static void snap_descriptors(struct snap *s)
 {
     for (int i = 0; i < NPROC; i++) {
@@ -116,9 +117,13 @@ static void snap_descriptors(struct snap *s)
             continue;
         for (int fd = 0; fd < NOFILE; fd++) {
             struct file *f = p->ofile[fd];
-            if (!f || f->type == F_INODE)
+            if (!f || (f->type == F_INODE && f->ip->type != I_MQUEUE))
                 continue;
-            if (f->type == F_PIPE) {
+            if (f->type == F_INODE) {                /* a POSIX message queue */
+                snap_put(s, "edge\tpid=%d\tfd=%d", p->pid, fd);
+                mqueue_snap_file(f, s);
+                snap_put(s, "\n");
+            } else if (f->type == F_PIPE) {
                 const char *kind = f->ip ? "fifo" : "pipe";
                 pipe_snap(s, f->pipe, kind);         /* at its first descriptor only */
                 snap_put(s, "edge\tpid=%d\tfd=%d\tkind=%s\tid=%u\trole=%s\n", p->pid, fd,
@@ -144,5 +149,7 @@ size_t kernel_snapshot(char *buf, size_t cap)
     psem_snap(&s);
     chan_snap(&s);
     port_snap(&s);
+    sock_snap(&s);
+    mqueue_snap(&s);
     return s.len;
 }

@@ -71,8 +71,16 @@ const KINDS = {
   fill: o.capacity === '0' ? null : o.count / o.capacity }),
   port: (o) => ({ title: `port ${o.id}${o.name ? ` "${o.name}"` : ''}`,
     text: `${o.queued} / ${o.capacity} queued, ${o.handles} handles`, fill: o.queued / o.capacity }),
+  sock: (o) => ({ title: `sock ${o.id} ${o.type}${o.path ? ` ${o.path}` : ''}`,
+    text: o.state === 'listening' ? `listening, ${o.pending} / ${o.backlog} to accept`
+      : `${o.state}${o.peer ? ` to ${o.peer}` : ''}, ${o.msgs !== undefined ? `${o.msgs} msgs, ` : ''}` +
+        `${bytes(o.queued)} / ${bytes(o.cap)}`,
+    fill: o.state === 'listening' ? o.pending / Math.max(1, o.backlog) : o.queued / o.cap }),
+  mq: (o) => ({ title: `mq ${o.id}`,
+    text: `${o.msgs} / ${o.maxmsg} msgs${o.prios ? `, priorities ${o.prios}` : ''}`,
+    fill: o.msgs / o.maxmsg }),
 };
-const KIND_ORDER = ['pipe', 'fifo', 'msgq', 'shm', 'sem', 'psem', 'chan', 'port'];
+const KIND_ORDER = ['pipe', 'fifo', 'msgq', 'shm', 'sem', 'psem', 'chan', 'port', 'sock', 'mq'];
 
 function describe(o) {
   if (KINDS[o.kind]) return KINDS[o.kind](o);
@@ -83,7 +91,7 @@ function describe(o) {
 // The first word of a wait as ps shows it ("pipe 3 write", "semop 2",
 // "sem /name"), and the kinds of object it may name.
 const WAIT_WORDS = { pipe: ['pipe', 'fifo'], msgq: ['msgq'], semop: ['sem'], sem: ['psem'],
-  chan: ['chan'], port: ['port'] };
+  chan: ['chan'], port: ['port'], sock: ['sock'], mq: ['mq'] };
 
 const STATE_NAMES = { R: 'runnable', S: 'blocked', T: 'stopped', Z: 'zombie' };
 

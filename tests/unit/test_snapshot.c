@@ -7,6 +7,8 @@
  */
 #include "ipctest.h"
 #include "test_msgq.h"
+#include "../../kernel/uapi/socket.h"
+#include "../../kernel/uapi/mqueue.h"
 
 /* The snapshot now, in a buffer the test keeps. */
 static const char *snapshot(void)
@@ -170,6 +172,37 @@ TEST(snapshot_shows_channels_ports_and_named_semaphores_with_their_handles)
     tclose(init, port);
     tclose(init, ch[0]);
     tclose(init, ch[1]);
+    CHECK(strstr(snapshot(), "obj\t") == NULL);
+}
+
+/* Sockets and POSIX message queues: their state and what waits in them,
+ * and the descriptors that reach them. */
+TEST(snapshot_shows_sockets_and_posix_queues)
+{
+    int sv[2];
+    uptr u = ubuf(init, sizeof sv);
+    CHECK_EQ(tsys(init, SYS_socketpair, (long)AF_UNIX, (long)SOCK_STREAM, 0L, (long)u), 0);
+    memcpy(sv, uhost(init, u), sizeof sv);
+    CHECK_EQ(tsys(init, SYS_write, (long)sv[0], (long)ustr(init, "hello"), 5L), 5);
+    struct k_mq_attr a = { 0, 4, 16, 0 };
+    long q = tsys(init, SYS_mq_open, (long)ustr(init, "jobs"), (long)(O_CREAT | O_RDWR),
+                  0600L, (long)ubytes(init, &a, sizeof a));
+    CHECK(q >= 0);
+    CHECK_EQ(tsys(init, SYS_mq_timedsend, q, (long)ustr(init, "a"), 1L, 3L, 0L), 0);
+    CHECK_EQ(tsys(init, SYS_mq_timedsend, q, (long)ustr(init, "b"), 1L, 7L, 0L), 0);
+
+    const char *s = snapshot();
+    CHECK_HAS(s, "obj\tkind=sock\ttype=stream\tstate=connected\tqueued=5");
+    CHECK_HAS(s, "obj\tkind=sock\ttype=stream\tstate=connected\tqueued=0");
+    CHECK_HAS(s, "edge\tpid=1\tfd=%d\tkind=sock\trole=socket", sv[0]);
+    CHECK_HAS(s, "edge\tpid=1\tfd=%d\tkind=sock\trole=socket", sv[1]);
+    CHECK_HAS(s, "obj\tkind=mq\tmsgs=2\tmaxmsg=4\tbytes=2\tprios=7,3");
+    CHECK_HAS(s, "edge\tpid=1\tfd=%ld\tkind=mq\trole=send,recv", q);
+
+    tclose(init, q);
+    CHECK_EQ(tsys(init, SYS_mq_unlink, (long)ustr(init, "jobs")), 0);
+    tclose(init, sv[0]);
+    tclose(init, sv[1]);
     CHECK(strstr(snapshot(), "obj\t") == NULL);
 }
 
