@@ -75,7 +75,7 @@ const demos = [
   // from those, and two of these at once would share a name).
   () => `sockecho -n ${int(1, 6)} /tmp/soak.echo`,
   () => `printf 'one\\ntwo\\n' > /tmp/soak.fdpass && fdpass /tmp/soak.fdpass && rm /tmp/soak.fdpass`,
-  () => `mqjobs -w ${int(1, 4)}`,
+  () => `mqjobs -w ${int(1, 2)}`,     // 8 jobs and a stop per worker fill its 10 slots
   () => `mqjobs -d${' && mqjobs -r'.repeat(8)} && rm /dev/mqueue/mqjobs`,
   () => { const n = int(100, 20000);
           return `nc -U -l /tmp/soak.sock < /dev/null > /tmp/soak.got & i=0; ` +
