@@ -142,11 +142,11 @@ function script(nrounds) {
     rounds.push(`  ${i}) ${round(i)} ;;`);
   return [
     // What a killed command may leave: processes, System V objects, the
-    // named semaphores of psem and counter, mqjobs's queue, files and
-    // socket nodes.
+    // named semaphores of psem and counter, the queues of mqjobs and
+    // sockbench, files and socket nodes.
     'clean() { kill -9 -1 2>/dev/null; wait; ipcrm -a > /dev/null 2>&1; ' +
       'for s in /soak /counter.lock /counter.a /counter.b; do psem unlink $s > /dev/null 2>&1; done; ' +
-      'rm -f /tmp/soak.* /dev/mqueue/mqjobs; }',
+      'rm -f /tmp/soak.* /dev/mqueue/mqjobs /dev/mqueue/sockbench; }',
     'printf "BASE "; kstat',
     'pipelines=0 demos=0 fifos=0 floods=0 runas=0 parallel=0 kills=0 failed=0 n=0',
     `end=$(($(date +%s) + ${seconds}))`,
@@ -203,7 +203,7 @@ function run(target, s) {
 function ipcsObjects(text) {
   const sec = text.split('\nIPCS\n')[1]?.split('\nPS\n')[0] ?? '';
   return sec.split('\n').filter((l) => l.trim() && !l.startsWith('------') &&
-    !/^(key|chanid|portid)\s/.test(l));
+    !/^(key|name|chanid|portid)\s/.test(l));
 }
 
 // What `ls -a /dev/mqueue` and the socket nodes list between MQUEUE and
