@@ -603,9 +603,11 @@ sysfn_t sys_trace_open;
 enum argkind {
     A_NONE, A_INT, A_HEX, A_PTR, A_FD, A_STR, A_BUF_IN, A_OFLAGS, A_FDFLAGS, A_OCT, A_OCTFLAGS,
     A_SIG, A_STRUCT, A_MSG_IN, A_SEMBUF,
+    A_AF, A_SOCKTYPE, A_SOCKFLAGS, A_MSGFLAGS, A_SHUT, A_SOCKLEVEL, A_SOCKOPT,
+    A_SOCKADDR, A_MQATTR,
     A_OUT,                          /* not a kind: the first of those filled */
     A_BUF_OUT = A_OUT, A_STR_OUT, A_FDS_OUT, A_INT_OUT, A_WSTATUS_OUT, A_MSG_OUT,
-    A_STRUCT_OUT,
+    A_STRUCT_OUT, A_SOCKADDR_OUT, A_MQATTR_OUT,
 };
 struct sysdesc {
     const char *name;
@@ -614,6 +616,9 @@ struct sysdesc {
 const struct sysdesc *sysdesc(long nr);         /* NULL: no line in the table */
 bool errno_describe(int e, const char **name, const char **text);
 const char *signal_name(int sig);               /* "SIGINT"; NULL if unknown */
+struct symbol { unsigned long value; const char *name; };
+const char *arg_value_name(int kind, long v);   /* "AF_UNIX"; NULL if unknown */
+const struct symbol *arg_flag_names(int kind, size_t *n);   /* the bits of a kind */
 
 /* ---- snapshot.c: the system at one moment, for the page's live view ------- */
 

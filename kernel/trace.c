@@ -29,6 +29,8 @@
 #include "uapi/signal.h"
 #include "uapi/wait.h"
 #include "uapi/trace.h"
+#include "uapi/socket.h"
+#include "uapi/mqueue.h"
 
 #define TRACE_BUF   16384           /* the buffer a tracer reads */
 #define TRACE_LINE  256             /* a line longer than this is cut */
@@ -267,33 +269,116 @@ static void put_octal(struct trace *t, unsigned long v)
         put(t, "%c", d[--n]);
 }
 
-/* Open flags: O_RDONLY|O_CREAT... With accmode false (pipe2's flags) there
- * is no access mode, and no flags print as 0. */
-static void put_oflags(struct trace *t, unsigned long v, bool accmode)
+/* Flags by name (tracetab.c's for kind k) after what sep follows, and
+ * bits without a name in hexadecimal; nothing at all prints as 0. */
+static void put_flags(struct trace *t, int k, unsigned long v, const char *sep)
 {
-    static const struct { unsigned long bit; const char *name; } bits[] = {
-        { O_CREAT, "O_CREAT" }, { O_EXCL, "O_EXCL" }, { O_NOCTTY, "O_NOCTTY" },
-        { O_TRUNC, "O_TRUNC" }, { O_APPEND, "O_APPEND" }, { O_NONBLOCK, "O_NONBLOCK" },
-        { O_DIRECTORY, "O_DIRECTORY" }, { O_CLOEXEC, "O_CLOEXEC" },
-    };
-    static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
-    const char *sep = "";
-    if (accmode) {
-        put(t, "%s", modes[v & O_ACCMODE]);
-        v &= ~(unsigned long)O_ACCMODE;
-        sep = "|";
-    } else if (v == 0) {
-        put(t, "0");
-    }
-    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
-        if (v & bits[i].bit) {
+    size_t n;
+    const struct symbol *bits = arg_flag_names(k, &n);
+    bool any = *sep != '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (v & bits[i].value) {
             put(t, "%s%s", sep, bits[i].name);
-            v &= ~bits[i].bit;
+            v &= ~bits[i].value;
             sep = "|";
+            any = true;
         }
     }
     if (v)
         put(t, "%s0x%lx", sep, v);
+    else if (!any)
+        put(t, "0");
+}
+
+/* Open flags: O_RDONLY|O_CREAT... With accmode false (pipe2's flags) there
+ * is no access mode. */
+static void put_oflags(struct trace *t, unsigned long v, bool accmode)
+{
+    static const char *const modes[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
+    if (!accmode) {
+        put_flags(t, A_FDFLAGS, v, "");
+        return;
+    }
+    put(t, "%s", modes[v & O_ACCMODE]);
+    put_flags(t, A_OFLAGS, v & ~(unsigned long)O_ACCMODE, "|");
+}
+
+/* A constant by its name (AF_UNIX), else as a number. */
+static void put_named(struct trace *t, int k, long v)
+{
+    const char *name = arg_value_name(k, v);
+    if (name)
+        put(t, "%s", name);
+    else
+        put(t, "%ld", v);
+}
+
+/* A socket type and its flags: SOCK_STREAM|SOCK_CLOEXEC. */
+static void put_socktype(struct trace *t, long v)
+{
+    put_named(t, A_SOCKTYPE, v & SOCK_TYPE_MASK);
+    put_flags(t, A_SOCKTYPE, (unsigned long)v & ~(unsigned long)SOCK_TYPE_MASK, "|");
+}
+
+/* A Unix-domain address of len bytes: {sun_family=AF_UNIX, sun_path="/tmp/s"},
+ * an abstract name as sun_path=@"name". */
+static void put_sockaddr(struct proc *p, struct trace *t, uptr u, long len)
+{
+    struct k_sockaddr_un a;
+    if (!u) {
+        put(t, "NULL");
+        return;
+    }
+    if (len > (long)sizeof a)
+        len = (long)sizeof a;
+    if (len < (long)sizeof a.sun_family || copyin(p, &a, u, (size_t)len) < 0) {
+        put(t, "%p", (void *)u);
+        return;
+    }
+    put(t, "{sun_family=");
+    put_named(t, A_AF, a.sun_family);
+    size_t n = (size_t)len - SUN_PATH_OFFSET;
+    if (n > 0 && a.sun_path[0] == '\0') {
+        put(t, ", sun_path=@");
+        put_bytes(t, a.sun_path + 1, MIN(n - 1, (size_t)SHOW_BYTES * 2), n - 1 > SHOW_BYTES * 2);
+    } else if (n > 0) {
+        size_t l = 0;
+        while (l < n && a.sun_path[l])
+            l++;
+        put(t, ", sun_path=");
+        put_bytes(t, a.sun_path, MIN(l, (size_t)SHOW_BYTES * 2), l > SHOW_BYTES * 2);
+    }
+    put(t, "}");
+}
+
+/* An address the call filled: its length is in the uint32_t at ulen. */
+static void put_sockaddr_out(struct proc *p, struct trace *t, uptr u, uptr ulen, bool failed)
+{
+    uint32_t len;
+    if (!u)
+        put(t, "NULL");
+    else if (failed || !ulen || copyin(p, &len, ulen, sizeof len) < 0)
+        put(t, "%p", (void *)u);
+    else
+        put_sockaddr(p, t, u, (long)len);
+}
+
+/* A POSIX queue's attributes: {mq_flags=0, mq_maxmsg=10, mq_msgsize=64, mq_curmsgs=0}. */
+static void put_mqattr(struct proc *p, struct trace *t, uptr u, bool failed)
+{
+    struct k_mq_attr at;
+    if (!u) {
+        put(t, "NULL");
+        return;
+    }
+    if (failed || copyin(p, &at, u, sizeof at) < 0) {
+        put(t, "%p", (void *)u);
+        return;
+    }
+    put(t, "{mq_flags=");
+    put_oflags(t, (unsigned long)at.mq_flags, false);
+    put(t, ", mq_maxmsg=%ld, mq_msgsize=%ld, mq_curmsgs=%ld}", (long)at.mq_maxmsg,
+        (long)at.mq_msgsize, (long)at.mq_curmsgs);
 }
 
 /* A System V message: {mtype=2, "text"}; the text is n bytes long. */
@@ -364,6 +449,11 @@ static void put_arg(struct proc *p, struct trace *t, const struct sysdesc *d,
     case A_STRUCT:  put(t, v ? "{...}" : "NULL"); break;
     case A_MSG_IN:  put_msg(p, t, (uptr)v, i < 5 ? a[i + 1] : 0); break;
     case A_SEMBUF:  put(t, "{...}"); break;
+    case A_AF: case A_SHUT: case A_SOCKLEVEL: case A_SOCKOPT: put_named(t, d->kind[i], v); break;
+    case A_SOCKTYPE: put_socktype(t, v); break;
+    case A_SOCKFLAGS: case A_MSGFLAGS: put_flags(t, d->kind[i], (unsigned long)v, ""); break;
+    case A_SOCKADDR: put_sockaddr(p, t, (uptr)v, i < 5 ? a[i + 1] : 0); break;
+    case A_MQATTR:  put_mqattr(p, t, (uptr)v, false); break;
     case A_BUF_OUT: if (failed) put(t, "%p", (void *)v); else put_user_bytes(p, t, (uptr)v, r); break;
     case A_STR_OUT: if (failed) put(t, "%p", (void *)v); else put_user_str(p, t, (uptr)v); break;
     case A_FDS_OUT: put_int_out(p, t, failed ? 0 : (uptr)v, true); break;
@@ -371,14 +461,21 @@ static void put_arg(struct proc *p, struct trace *t, const struct sysdesc *d,
     case A_WSTATUS_OUT: put_wstatus(p, t, failed ? 0 : (uptr)v); break;
     case A_MSG_OUT: put_msg(p, t, (uptr)v, failed ? -1 : r); break;
     case A_STRUCT_OUT: put(t, !v ? "NULL" : failed ? "%p" : "{...}", (void *)v); break;
+    case A_SOCKADDR_OUT: put_sockaddr_out(p, t, (uptr)v, i < 5 ? (uptr)a[i + 1] : 0, failed); break;
+    case A_MQATTR_OUT: put_mqattr(p, t, (uptr)v, failed); break;
     }
 }
 
-/* open's mode means something only with O_CREAT: strace leaves it out. */
+/* The mode of open and mq_open, and mq_open's attributes, mean something
+ * only with O_CREAT: strace leaves them out. */
 static bool shown(const struct sysdesc *d, const long *a, int i)
 {
-    return !(d->kind[i] == A_OCT && i > 0 && d->kind[i - 1] == A_OFLAGS &&
-             !(a[i - 1] & O_CREAT));
+    if (d->kind[i] != A_OCT && d->kind[i] != A_MQATTR)
+        return true;
+    for (int j = 0; j < i; j++)
+        if (d->kind[j] == A_OFLAGS)
+            return (a[j] & O_CREAT) != 0;
+    return true;
 }
 
 static int nargs(const struct sysdesc *d)

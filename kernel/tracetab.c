@@ -8,11 +8,15 @@
  * arguments in hexadecimal). The kinds say how to print an argument:
  * a descriptor, a path, a buffer the call reads (its length is the next
  * argument) or fills (its length is the result), flags, or a structure.
+ * Constants and flags are printed by name where this file has their names
+ * (arg_value_name, arg_flag_names): AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC,
+ * MSG_NOSIGNAL.
  * Arguments before the first one the call fills are printed when the call
  * starts, so that a call that blocks shows them at once; the rest when it
  * returns.
  */
 #include "kernel.h"
+#include "uapi/socket.h"
 
 #define D(nr, nm, ...) [nr] = { nm, { __VA_ARGS__ } }
 
@@ -116,12 +120,110 @@ static const struct sysdesc table[NSYSCALL] = {
     D(SYS_port_list,     "port_list",     A_INT, A_STRUCT_OUT),
     D(SYS_port_reply_recv, "port_reply_recv", A_FD, A_STRUCT, A_FD, A_STRUCT_OUT, A_HEX,
                                               A_STRUCT),
+    D(SYS_socket,        "socket",        A_AF, A_SOCKTYPE, A_INT),
+    D(SYS_socketpair,    "socketpair",    A_AF, A_SOCKTYPE, A_INT, A_FDS_OUT),
+    D(SYS_bind,          "bind",          A_FD, A_SOCKADDR, A_INT),
+    D(SYS_listen,        "listen",        A_FD, A_INT),
+    D(SYS_accept4,       "accept4",       A_FD, A_SOCKADDR_OUT, A_INT_OUT, A_SOCKFLAGS),
+    D(SYS_connect,       "connect",       A_FD, A_SOCKADDR, A_INT),
+    D(SYS_sendto,        "sendto",        A_FD, A_BUF_IN, A_INT, A_MSGFLAGS, A_SOCKADDR, A_INT),
+    D(SYS_recvfrom,      "recvfrom",      A_FD, A_BUF_OUT, A_INT, A_MSGFLAGS, A_SOCKADDR_OUT,
+                                          A_INT_OUT),
+    D(SYS_sendmsg,       "sendmsg",       A_FD, A_STRUCT, A_MSGFLAGS),
+    D(SYS_recvmsg,       "recvmsg",       A_FD, A_STRUCT_OUT, A_MSGFLAGS),
+    D(SYS_shutdown,      "shutdown",      A_FD, A_SHUT),
+    D(SYS_getsockname,   "getsockname",   A_FD, A_SOCKADDR_OUT, A_INT_OUT),
+    D(SYS_getpeername,   "getpeername",   A_FD, A_SOCKADDR_OUT, A_INT_OUT),
+    D(SYS_getsockopt,    "getsockopt",    A_FD, A_SOCKLEVEL, A_SOCKOPT, A_STRUCT_OUT, A_INT_OUT),
+    D(SYS_setsockopt,    "setsockopt",    A_FD, A_SOCKLEVEL, A_SOCKOPT, A_STRUCT, A_INT),
+    D(SYS_sock_list,     "sock_list",     A_INT, A_STRUCT_OUT),
+    D(SYS_mq_open,       "mq_open",       A_STR, A_OFLAGS, A_OCT, A_MQATTR),
+    D(SYS_mq_unlink,     "mq_unlink",     A_STR),
+    D(SYS_mq_timedsend,  "mq_timedsend",  A_FD, A_BUF_IN, A_INT, A_INT, A_STRUCT),
+    D(SYS_mq_timedreceive, "mq_timedreceive", A_FD, A_BUF_OUT, A_INT, A_INT_OUT, A_STRUCT),
+    D(SYS_mq_notify,     "mq_notify",     A_FD, A_STRUCT),
+    D(SYS_mq_getsetattr, "mq_getsetattr", A_FD, A_MQATTR, A_MQATTR_OUT),
     D(SYS_trace_open,    "trace_open",    A_HEX),
+    D(SYS_sync,          "sync"),
+    D(SYS_download,      "download",      A_FD, A_STR),
 };
 
 const struct sysdesc *sysdesc(long nr)
 {
     return nr > 0 && nr < NSYSCALL && table[nr].name ? &table[nr] : NULL;
+}
+
+/* ---- constants and flags, by name ---------------------------------------- */
+
+#define USE(a) (s = (a), n = sizeof (a) / sizeof (a)[0])
+
+static const struct symbol families[] = {
+    { AF_UNSPEC, "AF_UNSPEC" }, { AF_UNIX, "AF_UNIX" }, { AF_INET, "AF_INET" },
+};
+static const struct symbol socktypes[] = {
+    { SOCK_STREAM, "SOCK_STREAM" }, { SOCK_DGRAM, "SOCK_DGRAM" }, { SOCK_RAW, "SOCK_RAW" },
+    { SOCK_RDM, "SOCK_RDM" }, { SOCK_SEQPACKET, "SOCK_SEQPACKET" },
+};
+static const struct symbol shuts[] = {
+    { SHUT_RD, "SHUT_RD" }, { SHUT_WR, "SHUT_WR" }, { SHUT_RDWR, "SHUT_RDWR" },
+};
+static const struct symbol levels[] = { { SOL_SOCKET, "SOL_SOCKET" } };
+static const struct symbol sockopts[] = {
+    { SO_TYPE, "SO_TYPE" }, { SO_ERROR, "SO_ERROR" }, { SO_SNDBUF, "SO_SNDBUF" },
+    { SO_RCVBUF, "SO_RCVBUF" }, { SO_PASSCRED, "SO_PASSCRED" }, { SO_PEERCRED, "SO_PEERCRED" },
+    { SO_ACCEPTCONN, "SO_ACCEPTCONN" }, { SO_PROTOCOL, "SO_PROTOCOL" },
+    { SO_DOMAIN, "SO_DOMAIN" },
+};
+
+/* The name of value v of an argument of kind k (of a socket type, its
+ * type without the flags); NULL if it has none. */
+const char *arg_value_name(int k, long v)
+{
+    const struct symbol *s;
+    size_t n;
+    switch (k) {
+    case A_AF:        USE(families); break;
+    case A_SOCKTYPE:  USE(socktypes); break;
+    case A_SHUT:      USE(shuts); break;
+    case A_SOCKLEVEL: USE(levels); break;
+    case A_SOCKOPT:   USE(sockopts); break;
+    default:          return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((long)s[i].value == v)
+            return s[i].name;
+    return NULL;
+}
+
+static const struct symbol oflags[] = {
+    { O_CREAT, "O_CREAT" }, { O_EXCL, "O_EXCL" }, { O_NOCTTY, "O_NOCTTY" },
+    { O_TRUNC, "O_TRUNC" }, { O_APPEND, "O_APPEND" }, { O_NONBLOCK, "O_NONBLOCK" },
+    { O_DIRECTORY, "O_DIRECTORY" }, { O_CLOEXEC, "O_CLOEXEC" },
+};
+static const struct symbol sockflags[] = {
+    { SOCK_NONBLOCK, "SOCK_NONBLOCK" }, { SOCK_CLOEXEC, "SOCK_CLOEXEC" },
+};
+static const struct symbol msgflags[] = {
+    { MSG_OOB, "MSG_OOB" }, { MSG_PEEK, "MSG_PEEK" }, { MSG_DONTROUTE, "MSG_DONTROUTE" },
+    { MSG_CTRUNC, "MSG_CTRUNC" }, { MSG_TRUNC, "MSG_TRUNC" }, { MSG_DONTWAIT, "MSG_DONTWAIT" },
+    { MSG_EOR, "MSG_EOR" }, { MSG_WAITALL, "MSG_WAITALL" }, { MSG_NOSIGNAL, "MSG_NOSIGNAL" },
+    { MSG_CMSG_CLOEXEC, "MSG_CMSG_CLOEXEC" },
+};
+
+/* The bits an argument of kind k is made of (a socket type's flags), *np
+ * of them; NULL for a kind that is not flags. */
+const struct symbol *arg_flag_names(int k, size_t *np)
+{
+    const struct symbol *s;
+    size_t n;
+    switch (k) {
+    case A_OFLAGS: case A_FDFLAGS: USE(oflags); break;
+    case A_SOCKTYPE: case A_SOCKFLAGS: USE(sockflags); break;
+    case A_MSGFLAGS: USE(msgflags); break;
+    default: *np = 0; return NULL;
+    }
+    *np = n;
+    return s;
 }
 
 /* errno values: the macro's name and the text strerror gives (shell/lib/error.c). */
@@ -169,8 +271,26 @@ static const struct { const char *name, *text; } errnos[] = {
     [ETIME]   = { "ETIME",   "Timer expired" },
     [EOVERFLOW] = { "EOVERFLOW", "Value too large for defined data type" },
     [EBADFD]  = { "EBADFD",  "File descriptor in bad state" },
+    [ENOTSOCK] = { "ENOTSOCK", "Socket operation on non-socket" },
+    [EDESTADDRREQ] = { "EDESTADDRREQ", "Destination address required" },
+    [EMSGSIZE] = { "EMSGSIZE", "Message too long" },
+    [EPROTOTYPE] = { "EPROTOTYPE", "Protocol wrong type for socket" },
+    [ENOPROTOOPT] = { "ENOPROTOOPT", "Protocol not available" },
+    [EPROTONOSUPPORT] = { "EPROTONOSUPPORT", "Protocol not supported" },
+    [ESOCKTNOSUPPORT] = { "ESOCKTNOSUPPORT", "Socket type not supported" },
     [ENOTSUP] = { "ENOTSUP", "Operation not supported" },
+    [EAFNOSUPPORT] = { "EAFNOSUPPORT", "Address family not supported by protocol" },
+    [EADDRINUSE] = { "EADDRINUSE", "Address already in use" },
+    [EADDRNOTAVAIL] = { "EADDRNOTAVAIL", "Cannot assign requested address" },
+    [ECONNABORTED] = { "ECONNABORTED", "Software caused connection abort" },
+    [ECONNRESET] = { "ECONNRESET", "Connection reset by peer" },
+    [ENOBUFS]  = { "ENOBUFS",  "No buffer space available" },
+    [EISCONN]  = { "EISCONN",  "Transport endpoint is already connected" },
+    [ENOTCONN] = { "ENOTCONN", "Transport endpoint is not connected" },
+    [ESHUTDOWN] = { "ESHUTDOWN", "Cannot send after transport endpoint shutdown" },
+    [ETOOMANYREFS] = { "ETOOMANYREFS", "Too many references: cannot splice" },
     [ETIMEDOUT] = { "ETIMEDOUT", "Connection timed out" },
+    [ECONNREFUSED] = { "ECONNREFUSED", "Connection refused" },
     [ECANCELED] = { "ECANCELED", "Operation canceled" },
     [EOWNERDEAD] = { "EOWNERDEAD", "Owner died" },
 };

@@ -12,7 +12,7 @@
 // once. It loops over a few hundred rounds until the time is up; each round
 // is one of: a long pipeline; an IPC demo (messages, shared memory, pipes,
 // channels, the ring, the counter, the echo service on a port, POSIX
-// semaphores, signals); a command killed with kill -9 at a random moment
+// semaphores, signals, Unix-domain sockets, POSIX message queues); a command killed with kill -9 at a random moment
 // (sometimes stopped and continued first), after which every process left
 // is killed and every IPC object removed; a FIFO between two processes; a
 // message-queue flood; a command run as another user with runas; several
@@ -21,8 +21,10 @@
 // A target passes if the kernel never panicked, every round that was not
 // killed succeeded, `kstat` at the end equals `kstat` at the start (every
 // process, file, pipe, waiter, timer, heap block and IPC object of the
-// rounds is gone), `ipcs -a` lists nothing, and ps shows no process but
-// init, the script's shell and ps itself. The transcript of each target is
+// rounds is gone; sockets, descriptors in flight, POSIX queues and their
+// messages too), `ipcs -a` lists nothing, /dev/mqueue is empty, no socket
+// node is left in /, /tmp, /home or the script's directory, and ps shows
+// no process but init, the script's shell and ps itself. The transcript of each target is
 // kept in build/soak/TARGET.log, the script in build/soak/script.sh.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -69,6 +71,17 @@ const demos = [
   () => `echoserver -n 3 & echoclient -W 5000 a b c; wait $!`,
   () => `sigcatch -n 2 USR1 USR2 & sleep 0.2; kill -USR1 $!; sleep 0.1; kill -USR2 $!; wait $!`,
   () => 'psem create /soak 1 && psem wait /soak && psem post /soak && psem value /soak && psem unlink /soak',
+  // Sockets and POSIX queues (after the first seven: a parallel round picks
+  // from those, and two of these at once would share a name).
+  () => `sockecho -n ${int(1, 6)} /tmp/soak.echo`,
+  () => `printf 'one\\ntwo\\n' > /tmp/soak.fdpass && fdpass /tmp/soak.fdpass && rm /tmp/soak.fdpass`,
+  () => `mqjobs -w ${int(1, 2)}`,     // 8 jobs and a stop per worker fill its 10 slots
+  () => `mqjobs -d${' && mqjobs -r'.repeat(8)} && rm /dev/mqueue/mqjobs`,
+  () => { const n = int(100, 20000);
+          return `nc -U -l /tmp/soak.sock < /dev/null > /tmp/soak.got & i=0; ` +
+                 `until test -S /tmp/soak.sock || [ $i -gt 200 ]; do sleep 0.05; i=$((i + 1)); done; ` +
+                 `seq 1 ${n} | nc -U /tmp/soak.sock; wait $! && test "$(wc -l < /tmp/soak.got)" -eq ${n} && ` +
+                 `rm /tmp/soak.sock /tmp/soak.got`; },
 ];
 const floods = [
   () => `set -- $(ipcmk -Q); q=$4; msgdemo -s $q & msgdemo -c $q $(seq 1 ${int(50, 400)}) && ` +
@@ -96,6 +109,8 @@ const victims = [
   ...pipelines, ...demos, ...floods.slice(0, 1),
   () => 'msgqbench 64', () => 'yes > /dev/null', () => 'cat /dev/zero | wc -c',
   () => 'sleep 5', () => 'chandemo wait', () => 'echoserver', () => 'ipcbench chan',
+  () => 'sockbench stream', () => 'sockbench pingpong', () => 'sockbench mq',
+  () => 'nc -U -l /tmp/soak.sock < /dev/null', () => 'mqjobs -r',
   () => `runas 1000 sh -c 'yes | head -n 1000000 | wc -l'`,
   () => `mkfifo /tmp/soak.f; seq 1 100000 > /tmp/soak.f & cat /tmp/soak.f > /dev/null`,
 ];
@@ -127,10 +142,11 @@ function script(nrounds) {
     rounds.push(`  ${i}) ${round(i)} ;;`);
   return [
     // What a killed command may leave: processes, System V objects, the
-    // named semaphores of psem and counter, files.
+    // named semaphores of psem and counter, the queues of mqjobs and
+    // sockbench, files and socket nodes.
     'clean() { kill -9 -1 2>/dev/null; wait; ipcrm -a > /dev/null 2>&1; ' +
       'for s in /soak /counter.lock /counter.a /counter.b; do psem unlink $s > /dev/null 2>&1; done; ' +
-      'rm -f /tmp/soak.*; }',
+      'rm -f /tmp/soak.* /dev/mqueue/mqjobs /dev/mqueue/sockbench; }',
     'printf "BASE "; kstat',
     'pipelines=0 demos=0 fifos=0 floods=0 runas=0 parallel=0 kills=0 failed=0 n=0',
     `end=$(($(date +%s) + ${seconds}))`,
@@ -144,6 +160,7 @@ function script(nrounds) {
     'echo "OPS rounds=$n pipelines=$pipelines demos=$demos fifos=$fifos floods=$floods ' +
       'runas=$runas parallel=$parallel kills=$kills failed=$failed"',
     'printf "END "; kstat',
+    'echo MQUEUE; ls -a /dev/mqueue; echo SOCKETS; ls -la / /tmp /home . 2>/dev/null | grep "^s"; ss -x -a',
     'echo IPCS; ipcs -a; echo PS; ps',
   ].join('\n') + '\n';
 }
@@ -186,7 +203,14 @@ function run(target, s) {
 function ipcsObjects(text) {
   const sec = text.split('\nIPCS\n')[1]?.split('\nPS\n')[0] ?? '';
   return sec.split('\n').filter((l) => l.trim() && !l.startsWith('------') &&
-    !/^(key|chanid|portid)\s/.test(l));
+    !/^(key|name|chanid|portid)\s/.test(l));
+}
+
+// What `ls -a /dev/mqueue` and the socket nodes list between MQUEUE and
+// IPCS (the ss -x -a header aside).
+function leftovers(text) {
+  const sec = text.split('\nMQUEUE\n')[1]?.split('\nIPCS\n')[0] ?? '';
+  return sec.split('\n').filter((l) => l.trim() && !/^(\.|\.\.|SOCKETS|Netid\s.*)$/.test(l));
 }
 
 function psRows(text) {
@@ -206,11 +230,15 @@ function judge(target, { text, code }) {
   else if (base !== end) problems.push(`kstat changed:\n    start ${base}\n    end   ${end}`);
   const objects = ipcsObjects(text);
   if (objects.length) problems.push(`ipcs -a lists:\n    ${objects.join('\n    ')}`);
+  const rest = leftovers(text);
+  if (rest.length) problems.push(`queues or sockets left:\n    ${rest.join('\n    ')}`);
   const left = psRows(text).filter((l) => !/^\s*1\s/.test(l) && !/ sh -c /.test(l) && !/\sps\s*$/.test(l));
   if (left.length) problems.push(`processes left:\n    ${left.join('\n    ')}`);
   console.log(`soak ${target}: ${ops ? ops.replace(/=/g, ' ') : 'no operations reported'}`);
   console.log(`soak ${target}: kstat at the start ${base ?? '-'}`);
   console.log(`soak ${target}: kstat at the end   ${end ?? '-'}`);
+  console.log(`soak ${target}: /dev/mqueue, socket nodes and ss -x -a ` +
+              `${rest.length ? `list ${rest.length} things` : 'are empty'}`);
   console.log(`soak ${target}: ipcs -a ${objects.length ? `lists ${objects.length} objects` : 'is empty'}, ` +
               `${psRows(text).length} processes at the end (init, the script's sh, ps)`);
   if (problems.length) {

@@ -32,6 +32,12 @@ man 7 pipe | head -n 4 | tail -n 1
 echo "--- a page for a family of calls"
 man sem_trywait | head -n 4 | tail -n 1
 man -w sem_trywait
+echo "--- sockets and POSIX message queues: calls, families, overviews"
+for n in socket accept4 sendmsg recvfrom setsockopt CMSG_DATA mq_timedsend mq_setattr; do
+    man -w "$n"
+done
+man 7 unix | head -n 4 | tail -n 1
+man 7 mq_overview | head -n 4 | tail -n 1
 echo "--- man -k"
 man -k 'message queue'
 echo "--- errors"

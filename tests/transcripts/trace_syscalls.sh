@@ -25,6 +25,13 @@ trace -o /tmp/nope.trace -e open cat /nope
 cat /tmp/nope.trace
 echo "--- a call that blocks is shown when it blocks, and when it resumes"
 (sleep 1; echo late) | trace -e read head -n 1 2>&1 >/dev/null | mask
+echo "--- sockets: the address, the type and shutdown's how by name"
+nc -U -l /tmp/trace.sock > /dev/null &
+while ! test -S /tmp/trace.sock; do sleep 0.1; done
+echo hi | trace -e socket,connect,shutdown nc -U /tmp/trace.sock 2>&1
+wait $!
+rm /tmp/trace.sock
+trace -e socketpair fdpass 2>&1 >/dev/null
 echo "--- -f: the children too, each line with its pid"
 trace -f -e exit sh -c 'env true; exit 4' 2>&1 | mask
 echo "status $?"

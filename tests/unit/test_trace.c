@@ -2,7 +2,8 @@
  * test_trace.c - unit tests of kernel/trace.c: who is traced (the tracer's
  * children, with TRACE_FOLLOW theirs too), the lines of calls that complete,
  * fail, block and resume, the wait for room in a full buffer, the end of
- * the trace, and a tracer that goes away.
+ * the trace, a tracer that goes away, and how the calls of sockets and
+ * POSIX message queues are shown (addresses, constants and flags by name).
  *
  * The tracer is a child of init (so that its own trace state goes when it
  * exits); it spawns the traced process, and reads the lines as trace(1)
@@ -10,6 +11,8 @@
  */
 #include "pipetest.h"
 #include "../../kernel/uapi/trace.h"
+#include "../../kernel/uapi/socket.h"
+#include "../../kernel/uapi/mqueue.h"
 
 static struct proc *ttracer(int flags, int *fd)
 {
@@ -177,5 +180,143 @@ TEST(trace_says_what_killed_a_process)
     CHECK_STR(tlines(tracer, fd), "+++ killed by SIGTERM +++\n");
     uptr st = ubuf(tracer, sizeof(int));
     CHECK_EQ(tsys(tracer, SYS_wait4, (long)pid, (long)st, 0L, 0L), pid);
+    tdone(tracer);
+}
+
+/* A Unix-domain address of path in p's memory; its length in *len. */
+static uptr tsockaddr(struct proc *p, const char *path, long *len)
+{
+    struct k_sockaddr_un a;
+    memset(&a, 0, sizeof a);
+    a.sun_family = AF_UNIX;
+    memcpy(a.sun_path, path, strlen(path));
+    *len = (long)(SUN_PATH_OFFSET + strlen(path) + 1);
+    return ubytes(p, &a, sizeof a);
+}
+
+/* An abstract address: a NUL, then name. */
+static uptr tabstract_addr(struct proc *p, const char *name, long *len)
+{
+    struct k_sockaddr_un a;
+    memset(&a, 0, sizeof a);
+    a.sun_family = AF_UNIX;
+    memcpy(a.sun_path + 1, name, strlen(name));
+    *len = (long)(SUN_PATH_OFFSET + 1 + strlen(name));
+    return ubytes(p, &a, sizeof a);
+}
+
+TEST(trace_decodes_socket_calls)
+{
+    int fd;
+    struct proc *tracer = ttracer(0, &fd);
+    struct proc *c = tspawn(tracer, "/bin/child");
+    long alen;
+    uptr addr = tsockaddr(c, "/tmp/s", &alen);
+    long l = tsys(c, SYS_socket, (long)AF_UNIX, (long)(SOCK_STREAM | SOCK_CLOEXEC), 0L);
+    CHECK(l >= 3);
+    CHECK_EQ(tsys(c, SYS_bind, l, (long)addr, alen), 0);
+    CHECK_EQ(tsys(c, SYS_listen, l, 5L), 0);
+    long s = tsys(c, SYS_socket, (long)AF_UNIX, (long)SOCK_STREAM, 0L);
+    CHECK_EQ(tsys(c, SYS_connect, s, (long)addr, alen), 0);
+    long cn = tsys(c, SYS_accept4, l, 0L, 0L, (long)SOCK_NONBLOCK);
+    CHECK(cn >= 3);
+    CHECK_EQ(tsys(c, SYS_sendto, s, (long)ustr(c, "hi"), 2L, (long)MSG_NOSIGNAL, 0L, 0L), 2);
+    CHECK_EQ(tsys(c, SYS_shutdown, s, (long)SHUT_WR), 0);
+    uptr peer = ubuf(c, sizeof(struct k_sockaddr_un));
+    uint32_t plen = sizeof(struct k_sockaddr_un);
+    uptr pl = ubytes(c, &plen, sizeof plen);
+    CHECK_EQ(tsys(c, SYS_getpeername, s, (long)peer, (long)pl), 0);
+    uptr v = ubuf(c, sizeof(int32_t));
+    int32_t vlen = sizeof(int32_t);
+    CHECK_EQ(tsys(c, SYS_getsockopt, s, (long)SOL_SOCKET, (long)SO_TYPE, (long)v,
+                  (long)ubytes(c, &vlen, sizeof vlen)), 0);
+    long d = tsys(c, SYS_socket, (long)AF_UNIX, (long)SOCK_DGRAM, 0L);
+    CHECK_EQ(tsys(c, SYS_connect, d, (long)tsockaddr(c, "/nope", &alen), alen), -ENOENT);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = %ld\n"
+             "bind(%ld, {sun_family=AF_UNIX, sun_path=\"/tmp/s\"}, 9) = 0\n"
+             "listen(%ld, 5) = 0\n"
+             "socket(AF_UNIX, SOCK_STREAM, 0) = %ld\n"
+             "connect(%ld, {sun_family=AF_UNIX, sun_path=\"/tmp/s\"}, 9) = 0\n"
+             "accept4(%ld, NULL, NULL, SOCK_NONBLOCK) = %ld\n"
+             "sendto(%ld, \"hi\", 2, MSG_NOSIGNAL, NULL, 0) = 2\n"
+             "shutdown(%ld, SHUT_WR) = 0\n"
+             "getpeername(%ld, {sun_family=AF_UNIX, sun_path=\"/tmp/s\"}, [9]) = 0\n"
+             "getsockopt(%ld, SOL_SOCKET, SO_TYPE, {...}, [4]) = 0\n"
+             "socket(AF_UNIX, SOCK_DGRAM, 0) = %ld\n"
+             "connect(%ld, {sun_family=AF_UNIX, sun_path=\"/nope\"}, 8) = -1 ENOENT "
+             "(No such file or directory)\n",
+             l, l, l, s, s, l, cn, s, s, s, s, d, d);
+    CHECK_STR(tlines(tracer, fd), want);
+
+    /* accept waits: its address, filled, is shown when it resumes */
+    long a2 = tsys(c, SYS_socket, (long)AF_UNIX, (long)SOCK_SEQPACKET, 0L);
+    CHECK_EQ(tsys(c, SYS_bind, a2, (long)tabstract_addr(c, "srv", &alen), alen), 0);
+    CHECK_EQ(tsys(c, SYS_listen, a2, 1L), 0);
+    tlines(tracer, fd);
+    uptr got = ubuf(c, sizeof(struct k_sockaddr_un));
+    uint32_t glen = sizeof(struct k_sockaddr_un);
+    uptr gl = ubytes(c, &glen, sizeof glen);
+    CHECK_EQ(tsys(c, SYS_accept4, a2, (long)got, (long)gl, 0L), KERN_BLOCK);
+    snprintf(want, sizeof want, "accept4(%ld, <blocks: %s>\n", a2, c->wait_what);
+    CHECK_STR(tlines(tracer, fd), want);
+    struct proc *client = tspawn(init, "/bin/child");
+    long cs = tsys(client, SYS_socket, (long)AF_UNIX, (long)SOCK_SEQPACKET, 0L);
+    uptr autob = ubytes(client, &(uint16_t){ AF_UNIX }, sizeof(uint16_t));
+    CHECK_EQ(tsys(client, SYS_bind, cs, (long)autob, 2L), 0);       /* autobind */
+    CHECK_EQ(tsys(client, SYS_connect, cs, (long)tabstract_addr(client, "srv", &alen), alen), 0);
+    long ac = tsys(c, SYS_accept4, a2, (long)got, (long)gl, 0L);
+    CHECK(ac >= 3);
+    const char *text = tlines(tracer, fd);
+    CHECK(strncmp(text, "<... accept4 resumed> {sun_family=AF_UNIX, sun_path=@\"", 54) == 0);
+    snprintf(want, sizeof want, "\"}, [8], 0) = %ld\n", ac);      /* autobind: 5 bytes */
+    CHECK(strstr(text, want) != NULL);
+    texit_reap(client, 0);
+    texit_reap(c, 0);
+    tlines(tracer, fd);
+    trm("/tmp/s");
+    tdone(tracer);
+}
+
+TEST(trace_decodes_mq_sync_and_unknown_flags)
+{
+    int fd;
+    struct proc *tracer = ttracer(0, &fd);
+    struct proc *c = tspawn(tracer, "/bin/child");
+    struct k_mq_attr at = { 0, 4, 16, 0 };
+    long q = tsys(c, SYS_mq_open, (long)ustr(c, "tq"), (long)(O_CREAT | O_RDWR), 0600L,
+                  (long)ubytes(c, &at, sizeof at));
+    CHECK(q >= 3);
+    CHECK_EQ(tsys(c, SYS_mq_timedsend, q, (long)ustr(c, "job"), 3L, 7L, 0L), 0);
+    uptr b = ubuf(c, 16), pr = ubuf(c, sizeof(uint32_t));
+    CHECK_EQ(tsys(c, SYS_mq_timedreceive, q, (long)b, 16L, (long)pr, 0L), 3);
+    uptr old = ubuf(c, sizeof at);
+    CHECK_EQ(tsys(c, SYS_mq_getsetattr, q, 0L, (long)old), 0);
+    long q2 = tsys(c, SYS_mq_open, (long)ustr(c, "tq"), (long)O_RDONLY, 0L, 0L);
+    CHECK(q2 >= 3);
+    CHECK_EQ(tsys(c, SYS_mq_unlink, (long)ustr(c, "tq")), 0);
+    CHECK_EQ(tsys(c, SYS_socket, (long)AF_INET, (long)(SOCK_DGRAM | 0x100), 0L), -EINVAL);
+    CHECK(tsys(c, SYS_shutdown, q, 7L) < 0);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "mq_open(\"tq\", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=4, mq_msgsize=16, "
+             "mq_curmsgs=0}) = %ld\n"
+             "mq_timedsend(%ld, \"job\", 3, 7, NULL) = 0\n"
+             "mq_timedreceive(%ld, \"job\", 16, [7], NULL) = 3\n"
+             "mq_getsetattr(%ld, NULL, {mq_flags=0, mq_maxmsg=4, mq_msgsize=16, "
+             "mq_curmsgs=0}) = 0\n"
+             "mq_open(\"tq\", O_RDONLY) = %ld\n"
+             "mq_unlink(\"tq\") = 0\n"
+             "socket(AF_INET, SOCK_DGRAM|0x100, 0) = -1 EINVAL (Invalid argument)\n",
+             q, q, q, q, q2);
+    const char *text = tlines(tracer, fd);
+    CHECK(strncmp(text, want, strlen(want)) == 0);
+    CHECK(strstr(text, "shutdown(") != NULL);
+    snprintf(want, sizeof want, "shutdown(%ld, 7) = -1", q);
+    CHECK(strstr(text, want) != NULL);
+    CHECK_EQ(tsys(c, SYS_sync), 0);
+    CHECK_STR(tlines(tracer, fd), "sync() = 0\n");
+    texit_reap(c, 0);
     tdone(tracer);
 }
