@@ -39,7 +39,6 @@ const EIO = -5;
 
 const hashOf = (bytes) => crypto.createHash('sha1').update(bytes).digest('hex');
 const hostPath = (dir, rel) => Buffer.concat([Buffer.from(dir + '/'), Buffer.from(rel, 'latin1')]);
-const shown = (rel) => Buffer.from(rel, 'latin1').toString();
 const deepestFirst = (a, b) => b.split('/').length - a.split('/').length || (a < b ? 1 : -1);
 
 export class HostFolder {
@@ -100,10 +99,15 @@ export class HostFolder {
     return found;
   }
 
+  // How the host's file rel is named in a message.
+  where(rel) {
+    return `${this.dir}/${Buffer.from(rel, 'latin1').toString()}`;
+  }
+
   once(rel, why) {
     if (this.warned.has(rel)) return;
     this.warned.add(rel);
-    this.warn(`duplex: --mount: ${shown(path.join(this.dir, rel))}: left out of /mnt: ${why}`);
+    this.warn(`duplex: --mount: ${this.where(rel)}: left out of /mnt: ${why}`);
   }
 
   read(rel) {
@@ -153,8 +157,12 @@ export class HostFolder {
 
   // The machine stops: its last changes to DIR.
   flush() {
-    if (this.dx) this.out();
     clearInterval(this.timer);
+    try {
+      if (this.dx) this.out();
+    } catch (e) {
+      this.warn(`duplex: --mount: the last changes could not be copied to ${this.dir}: ${e.message}`);
+    }
   }
 
   // The machine's changes to DIR; false if one could not be made.
@@ -206,7 +214,7 @@ export class HostFolder {
       this.known.set(name, { dir, mode: m.mode, mtimeMs: st.mtimeMs, size: st.size, hash });
       return true;
     } catch (e) {
-      this.warn(`duplex: --mount: cannot write ${shown(path.join(this.dir, name))}: ${e.code || e.message}`);
+      this.warn(`duplex: --mount: cannot write ${this.where(name)}: ${e.code || e.message}`);
       return false;
     }
   }
@@ -223,7 +231,7 @@ export class HostFolder {
     } catch (e) {
       if (e.code === 'ENOENT') return true;
       if (e.code === 'ENOTEMPTY') return true;   // it holds files left out of /mnt
-      this.warn(`duplex: --mount: cannot remove ${shown(path.join(this.dir, name))}: ${e.code || e.message}`);
+      this.warn(`duplex: --mount: cannot remove ${this.where(name)}: ${e.code || e.message}`);
       return false;
     }
     return true;
@@ -253,7 +261,7 @@ export class HostFolder {
       if (k && k.dir !== h.dir) this.dx.removePath('/mnt/' + name);
       const r = this.dx.setPath('/mnt/' + name, data, h.mode);
       if (r < 0) {
-        this.warnOnce('in:' + name, `duplex: --mount: ${shown(path.join(this.dir, name))}: ` +
+        this.warnOnce('in:' + name, `duplex: --mount: ${this.where(name)}: ` +
           `not copied into /mnt: error ${-r}`);
         continue;
       }

@@ -1,6 +1,6 @@
 // mount.test.js - ./duplex --mount DIR (web/mount.js): a folder of the
 // host seen as /mnt, both ways, while the machine runs and after.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,9 +10,12 @@ import { root } from './harness.js';
 
 const duplex = path.join(root, 'duplex');
 
+const made = [];
 function fresh() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'duplex-mount-'));
+  made.push(fs.mkdtempSync(path.join(os.tmpdir(), 'duplex-mount-')));
+  return made.at(-1);
 }
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function run(args, cwd = root) {
   const r = spawnSync(duplex, args, { cwd, encoding: 'latin1', timeout: 180000 });
