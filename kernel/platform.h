@@ -239,13 +239,20 @@ int kernel_signal(struct proc *p, struct sig_delivery *d);
  * nothing to save while it stays the same. kernel_put_file makes (or
  * replaces) the regular file name in the current directory of the
  * console's shell, as that shell would, with exactly the permission bits
- * mode; where gets that directory's path. */
+ * mode; where gets that directory's path. kernel_set_path makes the
+ * regular file (or with dir, the directory) at an absolute path, or
+ * replaces a regular file's bytes, with the permission bits mode;
+ * kernel_remove_path removes a file or an empty directory (a folder of
+ * the platform's kept in step). */
 long     kernel_archive(const char *path, void **out, size_t *len, long *skipped);
 void     kernel_free(void *p);
 long     kernel_restore(const void *archive, size_t len);
 uint64_t kernel_fs_changes(void);
 long     kernel_put_file(const char *name, const void *data, size_t len, uint32_t mode,
                          char *where, size_t where_size);
+long     kernel_set_path(const char *path, bool dir, const void *data, size_t len,
+                         uint32_t mode);
+long     kernel_remove_path(const char *path);
 
 /* p faulted in user mode (bad access, illegal instruction, ...). With
  * can_handle, a handler for sig runs if p has one (the platform then calls

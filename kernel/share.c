@@ -18,6 +18,12 @@
  *    open regular file and a name for it (the page: the browser's
  *    download).
  *  - sync(2): the platform saves what it keeps now (plat_sync).
+ *  - A tree kept in step with one of the platform's (./duplex --mount DIR
+ *    as /mnt): the platform copies it in at boot with kernel_restore,
+ *    reads it back with kernel_archive, and brings the files it finds
+ *    changed on its side in with kernel_set_path and kernel_remove_path.
+ *    These act as the kernel (root), not as a process: the platform's
+ *    folder is the user's own.
  *
  * The platform knows when to save by ramfs_changes(), a count of the
  * changes to the tree (kernel_fs_changes): one number to compare, not a
@@ -249,6 +255,56 @@ long kernel_put_file(const char *name, const void *data, size_t len, uint32_t mo
         if (n < 0)
             kstrlcpy(where, ".", where_size);
     }
+    return r;
+}
+
+/* ---- a tree kept in step with the platform's -------------------------------- */
+
+/* Make the regular file (or, with dir, the directory) at the absolute
+ * path, or replace a regular file's bytes; mode's permission bits are set
+ * either way. Its parent must exist. */
+long kernel_set_path(const char *path, bool dir, const void *data, size_t len, uint32_t mode)
+{
+    if (path[0] != '/')
+        return -EINVAL;
+    struct inode *ip;
+    long r = namei(NULL, path, &ip);
+    if (r == -ENOENT)
+        return ramfs_create_path(path, dir ? I_DIR : I_REG, mode, data, len);
+    if (r < 0)
+        return r;
+    if (dir)
+        r = ip->type == I_DIR ? 0 : -EEXIST;
+    else
+        r = ip->type == I_REG ? ramfs_write_kernel(ip, data, len)
+                              : ip->type == I_DIR ? -EISDIR : -EEXIST;
+    if (r == 0 && (ip->mode & 07777) != (mode & 07777)) {
+        ip->mode = mode & 07777;
+        ip->ctime = plat_clock_ns(CLOCK_REALTIME_COARSE);
+        ramfs_changed();
+    }
+    iput(ip);
+    return r;
+}
+
+/* Remove the file or empty directory at the absolute path. */
+long kernel_remove_path(const char *path)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir;
+    if (path[0] != '/')
+        return -EINVAL;
+    long r = nameiparent(NULL, path, &dir, name);
+    if (r < 0)
+        return r;
+    struct inode *ip = dir_lookup(dir, name);
+    if (!ip || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+        r = ip ? -EINVAL : -ENOENT;
+    else if (ip->type == I_DIR && !dir_is_empty(ip))
+        r = -ENOTEMPTY;
+    else
+        r = dir_unlink(dir, name);
+    iput(dir);
     return r;
 }
 

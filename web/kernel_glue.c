@@ -361,6 +361,15 @@ EXPORT(web_put_file) long web_put_file(const void *data, size_t len, int mode)
     return kernel_put_file(name, data, len, (uint32_t)mode, scratch, SCRATCH_SIZE);
 }
 
+/* A folder of the host kept in step (./duplex --mount, web/mount.js):
+ * the absolute path in scratch made a directory (dir) or a regular file
+ * with len bytes at data, or removed. 0 or -errno. */
+EXPORT(web_set_path) long web_set_path(int dir, const void *data, size_t len, int mode)
+{
+    return kernel_set_path(scratch, dir != 0, data, len, (uint32_t)mode);
+}
+EXPORT(web_remove_path) long web_remove_path(void) { return kernel_remove_path(scratch); }
+
 /* The live view's snapshot (kernel/snapshot.c) in a buffer of the kernel
  * heap that grows to fit it: its length; web_snapshot_buf says where. */
 static char *snap_buf;

@@ -10,6 +10,9 @@
 //                            file: tools/duplex-cc's, or a WASI program) is
 //                            /usr/bin/NAME for this run, NAME being FILE's name
 //                            without .wasm
+//   ./duplex --mount DIR ...  (before -c) the host's folder DIR is /mnt,
+//                            kept in step both ways while the machine
+//                            runs (mount.js says how, and what cannot cross)
 //
 // Exit status: the shell's or LINE's, or
 //   70  a kernel panic (the message is on stderr);
@@ -19,7 +22,8 @@
 //       as if all went well, the launcher says so on stderr, with the
 //       process table as ps shows it;
 //    2  a bad command line (LINE longer than ARG_MAX, 65536 bytes: the
-//       machine's limit for a program's arguments);
+//       machine's limit for a program's arguments; a --mount DIR that is
+//       not a directory);
 //    1  the build failed.
 //
 // First the build is brought up to date (`make web`, through
@@ -37,6 +41,7 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Duplex } from './runtime.js';
 import { ustarWith } from './ustar.js';
+import { HostFolder } from './mount.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const build = path.join(root, 'build', 'web');
@@ -46,7 +51,7 @@ export const DEADLOCK = 71;
 const ARG_MAX = 65536;                 // kernel/uapi/limits.h
 
 function usage() {
-  process.stderr.write("usage: duplex [--add PROGRAM.wasm]... [-c 'COMMAND LINE']\n");
+  process.stderr.write("usage: duplex [--add PROGRAM.wasm]... [--mount DIR] [-c 'COMMAND LINE']\n");
   process.exit(2);
 }
 
@@ -102,6 +107,18 @@ export function prepareWasi(bytes) {
   return fs.readFileSync(out);
 }
 
+// --mount DIR: the host's folder kept in step with /mnt (mount.js).
+let folder = null;
+
+function mountFolder(dir) {
+  const why = HostFolder.problem(dir);
+  if (why) {
+    process.stderr.write(`duplex: --mount ${dir}: ${why}\n`);
+    process.exit(2);
+  }
+  folder = new HostFolder(dir, (line) => process.stderr.write(line + '\n'));
+}
+
 export async function boot({ argv, console: con, host, poweroff }) {
   const initramfs = fs.readFileSync(path.join(build, 'initramfs.tar'));
   const dx = new Duplex({
@@ -111,17 +128,21 @@ export async function boot({ argv, console: con, host, poweroff }) {
     host,
     poweroff,
     prepareWasi,
+    restore: folder ? folder.bootArchive() : undefined,
+    sync: folder ? () => folder.sync() : undefined,
     panic: (msg) => {
       process.stderr.write(`\nduplex: kernel panic: ${msg}\n`);
       process.exit(PANIC);
     },
   });
   await dx.boot(argv);
+  if (folder) folder.attach(dx);
   watchDeadlock(dx);
   return dx;
 }
 
 function leave(code) {
+  if (folder) folder.flush();        // the machine's last changes to the host's folder
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
@@ -196,9 +217,10 @@ async function interactive() {
 }
 
 async function main(args) {
-  while (args[0] === '--add') {
-    if (args.length < 2) usage();
-    addProgram(args[1]);
+  while (args[0] === '--add' || args[0] === '--mount') {
+    if (args.length < 2 || (args[0] === '--mount' && folder)) usage();
+    if (args[0] === '--add') addProgram(args[1]);
+    else mountFolder(args[1]);
     args = args.slice(2);
   }
   if (args.length !== 0 && (args.length !== 2 || args[0] !== '-c')) usage();

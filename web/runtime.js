@@ -782,6 +782,33 @@ export class Duplex {
     return r < 0 ? { error: r } : { dir: this.cstring(scratch) };
   }
 
+  // A folder of the host kept in step (mount.js): the absolute path made
+  // a directory (bytes null) or a regular file with bytes, or, with
+  // removePath, removed. 0 or -errno.
+  setPath(path, bytes, mode) {
+    const r = this.withKernelCopy(bytes || new Uint8Array(0), (at) => {
+      if (!this.pathToScratch(path)) return -36;
+      return this.kernel.web_set_path(bytes ? 0 : 1, at, bytes ? bytes.length : 0, mode);
+    });
+    this.schedule();
+    return r;
+  }
+
+  removePath(path) {
+    const r = this.pathToScratch(path) ? this.kernel.web_remove_path() : -36;
+    this.schedule();
+    return r;
+  }
+
+  // path (a string of bytes, one char each) into scratch; false if too long.
+  pathToScratch(path) {
+    if (path.length >= 1024) return false;                  // PATH_MAX
+    const scratch = this.kernel.web_scratch() >>> 0;
+    for (let i = 0; i < path.length; i++) this.kmem[scratch + i] = path.charCodeAt(i);
+    this.kmem[scratch + path.length] = 0;
+    return true;
+  }
+
   // The kernel's one timer, at the monotonic deadline ms (0: none). Hosts
   // take delays of at most 2^31-1 ms (about 24.8 days) and fire a longer
   // one at once (Node also warns); the clamped timer fires early instead,

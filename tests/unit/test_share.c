@@ -166,3 +166,39 @@ TEST(share_sync_answers_the_platforms_last_save)
     CHECK_EQ(tsync_calls, calls + 2);
     tsync_result = 0;
 }
+
+TEST(share_set_path_and_remove_path_keep_a_tree_in_step)
+{
+    struct k_stat st;
+    CHECK_EQ(kernel_set_path("/tmp/kept", true, NULL, 0, 0750), 0);
+    CHECK_EQ(sstat(init, "/tmp/kept", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFDIR | 0750);
+    CHECK_EQ(kernel_set_path("/tmp/kept", true, NULL, 0, 0755), 0);     /* there: mode only */
+    CHECK_EQ(sstat(init, "/tmp/kept", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFDIR | 0755);
+
+    uint64_t c = kernel_fs_changes();
+    CHECK_EQ(kernel_set_path("/tmp/kept/f", false, "first", 5, 0644), 0);
+    CHECK(kernel_fs_changes() > c);
+    CHECK_STR(slurp(init, "/tmp/kept/f"), "first");
+    long fd = sopen(init, "/tmp/kept/f", O_RDONLY, 0);  /* replaced while open: same file */
+    CHECK_EQ(kernel_set_path("/tmp/kept/f", false, "2nd", 3, 0755), 0);
+    CHECK_STR(slurp(init, "/tmp/kept/f"), "2nd");
+    CHECK_EQ(sstat(init, "/tmp/kept/f", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0755);
+    CHECK_EQ(st.st_size, 3);
+    sclose(init, fd);
+
+    CHECK_EQ(kernel_set_path("/tmp/kept", false, "x", 1, 0644), -EISDIR);
+    CHECK_EQ(kernel_set_path("/tmp/kept/f", true, NULL, 0, 0755), -EEXIST);
+    CHECK_EQ(kernel_set_path("/tmp/none/f", false, "x", 1, 0644), -ENOENT);
+    CHECK_EQ(kernel_set_path("tmp/kept/g", false, "x", 1, 0644), -EINVAL);
+
+    CHECK_EQ(kernel_remove_path("/tmp/kept"), -ENOTEMPTY);
+    CHECK_EQ(kernel_remove_path("/tmp/kept/f"), 0);
+    CHECK_EQ(sstat(init, "/tmp/kept/f", &st), -ENOENT);
+    CHECK_EQ(kernel_remove_path("/tmp/kept/f"), -ENOENT);
+    CHECK_EQ(kernel_remove_path("/tmp/kept"), 0);
+    CHECK_EQ(sstat(init, "/tmp/kept", &st), -ENOENT);
+    CHECK_EQ(kernel_remove_path("relative"), -EINVAL);
+}
