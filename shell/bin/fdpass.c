@@ -51,8 +51,13 @@ static int recv_fd(int s)
     struct iovec iov = { &byte, 1 };
     struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
                         .msg_control = u.space, .msg_controllen = sizeof u.space };
-    if (recvmsg(s, &m, 0) != 1)
+    ssize_t n = recvmsg(s, &m, 0);
+    if (n < 0)
         die("recvmsg");
+    if (n == 0) {                   /* the sender closed without sending */
+        fprintf(stderr, "fdpass: no descriptor came: the sender ended first\n");
+        exit(1);
+    }
     for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
             int fd;

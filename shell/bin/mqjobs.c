@@ -128,7 +128,11 @@ int main(int argc, char **argv)
     close(rep[1]);
     close(go[0]);
     queue_jobs(q);
-    for (int i = 0; i < nworkers; i++)
+    /* The stops that fit now; with more than two workers the rest go in
+     * once the workers have made room (sending them before releasing the
+     * workers would wait for ever on a full queue). */
+    int stops = 0;
+    for (; stops < nworkers && stops < at.mq_maxmsg - NJOBS; stops++)
         if (mq_send(q, "stop", 4, 0) < 0)
             die("mq_send");
     struct mq_attr now;
@@ -137,6 +141,9 @@ int main(int argc, char **argv)
            now.mq_curmsgs, now.mq_maxmsg);
     fflush(stdout);
     close(go[1]);                   /* every worker reads end of file: go */
+    for (; stops < nworkers; stops++)
+        if (mq_send(q, "stop", 4, 0) < 0)
+            die("mq_send");
     mq_close(q);
     char buf[512];
     ssize_t n;

@@ -28,4 +28,6 @@ kill $!
 wait $!
 echo "status $?"
 rm /dev/mqueue/mqjobs ps.tmp
+echo "--- more workers than the queue has room for stops: all eight jobs done"
+mqjobs -w 8 | grep -c priority
 kstat mq mqmsg
