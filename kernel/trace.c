@@ -43,6 +43,7 @@ struct tracebuf {
     int          refs;              /* the tracer's descriptor and each struct trace */
     int          ntraced;           /* processes traced into it, alive */
     bool         reader;            /* the tracer's descriptor is open */
+    struct proc *tracer;            /* who opened it, while it traces */
     struct waitq rwait, wwait;      /* the tracer reading; tracees wanting room */
 };
 
@@ -106,9 +107,17 @@ static long tb_read(struct proc *p, struct file *f, uptr buf, size_t n)
     return (long)n;
 }
 
+static void trace_release(struct proc *p);
+
+/* The tracer's descriptor is gone: nobody can read, so its process stops
+ * tracing (the children it spawns from now on are not traced, and it may
+ * trace_open again); what is traced already runs on, its lines dropped. */
 static void tb_close(struct file *f)
 {
     struct tracebuf *tb = f->obj;
+    struct proc *tr = tb->tracer;
+    if (tr && tr->trace && tr->trace->tb == tb && !tr->trace->self)
+        trace_release(tr);
     tb->reader = false;
     tb->len = 0;
     wakeup(&tb->wwait);             /* tracees stop waiting for room */
@@ -141,6 +150,8 @@ static void trace_release(struct proc *p)
 {
     struct trace *t = p->trace;
     p->trace = NULL;
+    if (!t->self && t->tb->tracer == p)
+        t->tb->tracer = NULL;
     if (t->self && --t->tb->ntraced == 0)
         wakeup(&t->tb->rwait);      /* the reader sees the end */
     tb_put_ref(t->tb);
@@ -163,6 +174,7 @@ long sys_trace_open(struct proc *p, const long *a)
     tb->flags = (int)a[0] & (TRACE_FOLLOW | TRACE_PIDS);
     tb->reader = true;
     tb->refs = 1;                   /* the descriptor's */
+    tb->tracer = p;
     f->type = F_OBJ;
     f->flags = O_RDONLY;
     f->ops = &trace_ops;

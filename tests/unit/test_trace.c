@@ -73,6 +73,24 @@ TEST(trace_shows_calls_results_and_errors)
     tdone(tracer);
 }
 
+/* Closing the tracer's descriptor ends its tracing: a child it spawns
+ * then is not traced, it may trace again, and nothing is left behind. */
+TEST(trace_ends_when_the_tracer_closes_its_descriptor)
+{
+    int fd;
+    struct proc *tracer = ttracer(0, &fd);
+    CHECK_EQ(tsys(tracer, SYS_trace_open, 0L), -EBUSY);
+    tclose(tracer, fd);
+    CHECK(tracer->trace == NULL);
+    struct proc *c = tspawn(tracer, "/bin/child");
+    CHECK(c->trace == NULL);
+    texit_reap(c, 0);
+    long again = tsys(tracer, SYS_trace_open, 0L);
+    CHECK(again >= 3);
+    tclose(tracer, again);
+    tdone(tracer);
+}
+
 TEST(trace_shows_a_block_once_and_the_resume)
 {
     int fd, fds[2];
