@@ -85,9 +85,17 @@ static struct hostproc *hp(struct proc *p)
     return h;
 }
 
+/* [a, a + n) lies in a process's memory. */
+static bool ubounds_ok(uptr a, size_t n)
+{
+    return !(a < UBASE || n > USIZE || a - UBASE > USIZE - n);
+}
+
+/* ... and the kernel may copy there: tfault_range makes part of it fault
+ * for the kernel's copies, as memory a program unmapped would. */
 static bool urange_ok(struct hostproc *h, uptr a, size_t n)
 {
-    if (a < UBASE || n > USIZE || a - UBASE > USIZE - n)
+    if (!ubounds_ok(a, n))
         return false;
     if (h->fault_hi > h->fault_lo && a < h->fault_hi && a + n > h->fault_lo)
         return false;
@@ -246,7 +254,10 @@ long plat_shm_attach(struct proc *p, void *kmem, size_t size, uptr addr, bool re
 {
     struct hostproc *h = hp(p);
     CHECK((addr & 4095) == 0);
-    if (!urange_ok(h, addr, size))
+    /* Mapping pages is not a copy by the kernel: a fault range does not
+     * stop it (a platform never refuses to map again what it just had
+     * mapped, which mman.c's region_split counts on). */
+    if (!ubounds_ok(addr, size))
         return -EINVAL;
     for (int i = 0; i < MAX_ATTACH; i++)
         if (attach[i].p == p)
