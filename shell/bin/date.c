@@ -5,8 +5,9 @@
  *
  * The default format is the one GNU date uses in the C locale,
  * "%a %b %e %H:%M:%S %Z %Y" (Sat Nov 21 05:47:00 UTC 2026). +FORMAT is
- * any strftime(3) format. -u shows UTC (on Duplex, which has no time
- * zones, local time already is UTC); -R uses the e-mail (RFC 5322) format;
+ * any strftime(3) format. Local time is what TZ says (a POSIX TZ string:
+ * "UTC-2", "CET-1CEST,M3.5.0,M10.5.0/3"; UTC when TZ is not set); -u
+ * shows UTC; -R uses the e-mail (RFC 5322) format;
  * -r FILE shows FILE's modification time instead of the current time,
  * -d DATE the date given (util/dates.c: "2024-01-31 12:00", "@SECONDS",
  * "yesterday" ...).
