@@ -168,13 +168,10 @@ int main(int argc, char **argv)
         env_unset(unset[i], strlen(unset[i]));
     }
     free(unset);
-    for (; optind < argc && strchr(argv[optind], '='); optind++) {
-        if (argv[optind][0] == '=') {
-            fprintf(stderr, PROG ": cannot set '%s': Invalid argument\n", argv[optind]);
-            return 125;
-        }
+    /* "=VALUE" (an empty name) is passed on as it is, as GNU env does:
+     * the environment is only strings. */
+    for (; optind < argc && strchr(argv[optind], '='); optind++)
         env_add(argv[optind]);
-    }
 
     if (optind == argc && dir) {
         fprintf(stderr, PROG ": must specify command with --chdir (-C)\n");

@@ -27,6 +27,7 @@ env -C /nope true
 echo "status $?"
 env -C /
 echo "status $?"
+env =BLAH env | grep '^=BLAH$'
 echo "--- env: errors"
 env nope-command
 echo "status $?"
