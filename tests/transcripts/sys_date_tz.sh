@@ -43,3 +43,12 @@ rm -f /tmp/tz_f
 echo "--- strings that are not zones: UTC"
 TZ= date -d @0 '+%T %Z'
 TZ=X1 date -d @0 '+%T %z'
+echo "--- %N, %:z and -I"
+date -u -d 2012-01-23T12:34:56.123456789Z '+%N %1N %3N %9N %%N %:z'
+TZ='<+0530>-5:30' date -d @0 '+%T %:z'
+for i in '' d h m s n; do
+    TZ=UTC-2 date -d 2012-01-23T12:34:56.123456789Z -I$i
+done
+touch -d 2012-01-23T12:34:56.5Z /tmp/tz_f
+date -r /tmp/tz_f -u '+%T.%N'
+rm -f /tmp/tz_f
