@@ -52,3 +52,8 @@ done
 touch -d 2012-01-23T12:34:56.5Z /tmp/tz_f
 date -r /tmp/tz_f -u '+%T.%N'
 rm -f /tmp/tz_f
+echo "--- -d with a time only: today"
+TZ=UTC-2 date -d 12:34 '+%T %z'
+TZ=UTC-2 date -d 12:34:56Z '+%T'
+TZ=UTC-2 date -d '12:34 +0100' '+%T'
+[ "$(date -d 12:00 +%F)" = "$(date +%F)" ] && echo today

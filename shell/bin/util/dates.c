@@ -88,16 +88,24 @@ int parse_date(const char *s, struct timespec *out)
     }
     memset(&tm, 0, sizeof tm);
     int y, mo, d;
-    if (digits_n(&s, 4, &y) == 0 && *s == '-' && (s++, digits_n(&s, 2, &mo)) == 0 &&
-        *s == '-' && (s++, digits_n(&s, 2, &d)) == 0) {
+    const char *time_only = NULL;
+    if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && s[2] == ':') {
+        struct tm today;                     /* "12:34": today, local time */
+        localtime_r(&now.tv_sec, &today);
+        tm.tm_year = today.tm_year;
+        tm.tm_mon = today.tm_mon;
+        tm.tm_mday = today.tm_mday;
+        time_only = s;
+    } else if (digits_n(&s, 4, &y) == 0 && *s == '-' && (s++, digits_n(&s, 2, &mo)) == 0 &&
+               *s == '-' && (s++, digits_n(&s, 2, &d)) == 0) {
         tm.tm_year = y - 1900;
         tm.tm_mon = mo - 1;
         tm.tm_mday = d;
     } else {
         return -1;
     }
-    if (*s == 'T' || *s == ' ') {
-        const char *t = s + 1;
+    if (time_only || *s == 'T' || *s == ' ') {
+        const char *t = time_only ? s : s + 1;
         while (*t == ' ')
             t++;
         if (isdigit((unsigned char)*t)) {
