@@ -1,15 +1,22 @@
 /*
  * date - print the date and time.
  *
- *   date [-u] [-R] [-r FILE | -d DATE] [+FORMAT]
+ *   date [-u] [-R | -I[TIMESPEC]] [-r FILE | -d DATE] [+FORMAT]
  *
  * The default format is the one GNU date uses in the C locale,
  * "%a %b %e %H:%M:%S %Z %Y" (Sat Nov 21 05:47:00 UTC 2026). +FORMAT is
- * any strftime(3) format. -u shows UTC (on Duplex, which has no time
- * zones, local time already is UTC); -R uses the e-mail (RFC 5322) format;
+ * any strftime(3) format. Local time is what TZ says (a POSIX TZ string:
+ * "UTC-2", "CET-1CEST,M3.5.0,M10.5.0/3"; UTC when TZ is not set); -u
+ * shows UTC; -R uses the e-mail (RFC 5322) format;
+ * -I shows ISO 8601 (-Id the date, -Ih -Im -Is -In down to the hour,
+ * minute, second or nanosecond, with the offset as +hh:mm);
  * -r FILE shows FILE's modification time instead of the current time,
  * -d DATE the date given (util/dates.c: "2024-01-31 12:00", "@SECONDS",
  * "yesterday" ...).
+ *
+ * Besides strftime's conversions, FORMAT may hold GNU's %N (the
+ * nanoseconds; %3N the first three digits) and %:z (+hh:mm), which date
+ * writes into the format itself before strftime sees it.
  *
  * Not supported: setting the clock; an operand without '+' is therefore
  * rejected as invalid.
@@ -33,7 +40,7 @@ static void usage(int status)
     if (status)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-u] [-R] [-r FILE | -d DATE] [+FORMAT]\n"
+        printf("Usage: " PROG " [-u] [-R | -I[TIMESPEC]] [-r FILE | -d DATE] [+FORMAT]\n"
                "Print the date and time (-u: in UTC; -R: RFC 5322 format;\n"
                "-r FILE: FILE's modification time) in strftime's FORMAT.\n");
     exit(status);
@@ -77,6 +84,54 @@ static int print_time(const char *format, const struct tm *tm)
     return r;
 }
 
+/* FORMAT with %N, %1N ... %9N and %:z written out (GNU's conversions
+ * that strftime does not have); %% is left for strftime. */
+static char *expand_format(const char *format, long nsec, long gmtoff)
+{
+    size_t n = strlen(format);
+    char *out = malloc(n * 5 + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = format; *p; p++) {
+        if (p[0] == '%' && p[1] == '%') {
+            *o++ = *p++;
+            *o++ = *p;
+        } else if (p[0] == '%' && (p[1] == 'N' || (p[1] >= '1' && p[1] <= '9' && p[2] == 'N'))) {
+            int width = p[1] == 'N' ? 9 : p[1] - '0';
+            char digits[16];
+            snprintf(digits, sizeof digits, "%09ld", nsec);
+            memcpy(o, digits, (size_t)width);
+            o += width;
+            p += p[1] == 'N' ? 1 : 2;
+        } else if (p[0] == '%' && p[1] == ':' && p[2] == 'z') {
+            long a = gmtoff < 0 ? -gmtoff : gmtoff;
+            o += sprintf(o, "%c%02ld:%02ld", gmtoff < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* -I's formats: date, hours, minutes, seconds, ns. */
+static const char *iso_format(const char *spec)
+{
+    static const struct { const char *name, *format; } specs[] = {
+        { "date", "%Y-%m-%d" }, { "hours", "%Y-%m-%dT%H%:z" },
+        { "minutes", "%Y-%m-%dT%H:%M%:z" }, { "seconds", "%Y-%m-%dT%H:%M:%S%:z" },
+        { "ns", "%Y-%m-%dT%H:%M:%S,%N%:z" },
+    };
+    size_t n = strlen(spec);
+    for (size_t i = 0; i < sizeof specs / sizeof *specs; i++)
+        if (n > 0 && strncmp(specs[i].name, spec, n) == 0)
+            return specs[i].format;
+    fprintf(stderr, PROG ": invalid argument '%s' for '--iso-8601'\n", spec);
+    usage(1);
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     const char *format = DEFAULT_FORMAT, *file = NULL, *date = NULL;
@@ -85,7 +140,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+uRr:d:")) != -1) {
+    while ((c = getopt(argc, argv, "+uRI::r:d:")) != -1) {
         switch (c) {
         case 'u':
             /* POSIX: -u behaves as if TZ were UTC0. */
@@ -93,6 +148,7 @@ int main(int argc, char **argv)
                 return 1;
             break;
         case 'R': format = RFC5322_FORMAT; break;
+        case 'I': format = iso_format(optarg ? optarg : "date"); break;
         case 'r': file = optarg; break;
         case 'd': date = optarg; break;
         default:
@@ -115,14 +171,18 @@ int main(int argc, char **argv)
         }
     }
     tzset();
-    time_t now = time(NULL);
+    struct timespec clock_now;
+    clock_gettime(CLOCK_REALTIME, &clock_now);
+    time_t now = clock_now.tv_sec;
+    long nsec = clock_now.tv_nsec;
     if (file) {
         struct stat st;
         if (stat(file, &st) != 0) {
             fprintf(stderr, PROG ": %s: %s\n", file, strerror(errno));
             return 1;
         }
-        now = st.st_mtime;
+        now = st.st_mtim.tv_sec;
+        nsec = st.st_mtim.tv_nsec;
     }
     if (date) {
         struct timespec ts;
@@ -131,16 +191,19 @@ int main(int argc, char **argv)
             return 1;
         }
         now = ts.tv_sec;
+        nsec = ts.tv_nsec;
     }
     struct tm tm;
     if (!localtime_r(&now, &tm)) {
         fprintf(stderr, PROG ": time %lld is out of range\n", (long long)now);
         return 1;
     }
-    if (print_time(format, &tm) != 0) {
+    char *expanded = expand_format(format, nsec, tm.tm_gmtoff);
+    if (!expanded || print_time(expanded, &tm) != 0) {
         fprintf(stderr, PROG ": format too long\n");
         return 1;
     }
+    free(expanded);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, PROG ": write error: %s\n", strerror(errno));
         return 1;

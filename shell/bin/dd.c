@@ -1,8 +1,9 @@
 /*
- * dd - copy a file in blocks, converting nothing.
+ * dd - copy a file in blocks, converting what is asked for.
  *
  *   dd [if=FILE] [of=FILE] [bs=N | ibs=N obs=N] [count=N] [skip=N]
- *      [seek=N] [conv=notrunc] [status=none|noxfer|progress]
+ *      [seek=N] [conv=LIST] [iflag=LIST] [oflag=LIST]
+ *      [status=none|noxfer|progress]
  *
  * Reads blocks of ibs bytes (default 512) from `if` (default standard
  * input) and writes them to `of` (default standard output). With bs=N
@@ -12,6 +13,15 @@
  * blocks first; the output file is cut at that point unless conv=notrunc.
  * Numbers may end in c (x1), w (x2), b (x512), k or K (x1024), kB (x1000),
  * M, MB, G or GB, and be products: 2x512.
+ *
+ * LISTs are comma-separated. conv: notrunc; ucase and lcase (ASCII
+ * letters of each block read); sync (a short block read is padded with
+ * NULs to ibs); noerror (a read error is reported and the copy goes on
+ * past that block); excl (the output must not exist), nocreat (it must);
+ * fsync and fdatasync (sync(2) at the end: Duplex has no fsync). iflag:
+ * count_bytes and skip_bytes (count and skip are in bytes, not blocks),
+ * fullblock (reads are repeated until a block is full or the input
+ * ends). oflag: append (O_APPEND), seek_bytes (seek is in bytes).
  *
  * At the end, on standard error, as GNU dd:
  *
@@ -41,6 +51,8 @@ static const char *in_name = "standard input", *out_name = "standard output";
 static const char *if_path, *of_path;
 static long long ibs = 512, obs = 512, count = -1, skip, seek;
 static int same_blocks, notrunc, quiet, noxfer;
+static int ucase, lcase, sync_blocks, noerror, excl, nocreat, fsync_out;
+static int count_bytes, skip_bytes, fullblock, append, seek_bytes;
 
 /* What has been done, for the summary. */
 static long long in_full, in_part, out_full, out_part, bytes_out;
@@ -52,7 +64,10 @@ static void usage(int status)
     else
         printf("Usage: " PROG " [OPERAND]...\n"
                "Copy a file in blocks. Operands: if=FILE of=FILE bs=N ibs=N obs=N\n"
-               "count=N skip=N seek=N conv=notrunc status=none|noxfer|progress\n");
+               "count=N skip=N seek=N conv=LIST iflag=LIST oflag=LIST\n"
+               "status=none|noxfer|progress\n"
+               "conv: notrunc ucase lcase sync noerror excl nocreat fsync fdatasync\n"
+               "iflag: count_bytes skip_bytes fullblock   oflag: append seek_bytes\n");
     exit(status);
 }
 
@@ -121,13 +136,40 @@ static void unknown_operand(const char *arg)
     usage(1);
 }
 
+struct flag {
+    const char *name;
+    int *set;
+};
+
+/* A comma-separated list of names, each setting its flag; what names
+ * the list ("conversion", "input flag") is in the message for others. */
+static void parse_list(const char *v, const struct flag *flags, const char *what)
+{
+    while (*v) {
+        size_t n = strcspn(v, ",");
+        const struct flag *f = flags;
+        while (f->name && !(strlen(f->name) == n && strncmp(f->name, v, n) == 0))
+            f++;
+        if (!f->name) {
+            fprintf(stderr, PROG ": invalid %s: '%.*s'\n", what, (int)n, v);
+            usage(1);
+        }
+        *f->set = 1;
+        v += n + (v[n] == ',');
+    }
+}
+
 static void parse_conv(const char *v)
 {
-    if (strcmp(v, "notrunc") != 0) {
-        fprintf(stderr, PROG ": invalid conversion: '%s'\n", v);
-        usage(1);
-    }
-    notrunc = 1;
+    static int fdatasync_out;
+    static const struct flag convs[] = {
+        { "notrunc", &notrunc }, { "ucase", &ucase }, { "lcase", &lcase },
+        { "sync", &sync_blocks }, { "noerror", &noerror }, { "excl", &excl },
+        { "nocreat", &nocreat }, { "fsync", &fsync_out }, { "fdatasync", &fdatasync_out },
+        { NULL, NULL },
+    };
+    parse_list(v, convs, "conversion");
+    fsync_out |= fdatasync_out;
 }
 
 static void parse_status(const char *v)
@@ -170,6 +212,17 @@ static void parse_operand(char *arg)
         seek = number(v, 0);
     } else if (IS("conv")) {
         parse_conv(v);
+    } else if (IS("iflag")) {
+        static const struct flag iflags[] = {
+            { "count_bytes", &count_bytes }, { "skip_bytes", &skip_bytes },
+            { "fullblock", &fullblock }, { NULL, NULL },
+        };
+        parse_list(v, iflags, "input flag");
+    } else if (IS("oflag")) {
+        static const struct flag oflags[] = {
+            { "append", &append }, { "seek_bytes", &seek_bytes }, { NULL, NULL },
+        };
+        parse_list(v, oflags, "output flag");
     } else if (IS("status")) {
         parse_status(v);
     } else {
@@ -261,7 +314,8 @@ static int open_files(int *in, int *out)
         fprintf(stderr, PROG ": failed to open '%s': %s\n", if_path, strerror(errno));
         return -1;
     }
-    int flags = O_WRONLY | O_CREAT | (notrunc || seek ? 0 : O_TRUNC);
+    int flags = O_WRONLY | (nocreat ? 0 : O_CREAT) | (excl ? O_EXCL : 0) |
+                (append ? O_APPEND : 0) | (notrunc || seek || append ? 0 : O_TRUNC);
     if (of_path && (*out = open(of_path, flags, 0666)) < 0) {
         fprintf(stderr, PROG ": failed to open '%s': %s\n", of_path, strerror(errno));
         return -1;
@@ -273,13 +327,15 @@ static int open_files(int *in, int *out)
 static void skip_input(int in, char *buf)
 {
     struct stat st;
-    if (skip <= NUMBER_MAX / ibs && lseek(in, (off_t)(skip * ibs), SEEK_CUR) >= 0) {
-        if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && skip * ibs > st.st_size)
+    long long unit = skip_bytes ? 1 : ibs;
+    if (skip <= NUMBER_MAX / unit && lseek(in, (off_t)(skip * unit), SEEK_CUR) >= 0) {
+        if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && skip * unit > st.st_size)
             fprintf(stderr, PROG ": %s: cannot skip to specified offset\n", in_name);
         return;
     }
-    for (long long i = 0; i < skip; i++) {
-        ssize_t r = read_block(in, buf, (size_t)ibs);
+    for (long long left = skip * unit; left > 0;) {
+        ssize_t r = read_block(in, buf, (size_t)(left < ibs ? left : ibs));
+        left -= r > 0 ? r : 0;
         if (r < 0)
             die(1);
         if (r == 0) {
@@ -293,34 +349,91 @@ static void skip_input(int in, char *buf)
 static void seek_output(int out)
 {
     struct stat st;
-    if (seek > NUMBER_MAX / obs || lseek(out, (off_t)(seek * obs), SEEK_CUR) < 0) {
+    long long unit = seek_bytes ? 1 : obs;
+    if (seek > NUMBER_MAX / unit || lseek(out, (off_t)(seek * unit), SEEK_CUR) < 0) {
         fprintf(stderr, PROG ": '%s': cannot seek: %s\n", out_name,
-                seek > NUMBER_MAX / obs ? strerror(EOVERFLOW) : strerror(errno));
+                seek > NUMBER_MAX / unit ? strerror(EOVERFLOW) : strerror(errno));
         die(1);
     }
     if (of_path && !notrunc && fstat(out, &st) == 0 && S_ISREG(st.st_mode) &&
-        ftruncate(out, (off_t)(seek * obs)) != 0) {
+        ftruncate(out, (off_t)(seek * unit)) != 0) {
         fprintf(stderr, PROG ": failed to truncate to %lld bytes in output file '%s': %s\n",
-                seek * obs, out_name, strerror(errno));
+                seek * unit, out_name, strerror(errno));
         die(1);
     }
 }
 
 /* The copy itself. With bs, blocks go out as they came in; otherwise
  * they are gathered into obuf and go out obs bytes at a time. */
+/* One block of input: up to `want` bytes, a single read unless
+ * iflag=fullblock. -1 on an error (reported). */
+static ssize_t read_input(int in, char *buf, size_t want)
+{
+    size_t got = 0;
+    do {
+        ssize_t r = read_block(in, buf + got, want - got);
+        if (r < 0)
+            return got ? (ssize_t)got : -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    } while (fullblock && got < want);
+    return (ssize_t)got;
+}
+
+/* conv=ucase, lcase: ASCII letters only, as GNU dd in the C locale. */
+static void convert_case(char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ucase && p[i] >= 'a' && p[i] <= 'z')
+            p[i] = (char)(p[i] - 'a' + 'A');
+        else if (lcase && p[i] >= 'A' && p[i] <= 'Z')
+            p[i] = (char)(p[i] - 'A' + 'a');
+    }
+}
+
 static int copy(int in, int out, char *ibuf, char *obuf)
 {
     size_t olen = 0;
-    while (count < 0 || in_full + in_part < count) {
-        ssize_t n = read_block(in, ibuf, (size_t)ibs);
-        if (n < 0)
-            return 1;
-        if (n == 0)
+    long long bytes_in = 0;
+    int status = 0;
+    for (;;) {
+        size_t want = (size_t)ibs;
+        if (count_bytes && count >= 0) {
+            if (bytes_in >= count)
+                break;
+            if (count - bytes_in < ibs)
+                want = (size_t)(count - bytes_in);
+        } else if (count >= 0 && in_full + in_part >= count) {
             break;
-        if (n == ibs)
-            in_full++;
-        else
+        }
+        ssize_t n = read_input(in, ibuf, want);
+        if (n < 0 && !noerror)
+            return 1;
+        if (n < 0) {
+            /* conv=noerror: on past the bad block (a NUL block with sync);
+             * input that cannot be moved past ends the copy. */
+            status = 1;
             in_part++;
+            if (lseek(in, (off_t)ibs, SEEK_CUR) < 0 || errno == EISDIR)
+                break;
+            if (!sync_blocks)
+                continue;
+            n = 0;
+        } else if (n == 0) {
+            break;
+        } else if (n == ibs) {
+            in_full++;
+        } else {
+            in_part++;
+        }
+        bytes_in += n;
+        if (ucase || lcase)
+            convert_case(ibuf, (size_t)n);
+        if (sync_blocks && n < ibs) {
+            memset(ibuf + n, 0, (size_t)(ibs - n));
+            n = ibs;
+        }
         if (same_blocks) {
             if (write_all(out, ibuf, (size_t)n) != 0)
                 return 1;
@@ -349,7 +462,9 @@ static int copy(int in, int out, char *ibuf, char *obuf)
             return 1;
         out_part++;
     }
-    return 0;
+    if (fsync_out)
+        sync();              /* Duplex has no fsync: sync(2) saves everything */
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -359,6 +474,14 @@ int main(int argc, char **argv)
     int first = argc > 1 && strcmp(argv[1], "--") == 0 ? 2 : 1;
     for (int i = first; i < argc; i++)
         parse_operand(argv[i]);
+    if (ucase && lcase) {
+        fprintf(stderr, PROG ": cannot combine lcase and ucase\n");
+        return 1;
+    }
+    if (excl && nocreat) {
+        fprintf(stderr, PROG ": cannot combine excl and nocreat\n");
+        return 1;
+    }
     if (ibs > MAX_BLOCK || obs > MAX_BLOCK) {
         fprintf(stderr, PROG ": block size too large (at most %lld bytes)\n", MAX_BLOCK);
         return 1;

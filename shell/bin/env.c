@@ -1,10 +1,10 @@
 /*
  * env - run a program in a modified environment, or print the environment.
  *
- *   env [-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]
+ *   env [-i0] [-u NAME]... [-C DIR] [-] [NAME=VALUE]... [COMMAND [ARG]...]
  *
  * -i (or "-") starts from an empty environment, -u NAME removes NAME,
- * NAME=VALUE sets NAME. With no COMMAND the result is printed, one
+ * NAME=VALUE sets NAME, -C DIR runs COMMAND in DIR (and needs one). With no COMMAND the result is printed, one
  * NAME=VALUE a line (-0: each ended by a NUL instead). With a COMMAND, env
  * replaces itself with it (execve; nothing is left to wait for).
  *
@@ -35,7 +35,7 @@ static void usage(int status)
     if (status)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-i0] [-u NAME]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\n"
+        printf("Usage: " PROG " [-i0] [-u NAME]... [-C DIR] [-] [NAME=VALUE]... [COMMAND [ARG]...]\n"
                "Set each NAME to VALUE in the environment and run COMMAND,\n"
                "or print the resulting environment.\n");
     exit(status);
@@ -126,6 +126,7 @@ static int exec_search(char **argv)
 int main(int argc, char **argv)
 {
     int ignore = 0, term = '\n', c;
+    const char *dir = NULL;
     size_t nunset = 0;
 
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
@@ -136,14 +137,15 @@ int main(int argc, char **argv)
     if (!unset)
         out_of_memory();
     opterr = 0;
-    while ((c = getopt(argc, argv, "+i0u:")) != -1) {
+    while ((c = getopt(argc, argv, "+i0u:C:")) != -1) {
         switch (c) {
+        case 'C': dir = optarg; break;
         case 'i': ignore = 1; break;
         case '0': term = '\0'; break;
         case 'u': unset[nunset++] = optarg; break;
         default:
-            if (optopt == 'u')
-                fprintf(stderr, PROG ": option requires an argument -- 'u'\n");
+            if (optopt == 'u' || optopt == 'C')
+                fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
             else
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
             usage(125);
@@ -166,14 +168,15 @@ int main(int argc, char **argv)
         env_unset(unset[i], strlen(unset[i]));
     }
     free(unset);
-    for (; optind < argc && strchr(argv[optind], '='); optind++) {
-        if (argv[optind][0] == '=') {
-            fprintf(stderr, PROG ": cannot set '%s': Invalid argument\n", argv[optind]);
-            return 125;
-        }
+    /* "=VALUE" (an empty name) is passed on as it is, as GNU env does:
+     * the environment is only strings. */
+    for (; optind < argc && strchr(argv[optind], '='); optind++)
         env_add(argv[optind]);
-    }
 
+    if (optind == argc && dir) {
+        fprintf(stderr, PROG ": must specify command with --chdir (-C)\n");
+        usage(125);
+    }
     if (optind == argc) {
         for (size_t i = 0; i < envc; i++)
             printf("%s%c", envv[i], term);
@@ -187,6 +190,10 @@ int main(int argc, char **argv)
     if (term == '\0') {
         fprintf(stderr, PROG ": cannot specify --null (-0) with command\n");
         usage(125);
+    }
+    if (dir && chdir(dir) != 0) {
+        fprintf(stderr, PROG ": cannot change directory to '%s': %s\n", dir, strerror(errno));
+        return 125;
     }
     int err = exec_search(argv + optind);
     fprintf(stderr, PROG ": '%s': %s\n", argv[optind], strerror(err));

@@ -1,11 +1,16 @@
 /*
  * rm - remove files and directory trees.
  *
- *   rm [-frRv] FILE...
+ *   rm [-dfiIrRv] [--] FILE...
  *
- * -r (or -R) removes directories with everything in them; -f ignores
- * files that do not exist (and the lack of operands); -v says "removed 'x'"
- * for each file and "removed directory 'x'" for each directory.
+ * -r (or -R) removes directories with everything in them, -d empty
+ * directories; -f ignores files that do not exist (and the lack of
+ * operands); -v says "removed 'x'" for each file and "removed directory
+ * 'x'" for each directory. -i asks before removing each file (and before
+ * descending into a directory that is not empty), -I once before removing
+ * more than three files or anything recursively; of -f, -i and -I the
+ * last one given counts, as in GNU rm. An answer is a line of standard
+ * input; one starting with y or Y is a yes.
  *
  * A directory's contents are read completely before any of them is
  * removed: Duplex's directory offsets are positions in the list of names,
@@ -19,6 +24,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +34,18 @@
 
 #define PROG "rm"
 
-static int force, recursive, verbose;
+static int force, recursive, empty_dirs, verbose;
+static enum { NEVER, ONCE, ALWAYS } interactive = NEVER;
 
 static void usage(int status)
 {
     if (status)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-frRv] FILE...\n"
-               "Remove the FILE(s): -r with directories and their contents;\n"
-               "-f ignoring files that do not exist; -v saying so for each.\n");
+        printf("Usage: " PROG " [-dfiIrRv] FILE...\n"
+               "Remove the FILE(s): -r with directories and their contents,\n"
+               "-d empty directories; -f ignoring files that do not exist;\n"
+               "-i asking for each, -I once for many; -v saying so for each.\n");
     exit(status);
 }
 
@@ -49,12 +57,46 @@ static int fail(const char *path)
 
 static int remove_path(const char *path);
 
-static int remove_tree(const char *path)
+/* What -i calls a file in its question, as GNU rm. */
+static const char *kind(const struct stat *st)
+{
+    if (S_ISREG(st->st_mode))
+        return st->st_size ? "regular file" : "regular empty file";
+    if (S_ISDIR(st->st_mode))
+        return "directory";
+    if (S_ISLNK(st->st_mode))
+        return "symbolic link";
+    if (S_ISFIFO(st->st_mode))
+        return "fifo";
+    if (S_ISSOCK(st->st_mode))
+        return "socket";
+    if (S_ISCHR(st->st_mode))
+        return "character special file";
+    if (S_ISBLK(st->st_mode))
+        return "block special file";
+    return "file";
+}
+
+static int remove_dir(const char *path)
+{
+    if (rmdir(path) != 0)
+        return fail(path);
+    if (verbose)
+        printf("removed directory '%s'\n", path);
+    return 0;
+}
+
+static int remove_tree(const char *path, const struct stat *st)
 {
     int status = 0;
     char **names = dir_names(path, NULL);
     if (!names)
         return fail(path);
+    if (interactive == ALWAYS && names[0] &&
+        !ask(PROG ": descend into directory '%s'? ", path)) {
+        free_names(names);
+        return 0;
+    }
     for (char **n = names; *n; n++) {
         char *child = path_join(path, *n);
         status |= remove_path(child);
@@ -63,11 +105,9 @@ static int remove_tree(const char *path)
     free_names(names);
     if (status)
         return status;           /* it cannot be empty: say nothing more */
-    if (rmdir(path) != 0)
-        return fail(path);
-    if (verbose)
-        printf("removed directory '%s'\n", path);
-    return 0;
+    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", kind(st), path))
+        return 0;
+    return remove_dir(path);
 }
 
 static int remove_path(const char *path)
@@ -79,12 +119,17 @@ static int remove_path(const char *path)
         return fail(path);
     }
     if (S_ISDIR(st.st_mode)) {
-        if (!recursive) {
+        if (recursive)
+            return remove_tree(path, &st);
+        if (!empty_dirs) {
             errno = EISDIR;
             return fail(path);
         }
-        return remove_tree(path);
     }
+    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", kind(&st), path))
+        return 0;
+    if (S_ISDIR(st.st_mode))
+        return remove_dir(path);
     if (unlink(path) != 0)
         return fail(path);
     if (verbose)
@@ -124,9 +169,20 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     opterr = 0;
-    while ((c = getopt(argc, argv, "+frRv")) != -1) {
+    static const struct option longopts[] = {
+        { "dir", no_argument, NULL, 'd' },
+        { "force", no_argument, NULL, 'f' },
+        { "recursive", no_argument, NULL, 'r' },
+        { "verbose", no_argument, NULL, 'v' },
+        { NULL, 0, NULL, 0 },
+    };
+    /* Options may follow the operands, as GNU rm's; "--" ends them. */
+    while ((c = getopt_long(argc, argv, "dfiIrRv", longopts, NULL)) != -1) {
         switch (c) {
-        case 'f': force = 1; break;
+        case 'd': empty_dirs = 1; break;
+        case 'f': force = 1; interactive = NEVER; break;
+        case 'i': force = 0; interactive = ALWAYS; break;
+        case 'I': force = 0; interactive = ONCE; break;
         case 'r':
         case 'R': recursive = 1; break;
         case 'v':
@@ -134,7 +190,10 @@ int main(int argc, char **argv)
             setvbuf(stdout, NULL, _IOLBF, 0);   /* keep messages in order */
             break;
         default:
-            fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            if (optopt)
+                fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
+            else
+                fprintf(stderr, PROG ": unrecognized option '%s'\n", argv[optind - 1]);
             usage(1);
         }
     }
@@ -144,6 +203,11 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": missing operand\n");
         usage(1);
     }
+    int n = argc - optind;
+    if (interactive == ONCE && (recursive || n > 3) &&
+        !ask(PROG ": remove %d argument%s%s? ", n, n == 1 ? "" : "s",
+             recursive ? " recursively" : ""))
+        return 0;
     for (int i = optind; i < argc; i++)
         status |= refused(argv[i]) ? 1 : remove_path(argv[i]);
     if (fflush(stdout) != 0)

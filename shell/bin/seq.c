@@ -1,10 +1,13 @@
 /*
  * seq - print a sequence of numbers.
  *
- *   seq [-w] [-s SEP] [FIRST [INCR]] LAST
+ *   seq [-w] [-f FORMAT] [-s SEP] [FIRST [INCR]] LAST
  *
  * FIRST and INCR default to 1. -s puts SEP between the numbers (a newline
  * still ends the last one), -w pads them with leading zeros to one width.
+ * -f prints each number with FORMAT, a printf format holding exactly one
+ * floating-point conversion (%e %f %g %E %F %G, with flags, width and
+ * precision; %% is a percent sign); it cannot go with -w.
  *
  * Integers are counted exactly in long long. Anything else (a decimal
  * point, an exponent) is counted in double, printed with as many decimals
@@ -27,13 +30,14 @@
 
 static const char *sep = "\n";
 static int equal_width;
+static const char *format;     /* -f, checked by check_format */
 
 static void usage(int status)
 {
     if (status)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-w] [-s SEP] [FIRST [INCR]] LAST\n"
+        printf("Usage: " PROG " [-w] [-f FORMAT] [-s SEP] [FIRST [INCR]] LAST\n"
                "Print numbers from FIRST to LAST, in steps of INCR.\n");
     exit(status);
 }
@@ -56,15 +60,13 @@ static int parse_options(int argc, char **argv)
         for (const char *p = argv[i] + 1; *p; p++) {
             if (*p == 'w') {
                 equal_width = 1;
-            } else if (*p == 's') {
-                if (p[1]) {
-                    sep = p + 1;
-                } else if (i + 1 < argc) {
-                    sep = argv[++i];
-                } else {
-                    fprintf(stderr, PROG ": option requires an argument -- 's'\n");
+            } else if (*p == 's' || *p == 'f') {
+                const char *arg = p[1] ? p + 1 : i + 1 < argc ? argv[++i] : NULL;
+                if (!arg) {
+                    fprintf(stderr, PROG ": option requires an argument -- '%c'\n", *p);
                     usage(1);
                 }
+                *(*p == 's' ? &sep : &format) = arg;
                 break;
             } else {
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", *p);
@@ -73,6 +75,41 @@ static int parse_options(int argc, char **argv)
         }
     }
     return i;
+}
+
+/* FORMAT must hold one conversion of a double, as GNU seq demands: its
+ * flags, width and precision, then one of eEfFgG; %% stands for itself. */
+static void check_format(const char *f)
+{
+    int conversions = 0;
+    for (const char *p = f; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        p++;
+        p += strspn(p, "-+ #0'");
+        p += strspn(p, "0123456789");
+        if (*p == '.') {
+            p++;
+            p += strspn(p, "0123456789");
+        }
+        if (!*p || !strchr("eEfFgG", *p)) {
+            if (*p)
+                fprintf(stderr, PROG ": format '%s' has unknown %%%c directive\n", f, *p);
+            else
+                fprintf(stderr, PROG ": format '%s' ends in %%\n", f);
+            exit(1);
+        }
+        conversions++;
+    }
+    if (conversions != 1) {
+        fprintf(stderr, PROG ": format '%s' has %s %% directive%s\n", f,
+                conversions ? "too many" : "no", conversions ? "s" : "");
+        exit(1);
+    }
 }
 
 /* An optional sign and digits only, within long long: counted exactly. */
@@ -272,20 +309,27 @@ static void run_doubles(const char *sa, const char *sb, const char *sc)
     int prec = decimals(sa) > decimals(sb) ? decimals(sa) : decimals(sb);
     if (prec > 60)                 /* keeps every number within the buffers */
         prec = 60;
-    char lastbuf[512], buf[512];
+    char lastbuf[512], buf[512], prevbuf[512] = "";
     int width = 0;
     if (equal_width) {
         int wa = snprintf(buf, sizeof buf, "%.*f", prec, first);
         int wc = snprintf(lastbuf, sizeof lastbuf, "%.*f", prec, last);
         width = wa > wc ? wa : wc;
     }
-    snprintf(lastbuf, sizeof lastbuf, "%0*.*f", width, prec, last);
+    if (format)
+        snprintf(lastbuf, sizeof lastbuf, format, last);
+    else
+        snprintf(lastbuf, sizeof lastbuf, "%0*.*f", width, prec, last);
     int none = 1;
     for (double i = 0;; i++) {
         double v = first + i * incr;
-        snprintf(buf, sizeof buf, "%0*.*f", width, prec, v);
+        if (format)
+            snprintf(buf, sizeof buf, format, v);
+        else
+            snprintf(buf, sizeof buf, "%0*.*f", width, prec, v);
         if (incr > 0 ? v > last : v < last) {
-            if (strcmp(buf, lastbuf) != 0)    /* beyond LAST, not by rounding */
+            /* beyond LAST, not by rounding; or shown already (%g) */
+            if (strcmp(buf, lastbuf) != 0 || strcmp(buf, prevbuf) == 0)
                 break;
             put_sep(&none);
             fputs(buf, stdout);
@@ -293,6 +337,7 @@ static void run_doubles(const char *sa, const char *sb, const char *sc)
         }
         put_sep(&none);
         fputs(buf, stdout);
+        memcpy(prevbuf, buf, sizeof buf);
         if (first + (i + 1) * incr == v)      /* INCR too small to move on */
             break;
     }
@@ -304,6 +349,12 @@ int main(int argc, char **argv)
 {
     int i = parse_options(argc, argv);
     int n = argc - i;
+    if (format && equal_width) {
+        fprintf(stderr, PROG ": format string may not be specified when printing equal width strings\n");
+        usage(1);
+    }
+    if (format)
+        check_format(format);
     if (n < 1) {
         fprintf(stderr, PROG ": missing operand\n");
         usage(1);
@@ -324,7 +375,7 @@ int main(int argc, char **argv)
         usage(1);
     }
     long long a, b, c;
-    if (as_integer(sa, &a) && as_integer(sb, &b) && as_integer(sc, &c))
+    if (!format && as_integer(sa, &a) && as_integer(sb, &b) && as_integer(sc, &c))
         run_integers(a, b, c);
     else
         run_doubles(sa, sb, sc);

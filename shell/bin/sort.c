@@ -1,19 +1,28 @@
 /*
  * sort - sort lines of text.
  *
- *   sort [-bcfnrsu] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]
+ *   sort [-bcCfhmnrRsuVz] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]
  *
  *   -b  ignore leading blanks in keys     -f  fold lower case to upper
  *   -n  compare as numbers                -r  reverse the order
+ *   -h  numbers with units (2K < 1M), as du -h and ls -lh print them
+ *   -V  version order (file-1.9 < file-1.10; util/order.c)
+ *   -R  a random order, in which equal keys stay together
  *   -u  output only the first of equal lines
  *   -s  stable: no last-resort comparison of whole lines
  *   -c  only check that the input is sorted (exit 1 and a message if not)
+ *   -C  the same, without the message
+ *   -m  merge inputs sorted already (sorting them together gives the same)
+ *   -z  lines end with a NUL byte, not a newline
  *   -t  fields are separated by CHAR (default: runs of blanks, which
  *       belong to the field that follows them)
- *   -k  F1[.C1][bfnr][,F2[.C2][bfnr]]: the key from field F1 (its
+ *   -k  F1[.C1][bfhnrRV][,F2[.C2][bfhnrRV]]: the key from field F1 (its
  *       character C1) to field F2 (its character C2; default the end of
  *       the line); a key with no letters of its own takes the global ones
  *   -o  write to FILE, which may be one of the inputs
+ *
+ * Options may follow the file names, as in GNU sort ("sort FILE -r"),
+ * unless POSIXLY_CORRECT is set; "--" ends them.
  *
  * Lines equal in every key are ordered by all their bytes (unless -s or
  * -u), as GNU sort does in the C locale. All input is read into memory
@@ -29,6 +38,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -37,12 +47,14 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <time.h>
 #include "newlines.h"
+#include "util/order.h"
 
 #define MAX_KEYS 16
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 
-enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8 };
+enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8, HUMAN = 16, VERSION = 32, RANDOM = 64 };
 
 struct key {
     long sfield, schar;        /* start: 1-based field and character */
@@ -66,6 +78,8 @@ struct line {
 static struct key keys[MAX_KEYS];
 static int nkeys, gflags, stable, unique;
 static int tab = -1;           /* -t character, or -1 for blank runs */
+static char eol = '\n';        /* what ends a line: -z makes it NUL */
+static unsigned long long salt; /* -R: what makes this run's order its own */
 
 static void die(const char *fmt, ...)
 {
@@ -242,10 +256,43 @@ static int text_compare(const struct line *a, const struct line *b, int fold)
     return a->len == b->len ? 0 : a->len < b->len ? -1 : 1;
 }
 
+/* -h: the unit first, then the number. */
+static int human_compare(const struct line *a, const struct line *b)
+{
+    int ua = human_unit(a->s, a->len), ub = human_unit(b->s, b->len);
+    return ua != ub ? (ua < ub ? -1 : 1) : numeric_compare(a, b);
+}
+
+/* -R: keys compare by a hash of their bytes, mixed with this run's salt
+ * (FNV-1a, then a final mix so that similar keys land far apart); equal
+ * keys have equal hashes and stay together, and keys whose hashes collide
+ * compare as text. */
+static unsigned long long key_hash(const struct line *l)
+{
+    unsigned long long h = 14695981039346656037ULL ^ salt;
+    for (size_t i = 0; i < l->len; i++)
+        h = (h ^ (unsigned char)l->s[i]) * 1099511628211ULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+}
+
+static int random_compare(const struct line *a, const struct line *b)
+{
+    unsigned long long ha = key_hash(a), hb = key_hash(b);
+    return ha != hb ? (ha < hb ? -1 : 1) : text_compare(a, b, 0);
+}
+
 static int compare_with(const struct line *a, const struct line *b, int flags)
 {
     int c;
-    if (flags & NUMERIC)
+    if (flags & RANDOM)
+        c = random_compare(a, b);
+    else if (flags & HUMAN)
+        c = human_compare(a, b);
+    else if (flags & VERSION)
+        c = version_compare(a->s, a->len, b->s, b->len);
+    else if (flags & NUMERIC)
         c = numeric_compare(a, b);
     else if (flags & BLANKS) {
         struct line x = *a, y = *b;
@@ -260,6 +307,12 @@ static int compare_with(const struct line *a, const struct line *b, int flags)
 }
 
 /* Compare by the keys only: 0 means "equal" for -u. */
+/* Whether lines compare as whole numbers only, read once each (num). */
+static int by_number_only(void)
+{
+    return nkeys == 0 && (gflags & (NUMERIC | HUMAN | VERSION | RANDOM)) == NUMERIC;
+}
+
 static int compare_keys(const struct line *a, const struct line *b)
 {
     if (a->num != NO_NUM && b->num != NO_NUM) {         /* both read already */
@@ -352,10 +405,14 @@ static void merge_sort(struct line *v, struct line *tmp, size_t n)
 
 /* ---- options -------------------------------------------------------------- */
 
-static void usage(void)
+static void usage(int status)
 {
-    fprintf(stderr, "usage: sort [-bcfnrsu] [-t char] [-k key] [-o file] [file...]\n");
-    exit(2);
+    if (status)
+        fprintf(stderr, "Try 'sort --help' for more information.\n");
+    else
+        printf("Usage: sort [-bcCfhmnrRsuVz] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]\n"
+               "Write the lines of the FILEs (standard input without), sorted.\n");
+    exit(status);
 }
 
 /* A positive (or, for the end character, non-negative) number. */
@@ -381,6 +438,9 @@ static const char *key_letters(const char *p, struct key *k, int at_start, int *
         case 'f': k->flags |= FOLD; break;
         case 'n': k->flags |= NUMERIC; break;
         case 'r': k->flags |= REVERSE; break;
+        case 'h': k->flags |= HUMAN; break;
+        case 'V': k->flags |= VERSION; break;
+        case 'R': k->flags |= RANDOM; break;
         default: die("invalid key '%s'", spec);
         }
     }
@@ -447,8 +507,8 @@ static void read_file(const char *name)
             break;
         data_len += (size_t)r;
     }
-    if (data_len > begin && data[data_len - 1] != '\n')
-        data[data_len++] = '\n';
+    if (data_len > begin && data[data_len - 1] != eol)
+        data[data_len++] = eol;
     if (fd != STDIN_FILENO)
         close(fd);
 }
@@ -459,12 +519,21 @@ static const char *split_block(struct line *v, size_t n, const char *p, int by_n
     for (size_t k = 0; k < n; k++) {
         const char *e = p;
         long long num = by_number ? number_key(p, &e) : NO_NUM;
-        while (*e != '\n')            /* data's lines all end with one */
+        while (*e != eol)             /* data's lines all end with one */
             e++;
         v[k] = (struct line){ p, (size_t)(e - p), num };
         p = e + 1;
     }
     return p;
+}
+
+/* -z's line count. */
+static size_t count_nuls(const char *p, size_t n)
+{
+    size_t count = 0;
+    for (const char *end = p + n; (p = memchr(p, '\0', (size_t)(end - p))) != NULL; p++)
+        count++;
+    return count;
 }
 
 /* The lines of data, counted first so that the array is made once.
@@ -474,10 +543,11 @@ static const char *split_block(struct line *v, size_t n, const char *p, int by_n
 #define BLOCK 4096
 static struct line *split_lines(size_t *n)
 {
-    int by_number = nkeys == 0 && (gflags & NUMERIC);
+    int by_number = by_number_only();
     size_t count = 0;
     for (size_t i = 0; i < data_len; i += BLOCK * 16)
-        count += count_newlines(data + i, MIN(BLOCK * 16, data_len - i));
+        count += eol == '\n' ? count_newlines(data + i, MIN(BLOCK * 16, data_len - i))
+                             : count_nuls(data + i, MIN(BLOCK * 16, data_len - i));
     struct line *v = xrealloc(NULL, count * sizeof *v);
     const char *p = data;
     for (size_t k = 0; k < count; k += BLOCK)
@@ -503,7 +573,7 @@ static int in_order_block(struct scan *sc)
     for (int k = 0; k < BLOCK && sc->p < sc->end; k++) {
         const char *p = sc->p, *e = p;
         long long num = sc->by_number ? number_key(p, &e) : NO_NUM;
-        while (*e != '\n')
+        while (*e != eol)
             e++;
         struct line cur = { p, (size_t)(e - p), num };
         sc->p = e + 1;
@@ -525,22 +595,24 @@ static int in_order_block(struct scan *sc)
 static int in_order(void)
 {
     struct scan sc = { .p = data, .end = data + data_len,
-                       .by_number = nkeys == 0 && (gflags & NUMERIC) };
+                       .by_number = by_number_only() };
     while (sc.p < sc.end)
         if (!in_order_block(&sc))
             return 0;
     return 1;
 }
 
-/* -c: report the first line out of order. */
+static int checking;            /* -c: 1, -C: 2 */
+
+/* -c: report the first line out of order (-C: only find it). */
 static int check(const struct line *v, size_t n, const char *name)
 {
     for (size_t i = 1; i < n; i++) {
         int c = compare(&v[i - 1], &v[i]);
         if (c > 0 || (unique && c == 0)) {
-            fprintf(stderr, "sort: %s:%llu: disorder: %.*s\n", name,
-                    (unsigned long long)i + 1,
-                    (int)v[i].len, v[i].s);
+            if (checking == 1)
+                fprintf(stderr, "sort: %s:%llu: disorder: %.*s\n", name,
+                        (unsigned long long)i + 1, (int)v[i].len, v[i].s);
             return 1;
         }
     }
@@ -607,26 +679,52 @@ static void output(const struct line *v, size_t n, const char *outfile)
 
 /* getopt's own messages differ from one C library to another: these
  * are the same everywhere. */
-static void bad_option(int c)
+static void bad_option(int c, const char *arg)
 {
-    if (c == ':')
+    if (!optopt)
+        fprintf(stderr, "sort: unrecognized option '%s'\n", arg);
+    else if (c == ':')
         fprintf(stderr, "sort: option requires an argument -- '%c'\n", optopt);
     else
         fprintf(stderr, "sort: invalid option -- '%c'\n", optopt);
 }
 
-static int checking;
 static const char *outfile;
 
 static void parse_options(int argc, char **argv)
 {
     int c, own[MAX_KEYS];
-    while ((c = getopt(argc, argv, ":bcfnrsuk:t:o:")) != -1) {
+    static const struct option longopts[] = {
+        { "ignore-leading-blanks", no_argument, NULL, 'b' },
+        { "ignore-case", no_argument, NULL, 'f' },
+        { "numeric-sort", no_argument, NULL, 'n' },
+        { "human-numeric-sort", no_argument, NULL, 'h' },
+        { "version-sort", no_argument, NULL, 'V' },
+        { "random-sort", no_argument, NULL, 'R' },
+        { "reverse", no_argument, NULL, 'r' },
+        { "unique", no_argument, NULL, 'u' },
+        { "stable", no_argument, NULL, 's' },
+        { "merge", no_argument, NULL, 'm' },
+        { "zero-terminated", no_argument, NULL, 'z' },
+        { "field-separator", required_argument, NULL, 't' },
+        { "key", required_argument, NULL, 'k' },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'H' },
+        { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(argc, argv, ":bcCfhmnrRsuVzk:t:o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'b': gflags |= BLANKS; break;
         case 'c': checking = 1; break;
+        case 'C': checking = 2; break;
         case 'f': gflags |= FOLD; break;
         case 'n': gflags |= NUMERIC; break;
+        case 'h': gflags |= HUMAN; break;
+        case 'V': gflags |= VERSION; break;
+        case 'R': gflags |= RANDOM; break;
+        case 'm': break;         /* sorting sorted inputs merges them */
+        case 'H': usage(0); break;
+        case 'z': eol = '\0'; break;
         case 'r': gflags |= REVERSE; break;
         case 's': stable = 1; break;
         case 'u': unique = 1; break;
@@ -643,8 +741,8 @@ static void parse_options(int argc, char **argv)
             nkeys++;
             break;
         default:
-            bad_option(c);
-            usage();
+            bad_option(c, argv[optind - 1]);
+            usage(2);
         }
     }
     /* A key without letters of its own takes the global ones. */
@@ -656,9 +754,24 @@ static void parse_options(int argc, char **argv)
     }
 }
 
+/* -R's salt: the time and the process, as mktemp seeds its names. */
+static void seed_random(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    salt = (unsigned long long)time(NULL) * 2654435761ULL ^
+           (unsigned long long)getpid() * 40503ULL ^ (unsigned long long)ts.tv_nsec;
+}
+
 int main(int argc, char **argv)
 {
     parse_options(argc, argv);
+    if (checking && argc - optind > 1) {
+        fprintf(stderr, "sort: extra operand '%s' not allowed with -%c\n", argv[optind + 1],
+                checking == 1 ? 'c' : 'C');
+        exit(2);
+    }
+    seed_random();
     if (optind == argc)
         read_file("-");
     for (int i = optind; i < argc; i++)

@@ -4,7 +4,7 @@
  *   wc [-clmwL] [FILE...]
  *
  *   -l  newlines          -w  words (runs of printable non-space bytes)
- *   -c  bytes             -m  characters (bytes: Duplex has only the C locale)
+ *   -c  bytes             -m  characters (UTF-8)
  *   -L  length of the longest line (tabs to multiples of 8)
  *
  * Without options: -l -w -c. Counts come in the order lines, words,
@@ -12,7 +12,10 @@
  * files a "total" line follows. The columns have GNU wc's width: wide
  * enough for the total size of the regular files named (at least 7 when
  * one input is not a regular file, such as a pipe), and unpadded when a
- * single count of a single input is printed. Input is read with read(2) in
+ * single count of a single input is printed. Characters are UTF-8's, the
+ * terminal's encoding: as GNU wc in a UTF-8 locale, a complete, valid
+ * sequence counts as one, and a byte that starts or continues no valid
+ * sequence counts as none. Input is read with read(2) in
  * large chunks, and only what is shown is counted: wc -c looks at no byte.
  */
 #include <errno.h>
@@ -35,6 +38,8 @@ static int width = 1;
 struct counter {
     unsigned long long n[NCOUNTS];
     int in_word;
+    int need;                  /* continuation bytes the sequence awaits */
+    unsigned char lo, hi;      /* the range the next one must fall in */
     unsigned long long col;    /* column on the current line, for -L */
 };
 
@@ -115,6 +120,37 @@ static void count_words(struct counter *c, const unsigned char *p, size_t n)
     c->n[WORDS] += words;
 }
 
+/* UTF-8 characters, the decoder's state kept in c across reads. A lead
+ * byte sets how many continuation bytes follow and the range of the first
+ * (which excludes overlong forms, surrogates and code points past
+ * U+10FFFF); a byte that does not continue the sequence abandons it and is
+ * looked at again as a lead. */
+static void count_chars(struct counter *c, const unsigned char *p, size_t n)
+{
+    unsigned long long chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = p[i];
+        if (c->need) {
+            if (ch >= c->lo && ch <= c->hi) {
+                c->lo = 0x80, c->hi = 0xbf;
+                if (--c->need == 0)
+                    chars++;
+                continue;
+            }
+            c->need = 0;
+        }
+        if (ch < 0x80)
+            chars++;
+        else if (ch >= 0xc2 && ch <= 0xdf)
+            c->need = 1, c->lo = 0x80, c->hi = 0xbf;
+        else if (ch >= 0xe0 && ch <= 0xef)
+            c->need = 2, c->lo = ch == 0xe0 ? 0xa0 : 0x80, c->hi = ch == 0xed ? 0x9f : 0xbf;
+        else if (ch >= 0xf0 && ch <= 0xf4)
+            c->need = 3, c->lo = ch == 0xf0 ? 0x90 : 0x80, c->hi = ch == 0xf4 ? 0x8f : 0xbf;
+    }
+    c->n[CHARS] += chars;
+}
+
 /* Only what is shown is counted: wc -c looks at no byte, as GNU wc on a
  * pipe, and wc -l at newlines only. */
 static void count(struct counter *c, const unsigned char *p, size_t n)
@@ -123,7 +159,8 @@ static void count(struct counter *c, const unsigned char *p, size_t n)
         count_words(c, p, n);
     else if (show[LINES])
         c->n[LINES] += count_newlines(p, n);
-    c->n[CHARS] += n;
+    if (show[CHARS])
+        count_chars(c, p, n);
     c->n[BYTES] += n;
     if (show[LONGEST])
         count_columns(c, p, n);
@@ -153,7 +190,7 @@ static int wc_file(const char *name, int named)
         warn_file(name);
         return 1;
     }
-    struct counter c = { { 0 }, 0, 0 };
+    struct counter c = { { 0 }, 0, 0, 0, 0, 0 };
     int rc = 0;
     for (;;) {
         ssize_t r = read(fd, buf, sizeof buf);

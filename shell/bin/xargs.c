@@ -1,7 +1,8 @@
 /*
  * xargs - build command lines from standard input and run them.
  *
- *   xargs [-0rt] [-n N] [-I REPLACE] [COMMAND [ARG]...]
+ *   xargs [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N] [-s SIZE] [-P N]
+ *         [-I REPLACE] [COMMAND [ARG]...]
  *
  * Reads items from standard input and runs COMMAND (default echo) with
  * ARGs followed by as many items as fit, as many times as needed. Items
@@ -11,11 +12,17 @@
  * -I REPLACE: one command per input line (leading blanks dropped), with
  * every REPLACE in COMMAND and the ARGs replaced by the line. -r: do not
  * run COMMAND at all if there are no items. -t: print each command line
- * on standard error before running it.
+ * on standard error before running it. -a FILE: the items come from FILE,
+ * and the commands get xargs's standard input. -d DELIM: items end with
+ * DELIM (a character, or an escape: \n \t \0 \\ \xHH \OOO) and nothing
+ * else is special. -E EOF: an item EOF ends the input (not with -0, -d).
+ * -s SIZE: a command line holds at most SIZE bytes, counting each
+ * argument with its NUL. -P N: run up to N commands at a time (0: as many
+ * as there are command lines).
  *
- * Duplex has no fork: each command is started with posix_spawnp, its
- * standard input from /dev/null (the items are xargs's input, not its),
- * and xargs waits for it before starting the next. A command line holds
+ * Each command is started with posix_spawnp, its standard input from
+ * /dev/null (the items are xargs's input, not its), and xargs waits for
+ * it before starting the next, unless -P lets more run at once. A command line holds
  * at most XARGS_ARG_MAX bytes of arguments (counted as the kernel counts
  * them: the strings, their NULs and a pointer each) and XARGS_ARGC_MAX
  * arguments: the kernel's limits (kernel/uapi/limits.h), used on every
@@ -26,7 +33,7 @@
  * was killed by a signal (ditto) or xargs itself failed; 126 if COMMAND
  * could not be run; 127 if it was not found; 1 for bad input or usage.
  *
- * Not supported: -L, -s, -x, -E, -d, -P, -p.
+ * Not supported: -L, -x, -p.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -49,7 +56,13 @@ static size_t arg_size(const char *arg) { return strlen(arg) + 1 + XARGS_PTR; }
 extern char **environ;
 
 static int nul_items, no_empty_run, trace;
+static int delim = -1;                   /* -d's byte (-0: 0) */
 static long max_items;                   /* -n; 0: no limit but the sizes */
+static long max_chars;                   /* -s; 0: no limit but the kernel's */
+static long max_procs = 1;               /* -P; 0: no limit */
+static long running;                     /* commands started, not yet waited for */
+static const char *eof_str;              /* -E */
+static FILE *input;                      /* stdin, or -a's file */
 static const char *replace;              /* -I */
 static int status;                       /* the exit status so far */
 
@@ -62,13 +75,15 @@ struct str {
 /* The command line being built: the command and ARGs first, then items. */
 static char **cmd;
 static size_t ncmd, nbase, cmd_size, cmd_cap;
+static size_t cmd_chars;                 /* -s's count: the strings and NULs */
 
 static void usage(int code)
 {
     if (code)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-0rt] [-n N] [-I REPLACE] [COMMAND [ARG]...]\n"
+        printf("Usage: " PROG " [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N] [-s SIZE] [-P N]\n"
+               "             [-I REPLACE] [COMMAND [ARG]...]\n"
                "Run COMMAND with the ARGs and items read from standard input.\n");
     exit(code);
 }
@@ -98,15 +113,15 @@ static int is_blank(int c)
     return c == ' ' || c == '\t';
 }
 
-/* -0: an item is everything up to a NUL. */
-static int read_nul_item(struct str *b)
+/* -0 and -d: an item is everything up to the delimiter. */
+static int read_delimited_item(struct str *b)
 {
     int c, any = 0;
-    while ((c = getchar()) != EOF && c != '\0') {
+    while ((c = getc(input)) != EOF && c != delim) {
         str_add(b, (char)c);
         any = 1;
     }
-    return any || c == '\0';
+    return any || c == delim;
 }
 
 static int unmatched(int quote)
@@ -124,7 +139,7 @@ static int unmatched(int quote)
 static int read_item(struct str *b)
 {
     int c, quote = 0, started = 0;
-    while ((c = getchar()) != EOF) {
+    while ((c = getc(input)) != EOF) {
         if (quote) {
             if (c == quote) {
                 quote = 0;
@@ -140,7 +155,7 @@ static int read_item(struct str *b)
             quote = c;
             started = 1;
         } else {
-            if (c == '\\' && (c = getchar()) == EOF)
+            if (c == '\\' && (c = getc(input)) == EOF)
                 break;                 /* a backslash at the very end: dropped */
             str_add(b, (char)c);       /* the character, or the escaped one */
             started = 1;
@@ -158,6 +173,7 @@ static void cmd_push(char *arg)
     cmd[ncmd++] = arg;
     cmd[ncmd] = NULL;
     cmd_size += arg_size(arg);
+    cmd_chars += strlen(arg) + 1;
 }
 
 static void print_trace(char **argv)
@@ -166,42 +182,61 @@ static void print_trace(char **argv)
         fprintf(stderr, "%s%s", *a, a[1] ? " " : "\n");
 }
 
-/* Run argv and wait for it; the xargs exit status it asks for, or -1 if
- * xargs should go on. */
+/* Wait for one command to end (for all, if all): the xargs exit status
+ * that asks for, or -1 if xargs should go on. The command's name in
+ * messages is GNU's: the one xargs runs (COMMAND is the same for all). */
+static int wait_commands(int all)
+{
+    while (running > 0) {
+        int st;
+        if (waitpid(-1, &st, 0) < 0) {
+            if (errno == EINTR)
+                continue;
+            fprintf(stderr, PROG ": waiting for %s: %s\n", cmd[0], strerror(errno));
+            return 125;
+        }
+        running--;
+        if (WIFSIGNALED(st)) {
+            fprintf(stderr, PROG ": %s: terminated by signal %d\n", cmd[0], WTERMSIG(st));
+            return 125;
+        }
+        if (WEXITSTATUS(st) == 255) {
+            fprintf(stderr, PROG ": %s: exited with status 255; aborting\n", cmd[0]);
+            return 124;
+        }
+        if (WEXITSTATUS(st) != 0)
+            status = 123;
+        if (!all)
+            break;
+    }
+    return -1;
+}
+
+/* Start argv once fewer than -P commands run; the xargs exit status it
+ * asks for, or -1 if xargs should go on. Without -P (one at a time), it
+ * waits for the command too. */
 static int run(char **argv)
 {
+    int r;
+    if (max_procs && running >= max_procs && (r = wait_commands(0)) >= 0)
+        return r;
     if (trace)
         print_trace(argv);
     posix_spawn_file_actions_t fa;
     pid_t pid;
     int err = posix_spawn_file_actions_init(&fa);
-    if (err == 0)
+    if (err == 0 && input == stdin)
         err = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     if (err == 0)
         err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     if (err) {
         fprintf(stderr, PROG ": %s: %s\n", argv[0], strerror(err));
+        wait_commands(1);
         return err == ENOENT ? 127 : 126;
     }
-    int st;
-    while (waitpid(pid, &st, 0) < 0) {
-        if (errno != EINTR) {
-            fprintf(stderr, PROG ": waiting for %s: %s\n", argv[0], strerror(errno));
-            return 125;
-        }
-    }
-    if (WIFSIGNALED(st)) {
-        fprintf(stderr, PROG ": %s: terminated by signal %d\n", argv[0], WTERMSIG(st));
-        return 125;
-    }
-    if (WEXITSTATUS(st) == 255) {
-        fprintf(stderr, PROG ": %s: exited with status 255; aborting\n", argv[0]);
-        return 124;
-    }
-    if (WEXITSTATUS(st) != 0)
-        status = 123;
-    return -1;
+    running++;
+    return max_procs == 1 ? wait_commands(1) : -1;
 }
 
 /* Run the command line built so far, then keep only COMMAND and ARGs. */
@@ -210,6 +245,7 @@ static void flush_items(void)
     int r = run(cmd);
     for (size_t i = nbase; i < ncmd; i++) {
         cmd_size -= arg_size(cmd[i]);
+        cmd_chars -= strlen(cmd[i]) + 1;
         free(cmd[i]);
     }
     ncmd = nbase;
@@ -237,6 +273,15 @@ static char *substitute(const char *s, const char *item)
     return out;
 }
 
+/* -s: whether argv[0, n) holds more than SIZE bytes. */
+static int too_long(char **argv, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += strlen(argv[i]) + 1;
+    return max_chars && chars > (size_t)max_chars;
+}
+
 /* -I: one command per item, built from COMMAND and ARGs afresh. */
 static void run_replaced(const char *item)
 {
@@ -248,7 +293,7 @@ static void run_replaced(const char *item)
     }
     argv[nbase] = NULL;
     int r = -1;
-    if (size > XARGS_ARG_MAX) {
+    if (size > XARGS_ARG_MAX || too_long(argv, nbase)) {
         fprintf(stderr, PROG ": argument line too long\n");
         r = 1;
     } else {
@@ -262,12 +307,17 @@ static void run_replaced(const char *item)
 }
 
 /* One more item for the command line; runs it first if it is full. */
+static int fits(const char *item)
+{
+    return cmd_size + arg_size(item) <= XARGS_ARG_MAX &&
+           (!max_chars || cmd_chars + strlen(item) + 1 <= (size_t)max_chars);
+}
+
 static void add_item(char *item)
 {
-    size_t len = arg_size(item);
-    if (cmd_size + len > XARGS_ARG_MAX && ncmd > nbase)
+    if (!fits(item) && ncmd > nbase)
         flush_items();
-    if (cmd_size + len > XARGS_ARG_MAX) {
+    if (!fits(item)) {
         fprintf(stderr, PROG ": argument line too long\n");
         free(item);
         exit(1);
@@ -277,36 +327,82 @@ static void add_item(char *item)
         flush_items();
 }
 
+/* The number of option -c, at least min. */
+static long number(int c, const char *arg, long min)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (*end || end == arg || errno) {
+        fprintf(stderr, PROG ": invalid number \"%s\" for -%c option\n", arg, c);
+        usage(1);
+    }
+    if (v < min) {
+        fprintf(stderr, PROG ": value %s for -%c option should be >= %ld\n", arg, c, min);
+        usage(1);
+    }
+    return v;
+}
+
+/* -d's argument: one character, or a backslash escape. */
+static int delimiter(const char *s)
+{
+    static const char simple[] = "a\ab\bf\fn\nr\rt\tv\v\\\\";
+    if (s[0] && !s[1])
+        return (unsigned char)s[0];
+    if (s[0] == '\\') {
+        char *end;
+        long v = -1;
+        if (s[1] == 'x' && s[2])
+            v = strtol(s + 2, &end, 16);
+        else if (s[1] >= '0' && s[1] <= '7')
+            v = strtol(s + 1, &end, 8);
+        else
+            for (const char *p = simple; *p; p += 2)
+                if (s[1] == *p && !s[2])
+                    return (unsigned char)p[1];
+        if (v >= 0 && v <= 255 && !*end)
+            return (int)v;
+    }
+    fprintf(stderr, PROG ": Invalid input delimiter specification %s: the delimiter must be "
+            "either a single character or an escape sequence starting with \\.\n", s);
+    exit(1);
+}
+
 static void parse_options(int argc, char **argv)
 {
     int c;
-    char *end;
+    const char *file = NULL;
     opterr = 0;
-    while ((c = getopt(argc, argv, "+0rtn:I:")) != -1) {
+    while ((c = getopt(argc, argv, "+0rta:d:E:n:s:P:I:")) != -1) {
         switch (c) {
-        case '0': nul_items = 1; break;
+        case '0': nul_items = 1; delim = '\0'; break;
+        case 'd': nul_items = 1; delim = delimiter(optarg); break;
         case 'r': no_empty_run = 1; break;
         case 't': trace = 1; break;
         case 'I': replace = optarg; break;
-        case 'n':
-            errno = 0;
-            max_items = strtol(optarg, &end, 10);
-            if (*end || end == optarg || errno) {
-                fprintf(stderr, PROG ": invalid number \"%s\" for -n option\n", optarg);
-                usage(1);
-            }
-            if (max_items < 1) {
-                fprintf(stderr, PROG ": value %s for -n option should be >= 1\n", optarg);
-                usage(1);
-            }
-            break;
+        case 'a': file = optarg; break;
+        case 'E': eof_str = optarg; break;
+        case 'n': max_items = number('n', optarg, 1); break;
+        case 's': max_chars = number('s', optarg, 1); break;
+        case 'P': max_procs = number('P', optarg, 0); break;
         default:
-            if (optopt == 'n' || optopt == 'I')
+            if (optopt && strchr("adEnsPI", optopt))
                 fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
             else
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
             usage(1);
         }
+    }
+    if (eof_str && nul_items) {
+        /* (GNU's message ends with an empty line) */
+        fprintf(stderr, PROG ": warning: the -E option has no effect if -0 or -d is used.\n\n");
+        eof_str = NULL;
+    }
+    input = stdin;
+    if (file && strcmp(file, "-") != 0 && !(input = fopen(file, "r"))) {
+        fprintf(stderr, PROG ": Cannot open input file '%s': %s\n", file, strerror(errno));
+        exit(1);
     }
 }
 
@@ -321,7 +417,7 @@ int main(int argc, char **argv)
     for (int i = optind; i < argc; i++)
         cmd_push(argv[i]);
     nbase = ncmd;
-    if (cmd_size > XARGS_ARG_MAX || nbase >= XARGS_ARGC_MAX) {
+    if (cmd_size > XARGS_ARG_MAX || nbase >= XARGS_ARGC_MAX || too_long(cmd, nbase)) {
         fprintf(stderr, PROG ": argument list too long\n");
         return 1;
     }
@@ -332,8 +428,8 @@ int main(int argc, char **argv)
         item.len = 0;                            /* -I reuses the buffer */
         if (item.s)
             item.s[0] = '\0';
-        r = nul_items ? read_nul_item(&item) : read_item(&item);
-        if (r <= 0)
+        r = nul_items ? read_delimited_item(&item) : read_item(&item);
+        if (r <= 0 || (eof_str && item.s && strcmp(item.s, eof_str) == 0))
             break;
         items = 1;
         if (!item.s)
@@ -349,6 +445,8 @@ int main(int argc, char **argv)
     free(item.s);
     if (!replace && (ncmd > nbase || (!items && !no_empty_run && !bad_input)))
         flush_items();
+    if ((r = wait_commands(1)) >= 0)
+        return r;
     free(cmd);
     if (bad_input)
         return 1;

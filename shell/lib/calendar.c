@@ -1,7 +1,7 @@
 /*
  * calendar.c - calendar time: seconds since 1970 to and from dates
- * (gmtime, mktime, timegm; localtime is gmtime since Duplex keeps UTC),
- * and the fixed text forms asctime and ctime.
+ * (gmtime, timegm; localtime and mktime, which add a time zone, are
+ * timezone.c's), and the fixed text forms asctime and ctime.
  *
  * Dates use the proleptic Gregorian calendar throughout. The conversions
  * count days with the "days from civil" method: shifting the year to begin
@@ -82,16 +82,6 @@ struct tm *gmtime(const time_t *t)
     return gmtime_r(t, &tm);
 }
 
-struct tm *localtime_r(const time_t *t, struct tm *tm)
-{
-    return gmtime_r(t, tm);
-}
-
-struct tm *localtime(const time_t *t)
-{
-    return gmtime(t);
-}
-
 /*
  * timegm: the seconds of a broken-down UTC time. Fields out of range are
  * allowed and carry into the next larger one (month 12 is January of the
@@ -109,12 +99,6 @@ time_t timegm(struct tm *tm)
     if (gmtime_r(&t, tm) == NULL)
         return -1;
     return t;
-}
-
-/* Local time is UTC. */
-time_t mktime(struct tm *tm)
-{
-    return timegm(tm);
 }
 
 /* "Sun Sep 16 01:03:52 1973\n", the C standard's fixed format. */

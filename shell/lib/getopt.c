@@ -143,9 +143,10 @@ static void exchange(char *const argv[])
     last_op = e;
 }
 
-static int long_report(const char *argv0, const char *fmt, const char *name)
+static int long_report(const char *optstring, const char *argv0, const char *fmt,
+                       const char *name)
 {
-    if (opterr)
+    if (opterr && optstring[0] != ':')
         fprintf(stderr, fmt, argv0, name);
     return '?';
 }
@@ -173,7 +174,7 @@ static int long_option(int argc, char *const argv[], const char *optstring,
     optind++;
     optopt = 0;
     if (ambiguous) {
-        if (opterr) {
+        if (opterr && optstring[0] != ':') {
             fprintf(stderr, "%s: option '--%.*s' is ambiguous; possibilities:", argv[0],
                     (int)len, word);
             for (const struct option *o = longopts; o->name; o++)
@@ -184,13 +185,13 @@ static int long_option(int argc, char *const argv[], const char *optstring,
         return '?';
     }
     if (!hit)
-        return long_report(argv[0], "%s: unrecognized option '--%s'\n", word);
+        return long_report(optstring, argv[0], "%s: unrecognized option '--%s'\n", word);
     if (longindex)
         *longindex = (int)(hit - longopts);
     if (word[len] == '=') {
         if (hit->has_arg == no_argument) {
             optopt = hit->flag ? 0 : hit->val;
-            return long_report(argv[0], "%s: option '--%s' doesn't allow an argument\n",
+            return long_report(optstring, argv[0], "%s: option '--%s' doesn't allow an argument\n",
                                hit->name);
         }
         optarg = (char *)word + len + 1;
@@ -199,7 +200,7 @@ static int long_option(int argc, char *const argv[], const char *optstring,
             optopt = hit->flag ? 0 : hit->val;
             if (optstring[0] == ':')
                 return ':';
-            return long_report(argv[0], "%s: option '--%s' requires an argument\n",
+            return long_report(optstring, argv[0], "%s: option '--%s' requires an argument\n",
                                hit->name);
         }
         optarg = argv[optind++];

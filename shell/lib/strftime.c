@@ -113,7 +113,7 @@ static void convert(struct out *o, char c, const struct tm *tm)
     case 'p': put_str(o, tm->tm_hour < 12 ? "AM" : "PM", 2); break;
     case 'r': format(o, "%I:%M:%S %p", tm); break;
     case 'R': format(o, "%H:%M", tm); break;
-    case 's': { struct tm copy = *tm; put_num(o, timegm(&copy), 1, '0'); break; }
+    case 's': { struct tm copy = *tm; put_num(o, timegm(&copy) - tm->tm_gmtoff, 1, '0'); break; }
     case 'S': put_num(o, tm->tm_sec, 2, '0'); break;
     case 't': put_str(o, "\t", 1); break;
     case 'T': format(o, "%H:%M:%S", tm); break;
@@ -126,8 +126,17 @@ static void convert(struct out *o, char c, const struct tm *tm)
     case 'X': format(o, "%H:%M:%S", tm); break;
     case 'y': put_num(o, (year % 100 + 100) % 100, 2, '0'); break;
     case 'Y': put_num(o, year, 1, '0'); break;
-    case 'z': put_str(o, "+0000", 5); break;
-    case 'Z': put_str(o, "UTC", 3); break;
+    case 'z': {
+        long off = tm->tm_gmtoff < 0 ? -tm->tm_gmtoff : tm->tm_gmtoff;
+        put_str(o, tm->tm_gmtoff < 0 ? "-" : "+", 1);
+        put_num(o, off / 3600 * 100 + off / 60 % 60, 4, '0');
+        break;
+    }
+    case 'Z': {
+        const char *z = tm->tm_zone ? tm->tm_zone : "UTC";
+        put_str(o, z, strlen(z));
+        break;
+    }
     case '%': put_str(o, "%", 1); break;
     default: {
         char raw[2] = { '%', c };

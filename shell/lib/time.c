@@ -13,15 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Duplex has no time zones: everything is UTC. */
-long timezone = 0;
-int daylight = 0;
-char *tzname[2] = { "UTC", "UTC" };
-
-void tzset(void)
-{
-}
-
 int clock_gettime(clockid_t clock, struct timespec *ts)
 {
     struct k_timespec k;

@@ -47,6 +47,47 @@ echo "--- status=noxfer and status=none"
 dd if=in of=/dev/null status=noxfer
 dd if=in of=/dev/null status=none
 echo "status $?"
+echo "--- conv=ucase, lcase, sync; several at once"
+printf 'Hello World\n' > hw
+dd if=hw conv=ucase status=none
+dd if=hw conv=lcase,notrunc status=none
+printf 'Hello' > h5
+dd if=h5 bs=8 conv=sync status=none | od -c
+dd if=hw ibs=5 obs=64 conv=sync,ucase status=none | od -c
+dd if=hw bs=8 conv=sync status=noxfer 2> err | od -c
+cat err
+echo "--- conv=excl and nocreat"
+dd if=hw of=hw2 conv=excl status=none
+cat hw2
+dd if=hw of=hw2 conv=excl status=none
+echo "status $?"
+dd if=hw of=nocr conv=nocreat status=none
+echo "status $?"
+dd if=hw of=hw2 conv=nocreat,fsync status=none
+echo "status $?"
+dd conv=ucase,lcase < /dev/null
+echo "status $?"
+echo "--- iflag=count_bytes,skip_bytes; oflag=seek_bytes,append"
+printf abcdefghij > ten
+dd if=ten iflag=count_bytes,skip_bytes skip=3 count=4 bs=2 status=none
+echo
+dd if=ten iflag=count_bytes count=5 status=none
+echo
+dd if=ten iflag=skip_bytes skip=7 status=none
+echo
+printf 0123456789 > dst
+dd if=h5 of=dst oflag=seek_bytes seek=2 conv=notrunc status=none
+cat dst
+echo
+dd if=h5 of=dst oflag=append conv=notrunc status=none
+cat dst
+echo
+dd if=ten iflag=fullblock bs=4 count=2 status=none
+echo
+dd iflag=bogus < /dev/null
+echo "status $?"
+dd oflag=bogus < /dev/null
+echo "status $?"
 echo "--- errors"
 dd if=nope
 echo "status $?"

@@ -39,6 +39,34 @@ echo a | xargs ./noexec
 echo "status $?"
 echo a | xargs nope-command
 echo "status $?"
+echo "--- -s: bytes per command line, each argument with its NUL"
+printf 'a b c d e f\n' | xargs -s 12 echo
+printf 'a b c d e f\n' | xargs -s 5 echo
+echo "status $?"
+echo "--- -E: a logical end of input"
+printf 'a\nb\nSTOP\nc\n' | xargs -E STOP echo
+printf 'aXbXc' | xargs -d X -E b echo
+echo "--- -d: a delimiter, nothing else special"
+printf 'a,b,,c\n' | xargs -d, echo | od -c
+printf "it's a b\nc\n" | xargs -d '\n' -n1 echo
+printf 'x\ty\tz' | xargs -d '\t' -n2 echo
+printf 'x:y' | xargs -d '\072' echo
+printf 'x:y' | xargs -d '\x3a' echo
+echo a | xargs -d ab echo
+echo "status $?"
+echo "--- -a: items from a file, standard input for the command"
+printf 'x\ny\n' > list
+echo stdin | xargs -a list sh -c 'echo "$@"; cat' sh
+xargs -a nope echo
+echo "status $?"
+echo "--- -P: commands at the same time"
+printf 'a b c d e f g h\n' | xargs -n 2 -P 3 echo | sort
+seq 1 20 | xargs -P 0 -n 1 echo | sort -n | tr '\n' ' '
+echo
+printf '1\n2\n' | xargs -P 2 -n 1 sh -c 'exit $1' sh
+echo "status $?"
+echo a | xargs -P x echo
+echo "status $?"
 echo "--- bad input and usage"
 printf "a 'b\n" | xargs echo > out
 echo "status $?"

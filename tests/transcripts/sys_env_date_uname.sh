@@ -20,6 +20,14 @@ env A=1 B=2 env -u A | grep '^[AB]='
 echo "--- env: running a command (with PATH unset, from /bin or /usr/bin)"
 env -i X=1 sh -c 'echo X is $X'
 env -i sh -c 'echo $#' a b c
+echo "--- env: -C DIR"
+env -C / sh -c pwd
+env -i -C /tmp A=1 sh -c 'echo $A; pwd'
+env -C /nope true
+echo "status $?"
+env -C /
+echo "status $?"
+env =BLAH env | grep '^=BLAH$'
 echo "--- env: errors"
 env nope-command
 echo "status $?"

@@ -51,3 +51,23 @@ seq -s
 echo "status $?"
 seq -z 3
 echo "status $?"
+echo "--- seq -f: one floating-point conversion"
+seq -f %g 1 0.5 3
+seq -f '%.2f' 3
+seq -f 'x%05.1fy' 0.5 0.25 1
+seq -f %e 2 2
+seq -f '%%%g%%' 1 2
+seq -f %g 1000000 1000001
+seq -s, -f '%.1f' 1 3
+seq -f'%+.3E' -1 1
+seq -s ' ' 0 0.25 1
+seq -s '' 1.5 3
+seq -w 0.5 0.5 10
+seq -f %d 1 2
+echo "status $?"
+seq -f %g%g 1 2
+echo "status $?"
+seq -f abc 1 2
+echo "status $?"
+seq -w -f %g 1 2
+echo "status $?"

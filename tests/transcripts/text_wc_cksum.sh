@@ -27,6 +27,14 @@ printf '  leading\tand\ttabs  \n\n\vx\r\n' | wc -w
 printf 'a\000b c\001 d\n' | wc -w
 echo "--- wc -L: the longest line, tabs to multiples of 8"
 printf 'ab\tc\nlongest line\nx\n' | wc -L
+echo "--- wc -m: UTF-8 characters; a byte in no valid sequence counts as none"
+printf 'h\303\251llo \342\202\254 \360\237\231\202\n' | wc -m
+printf 'h\303\251llo \342\202\254 \360\237\231\202\n' | wc -mc
+printf '\377a\n' | wc -m
+printf '\342\202a\303' | wc -m
+printf '\300\200\355\240\200\342\303\251' | wc -m
+printf '\303' > u1; printf '\251\n' > u2; cat u1 u2 | wc -m
+printf '\303\251t\303\251' > u3; yes "$(cat u3)" | head -n 20000 | wc -m
 echo "--- wc: large input"
 yes 'hello world' | head -n 100000 | wc
 dd if=/dev/zero bs=4096 count=2560 2>/dev/null | wc

@@ -1,8 +1,8 @@
 /*
  * dates.c - the dates that touch -d, touch -t and date -d take.
  *
- * Duplex's clock has no time zones: local time is UTC, so a date names
- * the same instant wherever it is read, unless it carries its own offset.
+ * A date without an offset of its own is local time, as TZ says (UTC
+ * if TZ is not set: Duplex's clock keeps UTC); mktime does the sums.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -35,14 +35,16 @@ static int valid_tm(const struct tm *tm)
 }
 
 /* "Z", "UTC", "GMT", "+HH[:]MM", "-HHMM": seconds east of UTC in *off.
- * An empty zone is UTC. */
+ * Returns 1 for one of them, 0 for none (local time), -1 for others. */
 static int parse_zone(const char *s, long *off)
 {
     while (*s == ' ')
         s++;
     *off = 0;
-    if (!*s || !strcmp(s, "Z") || !strcmp(s, "UTC") || !strcmp(s, "GMT") || !strcmp(s, "UTC0"))
+    if (!*s)
         return 0;
+    if (!strcmp(s, "Z") || !strcmp(s, "UTC") || !strcmp(s, "GMT") || !strcmp(s, "UTC0"))
+        return 1;
     int sign = *s == '+' ? 1 : *s == '-' ? -1 : 0, h, m = 0;
     if (!sign)
         return -1;
@@ -56,7 +58,7 @@ static int parse_zone(const char *s, long *off)
     if (*s || h > 24 || m > 59)
         return -1;
     *off = sign * (h * 3600L + m * 60L);
-    return 0;
+    return 1;
 }
 
 int parse_date(const char *s, struct timespec *out)
@@ -86,16 +88,24 @@ int parse_date(const char *s, struct timespec *out)
     }
     memset(&tm, 0, sizeof tm);
     int y, mo, d;
-    if (digits_n(&s, 4, &y) == 0 && *s == '-' && (s++, digits_n(&s, 2, &mo)) == 0 &&
-        *s == '-' && (s++, digits_n(&s, 2, &d)) == 0) {
+    const char *time_only = NULL;
+    if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && s[2] == ':') {
+        struct tm today;                     /* "12:34": today, local time */
+        localtime_r(&now.tv_sec, &today);
+        tm.tm_year = today.tm_year;
+        tm.tm_mon = today.tm_mon;
+        tm.tm_mday = today.tm_mday;
+        time_only = s;
+    } else if (digits_n(&s, 4, &y) == 0 && *s == '-' && (s++, digits_n(&s, 2, &mo)) == 0 &&
+               *s == '-' && (s++, digits_n(&s, 2, &d)) == 0) {
         tm.tm_year = y - 1900;
         tm.tm_mon = mo - 1;
         tm.tm_mday = d;
     } else {
         return -1;
     }
-    if (*s == 'T' || *s == ' ') {
-        const char *t = s + 1;
+    if (time_only || *s == 'T' || *s == ' ') {
+        const char *t = time_only ? s : s + 1;
         while (*t == ' ')
             t++;
         if (isdigit((unsigned char)*t)) {
@@ -121,9 +131,11 @@ int parse_date(const char *s, struct timespec *out)
         }
     }
     long off;
-    if (!valid_tm(&tm) || parse_zone(s, &off) < 0)
+    int zoned = parse_zone(s, &off);
+    if (!valid_tm(&tm) || zoned < 0)
         return -1;
-    out->tv_sec = timegm(&tm) - off;
+    tm.tm_isdst = -1;
+    out->tv_sec = zoned ? timegm(&tm) - off : mktime(&tm);
     return 0;
 }
 
@@ -139,7 +151,7 @@ int parse_stamp(const char *s, struct timespec *out)
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     struct tm cur;
-    gmtime_r(&now.tv_sec, &cur);
+    localtime_r(&now.tv_sec, &cur);
     int y = cur.tm_year + 1900, v;
     if (n == 12) {
         digits_n(&s, 4, &y);
@@ -160,7 +172,8 @@ int parse_stamp(const char *s, struct timespec *out)
     tm.tm_year = y - 1900;
     if (!valid_tm(&tm))
         return -1;
-    out->tv_sec = timegm(&tm);
+    tm.tm_isdst = -1;
+    out->tv_sec = mktime(&tm);
     out->tv_nsec = 0;
     return 0;
 }

@@ -146,6 +146,38 @@ long long dx_host_timegm(const int in[6])
     return (long long)timegm(&tm);
 }
 
+/* localtime of t under the POSIX TZ string tz: {sec, min, hour, mday,
+ * mon, year, wday, yday, isdst, gmtoff} and the zone's name; 0 or -1.
+ * TZ goes back to UTC afterwards. */
+int dx_host_localtime(const char *tz, long long t, long out[10], char *zone, size_t zsize)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    setenv("TZ", tz, 1);
+    tzset();
+    int r = localtime_r(&tt, &tm) ? 0 : -1;
+    long f[10] = { tm.tm_sec, tm.tm_min, tm.tm_hour, tm.tm_mday, tm.tm_mon,
+                   tm.tm_year, tm.tm_wday, tm.tm_yday, tm.tm_isdst, tm.tm_gmtoff };
+    memcpy(out, f, sizeof f);
+    snprintf(zone, zsize, "%s", tm.tm_zone ? tm.tm_zone : "");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    return r;
+}
+
+/* mktime of {sec, min, hour, mday, mon, year} with tm_isdst -1 under tz. */
+long long dx_host_mktime(const char *tz, const int in[6])
+{
+    struct tm tm = { .tm_sec = in[0], .tm_min = in[1], .tm_hour = in[2],
+                     .tm_mday = in[3], .tm_mon = in[4], .tm_year = in[5], .tm_isdst = -1 };
+    setenv("TZ", tz, 1);
+    tzset();
+    long long t = (long long)mktime(&tm);
+    setenv("TZ", "UTC", 1);
+    tzset();
+    return t;
+}
+
 /* strftime for the time t (UTC). */
 size_t dx_host_strftime(char *buf, size_t max, const char *fmt, long long t)
 {

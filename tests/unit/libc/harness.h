@@ -58,6 +58,8 @@ double host_strtod(const char *s, char **end);
 const char *host_strerror(int e);
 int    host_gmtime(long long t, int out[8]);
 long long host_timegm(const int in[6]);
+int    host_localtime(const char *tz, long long t, long out[10], char *zone, size_t zsize);
+long long host_mktime(const char *tz, const int in[6]);
 int    host_regex(const char *pattern, int cflags, const char *text, int eflags,
                   int *exec, long spans[20], int *nsub);
 int    host_fnmatch(const char *pattern, const char *name, int flags);

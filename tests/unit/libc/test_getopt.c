@@ -156,6 +156,24 @@ TEST(getopt_long_errors)
     CHECK_EQ(getopt_long(argc, argv, "a", longs, NULL), -1);
 }
 
+/* A ':' leading optstring silences the long options' messages too, as
+ * glibc's: the program prints its own. */
+TEST(getopt_long_quiet)
+{
+    char *argv[] = { "prog", "--nope", "--all=1", "--block-size", NULL };
+    int argc = ARGC(argv);
+    optind = 0;
+    opterr = 1;
+    CHECK_EQ(getopt_long(argc, argv, ":a", longs, NULL), '?');
+    CHECK_EQ(optopt, 0);
+    CHECK_EQ(getopt_long(argc, argv, ":a", longs, NULL), '?');
+    CHECK_EQ(optopt, 'a');
+    CHECK_EQ(getopt_long(argc, argv, ":a", longs, NULL), ':');
+    CHECK_EQ(optopt, 'b');
+    CHECK_EQ(fk_out_len(2), 0);
+    CHECK_EQ(getopt_long(argc, argv, ":a", longs, NULL), -1);
+}
+
 /* Operands before options, as GNU allows: argv is reordered so that the
  * operands end up at argv[optind..], in their order; "--" ends options. */
 TEST(getopt_long_permutes)

@@ -4,6 +4,8 @@
  * far ahead), the fixed text forms, and the clock and sleep wrappers.
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <stdint.h>
 #include <sys/time.h>
 #include <time.h>
@@ -123,6 +125,93 @@ TEST(strftime_against_host)
                        fmts[f], instants[i], ours, host);
         }
     }
+}
+
+/* POSIX TZ strings: localtime's fields, offset and name, and mktime,
+ * against glibc's reading of the same strings (none names a zone file).
+ * Not "XST5XDT" without rules: glibc takes those from its "posixrules"
+ * file, with that file's names (EST, EDT) in the years it covers. */
+static const char *const zones[] = {
+    "UTC0", "UTC-2", "XYZ+5", "<+0530>-5:30", "<-03>3", "ABC-1:30:15",
+    "XST5XDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3",
+    "AEST-10AEDT,M10.1.0,M4.1.0/3", "XST5XDT,J60,J300", "XST5XDT,59,299",
+    "ABC-1DEF-3,M3.5.0,M10.5.0/3", "NZST-12NZDT,M9.5.0,M4.1.0/3", "XST5XDT,M3.2.0/-1,M11.1.0/26",
+};
+
+static void check_localtime(const char *tz, long long t)
+{
+    long want[10];
+    char wzone[16];
+    CHECK_EQ(host_localtime(tz, t, want, wzone, sizeof wzone), 0);
+    time_t tt = (time_t)t;
+    struct tm tm;
+    CHECK(localtime_r(&tt, &tm) == &tm);
+    long got[10] = { tm.tm_sec, tm.tm_min, tm.tm_hour, tm.tm_mday, tm.tm_mon, tm.tm_year,
+                     tm.tm_wday, tm.tm_yday, tm.tm_isdst, tm.tm_gmtoff };
+    if (memcmp(got, want, sizeof got) != 0 || strcmp(tm.tm_zone, wzone) != 0)
+        t_fail(__FILE__, __LINE__, "localtime(%lld) in %s: %ld-%ld-%ld %ld:%ld:%ld dst %ld "
+               "off %ld %s, host %ld-%ld-%ld %ld:%ld:%ld dst %ld off %ld %s", t, tz,
+               got[5], got[4], got[3], got[2], got[1], got[0], got[8], got[9], tm.tm_zone,
+               want[5], want[4], want[3], want[2], want[1], want[0], want[8], want[9], wzone);
+}
+
+TEST(localtime_posix_tz)
+{
+    uint64_t x = 2463534242ULL;
+    for (size_t z = 0; z < sizeof zones / sizeof *zones; z++) {
+        setenv("TZ", zones[z], 1);
+        tzset();
+        for (size_t i = 0; i < sizeof instants / sizeof *instants; i++)
+            if (instants[i] >= 0 && instants[i] < 4107542400LL)
+                check_localtime(zones[z], instants[i]);
+        for (int i = 0; i < 3000; i++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            check_localtime(zones[z], (long long)(x % 4000000000ULL));  /* 1970-2096 */
+        }
+        /* every hour around the changes of 2024 */
+        for (long long t = 1709251200; t < 1709251200 + 40 * 86400; t += 1800)
+            check_localtime(zones[z], t);
+        for (long long t = 1727740800; t < 1727740800 + 40 * 86400; t += 1800)
+            check_localtime(zones[z], t);
+    }
+    setenv("TZ", "UTC", 1);
+    tzset();
+}
+
+TEST(mktime_posix_tz)
+{
+    static const int cases[][6] = {      /* sec min hour mday mon year */
+        { 0, 0, 12, 1, 0, 124 }, { 0, 0, 12, 1, 6, 124 }, { 59, 59, 1, 10, 2, 124 },
+        { 0, 0, 3, 10, 2, 124 }, { 0, 0, 1, 3, 10, 124 }, { 0, 30, 3, 31, 2, 124 },
+        { 0, 0, 0, 1, 0, 70 }, { 0, 0, 12, 15, 8, 124 }, { 0, 0, 12, 1, 3, 124 },
+    };
+    for (size_t z = 0; z < sizeof zones / sizeof *zones; z++) {
+        setenv("TZ", zones[z], 1);
+        tzset();
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            const int *c = cases[i];
+            if (strchr(zones[z], ',') && (i == 2 || i == 3 || i == 4 || i == 5))
+                continue;                /* the hours skipped or repeated: glibc's own choice */
+            struct tm in = { .tm_sec = c[0], .tm_min = c[1], .tm_hour = c[2], .tm_mday = c[3],
+                             .tm_mon = c[4], .tm_year = c[5], .tm_isdst = -1 };
+            long long want = host_mktime(zones[z], c);
+            if ((long long)mktime(&in) != want)
+                t_fail(__FILE__, __LINE__, "mktime case %zu in %s: host %lld", i, zones[z], want);
+        }
+    }
+    setenv("TZ", "UTC", 1);
+    tzset();
+    CHECK_EQ(timezone, 0);
+    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+    tzset();
+    CHECK_EQ(timezone, -3600);
+    CHECK_EQ(daylight, 1);
+    CHECK_STR(tzname[0], "CET");
+    CHECK_STR(tzname[1], "CEST");
+    setenv("TZ", "UTC", 1);
+    tzset();
 }
 
 TEST(strftime_too_small)
