@@ -12,10 +12,13 @@ import { Screen } from './screen.js';
 const PROMPT = 'duplex$ ';
 
 // Type a line at the interactive shell and wait for the next prompt.
+// A command line typed at the prompt, and the text up to the next prompt:
+// one on a line of its own, since the line editor redraws the prompt with
+// each key typed.
 async function run(c, line) {
   const from = c.mark();
   c.type(line + '\r');
-  await c.waitFor(PROMPT, { from });
+  await c.waitFor(/\n\r?duplex\$ /, { from });
   return c.text.slice(from);
 }
 
@@ -63,7 +66,11 @@ for (const [how, keys] of [['exit', 'exit\r'], ['^D', '\x04'], ['kill -9 $$', 'k
     await c.waitFor('[the shell exited; starting a new one]\r\n' + '\r' + PROMPT, { from });
     assert.match(await run(c, 'echo ok'), /\r\nok\r\n/);
     // the terminal is the new shell's, in sane modes: a typed line echoes
-    const out = await run(c, 'read x; echo "got $x"');
+    const from1 = c.mark();
+    c.type('read x; echo "got $x"\r');
+    await c.waitFor('\r\n', { from: from1 });  // the line is taken, and read waits
+    await new Promise((r) => setTimeout(r, 100));
+    const out = c.text.slice(from1);
     const from2 = c.mark();
     c.type('abc\r');
     await c.waitFor('got abc', { from: from2 });
