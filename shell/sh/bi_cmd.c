@@ -171,6 +171,27 @@ void hash_remember(const char *name, const char *path)
     hashed = h;
 }
 
+/* For a sub-shell (state.c): oldest first, so that it lists them alike. */
+static void hashed_serialize(struct strbuf *out, const struct hashed *h)
+{
+    if (!h)
+        return;
+    hashed_serialize(out, h->next);
+    char *n = shell_quote(h->name), *p = shell_quote(h->path);
+    sb_adds(out, "__state hash ");
+    sb_adds(out, n);
+    sb_addc(out, ' ');
+    sb_adds(out, p);
+    sb_addc(out, '\n');
+    free(n);
+    free(p);
+}
+
+void hash_serialize(struct strbuf *out)
+{
+    hashed_serialize(out, hashed);
+}
+
 void hash_forget(void)
 {
     while (hashed) {

@@ -68,8 +68,10 @@ static int strip_command(struct stage *st)
     while (k < st->argv.n && strcmp(st->argv.v[k], "command") == 0) {
         int j = k + 1;
         while (j < st->argv.n && (strcmp(st->argv.v[j], "-p") == 0 ||
-                                  strcmp(st->argv.v[j], "--") == 0))
+                                  strcmp(st->argv.v[j], "--") == 0)) {
+            st->default_path |= st->argv.v[j][1] == 'p';
             j++;
+        }
         if (j >= st->argv.n || st->argv.v[j][0] == '-')
             break;                          /* command alone, -v, -V: the builtin */
         k = j;
@@ -103,10 +105,30 @@ void find_command(struct stage *st)
         st->builtin = b->fn;
         return;
     }
-    st->kind = ST_PROGRAM;
-    switch (path_search(name, &st->path)) {
+    st->kind = ST_PROGRAM;          /* looked for once assigned (find_program) */
+}
+
+/* Does the command assign PATH for itself (`PATH=/x cmd`)? */
+static bool assigns_path(const struct stage *st)
+{
+    for (int i = 0; i < st->assigns.n; i++)
+        if (strncmp(st->assigns.v[i], "PATH=", 5) == 0)
+            return true;
+    return false;
+}
+
+/* A program is looked for after the assignments, as in dash: in the
+ * PATH the command assigns, if it does (and then not remembered), or in
+ * the standard one for `command -p`. */
+static void find_program(struct stage *st)
+{
+    const char *name = st->argv.v[0];
+    bool own_path = assigns_path(st);
+    switch (path_search_in(name, st->default_path ? DEFAULT_PATH :
+                           own_path ? var_get("PATH") : NULL, &st->path)) {
     case FOUND_FILE:
-        hash_remember(name, st->path);
+        if (!own_path && !st->default_path)
+            hash_remember(name, st->path);
         break;
     case FOUND_NONE:
         stage_fail(st, 127, strchr(name, '/') ? "No such file or directory" : "command not found");
@@ -210,6 +232,8 @@ void prepare_simple(struct stage *st, struct node *n)
         xtrace(st);
     if (st->kind == ST_ASSIGN)
         st->status = sh.cmdsub_ran ? sh.cmdsub_status : 0;
+    if (st->kind == ST_PROGRAM)
+        find_program(st);
 }
 
 /* ---- inside the shell -------------------------------------------------------------- */

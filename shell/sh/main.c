@@ -51,7 +51,7 @@ static void init_variables(void)
     char n[24];
     vars_import(environ);
     if (!var_get("PATH"))
-        var_set("PATH", "/bin:/usr/bin", 0);
+        var_set("PATH", DEFAULT_PATH, 0);
     pwd_init();
     var_set("IFS", " \t\n", 0);
     var_set("PS2", "> ", 0);

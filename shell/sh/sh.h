@@ -56,6 +56,7 @@ bool is_name(const char *s, size_t n);    /* a valid variable name? */
 bool parse_int(const char *s, long *out);
 char *shell_quote(const char *s);         /* 'single-quoted', safe to re-read */
 char *shell_quote_if_needed(const char *s);
+char *shell_quote_line(const char *s);    /* the same on one line: $'..' */
 /* An error that ends a non-interactive shell (POSIX 2.8.1): the message,
  * then $? = status and, in a script, the shell exits. */
 void sh_fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -288,7 +289,10 @@ int  redir_open_flags(enum redir_op op);
 /* ---- spawn.c: finding and starting programs ------------------------------- */
 
 enum found { FOUND_NONE, FOUND_FILE, FOUND_NOEXEC, FOUND_DIR };
+/* where the standard utilities are: PATH when unset, and `command -p` */
+#define DEFAULT_PATH "/bin:/usr/bin"
 enum found path_search(const char *name, char **path);
+enum found path_search_in(const char *name, const char *dirs, char **path);
 struct spawn_spec {
     const char *path;       /* set by spawn_subshell */
     char **argv, **envp;
@@ -339,6 +343,7 @@ struct stage {
     char  *path;                    /* ST_PROGRAM */
     builtin_fn builtin;
     bool   special;                 /* a special builtin, not through `command` */
+    bool   default_path;            /* `command -p`: looked for in DEFAULT_PATH */
     struct node *func;
     char  *text;                    /* ST_SUBSHELL: what the sub-shell runs */
     bool   frame;                   /* temporary assignments: a frame to pop */
@@ -440,6 +445,7 @@ const char *alias_get(const char *name);
 void aliases_serialize(struct strbuf *out);
 void aliases_free_all(void);
 void hash_forget(void);
+void hash_serialize(struct strbuf *out);
 /* bi_echo.c */
 int bi_echo(char **argv);
 int bi_printf(char **argv);

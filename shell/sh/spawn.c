@@ -39,23 +39,25 @@ static enum found classify(const char *path)
 }
 
 /* A name with a '/' is a path; others are looked for in each directory of
- * $PATH (default /bin). An executable file wins; failing that, the first
- * file that is not executable is reported (126, not 127). */
-enum found path_search(const char *name, char **path)
+ * $PATH (the remembered place first), or of dirs when it is not NULL
+ * (`command -p`). An executable file wins; failing that, the first file
+ * that is not executable is reported (126, not 127). */
+enum found path_search_in(const char *name, const char *dirs, char **path)
 {
     *path = NULL;
     if (strchr(name, '/')) {
         *path = xstrdup(name);
         return classify(name);
     }
-    const char *h = hash_lookup(name);
+    const char *h = dirs ? NULL : hash_lookup(name);
     if (h && classify(h) == FOUND_FILE) {
         *path = xstrdup(h);
         return FOUND_FILE;
     }
-    const char *dirs = var_get("PATH");
     if (!dirs)
-        dirs = "/bin";
+        dirs = var_get("PATH");
+    if (!dirs)
+        dirs = DEFAULT_PATH;
     enum found best = FOUND_NONE;
     for (;;) {
         const char *colon = strchr(dirs, ':');
@@ -81,6 +83,11 @@ enum found path_search(const char *name, char **path)
         dirs = colon + 1;
     }
     return best;
+}
+
+enum found path_search(const char *name, char **path)
+{
+    return path_search_in(name, NULL, path);
 }
 
 /* ---- file actions ----------------------------------------------------------------- */

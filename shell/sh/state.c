@@ -13,7 +13,7 @@
  * FD (or, when it is small enough, the arguments themselves) carries a
  * script of hidden `__state` commands that recreate every
  * variable with its attributes, the options, the functions, the aliases,
- * the traps to list, $? $$ $! and where the parent stood (inside how many
+ * the traps to list, the programs `hash` remembers, $? $$ $! and where the parent stood (inside how many
  * loops, functions, conditions; on which line); then a NUL; then the
  * command's text (unparse.c), which the new shell runs as the parent
  * would have. Its positional parameters come as arguments; its directory,
@@ -47,6 +47,7 @@ static char *state_script(const char *text, int lineno)
     functions_serialize(&b);
     aliases_serialize(&b);
     traps_serialize(&b);
+    hash_serialize(&b);
     add_number(&b, "pid", sh.pid);
     add_number(&b, "ppid", sh.ppid);
     add_number(&b, "bg", sh.last_bg);
@@ -166,6 +167,8 @@ int bi_state(char **argv)
         vars_dynamic_off(false, true);
     else if (strcmp(what, "alias") == 0 && argv[2] && argv[3])
         aliases_restore(argv[2], argv[3]);
+    else if (strcmp(what, "hash") == 0 && argv[2] && argv[3])
+        hash_remember(argv[2], argv[3]);
     else if (strcmp(what, "trap") == 0 && argv[2] && argv[3])
         trap_inherit((int)v, argv[3]);
     else if (strcmp(what, "pid") == 0)
