@@ -4,7 +4,10 @@
  *
  * test follows POSIX's rules by the number of arguments (XCU test): with
  * up to four, what an argument is depends on where it stands, so that
- * `[ -f = ]` compares strings; with more, a grammar of ! -a -o ( ).
+ * `[ -f = ]` compares strings; with more, a grammar of ! -a -o ( ). -a and
+ * -o are not binary primaries of those rules (POSIX no longer has them):
+ * they go to the grammar, which reads them as dash does - a missing
+ * operand is false, a word left over is an error.
  *
  * [[ ]] gets its words unexpanded (exec.c): each operand is expanded
  * without splitting or globbing, the right side of == and != is a
@@ -54,9 +57,12 @@ static bool to_number(struct tparse *t, const char *s, long long *v)
 
 static const char *const unary_ops = "abcdefghknprstuwxzLOGS";
 
-static bool is_unary(const char *s)
+/* -a FILE is bash's old -e: [[ has it; test, as in dash, reads -a as
+ * the binary "and" only (`[ -a -a -a ]` is two strings). */
+static bool is_unary(const char *s, bool dbracket)
 {
-    return s[0] == '-' && s[1] && !s[2] && strchr(unary_ops, s[1]);
+    return s[0] == '-' && s[1] && !s[2] && strchr(unary_ops, s[1]) &&
+           (s[1] != 'a' || dbracket);
 }
 
 static bool is_binary(const char *s, bool dbracket)
@@ -179,9 +185,9 @@ static bool expr_or(struct tparse *t);
 static bool primary(struct tparse *t)
 {
     const char *w = peek_word(t, 0);
-    if (!w)
-        return error_at(t, "argument expected", NULL);
-    if (strcmp(w, "(") == 0) {
+    if (!w)                 /* test: a missing operand is false, as in dash */
+        return t->dbracket ? error_at(t, "argument expected", NULL) : false;
+    if (strcmp(w, "(") == 0 && (t->dbracket || peek_word(t, 1))) {
         t->i++;
         bool v = expr_or(t);
         w = peek_word(t, 0);
@@ -191,7 +197,7 @@ static bool primary(struct tparse *t)
         return v;
     }
     const char *next = peek_word(t, 1);
-    if (is_unary(w) && next && !(peek_word(t, 2) && is_binary(next, t->dbracket) &&
+    if (is_unary(w, t->dbracket) && next && !(peek_word(t, 2) && is_binary(next, t->dbracket) &&
                                  !t->dbracket)) {
         char *a = operand(t, t->i + 1, false);
         t->i += 2;
@@ -263,16 +269,12 @@ static bool by_count(struct tparse *t, int from, int n, bool *done)
     case 2:
         if (strcmp(w[0], "!") == 0)
             return w[1][0] == '\0';
-        if (is_unary(w[0]))
+        if (is_unary(w[0], false))
             return unary(t, w[0], w[1]);
         break;
     case 3:
         if (is_binary(w[1], false))
             return binary(t, w[0], w[1], w[2], false);
-        if (strcmp(w[1], "-a") == 0)
-            return w[0][0] && w[2][0];
-        if (strcmp(w[1], "-o") == 0)
-            return w[0][0] || w[2][0];
         if (strcmp(w[0], "!") == 0)
             return !by_count(t, from + 1, 2, done);
         if (strcmp(w[0], "(") == 0 && strcmp(w[2], ")") == 0)

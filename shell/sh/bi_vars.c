@@ -156,12 +156,21 @@ void getopts_reset(void)
     opt_offset = 0;
 }
 
-static void set_optind(long ind)
+/* OPTIND, then the option into NAME: as in dash, a bad NAME is found
+ * only then, once OPTIND and OPTARG are set. */
+static int set_result(const char *name, char c, long ind, int status)
 {
     char buf[24];
     snprintf(buf, sizeof buf, "%ld", ind);
     var_set("OPTIND", buf, 0);
     opt_index_left = ind;
+    if (!is_name(name, strlen(name))) {
+        sh_error("getopts: %s: bad variable name", name);
+        return 2;
+    }
+    char cs[2] = { c, 0 };
+    var_set(name, cs, 0);
+    return status;
 }
 
 int bi_getopts(char **argv)
@@ -171,10 +180,6 @@ int bi_getopts(char **argv)
         return 2;
     }
     const char *spec = argv[1], *name = argv[2];
-    if (!is_name(name, strlen(name))) {
-        sh_error("getopts: %s: bad variable name", name);
-        return 2;
-    }
     char **args = argv[3] ? argv + 3 : sh.argv;
     long nargs = 0;
     while (args[nargs])
@@ -188,16 +193,10 @@ int bi_getopts(char **argv)
         opt_offset = 0;                     /* OPTIND was changed: start there */
     const char *arg;
     if (opt_offset == 0) {
-        if (ind > nargs || !(arg = args[ind - 1]) || arg[0] != '-' || !arg[1]) {
-            var_set(name, "?", 0);
-            set_optind(ind);
-            return 1;
-        }
-        if (strcmp(arg, "--") == 0) {
-            var_set(name, "?", 0);
-            set_optind(ind + 1);
-            return 1;
-        }
+        if (ind > nargs || !(arg = args[ind - 1]) || arg[0] != '-' || !arg[1])
+            return set_result(name, '?', ind, 1);
+        if (strcmp(arg, "--") == 0)
+            return set_result(name, '?', ind + 1, 1);
         opt_offset = 1;
         ind++;
     }
@@ -205,7 +204,6 @@ int bi_getopts(char **argv)
     char c = arg[opt_offset++];
     char cs[2] = { c, 0 };
     const char *at = c != ':' ? strchr(spec + silent, c) : NULL;
-    bool ok = true;
     if (!at) {
         if (silent) {
             var_set("OPTARG", cs, 0);
@@ -234,10 +232,7 @@ int bi_getopts(char **argv)
     }
     if (opt_offset && !arg[opt_offset])
         opt_offset = 0;
-    cs[0] = c;
-    var_set(name, cs, 0);
-    set_optind(ind);
-    return ok ? 0 : 1;
+    return set_result(name, c, ind, 0);
 }
 
 /* ---- read ------------------------------------------------------------------------- */

@@ -128,9 +128,8 @@ int bi_set(char **argv)
             break;
         }
         if (strcmp(argv[i], "-") == 0) {    /* -x and -v off, then the arguments */
-            sh.xtrace = sh.verbose = false;
+            sh.xtrace = sh.verbose = false; /* (if none, $@ stays: dash, bash) */
             i++;
-            end_of_options = true;
             break;
         }
         if (strcmp(argv[i], "+") == 0)

@@ -133,6 +133,18 @@ static void expand_aliases(struct parser *p)
         ;
 }
 
+/* The word after an alias that ended with a blank is looked up too,
+ * wherever it stands (`for`'s name and `in` included, as in dash);
+ * true if it was. */
+bool alias_after_blank(struct parser *p)
+{
+    if (!p->alias_next || peek(p)->type != T_WORD || peek(p)->start < p->alias_next_pos)
+        return false;
+    p->alias_next = false;
+    expand_aliases(p);
+    return true;
+}
+
 /* Words that end a list: the next part of the enclosing construct. */
 bool at_list_end(struct parser *p)
 {
@@ -212,6 +224,21 @@ void set_text(struct parser *p, struct node *n, size_t start)
 
 /* ---- redirections -------------------------------------------------------- */
 
+/* A here-document's delimiter is not expanded; one with a command
+ * substitution $(...) (or $((...))) is a syntax error, as in dash. */
+static bool expanding_delimiter(const char *w)
+{
+    for (; *w; w++) {
+        if (*w == '\\' && w[1])
+            w++;
+        else if (*w == '\'' && strchr(w + 1, '\''))
+            w = strchr(w + 1, '\'');
+        else if (*w == '$' && w[1] == '(')
+            return true;
+    }
+    return false;
+}
+
 static bool parse_redirect(struct parser *p, struct redir ***tail)
 {
     struct token *t = peek(p);
@@ -232,6 +259,12 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     **tail = r;
     *tail = &r->next;
     if (op == R_HEREDOC || op == R_HEREDOC_TAB) {
+        if (expanding_delimiter(r->target)) {
+            sh_error("line %d: syntax error: bad here-document delimiter '%s'",
+                     p->lx.lineno, r->target);
+            p->result = PARSE_ERROR;
+            return false;
+        }
         if (p->lx.nheredocs == (int)(sizeof p->lx.heredocs / sizeof p->lx.heredocs[0])) {
             sh_error("too many here-documents");
             p->result = PARSE_ERROR;
@@ -287,13 +320,9 @@ static struct node *parse_simple(struct parser *p)
     n->lineno = peek(p)->lineno;
     struct redir **tail = &n->redirs;
     for (;;) {
-        if (peek(p)->type == T_WORD) {
-            bool after = p->alias_next && peek(p)->start >= p->alias_next_pos;
-            if (after)
-                p->alias_next = false;
-            if (after || (n->simple.words.n == 0 && !is_assignment(peek(p)->word)))
-                expand_aliases(p);
-        }
+        if (!alias_after_blank(p) && peek(p)->type == T_WORD &&
+            n->simple.words.n == 0 && !is_assignment(peek(p)->word))
+            expand_aliases(p);
         struct token *t = peek(p);
         if (t->type == T_REDIR) {
             if (!parse_redirect(p, &tail))

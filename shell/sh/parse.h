@@ -33,6 +33,7 @@ void consume(struct parser *p);
 char *take_word(struct parser *p);          /* the lookahead word, now the caller's */
 bool is_word(struct parser *p, const char *w);
 bool at_list_end(struct parser *p);
+bool alias_after_blank(struct parser *p);
 void *syntax_error(struct parser *p);
 bool expect_word(struct parser *p, const char *w);
 void skip_newlines(struct parser *p);

@@ -112,15 +112,17 @@ static struct node *parse_for(struct parser *p)
         node_free(n);
         return parse_arith_for(p);
     }
+    alias_after_blank(p);
     struct token *t = peek(p);
     if (t->type != T_WORD || !is_name(t->word, strlen(t->word)))
         return node_free(n), syntax_error(p);
     n->for_.var = take_word(p);
     skip_newlines(p);
+    alias_after_blank(p);
     if (is_word(p, "in")) {
         consume(p);
         n->for_.has_in = true;
-        while (peek(p)->type == T_WORD)
+        while (alias_after_blank(p), peek(p)->type == T_WORD)
             wl_add(&n->for_.words, take_word(p));
         if (peek(p)->type != T_SEMI && peek(p)->type != T_NEWLINE)
             return node_free(n), syntax_error(p);
@@ -255,18 +257,26 @@ struct node *parse_arith_command(struct parser *p)
     return n;
 }
 
-/* [[ WORDS ]]: the words kept raw; && || ( ) < > are words here. */
+/* [[ WORDS ]]: the words kept raw; && || ( ) < > are words here. Its
+ * parentheses must pair, as in bash: `[[ ) ]]` is a syntax error. */
 struct node *parse_dbracket(struct parser *p, size_t start)
 {
     struct node *n = node_new(N_DBRACKET);
     n->lineno = peek(p)->lineno;
     consume(p);
+    int open = 0;
     for (;;) {
         struct token *t = peek(p);
-        if (t->type == T_WORD && strcmp(t->word, "]]") == 0) {
+        bool close = t->type == T_WORD && strcmp(t->word, "]]") == 0;
+        if ((close && open > 0) || (t->type == T_RPAREN && open == 0)) {
+            node_free(n);
+            return syntax_error(p);
+        }
+        if (close) {
             consume(p);
             break;
         }
+        open += t->type == T_LPAREN ? 1 : t->type == T_RPAREN ? -1 : 0;
         if (t->type == T_WORD) {
             wl_add(&n->cond.words, take_word(p));
         } else if (t->type == T_AND || t->type == T_OR || t->type == T_LPAREN ||

@@ -202,6 +202,42 @@ char *shell_quote(const char *s)
     return sb_take(&b);
 }
 
+/* For `set` and `export -p`, whose output is read back as commands: a
+ * value with a control character (a newline, a tab) is written as bash
+ * does, $'...' with escapes, so that it stays on one line; in POSIX
+ * mode, which has no $'...', in single quotes as ever. */
+char *shell_quote_line(const char *s)
+{
+    bool plain = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p && plain; p++)
+        plain = *p >= 0x20 && *p != 0x7f;
+    if (plain || sh.posix)
+        return shell_quote(s);
+    struct strbuf b = {0};
+    sb_adds(&b, "$'");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        const char *esc = NULL;
+        switch (*p) {
+        case '\n': esc = "\\n"; break;
+        case '\t': esc = "\\t"; break;
+        case '\r': esc = "\\r"; break;
+        case '\\': esc = "\\\\"; break;
+        case '\'': esc = "\\'"; break;
+        }
+        if (esc) {
+            sb_adds(&b, esc);
+        } else if (*p < 0x20 || *p == 0x7f) {
+            char oct[8];
+            snprintf(oct, sizeof oct, "\\%03o", *p);
+            sb_adds(&b, oct);
+        } else {
+            sb_addc(&b, (char)*p);
+        }
+    }
+    sb_addc(&b, '\'');
+    return sb_take(&b);
+}
+
 /* Quoted only if the shell would read it otherwise (for set -x). */
 char *shell_quote_if_needed(const char *s)
 {

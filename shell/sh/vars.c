@@ -289,7 +289,7 @@ void vars_print(int flags, const char *prefix)
     for (int i = 0; i < names.n; i++) {
         const char *value = var_get(names.v[i]);
         if (value) {
-            char *q = shell_quote(value);
+            char *q = shell_quote_line(value);
             printf("%s%s=%s\n", prefix, names.v[i], q);
             free(q);
         } else {
