@@ -15,6 +15,9 @@
  *   init -n -c LINE the same, with the launcher's own standard input
  *                   (/dev/hostin) as the shell's, for piped input.
  *
+ * Every shell it starts has, as after a login, USER and LOGNAME set to
+ * the user's name, and HOME and PATH from the kernel's first environment.
+ *
  * Every shell it starts leads a session of its own and owns the console,
  * as one started by a getty: it is spawned with a new session, and its
  * first file action opens /dev/console, which makes the console its
@@ -51,6 +54,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <duplex.h>
+#include "util/util.h"
 
 extern char **environ;
 
@@ -148,8 +152,21 @@ static void run_command(const char *line, bool host_stdin)
     power_off(pid == -ENOENT ? 127 : pid < 0 ? 126 : wait_for(pid));
 }
 
+/* What login sets for the user's shell, besides HOME and PATH (the
+ * kernel's first environment): the user's name, as LOGNAME (POSIX) and
+ * USER, for the -c command as for the interactive shell. */
+static void login_environment(void)
+{
+    const char *name = user_name((unsigned)getuid());
+    if (name) {
+        setenv("USER", name, 0);
+        setenv("LOGNAME", name, 0);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    login_environment();
     if (argc == 3 && strcmp(argv[1], "-c") == 0)
         run_command(argv[2], false);
     if (argc == 4 && strcmp(argv[1], "-n") == 0 && strcmp(argv[2], "-c") == 0)
