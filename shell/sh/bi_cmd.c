@@ -249,8 +249,9 @@ bool is_keyword(const char *s)
     return false;
 }
 
-/* type NAME, command -V NAME (verbose) and command -v NAME: 0 if found. */
-static int describe(const char *name, bool verbose)
+/* type NAME, command -V NAME (verbose) and command -v NAME: 0 if found;
+ * a program in dirs if not NULL (command -p), else in $PATH. */
+static int describe(const char *name, bool verbose, const char *dirs)
 {
     const char *a = alias_get(name);
     const struct builtin *b;
@@ -279,13 +280,13 @@ static int describe(const char *name, bool verbose)
         printf(verbose ? "%s is a shell builtin\n" : "%s\n", name);
         return 0;
     }
-    const char *h = hash_lookup(name);
+    const char *h = dirs ? NULL : hash_lookup(name);
     if (h && verbose) {
         printf("%s is a tracked alias for %s\n", name, h);
         return 0;
     }
     char *path = NULL;
-    if (*name && path_search(name, &path) == FOUND_FILE) {
+    if (*name && path_search_in(name, dirs, &path) == FOUND_FILE) {
         if (verbose)
             printf("%s is %s\n", name, path);
         else
@@ -303,7 +304,7 @@ int bi_type(char **argv)
 {
     int status = 0;
     for (int i = argv[1] && strcmp(argv[1], "--") == 0 ? 2 : 1; argv[i]; i++)
-        if (describe(argv[i], true))
+        if (describe(argv[i], true, NULL))
             status = 127;
     return status;
 }
@@ -314,6 +315,7 @@ int bi_type(char **argv)
 int bi_command(char **argv)
 {
     int i = 1, mode = 0;
+    const char *dirs = NULL;
     for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
         if (strcmp(argv[i], "--") == 0) {
             i++;
@@ -322,7 +324,9 @@ int bi_command(char **argv)
         for (const char *o = argv[i] + 1; *o; o++) {
             if (*o == 'v' || *o == 'V')
                 mode = *o;
-            else if (*o != 'p') {
+            else if (*o == 'p')
+                dirs = DEFAULT_PATH;
+            else {
                 sh_error("command: -%c: invalid option", *o);
                 return 2;
             }
@@ -332,7 +336,7 @@ int bi_command(char **argv)
         return 0;
     int status = 0;
     for (; argv[i]; i++)
-        if (describe(argv[i], mode == 'V'))
+        if (describe(argv[i], mode == 'V', dirs))
             status = 127;
     return status;
 }

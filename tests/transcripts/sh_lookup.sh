@@ -10,6 +10,7 @@ echo aaa | tr a b
 echo aaa | command -p tr a b
 (PATH=$PWD/bin2; command -p hello 2>/dev/null; echo "command -p hello: $?")
 (PATH=; command -p cat /dev/null && echo "command -p cat, PATH empty: $?")
+(PATH=$PWD/bin2; command -pv cat; command -v cat; echo "command -v cat: $?")
 PATH="$PWD/bin2:$PATH" hello; echo "PATH=dir hello: $?"
 hello 2>/dev/null; echo "hello, PATH as before: $?"
 hash -r
