@@ -8,9 +8,9 @@
  * letter, a checksum) followed by its data rounded up to whole blocks, and
  * two zero blocks end it.
  *
- * Regular files, directories and FIFOs are made (the archive of /home that
- * share.c writes has all three); links, devices and the extension headers
- * of GNU and pax tar are skipped. The archive is checked
+ * Regular files, directories, FIFOs and symbolic links are made (the
+ * archive of /home that share.c writes has all four); hard links, devices
+ * and the extension headers of GNU and pax tar are skipped. The archive is checked
  * completely before anything is made, so a damaged one (bad checksum, bad
  * number, cut short, no end marker) is refused with EINVAL and leaves the
  * file system as it was. Parents missing from the archive are made as
@@ -23,7 +23,7 @@
 /* Offsets of the header fields we use. */
 enum {
     H_NAME = 0, H_MODE = 100, H_SIZE = 124, H_CHKSUM = 148, H_TYPE = 156,
-    H_MAGIC = 257, H_PREFIX = 345,
+    H_LINK = 157, H_MAGIC = 257, H_PREFIX = 345,
 };
 
 struct entry {
@@ -32,6 +32,7 @@ struct entry {
     uint32_t    mode;
     const char *data;
     size_t      size;
+    char        link[101];       /* a symbolic link's target */
 };
 
 /* An octal number in a fixed-width field: optional leading spaces, digits,
@@ -115,6 +116,7 @@ static long parse(const uint8_t *a, size_t len, size_t off, struct entry *e, siz
         return -EINVAL;
     e->type = (char)h[H_TYPE];
     e->mode = (uint32_t)(mode & 07777);
+    append_field(e->link, 0, h + H_LINK, 100);
     if (!has_data(e->type))
         size = 0;
     if (size > len)              /* checked before it can wrap anything */
@@ -156,7 +158,16 @@ static long make_parents(char *path)
 static long make_entry(struct entry *e)
 {
     enum itype type;
-    if (e->type == '0' || e->type == '\0')
+    const char *data = e->data;
+    size_t size = e->size;
+    if (e->type == '2') {        /* a symbolic link: its data is its target */
+        if (!e->link[0])
+            return 0;            /* no target: symlink(2) refuses it too */
+        type = I_LNK;
+        data = e->link;
+        size = strlen(e->link);
+        e->mode = 0777;
+    } else if (e->type == '0' || e->type == '\0')
         type = I_REG;
     else if (e->type == '5')
         type = I_DIR;
@@ -166,7 +177,7 @@ static long make_entry(struct entry *e)
         return 0;                /* a kind of file Duplex does not unpack */
     long r = make_parents(e->path);
     if (r == 0)
-        r = ramfs_create_path(e->path, type, e->mode, e->data, e->size);
+        r = ramfs_create_path(e->path, type, e->mode, data, size);
     if (r == -EEXIST)
         return 0;
     return r < 0 ? r : 1;

@@ -332,7 +332,8 @@ long          ramfs_truncate(struct inode *ip, int64_t len);
 long          ramfs_write_kernel(struct inode *ip, const void *src, size_t n);
 void          ramfs_changed(void);     /* a change ramfs.c does not see (chmod) */
 uint64_t      ramfs_changes(void);     /* changes to the tree so far (share.c) */
-/* Create a file or directory at path from kernel memory (the initramfs). */
+/* Create a file, directory or symbolic link (data: its target) at path
+ * from kernel memory (the initramfs). */
 long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
                                 const void *data, size_t len);
 

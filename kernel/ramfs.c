@@ -344,7 +344,7 @@ long ramfs_create_path(const char *path, enum itype type, uint32_t mode,
     }
     struct inode *ip = ramfs_alloc(type, mode, NULL);
     r = ip ? 0 : -ENOMEM;
-    if (ip && type == I_REG && len > 0) {
+    if (ip && (type == I_REG || type == I_LNK) && len > 0) {
         r = set_size(ip, (int64_t)len);
         if (r == 0)
             memcpy(ip->data, data, len);

@@ -234,3 +234,19 @@ TEST(initramfs_accepts_signed_checksums)
     CHECK_STR(slurp(init, "/ir-\xc3\xa9"), "e");
     CHECK_EQ(spath(init, SYS_unlink, "/ir-\xc3\xa9"), 0);
 }
+
+TEST(initramfs_makes_symbolic_links)
+{
+    static struct tar t;
+    uint8_t *h = tar_add(&t, NULL, "ir/l", '2', 0777, NULL);
+    memcpy(h + 157, "../target", 9);             /* the link-name field */
+    set_checksum(h);
+    tar_add(&t, NULL, "ir/after", '0', 0644, "after");
+    tar_end(&t);
+    CHECK_EQ(initramfs_unpack(t.buf, t.len), 2);
+    uptr b = ubuf(init, 64);
+    CHECK_EQ(sys3(init, SYS_readlink, (long)ustr(init, "/ir/l"), (long)b, 64), 9);
+    CHECK(memcmp(uhost(init, b), "../target", 9) == 0);
+    CHECK_STR(slurp(init, "/ir/after"), "after");
+    rmtree("/ir");
+}
