@@ -7,9 +7,10 @@
  *    boot archive (kernel_restore). Directories, regular files, FIFOs and
  *    symbolic links (their targets) go in, with their permission bits,
  *    owners and modification times; device nodes do not (the kernel makes
- *    /dev itself). A name longer than ustar can hold (a 155-byte directory
- *    prefix and a 100-byte name), or a link's target longer than its 100
- *    bytes, is left out, and counted.
+ *    /dev itself). A file whose bytes never came (lazy.c) goes in as it is,
+ *    a name and a size. A name longer than ustar can hold (a 155-byte
+ *    directory prefix and a 100-byte name), or a link's target longer than
+ *    its 100 bytes, is left out, and counted.
  *  - A file handed in (kernel_put_file): a file dropped onto the page's
  *    terminal lands in the current directory of the console's shell, the
  *    leader of the session that has the console (ctty.c), made as that
@@ -134,6 +135,11 @@ static bool put_header(struct tar *t, const char *path, struct inode *ip, char t
 static void put_file(struct tar *t, const char *path, struct inode *ip)
 {
     size_t size = (size_t)ip->size;
+    const char *lazy = lazy_name(ip);
+    if (lazy) {                  /* its bytes never came: it is kept as it is */
+        put_header_link(t, path, ip, TAR_LAZY, size, lazy, strlen(lazy));
+        return;
+    }
     if (!put_header(t, path, ip, '0', size))
         return;
     char *at = tar_room(t, (size + BLOCK - 1) / BLOCK * BLOCK);

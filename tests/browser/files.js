@@ -25,7 +25,7 @@ async function reload(page) {
 }
 
 // A page of its own, booted to the prompt, with the screen and typing.
-async function openPage(context, url) {
+export async function openPage(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -207,10 +207,13 @@ export async function checkDist(browser, distDir, check) {
     const context = await browser.newContext();
     try {
       const p = await openPage(context, `http://127.0.0.1:${port}/`);
-      const out = await p.run('echo served | cat; ls /bin > /tmp/l; wc -l < /tmp/l');
+      const out = await p.run('echo served | cat; ls /bin | wc -l');
       check('make dist, served by python3 -m http.server: boots and runs a pipeline',
         out[0] === 'served' && Number(out[1]) > 40 && p.errors.length === 0,
         out.join('\n') + p.errors.join('\n'));
+      const man = await p.run('man ls | head -3');
+      check('... and man, whose page it fetches at first use, plain',
+        /LS\(1\)/.test(man.join('\n')) && p.errors.length === 0, man.join('\n'));
     } finally {
       await context.close();
     }
