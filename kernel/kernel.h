@@ -181,6 +181,7 @@ struct proc {
         uint64_t     deadline;      /* nanosleep's wakeup time */
         struct file *file;          /* a FIFO open in progress */
         uint32_t     gen;           /* a counter the call waits to change */
+        const void  *fetch;         /* the file whose fetch it waits for (lazy.c) */
         bool         poll;          /* poll waits on queues of others' kinds */
         const void  *futex_obj;     /* the word a futex wait sleeps on ... */
         uptr         futex_off;

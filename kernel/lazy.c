@@ -22,7 +22,8 @@
  * A fetch that fails (the server is gone, the file is missing, or its size
  * is not the one the archive promised) wakes the waiters with EIO; each
  * knows its fetch failed because p->call.gen holds the number of the fetch
- * it waited for. The file stays unfilled, so a later open tries again.
+ * it waited for (p->call.fetch names the file). The file stays unfilled, so
+ * a later open tries again.
  *
  * A lazy file truncated to nothing by open(O_TRUNC) never needs its bytes:
  * it becomes an ordinary empty file (lazy_forget), as it does when its last
@@ -96,6 +97,14 @@ void lazy_forget(struct inode *ip)
     ip->size = 0;
 }
 
+/* Sleep until lz's fetch in flight is answered, remembering which it was. */
+static long wait_for(struct proc *p, struct lazy *lz)
+{
+    p->call.fetch = lz;
+    p->call.gen = lz->fetches;
+    return sleep_on(p, &lz->wq, "fetch");
+}
+
 long lazy_ready(struct proc *p, struct inode *ip, bool may_wait)
 {
     struct lazy *lz = ip->lazy;
@@ -103,12 +112,10 @@ long lazy_ready(struct proc *p, struct inode *ip, bool may_wait)
         return 0;
     if (!may_wait)
         return -EIO;
-    if (lz->fetching) {          /* one is on its way: wait for it too */
-        p->call.gen = lz->fetches;
-        return sleep_on(p, &lz->wq, "fetch");
-    }
+    if (lz->fetching)            /* one is on its way: wait for it too */
+        return wait_for(p, lz);
     /* the fetch this call waited for failed: say so, once */
-    if (lz->err && p->restarted && p->call.gen == lz->fetches)
+    if (lz->err && p->restarted && p->call.fetch == lz && p->call.gen == lz->fetches)
         return lz->err;
     long r = plat_fetch(lz->name, (size_t)ip->size);
     if (r < 0)
@@ -116,8 +123,7 @@ long lazy_ready(struct proc *p, struct inode *ip, bool may_wait)
     lz->fetches++;
     lz->fetching = true;
     lz->err = 0;
-    p->call.gen = lz->fetches;
-    return sleep_on(p, &lz->wq, "fetch");
+    return wait_for(p, lz);
 }
 
 long lazy_ready_path(struct proc *p, const char *path)

@@ -68,8 +68,10 @@ function addDir(name) {
 
 // The bytes of a file listed without them, at FILES/name (and .br), each
 // written only when it changed: a rebuild does not compress everything again.
+const lazyWritten = new Set();
 function putLazy(name, data) {
   const file = path.join(lazyDir, name);
+  lazyWritten.add(file).add(`${file}.br`);
   const same = fs.existsSync(file) && fs.existsSync(`${file}.br`) &&
     fs.readFileSync(file).equals(data);
   if (same) return;
@@ -109,3 +111,11 @@ addDir('tmp');
 addDir('home');                                // the user's, where the shell starts
 blocks.push(Buffer.alloc(1024));
 fs.writeFileSync(out, Buffer.concat(blocks));
+
+// what FILES holds of programs and pages gone since goes too (make dist copies it all)
+if (lazyDir) {
+  for (const f of fs.readdirSync(lazyDir, { recursive: true })) {
+    const p = path.join(lazyDir, f);
+    if (fs.statSync(p).isFile() && !lazyWritten.has(p)) fs.rmSync(p);
+  }
+}
