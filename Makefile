@@ -263,12 +263,16 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS
 # The page's archive: the same /bin, /usr/bin, /etc and manual, without
 # /tests (the transcripts and the compatibility programs are for the test
 # runners, which boot initramfs.tar): a student's browser need not fetch them.
+# Only init, the shell and /etc come with their bytes; every other file is
+# listed by name, size and mode, and its bytes (with a .br beside them) are
+# in $(WEB)/files/, which the page fetches at the file's first use.
+PAGE_KEEP := bin/init,bin/sh,etc/motd
 $(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard shell/bin/scripts/*) \
                  $(wildcard etc/*) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
-	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin \
-	    etc=etc share/man=man
+	node tools/mkinitramfs.js $@ --lazy=$(WEB)/files --keep=$(PAGE_KEEP) \
+	    bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin etc=etc share/man=man
 
 web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar $(WASIPREP)
 

@@ -88,6 +88,14 @@ long plat_download(const char *name, const void *data, size_t len)
     return -EOPNOTSUPP;
 }
 
+/* The boot archive holds every file's bytes: nothing is fetched later. */
+long plat_fetch(const char *name, size_t size)
+{
+    (void)name;
+    (void)size;
+    return -EIO;
+}
+
 /* With semihosting, QEMU exits with the code. Otherwise PSCI SYSTEM_OFF:
  * QEMU's firmware interface answers hvc, or smc when the board has EL2
  * (then hvc would reach the hypervisor level, which is ours). */

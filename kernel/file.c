@@ -265,6 +265,15 @@ long file_open(struct proc *p, const char *path, int flags, uint32_t mode,
         return dev_fd_open(p, fd, flags, out);
     }
     r = open_check(p, ip, flags, created);
+    /* A file whose bytes have not come yet (lazy.c): they are fetched
+     * first, unless the open empties it. A spawn's open cannot wait (sys_spawn
+     * waits for its files before it starts). */
+    if (r == 0 && ip->type == I_REG && lazy_name(ip)) {
+        if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY)
+            lazy_forget(ip);
+        else
+            r = lazy_ready(p, ip, !(flags & O_SPAWN_DEFER));
+    }
     if (r == 0 && ip->type == I_FIFO)
         r = fifo_open(p, ip, flags, out);    /* it takes its own reference */
     if (r < 0 || ip->type == I_FIFO) {

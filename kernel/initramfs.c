@@ -8,9 +8,11 @@
  * letter, a checksum) followed by its data rounded up to whole blocks, and
  * two zero blocks end it.
  *
- * Regular files, directories and FIFOs are made (the archive of /home that
- * share.c writes has all three); links, devices and the extension headers
- * of GNU and pax tar are skipped. The archive is checked
+ * Regular files, directories, FIFOs and symbolic links are made (the
+ * archive of /home that share.c writes has all four), and files listed
+ * without their bytes (type TAR_LAZY, whose bytes the platform brings at
+ * first use: lazy.c); hard links, devices and the extension headers of GNU
+ * and pax tar are skipped. The archive is checked
  * completely before anything is made, so a damaged one (bad checksum, bad
  * number, cut short, no end marker) is refused with EINVAL and leaves the
  * file system as it was. Parents missing from the archive are made as
@@ -23,7 +25,7 @@
 /* Offsets of the header fields we use. */
 enum {
     H_NAME = 0, H_MODE = 100, H_SIZE = 124, H_CHKSUM = 148, H_TYPE = 156,
-    H_MAGIC = 257, H_PREFIX = 345,
+    H_LINK = 157, H_MAGIC = 257, H_PREFIX = 345,
 };
 
 struct entry {
@@ -31,7 +33,9 @@ struct entry {
     char        type;
     uint32_t    mode;
     const char *data;
-    size_t      size;
+    size_t      size;            /* of data */
+    size_t      lazy_size;       /* TAR_LAZY: the file's, whose bytes come later */
+    char        link[101];       /* a symbolic link's target; TAR_LAZY: the bytes' name */
 };
 
 /* An octal number in a fixed-width field: optional leading spaces, digits,
@@ -90,10 +94,11 @@ static size_t append_field(char *dst, size_t pos, const uint8_t *field, size_t w
 }
 
 /* Types whose size field does not count blocks of data: hard link, symbolic
- * link, character and block device, directory, FIFO. */
+ * link, character and block device, directory, FIFO, and a file whose
+ * bytes are fetched at first use (TAR_LAZY, lazy.c). */
 static bool has_data(char type)
 {
-    return type < '1' || type > '6';
+    return (type < '1' || type > '6') && type != TAR_LAZY;
 }
 
 /* Read the header at a[off] into e; *next is the offset of the one after.
@@ -115,6 +120,8 @@ static long parse(const uint8_t *a, size_t len, size_t off, struct entry *e, siz
         return -EINVAL;
     e->type = (char)h[H_TYPE];
     e->mode = (uint32_t)(mode & 07777);
+    e->lazy_size = e->type == TAR_LAZY ? (size_t)size : 0;
+    append_field(e->link, 0, h + H_LINK, 100);
     if (!has_data(e->type))
         size = 0;
     if (size > len)              /* checked before it can wrap anything */
@@ -156,7 +163,24 @@ static long make_parents(char *path)
 static long make_entry(struct entry *e)
 {
     enum itype type;
-    if (e->type == '0' || e->type == '\0')
+    const char *data = e->data;
+    size_t size = e->size;
+    if (e->type == TAR_LAZY) {
+        long r = make_parents(e->path);
+        if (r == 0)              /* no name given: the bytes go by the file's */
+            r = lazy_make(e->path, e->mode, e->lazy_size, e->link[0] ? e->link : e->path + 1);
+        if (r == -EEXIST)
+            return 0;
+        return r < 0 ? r : 1;
+    }
+    if (e->type == '2') {        /* a symbolic link: its data is its target */
+        if (!e->link[0])
+            return 0;            /* no target: symlink(2) refuses it too */
+        type = I_LNK;
+        data = e->link;
+        size = strlen(e->link);
+        e->mode = 0777;
+    } else if (e->type == '0' || e->type == '\0')
         type = I_REG;
     else if (e->type == '5')
         type = I_DIR;
@@ -166,7 +190,7 @@ static long make_entry(struct entry *e)
         return 0;                /* a kind of file Duplex does not unpack */
     long r = make_parents(e->path);
     if (r == 0)
-        r = ramfs_create_path(e->path, type, e->mode, e->data, e->size);
+        r = ramfs_create_path(e->path, type, e->mode, data, size);
     if (r == -EEXIST)
         return 0;
     return r < 0 ? r : 1;

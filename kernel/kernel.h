@@ -181,6 +181,7 @@ struct proc {
         uint64_t     deadline;      /* nanosleep's wakeup time */
         struct file *file;          /* a FIFO open in progress */
         uint32_t     gen;           /* a counter the call waits to change */
+        const void  *fetch;         /* the file whose fetch it waits for (lazy.c) */
         bool         poll;          /* poll waits on queues of others' kinds */
         const void  *futex_obj;     /* the word a futex wait sleeps on ... */
         uptr         futex_off;
@@ -271,6 +272,7 @@ struct inode {
     int64_t      size;
     size_t       cap;
     struct memobj *mem;           /* mapped shared once: data is this object's (mman.c) */
+    struct lazy  *lazy;           /* bytes not here yet: the platform brings them (lazy.c) */
     uint64_t     content_id;      /* this version of the bytes: no other file or
                                    * version has had it since boot (ramfs.c) */
 
@@ -330,9 +332,11 @@ long          ramfs_write(struct inode *ip, struct proc *p, uptr buf, size_t n, 
 size_t        ramfs_read_kernel(struct inode *ip, void *dst, size_t n, int64_t off);
 long          ramfs_truncate(struct inode *ip, int64_t len);
 long          ramfs_write_kernel(struct inode *ip, const void *src, size_t n);
+long          ramfs_fill(struct inode *ip, const void *src, size_t len);   /* lazy.c's */
 void          ramfs_changed(void);     /* a change ramfs.c does not see (chmod) */
 uint64_t      ramfs_changes(void);     /* changes to the tree so far (share.c) */
-/* Create a file or directory at path from kernel memory (the initramfs). */
+/* Create a file, directory or symbolic link (data: its target) at path
+ * from kernel memory (the initramfs). */
 long          ramfs_create_path(const char *path, enum itype type, uint32_t mode,
                                 const void *data, size_t len);
 
@@ -457,6 +461,23 @@ void ctty_spawn_undone(struct proc *c);    /* a child that never ran */
 /* ---- initramfs.c, share.c: archives, files in and out ------------------------ */
 
 long initramfs_unpack(const void *archive, size_t len);   /* files created, or -errno */
+
+/* The type letter of an archive entry for a file whose bytes are fetched at
+ * first use (lazy.c): its size field is the file's size, no data follows,
+ * and its link-name field is the platform's name for the bytes. */
+#define TAR_LAZY 'F'
+
+/* ---- lazy.c: files whose bytes arrive at first use ------------------------- */
+
+/* Make the regular file path, size bytes long, whose bytes the platform
+ * knows as name. 0 or -errno (-EEXIST: path exists). */
+long        lazy_make(const char *path, uint32_t mode, size_t size, const char *name);
+const char *lazy_name(const struct inode *ip);   /* NULL: its bytes are here */
+/* 0 once ip's bytes are here; else the fetch is started or waited for
+ * (KERN_BLOCK), or it failed (-EIO); without may_wait, -EIO at once. */
+long        lazy_ready(struct proc *p, struct inode *ip, bool may_wait);
+long        lazy_ready_path(struct proc *p, const char *path);  /* the same, by path */
+void        lazy_forget(struct inode *ip);       /* its bytes are not needed: it is empty */
 
 /* ---- ipc/pipe.c, ipc/fifo.c ---------------------------------------------- */
 

@@ -168,6 +168,13 @@ long plat_sync(void);
  * the platform has no such place. */
 long plat_download(const char *name, const void *data, size_t len);
 
+/* Start bringing the bytes of the file the platform knows as name (size
+ * bytes: a file of the boot archive listed without its bytes, kernel/lazy.c)
+ * and return 0; the platform answers later, from its own loop, with
+ * kernel_lazy_fill. A platform whose boot archives hold every file's bytes
+ * returns -EIO. */
+long plat_fetch(const char *name, size_t size);
+
 /* ---- provided by the kernel -------------------------------------------- */
 
 /* Internal results of kernel_syscall; they never reach user space. */
@@ -253,6 +260,12 @@ long     kernel_put_file(const char *name, const void *data, size_t len, uint32_
 long     kernel_set_path(const char *path, bool dir, const void *data, size_t len,
                          uint32_t mode);
 long     kernel_remove_path(const char *path);
+
+/* The answer to plat_fetch(name): with err 0, the len bytes at data; else
+ * why the bytes cannot be had (-EIO). The calls waiting for them go on.
+ * 0, -ENOENT if nothing waits for name (the file went meanwhile), or the
+ * error the waiting calls get (-EIO: not the size promised, -ENOSPC). */
+long     kernel_lazy_fill(const char *name, const void *data, size_t len, long err);
 
 /* p faulted in user mode (bad access, illegal instruction, ...). With
  * can_handle, a handler for sig runs if p has one (the platform then calls

@@ -316,6 +316,7 @@ long ramfs_truncate(struct inode *ip, int64_t len)
         return -EINVAL;
     if (len > RAMFS_FILE_MAX)
         return -EFBIG;
+    lazy_forget(ip);             /* bytes never fetched are not needed now */
     if (len == 0 && !ip->mem) {  /* give the memory back (unless mapped) */
         kfree(ip->data);
         ip->data = NULL;
@@ -325,6 +326,21 @@ long ramfs_truncate(struct inode *ip, int64_t len)
     if (r < 0)
         return r;
     ip->mtime = ip->ctime = realtime();
+    return 0;
+}
+
+/* Give a file whose bytes were not there yet (lazy.c: data NULL) its len
+ * bytes. -ENOSPC if the heap cannot hold them. */
+long ramfs_fill(struct inode *ip, const void *src, size_t len)
+{
+    char *data = kalloc(len ? len : 1);
+    if (!data)
+        return -ENOSPC;
+    __builtin_memcpy(data, src, len);
+    ip->data = data;
+    ip->cap = len;
+    ip->size = (int64_t)len;
+    new_content(ip);
     return 0;
 }
 
@@ -344,7 +360,7 @@ long ramfs_create_path(const char *path, enum itype type, uint32_t mode,
     }
     struct inode *ip = ramfs_alloc(type, mode, NULL);
     r = ip ? 0 : -ENOMEM;
-    if (ip && type == I_REG && len > 0) {
+    if (ip && (type == I_REG || type == I_LNK) && len > 0) {
         r = set_size(ip, (int64_t)len);
         if (r == 0)
             memcpy(ip->data, data, len);

@@ -4,11 +4,13 @@
  *  - A subtree written out as a ustar archive (kernel_archive): the page
  *    keeps /home in the browser's storage this way, and hands the archive
  *    back at the next boot, where initramfs.c unpacks it as it unpacks the
- *    boot archive (kernel_restore). Directories, regular files and FIFOs
- *    go in, with their permission bits, owners and modification times;
- *    device nodes do not (the kernel makes /dev itself). A name longer
- *    than ustar can hold (a 155-byte directory prefix and a 100-byte
- *    name) is left out, and counted.
+ *    boot archive (kernel_restore). Directories, regular files, FIFOs and
+ *    symbolic links (their targets) go in, with their permission bits,
+ *    owners and modification times; device nodes do not (the kernel makes
+ *    /dev itself). A file whose bytes never came (lazy.c) goes in as it is,
+ *    a name and a size. A name longer than ustar can hold (a 155-byte
+ *    directory prefix and a 100-byte name), or a link's target longer than
+ *    its 100 bytes, is left out, and counted.
  *  - A file handed in (kernel_put_file): a file dropped onto the page's
  *    terminal lands in the current directory of the console's shell, the
  *    leader of the session that has the console (ctty.c), made as that
@@ -88,12 +90,12 @@ static bool split_name(const char *path, size_t len, size_t *cut)
 }
 
 /* A header for ip at path (relative to the root, no leading slash; a
- * directory's ends with one). */
-static bool put_header(struct tar *t, const char *path, struct inode *ip, char type,
-                       uint64_t size)
+ * directory's ends with one), with link (llen bytes) in the link-name field. */
+static bool put_header_link(struct tar *t, const char *path, struct inode *ip, char type,
+                            uint64_t size, const char *link, size_t llen)
 {
     size_t len = strlen(path), cut;
-    if (!split_name(path, len, &cut)) {
+    if (!split_name(path, len, &cut) || llen > 100) {
         t->skipped++;
         return false;
     }
@@ -112,6 +114,7 @@ static bool put_header(struct tar *t, const char *path, struct inode *ip, char t
     octal_field(h + 124, 12, size);
     octal_field(h + 136, 12, ip->mtime / 1000000000u);
     h[156] = type;
+    memcpy(h + 157, link, llen);
     memcpy(h + 257, "ustar", 6);
     memcpy(h + 263, "00", 2);
     memset(h + 148, ' ', 8);
@@ -123,9 +126,20 @@ static bool put_header(struct tar *t, const char *path, struct inode *ip, char t
     return true;
 }
 
+static bool put_header(struct tar *t, const char *path, struct inode *ip, char type,
+                       uint64_t size)
+{
+    return put_header_link(t, path, ip, type, size, "", 0);
+}
+
 static void put_file(struct tar *t, const char *path, struct inode *ip)
 {
     size_t size = (size_t)ip->size;
+    const char *lazy = lazy_name(ip);
+    if (lazy) {                  /* its bytes never came: it is kept as it is */
+        put_header_link(t, path, ip, TAR_LAZY, size, lazy, strlen(lazy));
+        return;
+    }
     if (!put_header(t, path, ip, '0', size))
         return;
     char *at = tar_room(t, (size + BLOCK - 1) / BLOCK * BLOCK);
@@ -152,6 +166,8 @@ static void put_tree(struct tar *t, struct inode *dir, char *path, size_t len)
             put_file(t, path, ip);
         } else if (ip->type == I_FIFO) {
             put_header(t, path, ip, '6', 0);
+        } else if (ip->type == I_LNK) {
+            put_header_link(t, path, ip, '2', 0, ip->data, (size_t)ip->size);
         } else if (ip->type == I_DIR) {
             path[len + n] = '/';
             path[len + n + 1] = '\0';

@@ -246,6 +246,23 @@ static long spawn_read(struct proc *p, const long *a, struct spawn_req *rq)
     return args_copyin(p, (uptr)a[1], (uptr)a[2], &rq->args);
 }
 
+/* The program and the files the actions open, if their bytes have not
+ * come yet (lazy.c), are waited for before the child is made: nothing is
+ * undone when the call blocks. */
+static long spawn_files_ready(struct proc *p, struct spawn_req *rq)
+{
+    long r = lazy_ready_path(p, rq->path);
+    char path[PATH_MAX];
+    for (int i = 0; r == 0 && i < rq->nacts; i++) {
+        const struct k_spawn_action *act = &rq->acts[i];
+        if (act->type != SPAWN_OPEN || (act->oflag & O_TRUNC))
+            continue;
+        if (copyin_path(p, path, (uptr)act->path) == 0)
+            r = lazy_ready_path(p, path);
+    }
+    return r;
+}
+
 static long spawn_build(struct proc *p, struct proc *c, struct spawn_req *rq)
 {
     c->cwd = p->cwd;
@@ -286,6 +303,11 @@ long sys_spawn(struct proc *p, const long *a)
         kfree(rq);
         return r;
     }
+    if ((r = spawn_files_ready(p, rq)) < 0) {
+        kfree(rq->args.argv);
+        kfree(rq);
+        return r;
+    }
     struct proc *c = proc_alloc(p);
     if (!c) {
         r = -EAGAIN;
@@ -315,7 +337,9 @@ long sys_execve(struct proc *p, const long *a)
     r = args_copyin(p, (uptr)a[1], (uptr)a[2], &args);
     if (r < 0)
         return r;
-    r = spawn_load(p, p, path, args.argv, args.envp);
+    r = lazy_ready_path(p, path);           /* its bytes first, if they have not come */
+    if (r == 0)
+        r = spawn_load(p, p, path, args.argv, args.envp);
     kfree(args.argv);
     if (r < 0)
         return r;

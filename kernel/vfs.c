@@ -62,6 +62,7 @@ void iput(struct inode *ip)
     /* Nothing names it and nothing holds it. A directory gets here only
      * once emptied by rmdir, and a FIFO only once its pipe is gone. */
     KASSERT(ip->entries == NULL && ip->pipe == NULL);
+    lazy_forget(ip);                    /* bytes never fetched */
     if (ip->mem)
         mman_file_gone(ip);             /* mappings may keep its bytes */
     else

@@ -7,7 +7,8 @@
 //
 // DIR has the layout the page's relative URLs expect, the same as
 // web/serve.js's routes: index.html, web/*.js (the modules the page loads),
-// build/web/ (the kernel and the page's initramfs, page.tar), xterm/ and xterm-fit/ (from
+// build/web/ (the kernel and the page's initramfs, page.tar, and files/:
+// the bytes of the files page.tar lists without them), xterm/ and xterm-fit/ (from
 // node_modules: the scripts and the style sheet, no source maps). Beside
 // every file worth it are FILE.br and FILE.gz, for servers that send a
 // precompressed sibling when the browser accepts it (nginx's
@@ -65,6 +66,16 @@ function dist(dir) {
     else compress(out);
     fs.writeFileSync(`${out}.gz`, zlib.gzipSync(fs.readFileSync(out), { level: 9 }));
   }
+  // the files page.tar lists without their bytes, as they are and with
+  // their .br (tools/mkinitramfs.js made both): a plain server sends them
+  // as they are, one at a time, at their first use
+  const lazy = path.join(root, 'build/web/files');
+  let lazyCount = 0;
+  for (const f of fs.existsSync(lazy) ? fs.readdirSync(lazy, { recursive: true }) : []) {
+    if (!fs.statSync(path.join(lazy, f)).isFile()) continue;
+    copy(path.join(lazy, f), path.join(dir, 'build/web/files', f));
+    if (!f.endsWith('.br')) lazyCount++;
+  }
   const size = (f) => fs.statSync(path.join(dir, f)).size;
   let raw = 0, br = 0;
   for (const [, to] of files) {
@@ -72,7 +83,8 @@ function dist(dir) {
     br += fs.existsSync(path.join(dir, `${to}.br`)) ? size(`${to}.br`) : size(to);
   }
   console.log(`${path.relative(root, dir) || dir}: ${files.length} files, ` +
-    `${(raw / 1024).toFixed(0)} KiB, ${(br / 1024).toFixed(0)} KiB with brotli`);
+    `${(raw / 1024).toFixed(0)} KiB, ${(br / 1024).toFixed(0)} KiB with brotli; ` +
+    `${lazyCount} more fetched at first use (build/web/files/)`);
 }
 
 const [cmd, ...args] = process.argv.slice(2);

@@ -8,18 +8,34 @@
 // bin has the programs and the scripts); the programs of bin, usr/bin and
 // tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c
 // unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it.
+//
+//   node tools/mkinitramfs.js OUT.tar --lazy=FILES --keep=NAME,... DIR=SRC ...
+//
+// The page's archive: every regular file but the NAMEs kept (bin/init,
+// bin/sh) is listed by name, size and mode only (an entry of type 'F',
+// kernel/lazy.c), and its bytes go to FILES/NAME, with FILES/NAME.br beside
+// them for a server that sends brotli; the page fetches them the first
+// time the file is opened or run. `[` is listed as the bytes of bin/test.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
-const [out, ...specs] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.findIndex((a) => a.startsWith(`--${name}=`));
+  return i < 0 ? null : args.splice(i, 1)[0].slice(name.length + 3);
+};
+const lazyDir = option('lazy');
+const keep = new Set((option('keep') || '').split(',').filter(Boolean));
+const [out, ...specs] = args;
 if (!out || specs.length === 0) {
-  console.error('usage: mkinitramfs.js OUT.tar DIR=SRC ...');
+  console.error('usage: mkinitramfs.js OUT.tar [--lazy=FILES --keep=NAME,...] DIR=SRC ...');
   process.exit(2);
 }
 
 const blocks = [];
 
-function header(name, size, mode, type) {
+function header(name, size, mode, type, link = '') {
   const h = Buffer.alloc(512);
   const put = (s, off, len) => h.write(s, off, Math.min(len, Buffer.byteLength(s)), 'latin1');
   const octal = (v, len) => v.toString(8).padStart(len - 1, '0') + '\0';
@@ -32,6 +48,7 @@ function header(name, size, mode, type) {
   put(octal(0, 12), 136, 12);
   h.fill(' ', 148, 156);                       // checksum field counts as spaces
   h[156] = type.charCodeAt(0);
+  put(link, 157, 100);
   put('ustar\0', 257, 6);
   put('00', 263, 2);
   let sum = 0;
@@ -49,7 +66,29 @@ function addDir(name) {
   blocks.push(header(name + '/', 0, 0o755, '5'));
 }
 
-function addFile(name, data, mode) {
+// The bytes of a file listed without them, at FILES/name (and .br), each
+// written only when it changed: a rebuild does not compress everything again.
+const lazyWritten = new Set();
+function putLazy(name, data) {
+  const file = path.join(lazyDir, name);
+  lazyWritten.add(file).add(`${file}.br`);
+  const same = fs.existsSync(file) && fs.existsSync(`${file}.br`) &&
+    fs.readFileSync(file).equals(data);
+  if (same) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, data);
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  } }));
+}
+
+function addFile(name, data, mode, bytesOf = name) {
+  if (lazyDir && !keep.has(name)) {
+    if (bytesOf === name) putLazy(name, data);
+    blocks.push(header(name, data.length, mode, 'F', bytesOf === name ? '' : bytesOf));
+    return;
+  }
   blocks.push(header(name, data.length, mode, '0'), data);
   const pad = (512 - (data.length % 512)) % 512;
   if (pad) blocks.push(Buffer.alloc(pad));
@@ -65,10 +104,18 @@ for (const spec of specs) {
     const data = fs.readFileSync(p);
     const mode = ['bin', 'usr/bin', 'tests/compat'].includes(dir) ? 0o755 : 0o644;
     addFile(`${dir}/${f}`, data, mode);
-    if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode);
+    if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode, 'bin/test');
   }
 }
 addDir('tmp');
 addDir('home');                                // the user's, where the shell starts
 blocks.push(Buffer.alloc(1024));
 fs.writeFileSync(out, Buffer.concat(blocks));
+
+// what FILES holds of programs and pages gone since goes too (make dist copies it all)
+if (lazyDir) {
+  for (const f of fs.readdirSync(lazyDir, { recursive: true })) {
+    const p = path.join(lazyDir, f);
+    if (fs.statSync(p).isFile() && !lazyWritten.has(p)) fs.rmSync(p);
+  }
+}

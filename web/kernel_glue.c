@@ -37,6 +37,7 @@ IMPORT(mem_map)       long js_mem_map(int ctx, uptr addr, size_t len);
 IMPORT(panic)         void js_panic(const char *msg);
 IMPORT(sync)          long js_sync(void);
 IMPORT(download)      long js_download(const char *name, const void *data, size_t len);
+IMPORT(fetch)         long js_fetch(const char *name, size_t size);
 
 extern unsigned char __heap_base;
 
@@ -187,6 +188,10 @@ long plat_download(const char *name, const void *data, size_t len)
 {
     return js_download(name, data, len);
 }
+
+/* The page boots an archive that lists most files without their bytes
+ * (kernel/lazy.c); the runtime fetches them. Node's archives hold all. */
+long plat_fetch(const char *name, size_t size) { return js_fetch(name, size); }
 
 void plat_panic(const char *msg)
 {
@@ -369,6 +374,15 @@ EXPORT(web_set_path) long web_set_path(int dir, const void *data, size_t len, in
     return kernel_set_path(scratch, dir != 0, data, len, (uint32_t)mode);
 }
 EXPORT(web_remove_path) long web_remove_path(void) { return kernel_remove_path(scratch); }
+
+/* The answer to js_fetch for the name in scratch: len bytes at data, or
+ * err (-errno) if they could not be had. */
+EXPORT(web_lazy_fill) long web_lazy_fill(const void *data, size_t len, long err)
+{
+    char name[PATH_MAX];
+    kstrlcpy(name, scratch, sizeof name);
+    return kernel_lazy_fill(name, data, len, err);
+}
 
 /* The live view's snapshot (kernel/snapshot.c) in a buffer of the kernel
  * heap that grows to fit it: its length; web_snapshot_buf says where. */

@@ -2,7 +2,9 @@
 // (runtime.js, the same module Node uses) behind it. Keys typed go to the
 // kernel's tty; what the tty prints goes to the terminal, no faster than
 // the terminal draws it; the terminal's size follows the window and is
-// passed on (SIGWINCH). /home is kept between reloads (store.js); files
+// passed on (SIGWINCH). The boot archive lists most programs and the
+// manual without their bytes: each is fetched the first time it is opened
+// or run (kernel/lazy.c). /home is kept between reloads (store.js); files
 // dropped onto the terminal go in, and `download` hands them out
 // (transfer.js). Every URL is relative to this module, so the page works
 // from any folder of any static server (make dist).
@@ -65,6 +67,19 @@ async function start() {
     restore: home,
     sync: () => store.sync(),
     download,
+    // the programs and manual pages page.tar lists without their bytes
+    // (make's build/web/files/), fetched the first time one is used
+    fetchFile: async (name) => {
+      const url = new URL('../build/web/files/' + name.split('/').map(encodeURIComponent).join('/'),
+        import.meta.url);
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+      return new Uint8Array(await r.arrayBuffer());
+    },
+    warn: (msg) => {
+      console.warn(`duplex: ${msg}`);
+      try { say(msg); } catch { /* the terminal is what failed */ }
+    },
     // xterm.js calls back once it has parsed the bytes: the runtime gives
     // it no more than a little ahead, so a flood never piles up in it.
     console: (bytes, done) => term.write(bytes, done),

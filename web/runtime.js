@@ -21,7 +21,7 @@ import { Process, MemViews, EXITED, EXECED, trapSignal, wasiUnprepared } from '.
 const SLICE_MS = 8;
 const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
 const SPARE_BYTES = 64 * 1024 * 1024; // ... and their memory, all modules together
-const EINVAL = -22, ENOMEM = -12;
+const EINVAL = -22, ENOMEM = -12, EIO = -5, ENOSPC = -28;
 const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
 const CONSOLE_CHUNK = 4096;           // bytes taken from the tty at a time
@@ -58,6 +58,11 @@ function isWasm(b) {
   return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
 }
 
+// Whether a ustar entry of this type has blocks of data: not a link, a
+// device, a directory, a FIFO, nor a file whose bytes are fetched at first
+// use ('F', kernel/lazy.c: its size is the file's).
+export const tarHasData = (type) => !'123456F'.includes(type);
+
 // The regular files of a ustar archive: [{ name, data }].
 export function untar(buf) {
   const out = [];
@@ -70,7 +75,7 @@ export function untar(buf) {
     const prefix = str(off + 345, 155);
     const name = (prefix ? prefix + '/' : '') + str(off, 100);
     if (type === '0') out.push({ name, data: buf.subarray(off + 512, off + 512 + size) });
-    off += 512 + Math.ceil(size / 512) * 512;
+    off += 512 + (tarHasData(type) ? Math.ceil(size / 512) * 512 : 0);
   }
   return out;
 }
@@ -84,7 +89,9 @@ export class Duplex {
   // host(stream, bytes), poweroff(code), panic(message);
   // restore: an archive of files kept from an earlier boot, unpacked after
   // the initramfs; sync(): save those files now (sync(2), 0 or -errno);
-  // download(name, bytes): hand a file out (download(2)).
+  // download(name, bytes): hand a file out (download(2));
+  // fetchFile(name) -> Promise of bytes: the bytes of a file the archive
+  // lists without them (kernel/lazy.c), by the name the archive gives.
   constructor(opts) {
     this.opts = opts;
     this.procs = [null];              // context number (kernel_glue.c, ctx_of) -> Process
@@ -105,7 +112,9 @@ export class Duplex {
     this.clock = 0;                   // what the clock said when last read (readClock)
     // nested: processes run on a blocked one's stack (runWhileBlocked)
     // reused: forks whose child got a spare instance (takeSpare)
-    this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0 };
+    // fetches, fetchedBytes: files of the archive brought at first use (fetchLazy)
+    this.stats = { compiles: 0, spawns: 0, forks: 0, reused: 0, nested: 0, fetches: 0,
+      fetchedBytes: 0 };
     this.times = {};                  // start-up: milliseconds since the page began, by step
     this.current = null;              // the process running now
     this.nested = false;              // runWhileBlocked is running others
@@ -119,6 +128,7 @@ export class Duplex {
     this.shmRefresh = false;          // the kernel wrote shared memory: mirrors of the caller too
     this.consoleOwed = false;         // the tty has output not yet taken
     this.consoleShowing = 0;          // bytes given to the terminal, not yet done
+    this.fetching = 0;                // files being fetched (fetchLazy): they will wake it
     this.consoleAhead = opts.consoleAhead || CONSOLE_AHEAD;
   }
 
@@ -355,7 +365,7 @@ export class Duplex {
   // also knows no input can come has a deadlock.
   idle() {
     return !this.halted && !this.scheduled && !this.timer && !this.consoleOwed &&
-      this.consoleShowing === 0;
+      this.consoleShowing === 0 && this.fetching === 0;
   }
 
   // The whole system as text (kernel/snapshot.c): processes, IPC objects
@@ -697,6 +707,7 @@ export class Duplex {
       panic: (msg) => this.panic(this.cstring(msg >>> 0)),
       sync: () => (this.opts.sync ? this.opts.sync() : 0),
       download: (name, data, len) => this.download(this.cstring(name >>> 0), data >>> 0, len >>> 0),
+      fetch: (name) => this.fetchLazy(this.cstring(name >>> 0)),
     };
   }
 
@@ -730,6 +741,41 @@ export class Duplex {
       this.warn(`download of ${name} failed: ${e && e.message || e}`);
       return -95;
     }
+  }
+
+  // plat_fetch: the bytes of a file of the archive that came without them,
+  // from opts.fetchFile, handed to the kernel when they arrive (the calls
+  // waiting for them go on). A program is compiled first, off the main
+  // thread, so that its exec finds the module ready. A fetch that fails
+  // says why, and the waiting calls get EIO.
+  fetchLazy(name) {
+    if (!this.opts.fetchFile) return EIO;
+    this.stats.fetches++;
+    this.fetching++;
+    const fill = (bytes, err) => {
+      this.fetching--;
+      if (this.halted) return;
+      const give = (data, e) => this.withKernelCopy(data, (at) => {
+        this.pathToScratch(name);                 // a name from the kernel fits
+        return this.kernel.web_lazy_fill(at, data.length, e);
+      });
+      let r = give(bytes, err);
+      if (r === ENOMEM && !err) r = give(new Uint8Array(0), ENOSPC);   // no room for them
+      if (r < 0 && r !== -2 && !err) this.warn(`${name} could not be filled in: error ${-r}`);
+      this.schedule();
+    };
+    Promise.resolve().then(() => this.opts.fetchFile(name)).then(async (bytes) => {
+      this.stats.fetchedBytes += bytes.length;
+      if (isWasm(bytes) && !this.compiled(bytes)) {
+        const m = await WebAssembly.compile(bytes).catch(() => null);
+        if (m && !wasiUnprepared(m) && !this.compiled(bytes)) this.keepModule(bytes, m);
+      }
+      fill(bytes, 0);
+    }, (e) => {
+      this.warn(`cannot fetch ${name}: ${e && e.message || e}`);
+      fill(new Uint8Array(0), EIO);
+    });
+    return 0;
   }
 
   // The tree at path as a ustar archive (bytes), and how many names ustar

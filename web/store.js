@@ -4,8 +4,9 @@
 // What is kept is one record: /home as a ustar archive, which the kernel
 // writes by walking the tree (kernel/share.c, through runtime.archive) and
 // unpacks at the next boot after the initramfs (runtime.restore). So
-// directories, regular files with their permission bits, and FIFOs (as
-// nodes) come back, and nothing outside /home does. One record, written
+// directories, regular files with their permission bits, FIFOs (as nodes)
+// and symbolic links (their targets) come back, and nothing outside /home
+// does. One record, written
 // in one transaction, is never half saved: the browser keeps either the
 // last snapshot or the new one.
 //

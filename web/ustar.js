@@ -7,6 +7,9 @@
 // strings of bytes, one char each (latin1), as a file name is any bytes.
 
 const BLOCK = 512;
+// Types whose size field counts no data: links, devices, directories,
+// FIFOs, and a file whose bytes are fetched at first use (kernel/lazy.c).
+const NO_DATA = '123456F';
 
 // Where path (bytes, one char each) is cut between ustar's prefix and
 // name fields: 0 if it fits the name, -1 if it cannot be held (the rule
@@ -52,7 +55,8 @@ function membersEnd(archive) {
   while (off + BLOCK <= archive.length && archive[off] !== 0) {
     const size = parseInt(dec.decode(archive.subarray(off + 124, off + 136))
       .replace(/\0.*$/s, '').trim() || '0', 8);
-    off += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    const type = String.fromCharCode(archive[off + 156] || 48);
+    off += BLOCK + (NO_DATA.includes(type) ? 0 : Math.ceil(size / BLOCK) * BLOCK);
   }
   return off;
 }
@@ -102,7 +106,7 @@ export function ustarMembers(buf) {
   };
   for (let off = 0; off + BLOCK <= buf.length && buf[off] !== 0;) {
     const type = String.fromCharCode(buf[off + 156] || 48);
-    const size = '123456'.includes(type) ? 0 : parseInt(str(off + 124, 12).trim() || '0', 8);
+    const size = NO_DATA.includes(type) ? 0 : parseInt(str(off + 124, 12).trim() || '0', 8);
     const prefix = str(off + 345, 155);
     const name = ((prefix ? prefix + '/' : '') + str(off, 100)).replace(/\/+$/, '');
     const mode = parseInt(str(off + 100, 8).trim() || '0', 8) & 0o7777;

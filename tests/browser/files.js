@@ -1,6 +1,6 @@
 // files.js - the browser test's checks of files in and out of the page
 // (web/transfer.js, web/store.js): a drop, a download, /home after a
-// reload, a second tab that may not save, a full storage; and the page of
+// reload (symbolic links too), a second tab that may not save, a full storage; and the page of
 // `make dist` served by a plain static server (Python's http.server).
 // Called by run.js with its helpers.
 import { spawn } from 'node:child_process';
@@ -25,7 +25,7 @@ async function reload(page) {
 }
 
 // A page of its own, booted to the prompt, with the screen and typing.
-async function openPage(context, url) {
+export async function openPage(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -108,6 +108,13 @@ export async function checkFiles(browser, url, check) {
     const after = await a.run('cat sub/deeper/f notes.txt; ls -l hello.wasm pipe | cut -c1-10; ls /tmp');
     check('after a reload /home is there (contents, modes, directories, FIFOs), /tmp is not',
       after.join('\n') === 'kept\none\ntwo\n-rwxr-xr-x\nprw-r--r--', after.join('\n'));
+
+    // symbolic links in /home after a reload: their targets, dangling or not
+    await a.run('ln -s target l; ln -s sub/deeper/f lf; sync');
+    await reload(a.page);
+    const links = await a.run('readlink l lf; cat lf; ls -l l | cut -c1-10');
+    check('after a reload symbolic links in /home are there, with their targets',
+      links.join('\n') === 'target\nsub/deeper/f\nkept\nlrwxrwxrwx', links.join('\n'));
 
     // a second tab: it boots with the saved /home, says it will not save,
     // and cannot overwrite the first tab's files
@@ -200,10 +207,13 @@ export async function checkDist(browser, distDir, check) {
     const context = await browser.newContext();
     try {
       const p = await openPage(context, `http://127.0.0.1:${port}/`);
-      const out = await p.run('echo served | cat; ls /bin > /tmp/l; wc -l < /tmp/l');
+      const out = await p.run('echo served | cat; ls /bin | wc -l');
       check('make dist, served by python3 -m http.server: boots and runs a pipeline',
         out[0] === 'served' && Number(out[1]) > 40 && p.errors.length === 0,
         out.join('\n') + p.errors.join('\n'));
+      const man = await p.run('man ls | head -3');
+      check('... and man, whose page it fetches at first use, plain',
+        /LS\(1\)/.test(man.join('\n')) && p.errors.length === 0, man.join('\n'));
     } finally {
       await context.close();
     }

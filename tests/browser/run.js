@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.js';
 import { root } from '../node/harness.js';
 import { checkFiles, checkDist } from './files.js';
+import { checkLazy } from './lazy.js';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -378,6 +379,9 @@ async function main() {
 
     await block('files in and out of the page', () => checkFiles(browser, url, check));
     await block('make dist', () => checkDist(browser, path.join(root, 'build', 'dist'), check));
+
+    // Files the page fetches at their first use (tests/browser/lazy.js).
+    await block('files fetched at first use', () => checkLazy(browser, url, root, check));
 
     // Last, since it stops the OS: a halt is shown on the page itself.
     await page.evaluate(() => window.duplex.panic('a halt made by the browser test'));

@@ -41,12 +41,14 @@ const modules = new Map();          // compiled programs, shared by every boot
 // A deadlock fails at once, as ./duplex reports it: once stdin (if any) is
 // all given, no input can come, so a machine with nothing runnable and no
 // timer armed is stuck; the error (err.deadlock) shows the process table.
+// opts: more of the runtime's options (fetchFile, warn).
 export function runLine(line, { stdin = null, timeoutMs = 60000, console: con, files: use,
-  onHost } = {}) {
+  onHost, opts = {} } = {}) {
   return new Promise((resolve, reject) => {
     const out = [], err = [], tty = [];
     const dx = new Duplex({
       ...(use || buildFiles()),
+      ...opts,
       console: (b, done) => { tty.push(Buffer.from(b)); if (con) con(b); done(); },
       host: (stream, b) => {
         (stream === 2 ? err : out).push(Buffer.from(b));

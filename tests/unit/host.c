@@ -473,6 +473,20 @@ long plat_download(const char *name, const void *data, size_t len)
     return 0;
 }
 
+/* plat_fetch: the last name asked for, and how many; tfetch_result is
+ * what it answers (the bytes come later, from the test: kernel_lazy_fill). */
+char tfetch_name[256];
+int tfetch_calls;
+long tfetch_result;
+
+long plat_fetch(const char *name, size_t size)
+{
+    (void)size;
+    snprintf(tfetch_name, sizeof tfetch_name, "%s", name);
+    tfetch_calls++;
+    return tfetch_result;
+}
+
 int tpoweroff_code = -1;
 void plat_poweroff(int code) { tpoweroff_code = code; }
 

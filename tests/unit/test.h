@@ -121,6 +121,9 @@ void trelease(void);
 
 /* The exit code given to poweroff, -1 before. */
 extern int tpoweroff_code;
+extern char tfetch_name[256];         /* what plat_fetch was last asked for */
+extern int tfetch_calls;
+extern long tfetch_result;            /* what plat_fetch answers */
 extern long tsync_result;            /* what plat_sync answers */
 extern int tsync_calls;
 extern char tdownload_name[256];     /* what plat_download was given */

@@ -234,3 +234,47 @@ TEST(initramfs_accepts_signed_checksums)
     CHECK_STR(slurp(init, "/ir-\xc3\xa9"), "e");
     CHECK_EQ(spath(init, SYS_unlink, "/ir-\xc3\xa9"), 0);
 }
+
+TEST(initramfs_makes_symbolic_links)
+{
+    static struct tar t;
+    uint8_t *h = tar_add(&t, NULL, "ir/l", '2', 0777, NULL);
+    memcpy(h + 157, "../target", 9);             /* the link-name field */
+    set_checksum(h);
+    tar_add(&t, NULL, "ir/after", '0', 0644, "after");
+    tar_end(&t);
+    CHECK_EQ(initramfs_unpack(t.buf, t.len), 2);
+    uptr b = ubuf(init, 64);
+    CHECK_EQ(sys3(init, SYS_readlink, (long)ustr(init, "/ir/l"), (long)b, 64), 9);
+    CHECK(memcmp(uhost(init, b), "../target", 9) == 0);
+    CHECK_STR(slurp(init, "/ir/after"), "after");
+    rmtree("/ir");
+}
+
+TEST(initramfs_makes_files_listed_without_bytes)
+{
+    static struct tar t;
+    uint8_t *h = tar_add(&t, NULL, "ir/lazy", TAR_LAZY, 0755, NULL);
+    snprintf((char *)h + 124, 12, "%011o", 5000u);   /* the file's size: no data follows */
+    memcpy(h + 157, "bin/elsewhere", 13);
+    set_checksum(h);
+    h = tar_add(&t, NULL, "ir/same", TAR_LAZY, 0644, NULL);
+    snprintf((char *)h + 124, 12, "%011o", 7u);      /* no name given: its own */
+    set_checksum(h);
+    tar_add(&t, NULL, "ir/after", '0', 0644, "after");
+    tar_end(&t);
+    CHECK_EQ(initramfs_unpack(t.buf, t.len), 3);
+    struct k_stat st;
+    CHECK_EQ(mode_of("/ir/lazy"), S_IFREG | 0755);
+    CHECK_EQ(sstat(init, "/ir/lazy", &st), 0);
+    CHECK_EQ(st.st_size, 5000);
+    struct inode *ip;
+    CHECK_EQ(namei(NULL, "/ir/lazy", &ip), 0);
+    CHECK_STR(lazy_name(ip), "bin/elsewhere");
+    iput(ip);
+    CHECK_EQ(namei(NULL, "/ir/same", &ip), 0);
+    CHECK_STR(lazy_name(ip), "ir/same");
+    iput(ip);
+    CHECK_STR(slurp(init, "/ir/after"), "after");    /* the entries took no data blocks */
+    rmtree("/ir");
+}

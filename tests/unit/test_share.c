@@ -56,6 +56,36 @@ TEST(share_archive_and_restore_keep_contents_modes_and_kinds)
     rmtree("/sh");
 }
 
+TEST(share_archive_keeps_symbolic_links)
+{
+    CHECK_EQ(smkdir(init, "/sh", 0755), 0);
+    mkfile("/sh/file", "x", 0644);
+    CHECK_EQ(sys3(init, SYS_symlink, (long)ustr(init, "file"), (long)ustr(init, "/sh/l"), 0), 0);
+    CHECK_EQ(sys3(init, SYS_symlink, (long)ustr(init, "/no/such/target"),
+                  (long)ustr(init, "/sh/dangling"), 0), 0);
+    char far[160];
+    memset(far, 't', sizeof far - 1);
+    far[sizeof far - 1] = '\0';                  /* more than ustar's 100 bytes */
+    CHECK_EQ(sys3(init, SYS_symlink, (long)ustr(init, far), (long)ustr(init, "/sh/far"), 0), 0);
+    void *tar;
+    size_t len;
+    long skipped = 0;
+    CHECK_EQ(kernel_archive("/sh", &tar, &len, &skipped), 0);
+    CHECK_EQ(skipped, 1);
+    rmtree("/sh");
+    CHECK_EQ(kernel_restore(tar, len), 4);           /* /sh, file, l, dangling */
+    kernel_free(tar);
+    uptr b = ubuf(init, 64);
+    CHECK_EQ(sys3(init, SYS_readlink, (long)ustr(init, "/sh/l"), (long)b, 64), 4);
+    CHECK(memcmp(uhost(init, b), "file", 4) == 0);
+    CHECK_STR(slurp(init, "/sh/l"), "x");            /* followed, as before */
+    CHECK_EQ(sys3(init, SYS_readlink, (long)ustr(init, "/sh/dangling"), (long)b, 64), 15);
+    CHECK(memcmp(uhost(init, b), "/no/such/target", 15) == 0);
+    struct k_stat st;
+    CHECK_EQ(sstat(init, "/sh/far", &st), -ENOENT);
+    rmtree("/sh");
+}
+
 TEST(share_archive_counts_names_too_long_for_ustar)
 {
     CHECK_EQ(smkdir(init, "/sh", 0755), 0);
