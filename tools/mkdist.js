@@ -8,7 +8,8 @@
 // DIR has the layout the page's relative URLs expect, the same as
 // web/serve.js's routes: index.html, web/*.js (the modules the page loads),
 // build/web/ (the kernel and the page's initramfs, page.tar), xterm/ and xterm-fit/ (from
-// node_modules: the scripts and the style sheet, no source maps). Beside
+// node_modules: the scripts and the style sheet, no source maps), binaryen/ (binaryen.js,
+// which the page loads only to prepare a WASI program). Beside
 // every file worth it are FILE.br and FILE.gz, for servers that send a
 // precompressed sibling when the browser accepts it (nginx's
 // gzip_static and brotli_static, Caddy's precompressed); a plain server
@@ -53,6 +54,8 @@ function dist(dir) {
     ['node_modules/@xterm/xterm/lib/xterm.js', 'xterm/lib/xterm.js'],
     ['node_modules/@xterm/xterm/css/xterm.css', 'xterm/css/xterm.css'],
     ['node_modules/@xterm/addon-fit/lib/addon-fit.js', 'xterm-fit/lib/addon-fit.js'],
+    // fetched only when a WASI program first runs (web/wasiprep.js)
+    ['node_modules/binaryen/index.js', 'binaryen/index.js'],
   ];
   // the page's modules and styles: every one of web/ but the two that are Node's
   for (const f of fs.readdirSync(path.join(root, 'web')))
