@@ -311,7 +311,7 @@ include tests/wasi/wasi.mk
 test-node: web wasi-tests
 	node --test tests/node/
 
-test-browser: web dist
+test-browser: web dist wasi-tests
 	node tests/browser/run.js
 
 # tests/compat/: each program built for this host with its C compiler and

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.js';
 import { root } from '../node/harness.js';
 import { checkFiles, checkDist } from './files.js';
+import { checkWasi } from './wasi.js';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -377,6 +378,7 @@ async function main() {
     console.log(`screenshot: ${path.relative(root, shot)}`);
 
     await block('files in and out of the page', () => checkFiles(browser, url, check));
+    await block('WASI programs dropped onto the page', () => checkWasi(browser, url, root, check));
     await block('make dist', () => checkDist(browser, path.join(root, 'build', 'dist'), check));
 
     // Last, since it stops the OS: a halt is shown on the page itself.
