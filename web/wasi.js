@@ -10,7 +10,7 @@
 // The runtime already owns the boundary between a program and the kernel.
 //
 // How a WASI call blocks. Every WASI import is one of asyncify's imports
-// (tools/wasi-prep), so any of them may stop the program. A function here
+// (wasiprep.js), so any of them may stop the program. A function here
 // does its pure work first (reading its arguments, building a path), then
 // at most ONE system call that may block or end the time slice, through
 // Process.syscall - the very path of sys.syscall - and then writes its
@@ -479,7 +479,7 @@ export class Wasi {
 // ---- a program being prepared --------------------------------------------------
 //
 // On the page a WASI program is prepared at its first exec in a worker
-// (wasiprep.js), which takes from a fraction of a second to a minute, and
+// (wasiprep.js), which takes from a second to minutes (docs/wasi.md), and
 // exec cannot wait for it: the kernel loads an image in one call. So the
 // process gets its program at once, but first a stand-in, WasiWaiting,
 // which sleeps in the kernel as any process does (nanosleep, a few times a
@@ -499,7 +499,8 @@ export class PendingWasi {
 }
 
 const SYS_NANOSLEEP = 12, WAIT_NS = 50000000n;
-const TS = 1024, EFAULT = -14;            // its one timespec, where a program's memory would be
+// its memory: a timespec, then room for a message, where a program's would be
+const TS = 1024, MSG = TS + 16, EFAULT = -14;
 
 export class WasiWaiting {
   constructor(rt, kp, job, argv, envp) {
@@ -507,18 +508,15 @@ export class WasiWaiting {
     this.ctx = 0;
     this.dead = false;
     this.shm = [];
-    this.mem = new Uint8Array(TS + 16);
+    this.told = false;
+    this.mem = new Uint8Array(MSG + 512);
     new DataView(this.mem.buffer).setBigInt64(TS + 8, WAIT_NS, true);
   }
 
   run() {
     for (;;) {
       if (this.job.module) return this.become(this.job.module);
-      if (this.job.error) {
-        this.rt.warn(`${this.argv[0]}: cannot prepare this WASI program: ${this.job.error}`);
-        this.rt.syscallRaw(this, 1 /* SYS_exit */, 126, 0, 0, 0, 0, 0);
-        throw EXITED;
-      }
+      if (this.job.error) return this.fail();
       // a call that blocked is re-issued when the kernel picks the process again
       const r = this.rt.syscallRaw(this, SYS_NANOSLEEP, TS, 0, 0, 0, 0, 0);
       if (r === KERN_BLOCK) return;
@@ -527,6 +525,23 @@ export class WasiWaiting {
       if (sig === KSIG_EXIT) throw EXITED;
       if (sig === KSIG_STOP) return;          // SIGCONT runs it again
     }
+  }
+
+  // It cannot be prepared: say why on its standard error, and end with 126,
+  // as a shell does for a file it cannot execute. (The write may block on
+  // a full pipe: it is re-issued then, as any call.)
+  fail() {
+    if (!this.told) {
+      const name = new TextDecoder().decode(this.argv[0]);      // (its bytes, from the kernel)
+      const why = enc.encode(`${name}: cannot prepare this WASI program: ${this.job.error}\n`)
+        .subarray(0, this.mem.length - MSG);
+      this.mem.set(why, MSG);
+      const r = this.rt.syscallRaw(this, SYS.write, 2, MSG, why.length, 0, 0, 0);
+      if (r === KERN_BLOCK) return;
+      this.told = true;
+    }
+    this.rt.syscallRaw(this, SYS.exit, 126, 0, 0, 0, 0, 0);
+    throw EXITED;
   }
 
   // The program is ready: the process is it from now on.

@@ -3,8 +3,10 @@
 // `binaryen` npm package), in Node and in the page (docs/wasi.md):
 //
 //   prepareWasi(binaryen, bytes) -> bytes    the whole preparation
+//   instrumentWasiBytes(binaryen, bytes)     steps 1 and 2 (below) only
 //   loadBinaryen() -> Promise of binaryen    fetched at the first call only
-//   prepareInWorker(bytes) -> Promise of bytes   the page's way: off its thread
+//   prepareOnPage(bytes) -> Promise of bytes     the page's way: off its thread,
+//                                                kept in IndexedDB
 //
 // A program built by wasi-libc or Emscripten knows nothing of Duplex. The
 // runtime (wasi.js) gives it WASI's calls over Duplex's system calls, and
@@ -22,13 +24,14 @@
 //   3. asyncify, with every WASI call and sys.preempt as a place where the
 //      program may stop, then Binaryen's -O2, as wasm-opt does for /bin.
 //
-// tools/wasi-prep runs this for ./duplex (web/node.js keeps the result in
-// build/wasi/) and for the Makefile; the page runs it in a worker at a WASI
-// program's first exec (wasiwait.js). binaryen.js is large (docs/wasi.md):
+// tools/wasi-prep runs steps 1 and 2 for ./duplex (web/node.js keeps the
+// result in build/wasi/) and for the Makefile, and Debian's wasm-opt step
+// 3; the page runs all three in a worker at a WASI program's first exec
+// (wasi.js, WasiWaiting). binaryen.js is large (docs/wasi.md):
 // nothing loads it until a program needs preparing.
 import { addPreemptionPoints } from './preempt.js';
 
-const ASYNCIFY_IMPORTS = 'sys.preempt,wasi_snapshot_preview1.*';
+export const ASYNCIFY_IMPORTS = 'sys.preempt,wasi_snapshot_preview1.*';
 
 let loading = null;
 export function loadBinaryen() {
@@ -71,15 +74,43 @@ export function addWasiExports(b, mod) {
   }
 }
 
+// Steps 1 and 2: the module as the asyncify pass should find it.
+export function instrumentWasi(b, mod) {
+  // what both toolchains emit, and what the passes add (as wasm-opt is told)
+  mod.setFeatures(mod.getFeatures() | b.Features.MutableGlobals | b.Features.SignExt |
+                  b.Features.BulkMemory);
+  addWasiExports(b, mod);
+  addPreemptionPoints(b, mod);
+}
+
+// binaryen.js's exceptions are Emscripten's: give them their message.
+function failed(b, e) {
+  if (e instanceof Error) return e;
+  const m = b.getExceptionMessage ? b.getExceptionMessage(e) : null;
+  return new Error(m ? m[1] : String(e));
+}
+
+// Steps 1 and 2 only, for tools/wasi-prep, which has Debian's native
+// wasm-opt do step 3 (several times faster than binaryen.js on SQLite).
+export function instrumentWasiBytes(b, bytes) {
+  b.setDebugInfo(true);                 // keep the names, for whoever reads the output
+  const mod = b.readBinary(bytes);
+  try {
+    instrumentWasi(b, mod);
+    return mod.emitBinary();
+  } catch (e) {
+    throw failed(b, e);
+  } finally {
+    mod.dispose();
+  }
+}
+
+// The whole preparation, as the page does it.
 export function prepareWasi(b, bytes) {
   b.setDebugInfo(false);                // the names are read, not written
   const mod = b.readBinary(bytes);
   try {
-    // what both toolchains emit, and what the passes add (as wasm-opt is told)
-    mod.setFeatures(mod.getFeatures() | b.Features.MutableGlobals | b.Features.SignExt |
-                    b.Features.BulkMemory);
-    addWasiExports(b, mod);
-    addPreemptionPoints(b, mod);
+    instrumentWasi(b, mod);
     b.setPassArgument('asyncify-imports', ASYNCIFY_IMPORTS);
     b.setOptimizeLevel(2);
     b.setShrinkLevel(0);
@@ -87,6 +118,8 @@ export function prepareWasi(b, bytes) {
     mod.optimize();
     if (!mod.validate()) throw new Error('the prepared program does not validate');
     return mod.emitBinary();
+  } catch (e) {
+    throw failed(b, e);
   } finally {
     b.clearPassArguments();
     mod.dispose();
@@ -121,6 +154,45 @@ export function prepareInWorker(bytes) {
     waiting.set(id, { resolve, reject });
     worker.postMessage({ id, bytes });
   });
+}
+
+// The page keeps what it prepared in IndexedDB, under the hash of the
+// program's bytes (as ./duplex keeps it in build/wasi/): after a reload the
+// same program starts without binaryen.js. The keeping is a saving, not a
+// duty: a browser that refuses it (no IndexedDB, the quota) prepares again.
+const DB = 'duplex-wasi', STORE = 'prepared';
+
+function request(r) {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function openKept() {
+  const r = indexedDB.open(DB, 1);
+  r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+  return request(r);
+}
+
+const kept = (db, key) => request(db.transaction(STORE).objectStore(STORE).get(key));
+const keep = (db, key, bytes) =>
+  request(db.transaction(STORE, 'readwrite').objectStore(STORE).put(bytes, key));
+
+export async function prepareOnPage(bytes) {
+  let db = null, key = null;
+  try {
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    key = [...hash].map((x) => x.toString(16).padStart(2, '0')).join('');
+    db = await openKept();
+    const got = await kept(db, key);
+    if (got) return new Uint8Array(got);
+  } catch {
+    // prepared, then, and maybe not kept
+  }
+  const out = await prepareInWorker(bytes);
+  if (db) keep(db, key, out).catch(() => {});
+  return out;
 }
 
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {

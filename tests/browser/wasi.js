@@ -2,7 +2,8 @@
 // as they were built (docs/wasi.md): wasi-libc's and Emscripten's builds of
 // tests/wasi/wasitool.c (make wasi-tests), prepared at their first exec by
 // binaryen.js in a worker (web/wasiprep.js), then run in pipelines, blocking
-// on a pipe, and a spinning one stopped by ^C. Called by run.js with its
+// on a pipe, and a spinning one stopped by ^C; after a reload, the prepared
+// program is taken from IndexedDB. Called by run.js with its
 // check; the page helpers are files.js's.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,18 @@ export async function checkWasi(browser, url, root, check) {
     const status = (await run('echo "status $?"')).join('\n');
     check('a spinning WASI program is stopped by ^C (status 130)', spinning && status === 'status 130',
       `${spinning ? '' : 'it did not spin\n'}${status}`);
+
+    // kept in IndexedDB: after a reload the same program runs without binaryen.js
+    fetched.length = 0;
+    await page.reload();
+    await until(screen, (t) => t.endsWith('duplex$'), 'the prompt after the reload', 30000);
+    await page.click('#terminal');
+    await run('cd /tmp');
+    await drop(page, [{ name: 'wasi-tool.wasm', bytes: [...fs.readFileSync(path.join(built, 'wasi-tool.wasm'))] }]);
+    await until(screen, (t) => t.includes('[dropped /tmp/wasi-tool.wasm'), 'the drop after the reload');
+    const reloaded = (await run('seq 1 100 | ./wasi-tool.wasm wc')).join('\n');
+    check('after a reload, the program prepared before runs without binaryen.js (IndexedDB)',
+      reloaded === wc && fetched.length === 0, `${reloaded}\n${fetched.join('\n')}`);
     check('no error on the page', errors.length === 0, errors.join('\n'));
   } finally {
     await context.close();

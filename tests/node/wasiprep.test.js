@@ -118,3 +118,21 @@ test('^C ends a WASI program that spins, and one still waiting for its preparati
     dx.halted = true;
   }
 });
+
+test('a WASI program that cannot be prepared: its error says why, and it ends with 126', async () => {
+  // a WASI program with no stack pointer (no globals), as no toolchain makes one
+  const mod = binaryen.parseText(`(module
+    (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+    (memory (export "memory") 1)
+    (func (export "_start") (call $exit (i32.const 0))))`);
+  const bad = mod.emitBinary();
+  mod.dispose();
+  const { dx } = await pageLike();
+  try {
+    dx.putFile('bad.wasm', bad, 0o755);
+    const s = await line(dx, './bad.wasm; echo "status $?"', (x) => x.includes('status 126'), 'status 126');
+    assert.match(s, /\.\/bad\.wasm: cannot prepare this WASI program: no stack pointer \(no globals\)\r?\n/);
+  } finally {
+    dx.halted = true;
+  }
+});
