@@ -158,24 +158,17 @@ ULDFLAGS := --no-entry --stack-first -z stack-size=262144 --export=__heap_base \
 WASM_RT  := $(shell $(CLANG) --target=wasm32-wasi --rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null)
 ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
 
-# The preemption points (tools/preempt/): a check at loop heads and at the
-# entry of functions that can recurse, put in before asyncify so that the web
-# target can take the CPU from a program that never calls the kernel. A C
-# tool on Binaryen's C API, which Debian's binaryen ships. The functions of
-# the C library and the compiler's runtime are trusted to end (the tool
+# The preemption points (web/preempt.js, run by tools/preempt.js): a check
+# at loop heads and at the entry of functions that can recurse, put in
+# before asyncify so that the web target can take the CPU from a program
+# that never calls the kernel. The pass is on binaryen.js (npm), the same
+# code that prepares a WASI program on the page. The functions of
+# the C library and the compiler's runtime are trusted to end (the pass
 # checks them only where they can call back into the program): the names
 # they define, less those a program defines itself, are
 # obj/NAME/trusted.names.
-PREEMPT := $(BUILD)/tools/preempt
-$(PREEMPT): $(wildcard tools/preempt/*.c tools/preempt/*.h) | $(DEPS_OK)
-	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(filter %.c,$^) -lbinaryen
-
-# What makes a WASI program ready for the runtime (tools/wasi-prep).
-WASIPREP := $(BUILD)/tools/wasiprep
-$(WASIPREP): tools/wasiprep/wasiprep.c | $(DEPS_OK)
-	@mkdir -p $(@D)
-	$(CC_HOST) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< -lbinaryen
+PREEMPT      := node --liftoff-only tools/preempt.js
+PREEMPT_DEPS := tools/preempt.js web/preempt.js web/preempt-loops.js
 
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 # ... except the regular expressions and fnmatch: their backtracking can
@@ -217,7 +210,7 @@ define wasm_program
 	$(WASM_OPT) $(ASYNCIFY) $@.pre.wasm -o $@ && rm -f $@.pre.wasm
 endef
 
-PROG_DEPS := $(W32)/libc.a $(W32)/libc.names $(PREEMPT)
+PROG_DEPS := $(W32)/libc.a $(W32)/libc.names $(PREEMPT_DEPS)
 $(W32)/bin/%: shell/bin/%.c $(PROG_DEPS)
 	$(call wasm_program,$<)
 
@@ -274,7 +267,7 @@ $(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard shell/
 	node tools/mkinitramfs.js $@ --lazy=$(WEB)/files --keep=$(PAGE_KEEP) \
 	    bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin etc=etc share/man=man
 
-web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar $(WASIPREP)
+web: $(WEB)/kernel.wasm $(WEB)/initramfs.tar $(WEB)/page.tar
 
 # The same programs without preemption points, for `make bench`'s
 # comparison: the linked programs, asyncified as they are.
@@ -315,7 +308,7 @@ include tests/wasi/wasi.mk
 test-node: web wasi-tests
 	node --test tests/node/
 
-test-browser: web dist
+test-browser: web dist wasi-tests
 	node tests/browser/run.js
 
 # tests/compat/: each program built for this host with its C compiler and

@@ -9,7 +9,8 @@
 // web/serve.js's routes: index.html, web/*.js (the modules the page loads),
 // build/web/ (the kernel and the page's initramfs, page.tar, and files/:
 // the bytes of the files page.tar lists without them), xterm/ and xterm-fit/ (from
-// node_modules: the scripts and the style sheet, no source maps). Beside
+// node_modules: the scripts and the style sheet, no source maps), binaryen/ (binaryen.js,
+// which the page loads only to prepare a WASI program). Beside
 // every file worth it are FILE.br and FILE.gz, for servers that send a
 // precompressed sibling when the browser accepts it (nginx's
 // gzip_static and brotli_static, Caddy's precompressed); a plain server
@@ -25,9 +26,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// (Beyond 8 MiB - binaryen.js, which only a WASI program's first run
+// fetches - quality 9: 11 takes minutes on it, for 16% fewer bytes.)
 function brotli(bytes) {
   return zlib.brotliCompressSync(bytes, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: bytes.length > (8 << 20) ? 9 : 11,
     [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
   } });
@@ -54,6 +57,8 @@ function dist(dir) {
     ['node_modules/@xterm/xterm/lib/xterm.js', 'xterm/lib/xterm.js'],
     ['node_modules/@xterm/xterm/css/xterm.css', 'xterm/css/xterm.css'],
     ['node_modules/@xterm/addon-fit/lib/addon-fit.js', 'xterm-fit/lib/addon-fit.js'],
+    // fetched only when a WASI program first runs (web/wasiprep.js)
+    ['node_modules/binaryen/index.js', 'binaryen/index.js'],
   ];
   // the page's modules and styles: every one of web/ but the two that are Node's
   for (const f of fs.readdirSync(path.join(root, 'web')))

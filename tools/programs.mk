@@ -33,8 +33,8 @@ $(W32)/usr/bin/%: programs/%.c $(PROG_DEPS)
 	@rm -rf $(WASM_OBJ)
 	$(call wasm_program,$<)
 # A WASI program is prepared here (tools/wasi-prep) rather than at its
-# first exec, which only ./duplex can do: the page has no Binaryen.
-$(W32)/usr/bin/%: programs/%.wasm $(WASIPREP) $(PREEMPT)
+# first exec: on the page that would fetch binaryen.js first.
+$(W32)/usr/bin/%: programs/%.wasm tools/wasi-prep web/wasiprep.js $(PREEMPT_DEPS)
 	@mkdir -p $(@D)
 	if grep -q wasi_snapshot_preview1 $< && ! grep -q asyncify_start_unwind $<; \
 	then tools/wasi-prep $< $@; else cp $< $@; fi

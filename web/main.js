@@ -80,6 +80,8 @@ async function start() {
       console.warn(`duplex: ${msg}`);
       try { say(msg); } catch { /* the terminal is what failed */ }
     },
+    // a WASI program's first exec: binaryen.js is fetched then, not before
+    prepareWasi: (bytes) => import('./wasiprep.js').then((m) => m.prepareOnPage(bytes)),
     // xterm.js calls back once it has parsed the bytes: the runtime gives
     // it no more than a little ahead, so a flood never piles up in it.
     console: (bytes, done) => term.write(bytes, done),

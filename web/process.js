@@ -11,7 +11,7 @@
 // value kept from before (after a time slice ended or a stop).
 //
 // It also imports sys.preempt, which its preemption points call (see
-// tools/preempt/): a program that computes without system calls is
+// web/preempt.js): a program that computes without system calls is
 // unwound there when its time slice is over, the same way.
 //
 // The program side of this contract is shell/lib/arch/wasm32/ (crt.c).
@@ -35,7 +35,7 @@ const SAVE_AREA = 1024 * 1024;  // room for a saved stack: see unwind()
 const SIGILL = 4, SIGFPE = 8, SIGSEGV = 11;
 
 // Whether a module is a WASI program, by its imports; and whether it has
-// been made ready for Duplex (tools/wasi-prep: asyncify's exports).
+// been made ready for Duplex (wasiprep.js: asyncify's exports).
 const wasiModules = new WeakMap();
 export function isWasi(module) {
   let w = wasiModules.get(module);

@@ -17,6 +17,7 @@
 // that is the console's flow control, as a UART's pace is on a board.
 
 import { Process, MemViews, EXITED, EXECED, trapSignal, wasiUnprepared } from './process.js';
+import { PendingWasi, WasiWaiting } from './wasi.js';
 
 const SLICE_MS = 8;
 const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
@@ -935,15 +936,19 @@ export class Duplex {
   }
 
   // A WASI program as it was built, made ready to run at its first exec
-  // (tools/wasi-prep: asyncify and the preemption points) by the host's
-  // opts.prepareWasi(bytes) -> bytes, which may keep the result. The module
-  // is kept under the bytes as they were, so this happens once a boot.
+  // (wasiprep.js: asyncify and the preemption points) by the host's
+  // opts.prepareWasi(bytes) -> bytes, which may keep the result, or a
+  // promise of them (the page's worker): then the job, a PendingWasi, until
+  // it is done (wasi.js). The module is kept under the bytes as they were,
+  // so this happens once a boot.
   prepareWasi(bytes) {
     if (!this.opts.prepareWasi) {
       this.warn('a WASI program must be prepared first (tools/wasi-prep, docs/wasi.md)');
       throw new Error('unprepared WASI program');
     }
-    const m = new WebAssembly.Module(this.opts.prepareWasi(bytes));
+    const prepared = this.opts.prepareWasi(bytes);
+    if (prepared instanceof Promise) return new PendingWasi(prepared);
+    const m = new WebAssembly.Module(prepared);
     this.stats.compiles++;
     return m;
   }
@@ -956,8 +961,10 @@ export class Duplex {
         k[code + 3] !== 0x6d) return ENOEXEC;
     let proc;
     try {
-      proc = new Process(this, kp, this.moduleFor(code, len, id), this.cstrings(argv),
-        this.cstrings(envp));
+      let m = this.moduleFor(code, len, id);
+      if (m instanceof PendingWasi && m.module) m = m.module;
+      proc = m instanceof PendingWasi ? new WasiWaiting(this, kp, m, this.cstrings(argv), this.cstrings(envp))
+        : new Process(this, kp, m, this.cstrings(argv), this.cstrings(envp));
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
@@ -1012,6 +1019,7 @@ export class Duplex {
   keepSpares() {
     const later = [];
     for (const p of this.gone) {
+      if (!p.instance) continue;          // a WasiWaiting: no instance to keep
       if (p === this.current) {
         later.push(p);
         continue;

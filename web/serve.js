@@ -19,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const routes = [
   ['/xterm-fit/', 'node_modules/@xterm/addon-fit/'],
   ['/xterm/', 'node_modules/@xterm/xterm/'],
+  ['/binaryen/', 'node_modules/binaryen/'],     // for a WASI program's first run (wasiprep.js)
   ['/build/web/', 'build/web/'],
   ['/web/', 'web/'],
 ];

@@ -36,12 +36,12 @@ export async function openPage(context, url) {
     for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true).trimEnd());
     return out.join('\n').replace(/\n+$/, '');
   });
-  // Type a command; what it printed, once the prompt is back.
-  const run = async (cmd) => {
+  // Type a command; what it printed, once the prompt is back (within ms).
+  const run = async (cmd, ms = 20000) => {
     const before = (await screen()).split('\n').filter((l) => l.startsWith(PROMPT)).length;
     await page.keyboard.type(cmd);
     await page.keyboard.press('Enter');
-    const end = Date.now() + 20000;
+    const end = Date.now() + ms;
     for (;;) {
       const text = await screen();
       const lines = text.split('\n');
@@ -59,7 +59,7 @@ export async function openPage(context, url) {
 
 // Drop files on the terminal, as a person dragging them from the desktop
 // would: a drop event whose DataTransfer holds them.
-function drop(page, files) {
+export function drop(page, files) {
   return page.evaluate((files) => {
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));

@@ -11,6 +11,7 @@ import { startServer } from '../../web/serve.js';
 import { root } from '../node/harness.js';
 import { checkFiles, checkDist } from './files.js';
 import { checkLazy } from './lazy.js';
+import { checkWasi } from './wasi.js';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -378,6 +379,7 @@ async function main() {
     console.log(`screenshot: ${path.relative(root, shot)}`);
 
     await block('files in and out of the page', () => checkFiles(browser, url, check));
+    await block('WASI programs dropped onto the page', () => checkWasi(browser, url, root, check));
     await block('make dist', () => checkDist(browser, path.join(root, 'build', 'dist'), check));
 
     // Files the page fetches at their first use (tests/browser/lazy.js).

@@ -93,9 +93,10 @@ export function runLine(line, { stdin = null, timeoutMs = 60000, console: con, f
 
 // Boot Duplex as the page does (`init`, the shell on the console) with
 // `show(bytes, done)` as its terminal (by default one that shows all at
-// once). Returns the runtime, with `typed(s)` to type, `screen()` for the
+// once), and prepareWasi as the page's (wasiprep.test.js). Returns the runtime,
+// with `typed(s)` to type, `screen()` for the
 // last 64 KiB shown (latin1) and `shownBytes`, the count of all shown.
-export async function bootConsole({ argv = ['init'], show, consoleAhead } = {}) {
+export async function bootConsole({ argv = ['init'], show, consoleAhead, prepareWasi } = {}) {
   let tail = '';
   const keep = (b) => {
     tail = (tail + Buffer.from(b).toString('latin1')).slice(-65536);
@@ -104,6 +105,7 @@ export async function bootConsole({ argv = ['init'], show, consoleAhead } = {}) 
   const dx = new Duplex({
     ...buildFiles(),
     consoleAhead,
+    prepareWasi,
     console: (b, done) => {
       if (show) return show(b, () => { keep(b); done(); });
       keep(b);

@@ -1,6 +1,6 @@
 // preempt.test.js - the web target takes the CPU from a program that never
 // calls the kernel (docs/design.md, "How the browser preempts a program that
-// never calls the kernel"): the instrumentation pass itself (tools/preempt/)
+// never calls the kernel"): the instrumentation pass itself (web/preempt.js)
 // on a small module, then the runtime with the programs of /bin - the shell
 // answering beside a spinner, ^C and kill ending one, two spinners sharing
 // the CPU, and the event loop getting control back between slices.
@@ -22,7 +22,7 @@ const TRIES = 3;
 
 // ---- the pass -----------------------------------------------------------------
 
-const tool = path.join(root, 'build', 'tools', 'preempt');
+const tool = path.join(root, 'tools', 'preempt.js');
 
 // One function of each kind the pass tells apart. lib_count and lib_apply
 // stand for the C library (named in the trusted list); lib_apply calls back
@@ -100,7 +100,7 @@ function instrumentSample() {
     fs.writeFileSync(path.join(dir, 'sample.wat'), SAMPLE);
     fs.writeFileSync(path.join(dir, 'trusted.names'), 'lib_count\nlib_apply\n');
     execFileSync('wasm-as', ['-g', 'sample.wat', '-o', 'sample.wasm'], { cwd: dir });
-    const r = spawnSync(tool, ['-v', '-t', 'trusted.names', 'sample.wasm', 'out.wasm'],
+    const r = spawnSync(process.execPath, [tool, '-v', '-t', 'trusted.names', 'sample.wasm', 'out.wasm'],
       { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     return { report: r.stderr, bytes: fs.readFileSync(path.join(dir, 'out.wasm')) };

@@ -1,6 +1,6 @@
 # A process that computes forever without making a system call does not keep
 # the CPU. On arm64 the timer interrupts it every 10 ms; on the web target the
-# compiler put preemption points in its loops (tools/preempt/), where it
+# build put preemption points in its loops (web/preempt.js), where it
 # gives the CPU up when its time slice is over. The shell and every other
 # process still get their turns, and signals reach the spinner.
 fault spin &

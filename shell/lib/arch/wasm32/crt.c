@@ -4,7 +4,7 @@
  *
  * A process is its own WebAssembly instance. It imports sys.syscall, and
  * sys.preempt (called by __dx_preempt, below, from the preemption points
- * that tools/preempt/ adds to every program), and exports:
+ * that web/preempt.js adds to every program), and exports:
  *   __dx_argbuf(size)     memory for the argument block, filled by the runtime
  *   __dx_start(block)     the entry: [argc][argv...][0][envp...][0][strings]
  *   __dx_asyncify_data()  the header that says where asyncify saves the stack
@@ -63,7 +63,7 @@ __attribute__((noinline)) static void run_handlers(void)
     }
 }
 
-/* The slow path of a preemption point. tools/preempt/ puts a check at
+/* The slow path of a preemption point. web/preempt.js puts a check at
  * every loop head and at the entry of every function that can recurse;
  * when the budget it counts down runs out, the check calls this, and the
  * import asks the runtime whether the time slice is over. If it is, the
