@@ -168,7 +168,9 @@ ASYNCIFY := --asyncify --pass-arg=asyncify-imports@sys.syscall,sys.preempt -O2
 # they define, less those a program defines itself, are
 # obj/NAME/trusted.names.
 PREEMPT      := node --liftoff-only tools/preempt.js
-PREEMPT_DEPS := tools/preempt.js web/preempt.js web/preempt-loops.js
+# (binaryen.js comes from npm: $(DEPS_OK) has installed it, and a new
+# version may place the checks differently, so the programs are made again)
+PREEMPT_DEPS := tools/preempt.js web/preempt.js web/preempt-loops.js $(DEPS_OK)
 
 defined_functions = $(LIBC_NM) --defined-only $(1) | awk 'NF == 3 && $$2 ~ /^[TtWw]$$/ { print $$3 }' | LC_ALL=C sort -u
 # ... except the regular expressions and fnmatch: their backtracking can
