@@ -144,11 +144,11 @@ $(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIR
                        $(wildcard shell/bin/scripts/*) \
                        $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
-                       $(wildcard man/*) tools/mkinitramfs.js
+                       $(wildcard tests/posix/*) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(A64U)/usr/bin,$(MY_PROGS_A64))
 	node tools/mkinitramfs.js $@ bin=$(A64U)/bin bin=shell/bin/scripts usr/bin=$(A64U)/usr/bin etc=etc \
-	    tests=tests/transcripts \
+	    tests=tests/transcripts tests/posix=tests/posix \
 	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat share/man=man
 
 # ---- the kernel ------------------------------------------------------------------

@@ -1,0 +1,81 @@
+# Shell Command Language, 2.9 Shell Commands and 2.10 Shell Grammar:
+# pipelines, lists, compound commands and function definitions.
+#@ pipeline  2.9.2 Pipelines: stdout of one is stdin of the next
+echo abc | tr a-z A-Z | cat
+#@ pipeline-status  2.9.2: the status is that of the last command
+false | true; echo $?; true | false; echo $?
+#@ pipeline-bang  2.9.2: ! inverts the status
+! false; echo $?; ! true; echo $?; ! false | false; echo $?
+#@ and-or  2.9.3 Lists: && and || are left-associative, equal precedence
+false && echo no || echo yes; true || echo no && echo yes2
+#@ and-or-status  2.9.3: the status of an AND-OR list is the last command run
+false && true; echo $?; true || false; echo $?
+#@ sequential  2.9.3: ; and newline separate sequential lists
+echo a; echo b
+echo c
+#@ async  2.9.3: & runs asynchronously, wait waits for it
+{ echo bg > f; } & wait; cat f
+#@ async-status  2.9.3: the status of an asynchronous list is zero
+false & echo $?; wait
+#@ group  2.9.4 Grouping Commands: { } runs in the current environment
+x=1; { x=2; }; echo $x
+#@ subshell  2.9.4: ( ) runs in a subshell environment
+x=1; (x=2; cd /); echo $x; pwd >/dev/null
+#@ subshell-exit  2.9.4: exit in a subshell leaves only the subshell
+(exit 4); echo "status $?"
+#@ for-list  2.9.4 The for Loop
+for i in a b c; do printf %s $i; done; echo
+#@ for-no-in  2.9.4: for without in iterates over the positional parameters
+set -- x y; for i; do echo $i; done
+#@ for-empty  2.9.4: an empty list runs no iteration, status 0
+false; for i in; do echo never; done; echo "status $?"
+#@ for-var-after  2.9.4: the variable keeps its last value
+for i in 1 2 3; do :; done; echo $i
+#@ case-first-match  2.9.4 Case Conditional Construct: the first matching pattern
+case ab in a*) echo first;; ab) echo second;; esac
+#@ case-alternatives  2.9.4: | separates patterns
+case y in x|y|z) echo matched;; esac
+#@ case-no-match  2.9.4: no match: status 0
+false; case q in a) ;; esac; echo "status $?"
+#@ case-last-item  2.9.4: the ;; of the last item is optional
+case a in a) echo last-item
+esac
+#@ case-paren  2.9.4: an optional ( before the pattern
+case x in (x) echo paren;; esac
+#@ if-elif  2.9.4 The if Conditional Construct
+for n in 1 2 3; do if [ $n = 1 ]; then echo one; elif [ $n = 2 ]; then echo two; else echo many; fi; done
+#@ if-status  2.9.4: if with no branch taken has status 0
+if false; then :; fi; echo $?
+#@ while  2.9.4 The while Loop
+n=0; while [ $n -lt 3 ]; do n=$((n + 1)); done; echo $n
+#@ until  2.9.4 The until Loop
+n=3; until [ $n -eq 0 ]; do n=$((n - 1)); printf %s $n; done; echo
+#@ while-status  2.9.4: the status of a loop is that of the last body run, or 0
+while false; do :; done; echo $?
+#@ break-continue  2.14 break, continue: leave or restart the loop
+for i in 1 2 3 4 5; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done
+#@ break-n  2.14 break: break n leaves n loops
+for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done
+#@ function  2.9.5 Function Definition Command
+f() { echo "args: $*"; }; f a b
+#@ function-return  2.9.5: the status is that of return, or of the last command
+f() { return 3; }; f; echo $?; g() { false; }; g; echo $?
+#@ function-params  2.9.5: positional parameters are the function's, restored after
+set -- outer; f() { echo "$1 $#"; }; f in ner; echo "$1"
+#@ function-globals  2.9.5: functions share the shell's variables
+f() { v=set-in-f; }; f; echo $v
+#@ function-subshell-body  2.9.5: a function body may be a subshell
+f() ( v=inner; echo $v ); v=outer; f; echo $v
+#@ function-redirect  2.9.5: a redirection on the definition applies at each call
+f() { echo in-f; } > f.out; f; cat f.out
+#@ function-recursion  2.9.5: functions may call themselves
+fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1 - 1))) )); fi; }; fact 5
+#@ newline-in-list  2.10: newlines may follow && || |
+true &&
+echo after-and
+echo a |
+cat
+#@ comment-lines  2.10: comments and blank lines between commands
+# a comment
+
+echo between # trailing
