@@ -8,8 +8,9 @@
 #                       `poweroff` or Ctrl-A x leaves
 #   make qemu-gdb       the same, stopped at the first instruction, waiting for gdb
 #                       on port 1234 (docs/arm64.md says what to type)
-#   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), then the
-#                       launcher and boot checks (tests/qemu/launcher.sh)
+#   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), the POSIX
+#                       suite (tests/qemu/posix.sh), then the launcher and boot
+#                       checks (tests/qemu/launcher.sh)
 #   make bench-qemu     time from QEMU's start to the shell's prompt
 #
 # Layout of build/: aarch64/ holds user space (libc.a, bin/, initramfs.tar),
@@ -209,6 +210,7 @@ qemu-gdb: arm64
 
 test-qemu: arm64
 	tests/qemu/run.sh
+	tests/qemu/posix.sh
 	tests/qemu/launcher.sh
 
 bench-qemu: arm64

@@ -17,13 +17,12 @@ for (const file of caseFiles()) {
       { timeoutMs: 240000 });
     const r = compareFile(file, stdout, { xfail });
     results.push(r);
-    for (const l of r.lines) console.log(`# ${l.replace(/\n/g, '\n# ')}`);
+    if (r.lines.length) console.log(r.lines.join('\n'));
     assert.ok(r.fail === 0 && r.xpass === 0, r.lines.join('\n'));
   });
 }
 
 after(() => {
   const s = summary(results);
-  console.log(s.text.split('\n').filter((l) => !l.startsWith('     ')).map((l) => `# ${l}`)
-    .join('\n'));
+  console.log(s.text.split('\n').filter((l) => !l.startsWith('     ')).join('\n'));
 });

@@ -19,13 +19,16 @@
 # them itself). NAME.out holds what the reference (dash and the GNU tools,
 # `make host-bin-check`) prints; check.js compares case by case.
 #
-# The runner itself uses only the shell's built-in commands and mkdir, rm
-# and cat, so that a utility under test cannot upset the others' cases.
+# A case that runs longer than CASE_TIMEOUT seconds (default 60) is ended
+# by timeout(1), with status 124, and the next one runs. The runner itself
+# uses only the shell's built-in commands and mkdir, rm, cat and timeout,
+# so that a utility under test cannot upset the others' cases.
 
 top=$(pwd)
 scratch=${TMPDIR:-/tmp}/posix.$$
 mkdir -p "$scratch" || exit 1
 n=0
+limit=${CASE_TIMEOUT:-60}
 
 # Run the case collected in $text, as case number $n named $name.
 run_case() {
@@ -33,7 +36,7 @@ run_case() {
     printf '%s' "$text" >"$scratch/case.sh"
     mkdir "$scratch/$n" || exit 1
     cd "$scratch/$n" || exit 1
-    sh "$scratch/case.sh" </dev/null >"$scratch/out" 2>"$scratch/err"
+    timeout "$limit" sh "$scratch/case.sh" </dev/null >"$scratch/out" 2>"$scratch/err"
     status=$?
     cd "$top" || exit 1
     printf '@@ case %s\n' "$name"
