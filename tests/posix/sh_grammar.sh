@@ -79,3 +79,45 @@ cat
 # a comment
 
 echo between # trailing
+#@ for-newline-in  2.9.4: a newline may come before in
+for i
+in a b
+do echo $i
+done
+#@ brace-literal  2.9.4: } is a reserved word only where a command may start
+echo }; { echo in; }
+#@ reserved-after-bang  2.9.2: reserved words after !
+if ! false; then echo negated; fi
+#@ heredoc-in-cmdsub  2.7.4: a here-document inside a command substitution
+x=$(cat <<EOF
+inside
+EOF
+); echo "$x"
+#@ heredoc-delim-quoted-part  2.7.4: any quoting of the delimiter makes the body literal
+x=1; cat <<\E1; cat <<"E"2
+$x
+E1
+$x
+E2
+#@ cmdsub-subshell-paren  2.6.3: $( (subshell) ) is not arithmetic
+echo $( (echo spaced) )
+#@ cmdsub-nested-quotes  2.6.3: quotes inside $( ) are separate from the outside
+echo "$(echo "inner "quoted" words")"
+#@ backquote-nested  2.6.3: backquotes nest with escaped backquotes
+echo `echo outer \`echo inner\``
+#@ case-expansion-pattern  2.9.4: patterns undergo expansion
+p='a*'; case abc in $p) echo matched;; esac
+#@ case-empty-pattern-list  2.9.4: an item may have an empty list
+case x in x) ;; esac; echo "status $?"
+#@ function-name-reuse  2.9.5: a function definition replaces an earlier one
+f() { echo one; }; f() { echo two; }; f
+#@ until-false-break  2.9.4: break leaves an until loop
+n=0; until false; do n=$((n + 1)); [ $n -ge 3 ] && break; done; echo $n
+#@ nested-subshells  2.9.4: nested subshells and groups
+( (echo a; (echo b)); { echo c; } )
+#@ pipeline-group  2.9.2: a compound command in a pipeline
+{ echo b; echo a; } | sort
+#@ while-read  2.9.4: while read loops over input
+printf '1\n2\n3\n' | while read n; do echo "n=$n"; done
+#@ async-and-or  2.9.3: an AND-OR list runs asynchronously as a whole
+{ false || echo or-ran > f; } & wait; cat f

@@ -51,3 +51,19 @@ unset a b; c=deep; echo "${a:-${b:-$c}}"
 unset u; set -- "${u:-a b}"; echo $#
 #@ at-default  2.6.2: ${@:-word} and $# agree
 set --; echo "${@:-none}"; set -- x; echo "${@:-none}"
+#@ word-quoted-fields  2.6.2: quotes inside an unquoted ${x:-word} keep their fields
+unset u; set -- ${u:-"2 3" "4 5"}; echo $#; printf '[%s]\n' "$@"
+#@ word-single-in-double  2.6.2: single quotes in word inside double quotes are literal
+unset u; echo "${u:-'b'}"
+#@ word-tilde  2.6.2: word undergoes tilde expansion
+HOME=/h; unset u; echo ${u:-~/x}
+#@ tilde-colon  2.6.1: in an assignment, a tilde after an unquoted colon is expanded
+HOME=/h; x=a:~/b:~; echo "$x"
+#@ pattern-quoted-var  2.6.2: a quoted expansion in the pattern is literal
+x='*ab'; p='*'; echo "${x#"$p"}" "${x#$p}" "${x##$p}"
+#@ pattern-bracket  2.6.2: bracket expressions in the pattern
+x=abc123; echo "${x%%[0-9]*}" "${x##*[!0-9]}"
+#@ length-special  2.6.2: ${#parameter} of a positional parameter
+set -- hello 'a b'; echo ${#1} ${#2}
+#@ assign-positional  2.6.2: ${1:=word} cannot assign to a positional parameter
+set --; (: ${1:=x}) 2>/dev/null || echo failed

@@ -39,3 +39,15 @@ x=outer; x=inner sh -c 'echo $x'; echo $x
 y=exported; export y; sh -c 'echo $y'
 #@ unset-empty  2.5: set but empty differs from unset
 x=; echo "${x-unset}|${x:-empty}"; unset x; echo "${x-unset}"
+#@ at-in-word  2.5.2: "x$@y" joins the first and last fields to the text
+set -- a b c; for f in "x$@y"; do echo "[$f]"; done
+#@ star-ifs-unset  2.5.2: "$*" with IFS unset joins with a space
+set -- a b; unset IFS; echo "$*"
+#@ star-unquoted-ifs  2.5.2: $* unquoted splits with IFS
+set -- 'a:b' c; IFS=:; for f in $*; do echo "[$f]"; done
+#@ bang-wait  2.5.2: the status of $! can be waited for after it ended
+(exit 5) & p=$!; sleep 1; wait $p; echo $?
+#@ dollar-no-i  2.5.2: a non-interactive shell has no i in $-
+case $- in *i*) echo interactive;; *) echo "not interactive";; esac
+#@ ppid  2.5.3: PPID is the parent's process id, also in a child shell
+sh -c 'echo $PPID' > p; [ "$(cat p)" = "$$" ] && echo "child's PPID is our pid"

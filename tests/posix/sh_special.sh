@@ -70,3 +70,25 @@ x=1; x=2 :; echo $x
 for i in 1 2 3; do if [ $i = 2 ]; then break; fi; echo $i; done; echo "after $i"
 #@ continue-n  2.14 continue: continue n resumes the nth enclosing loop
 for i in 1 2; do for j in a b; do [ $j = a ] && continue 2; echo no; done; echo no2; done; echo done
+#@ exit-trap-status  2.14 trap: $? in the EXIT trap is the exit status, which it keeps
+sh -c 'trap "echo in trap \$?" EXIT; exit 3'; echo $?
+#@ trap-ignored-inherited  2.14 trap: a signal ignored by the shell stays ignored in children
+trap '' USR1; sh -c 'kill -USR1 $$; echo child survived'
+#@ shift-zero  2.14 shift: shift 0 changes nothing
+set -- a b; shift 0; echo "$*"
+#@ set-e-function  2.14 set -e: applies in a function called as a command
+sh -c 'set -e; f() { false; echo not reached; }; f; echo not reached either'; echo "status $?"
+#@ set-e-and-or  2.14 set -e: the last command of an AND-OR list does count
+sh -c 'set -e; true && false; echo not reached'; echo "status $?"
+#@ dot-missing  2.14 dot: a file that cannot be found ends a non-interactive shell
+sh -c '. ./no_such_file; echo not reached' 2>/dev/null; [ $? -ne 0 ] && echo "shell exited"
+#@ eval-status  2.14 eval: the status of the command
+eval 'false'; echo $?; eval '(exit 6)'; echo $?
+#@ export-no-value  2.14 export: a name without a value is exported when set
+export LATE; LATE=later; sh -c 'echo "$LATE"'
+#@ unset-readonly  2.14 unset: a readonly variable cannot be unset
+readonly K=1; (unset K) 2>/dev/null || echo failed; echo $K
+#@ return-status-default  2.14 return: without n, the status of the last command
+f() { (exit 4); return; }; f; echo $?
+#@ break-too-many  2.14 break: n larger than the loops leaves them all
+for i in 1 2; do for j in 1 2; do break 5; done; echo no; done; echo out

@@ -71,3 +71,51 @@ awk 'BEGIN { print substr("hello", 2, 2) "|" substr("hello", 4) "|" substr("hell
 awk 'BEGIN { print 1e3, 0.1 + 0.2, 2 * 0.5; OFMT = "%.2f"; print 3.14159 }'
 #@ awk-system  awk: system returns the status
 awk 'BEGIN { r = system("exit 3"); print "r=" r }'
+#@ awk-length-bare  awk: length without parentheses is length($0)
+echo hello | awk '{ print length }'
+#@ awk-nf-minus  awk: $(NF-1)
+echo 'a b c' | awk '{ print $(NF - 1) }'
+#@ awk-next  awk: next skips the rest of the rules
+printf '1\n2\n3\n' | awk '$1 == 2 { next } { print }'
+#@ awk-exit-begin  awk: exit in BEGIN skips the input but runs END
+echo x | awk 'BEGIN { exit 2 } { print "no" } END { print "end" }'; echo $?
+#@ awk-dynamic-regex  awk: ~ and !~ with a string as expression
+printf 'aa\nb\n' | awk '$0 ~ "a+" { print "m", $0 } $0 !~ /a/ { print "n", $0 }'
+#@ awk-subsep  awk: (i, j) subscripts joined by SUBSEP
+awk 'BEGIN { a[1, 2] = 3; if ((1, 2) in a) print "yes"; for (k in a) { split(k, p, SUBSEP); print p[1], p[2] } }'
+#@ awk-split-default  awk: split with the default FS
+awk 'BEGIN { n = split("  a  b ", x); print n, x[1], x[2] }'
+#@ awk-filename-nr-fnr  awk: FILENAME, NR and FNR
+echo a > 1; printf 'b\nc\n' > 2; awk '{ print FILENAME, NR, FNR }' 1 2
+#@ awk-environ  awk: ENVIRON
+MYVAR=from-env awk 'BEGIN { print ENVIRON["MYVAR"] }'
+#@ awk-argv  awk: ARGC and ARGV
+awk 'BEGIN { print ARGC; for (i = 1; i < ARGC; i++) print ARGV[i] }' x y
+#@ awk-v-escapes  awk: -v values have escape sequences processed
+awk -v 'x=a\tb' 'BEGIN { print x }'
+#@ awk-string-to-number  awk: a string with a leading number converts to it
+awk 'BEGIN { print "3abc" + 1, "abc" + 1, " 12 " + 0 }'
+#@ awk-string-compare  awk: strings compare by bytes
+awk 'BEGIN { print ("abc" < "abd"), ("B" < "a"), ("10" < "9") }'
+#@ awk-getline-var  awk: getline var reads the next line, NR counts it
+printf '1\n2\n3\n' | awk 'NR == 1 { getline x; print "got", x, NR }'
+#@ awk-getline-cmd  awk: "cmd" | getline
+awk 'BEGIN { "echo piped" | getline v; print v }'
+#@ awk-print-pipe  awk: print | "cmd"
+awk 'BEGIN { print "b" | "sort"; print "a" | "sort"; close("sort"); print "after" }'
+#@ awk-math  awk: sqrt, exp, log, int
+awk 'BEGIN { print sqrt(16), exp(0), log(1), int(7.9) }'
+#@ awk-modify-nf-field  awk: assigning a field past NF extends the record
+echo 'a b' | awk '{ $4 = "d"; print; print NF }'
+#@ awk-regex-slash  awk: an escaped slash in a regular expression
+echo 'a/b' | awk '/a\/b/ { print "matched" }'
+#@ awk-ternary-in  awk: in, the conditional and precedence of !
+awk 'BEGIN { a["k"]; print ("k" in a) ? "has" : "not", !0, !"" , !"a" }'
+#@ awk-printf-reuse  awk: printf formats with several conversions
+awk 'BEGIN { printf "%s=%d;", "a", 1; printf "%s=%d\n", "b", 2 }'
+#@ awk-dollar0-modify  awk: $1 = $1 rebuilds the record with OFS
+echo '  a   b  ' | awk '{ $1 = $1; print "[" $0 "]" }'
+#@ awk-rs-char  awk: RS as a single character
+printf 'a;b;c' | awk 'BEGIN { RS = ";" } { print NR, $0 }'
+#@ awk-uninit-array  awk: a reference creates the element
+awk 'BEGIN { if (a["x"] == "") n = 0; for (k in a) n++; print n }'

@@ -46,3 +46,25 @@ printf '%c%c\n' hello world
 printf '%d\n' abc; [ $? -ne 0 ] && echo failed
 #@ printf-hex-arg  printf: numeric arguments in C notation
 printf '%d %d\n' 0x10 010
+#@ echo-no-options  echo (XSI): -e is not an option, it is written
+echo -e 'a'
+#@ echo-backslash  echo (XSI): \\ is one backslash, \a \b \f \r \v are bytes
+echo 'x\\y'; echo '\a\b\f\r\v' | od -An -tx1 | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ printf-no-args  printf: a format without conversions, no arguments
+printf 'plain\n'; printf '%s\n'
+#@ printf-precision-d  printf: a precision for %d is the minimum digits
+printf '%.3d|%5.2d|%-4d|\n' 5 7 3
+#@ printf-alt  printf: the # flag for %o and %x
+printf '%#o %#x\n' 8 255
+#@ printf-b-c  printf: \c in a %b argument ends all output
+printf '%b|%s\n' 'a\cb' never; echo
+#@ printf-b-octal  printf: %b takes \0ddd, the format takes \ddd
+printf '%b' '\0101\n'; printf '\101\n'
+#@ printf-neg-width  printf: - flag and widths with strings
+printf '[%-3s][%3s]\n' a b
+#@ printf-plus-sign  printf: numeric arguments with signs
+printf '%d %d %i\n' +5 -0 +0
+#@ printf-u-o-zero  printf: zero in %o %x %u
+printf '%o %x %u\n' 0 0 0
+#@ cat-stdin-twice  cat: - twice reads standard input once, then nothing
+echo once > f; echo input | cat - f -

@@ -93,3 +93,53 @@ basename /a/b/c; basename /a/b/; basename c; basename /
 basename /a/b.txt .txt; basename .txt .txt; basename a.txt b
 #@ dirname  dirname: the path without its last part
 dirname /a/b/c; dirname /a/b/; dirname c; dirname /; dirname a/b
+#@ chmod-umask-who  chmod: without who, + and - apply as a with the umask
+touch f; chmod 444 f; umask 022; chmod +w f; ls -l f | cut -c1-10
+#@ chmod-X  chmod: X sets execute on directories and on files that have some
+mkdir d; touch f g; chmod 644 f; chmod 744 g; chmod a+X d f g; ls -ld d f g | cut -c1-10
+#@ chmod-equals-empty  chmod: = with no permissions clears them
+touch f; chmod 777 f; chmod go= f; ls -l f | cut -c1-10
+#@ chmod-multi-clause  chmod: clauses apply left to right
+touch f; chmod 000 f; chmod u=rw,u-w,g=u f; ls -l f | cut -c1-10
+#@ mkdir-p-m  mkdir: -m applies to the last component; parents get the usual mode
+umask 022; mkdir -p -m 700 a/b; ls -ld a a/b | cut -c1-10
+#@ rm-dot  rm: . and .. are refused
+mkdir d; cd d; rm -r . 2>/dev/null; echo "nonzero: $(( $? != 0 ))"; cd ..; test -d d && echo kept
+#@ rm-f-no-operands  rm: -f with no operands is not an error
+rm -f; echo $?
+#@ rm-r-empty-dir  rm: -r an empty directory
+mkdir e; rm -r e; test -e e || echo removed
+#@ mv-into-itself  mv: a directory into itself is an error
+mkdir d; mv d d/sub 2>/dev/null || echo failed; test -d d && echo kept
+#@ mv-dir-onto-file  mv: a directory onto a file is an error
+mkdir d; touch f; mv d f 2>/dev/null || echo failed
+#@ cp-R-into-existing  cp: -R a directory to an existing directory makes it inside
+mkdir -p s t; echo x > s/f; cp -R s t; ls t; cat t/s/f
+#@ cp-overwrite  cp: copies over an existing file, keeping it as a file
+echo new > a; echo old > b; cp a b; cat b
+#@ cp-f  cp: -f replaces a file that cannot be opened for writing
+echo new > a; echo old > b; chmod 444 b; cp -f a b; cat b
+#@ ln-exists  ln: an existing destination without -f is an error
+touch a b; ln a b 2>/dev/null || echo failed
+#@ ln-s-dangling  ln: -s makes a link to a target that does not exist
+ln -s nowhere l; test -h l && echo link; test -e l || echo dangling
+#@ ln-s-relative  ln: a symbolic link's target is relative to the link's directory
+mkdir d; echo in-d > d/t; ln -s t d/l; cat d/l
+#@ find-print-explicit  find: with -print only what -print says is written
+mkdir d; touch d/a d/b; find d -name a -print
+#@ find-exec-status  find: -exec is true when the utility exits 0
+mkdir d; echo x > d/full; : > d/empty; find d -type f -exec test -s {} \; -print
+#@ find-size-c  find: -size Nc in bytes
+echo 1234 > five; echo 1 > two; find . -type f -size 5c
+#@ find-prune-top  find: ! -name . -prune lists only the top level
+mkdir -p a/b; touch c a/d; find . ! -name . -prune | sort
+#@ find-links  find: -links counts hard links
+touch f; ln f g; touch h; find . -type f -links 2 | sort
+#@ find-path  find: -path matches the whole path
+mkdir -p d/e; touch d/e/f d/g; find d -path 'd/e/*'
+#@ find-newer  find: -newer compares modification times
+touch -t 200001010000 old; touch -t 201001010000 mid; touch -t 202001010000 new; find . -newer mid | sort
+#@ basename-trailing  basename: trailing slashes are removed first
+basename a/b//; basename ///
+#@ dirname-trailing  dirname: trailing slashes are removed first
+dirname a/b//; dirname a//b; dirname a/

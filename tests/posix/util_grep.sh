@@ -47,3 +47,32 @@ printf 'color\ncolour\n' | grep -E 'colou?r'; printf 'ab\nabab\n' | grep -Ex '(a
 printf 'a\n\nb\n' | grep -c ''
 #@ grep-dash-file  grep: - is standard input
 echo in | grep in -
+#@ grep-c-files  grep: -c with several files gives file:count
+printf 'a\na\n' > 1; printf 'b\n' > 2; grep -c a 1 2
+#@ grep-leading-star  XBD 9.3.6: a * at the start of a BRE is literal
+printf '*a\nba\n' | grep '*a'
+#@ grep-ere-interval  XBD 9.4.6: ERE intervals
+printf 'ab\naab\naaab\n' | grep -xE 'a{2,}b'
+#@ grep-ere-anchors-alt  XBD 9.4: anchors in alternatives
+printf 'start\nmiddle\nend\n' | grep -E '^s|d$'
+#@ grep-bracket-negation  XBD 9.3.5: [^...] matches what is not listed
+printf 'abc\nxyz\n' | grep '^[^a]'
+#@ grep-dot-literal  XBD 9.3.3: \. is a literal period
+printf 'a.b\naxb\n' | grep 'a\.b'
+#@ grep-x-empty  grep: -x with an empty pattern matches empty lines
+printf 'a\n\nb\n' | grep -n -x ''
+#@ grep-e-dash  grep: -e lets a pattern begin with -
+printf -- '-x\ny\n' | grep -e -x
+#@ grep-F-multi  grep: -F with patterns on several lines
+printf 'a+\nb?\nc\n' | grep -F 'a+
+b?'
+#@ grep-i-bracket  grep: -i applies to bracket expressions
+printf 'ABC\n' | grep -i '[a]bc'
+#@ grep-v-c  grep: -v with -c counts the lines that do not match
+printf 'a\nb\nc\n' | grep -vc a
+#@ grep-l-stdin  grep: -l names standard input
+echo a | grep -l a
+#@ grep-space-class  XBD 9.3.5: [[:space:]] and [[:alpha:]]
+printf 'a b\nab\n' | grep '[[:space:]]'; printf '12\na2\n' | grep '^[[:alpha:]]'
+#@ grep-backref-ere-free  XBD 9.3.6: a back-reference to a group repeated
+printf 'aa-aa\naa-ab\n' | grep '\(a*\)-\1$'

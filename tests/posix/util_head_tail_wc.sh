@@ -41,3 +41,19 @@ echo data | tee a b; cat a b
 echo one > f; echo two | tee -a f >/dev/null; cat f
 #@ tee-no-file  tee: no operand just copies
 echo pass | tee
+#@ head-n0  head: -n 0 writes nothing
+printf 'a\n' | head -n 0; echo end
+#@ tail-n-plus1  tail: -n +1 writes everything
+printf 'a\nb\n' | tail -n +1
+#@ tail-c-newline  tail: -c counts newlines as bytes
+printf 'ab\ncd\n' | tail -c 4
+#@ tail-large  tail: more lines asked than the file has
+printf 'a\nb\n' | tail -n 50
+#@ wc-empty  wc: an empty file is all zeros
+: > e; wc e | sed 's/^ *//; s/  */ /g'
+#@ wc-l-many  wc: -l over several files with the total
+printf 'a\nb\n' > 1; : > 2; printf 'c\n' > 3; wc -l 1 2 3 | sed 's/^ *//; s/  */ /g'
+#@ tee-fail  tee: a file that cannot be opened: status above 0, the others still written
+echo data | tee nodir/f ok 2>/dev/null; echo "status nonzero: $(( $? != 0 ))"; cat ok
+#@ tee-many  tee: several files, with -a
+echo 1 > a; echo 2 | tee -a a b >/dev/null; cat a b

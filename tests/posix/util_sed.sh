@@ -76,3 +76,39 @@ echo aaaa | sed 's/a\{2\}/X/'
 printf 'foo\nbar\n' | sed -n '/foo/{s//baz/;p;}'
 #@ sed-files  sed: several files are one stream
 echo 1 > a; echo 2 > b; sed -n '$p' a b
+#@ sed-empty-match-g  sed: s with g and an expression that matches empty strings
+echo baaac | sed 's/a*/x/g'
+#@ sed-gp  sed: flags together, g and p
+echo aa | sed -n 's/a/b/gp'
+#@ sed-range-backwards  sed: a second address before the first selects one line
+printf '1\n2\n3\n' | sed -n '2,1p'
+#@ sed-range-to-last  sed: a range to $
+printf '1\n2\n3\n' | sed -n '2,$p'
+#@ sed-G  sed: G appends a newline and the hold space (double spacing)
+printf 'a\nb\n' | sed G
+#@ sed-last-delete  sed: $d
+printf '1\n2\n3\n' | sed '$d'
+#@ sed-blank-delete  sed: /^$/d
+printf 'a\n\nb\n\n' | sed '/^$/d'
+#@ sed-escaped-delim  sed: an escaped delimiter in the expression
+echo a/b/c | sed 's/\//|/g'
+#@ sed-c-range  sed: c on a range writes the text once, at the end of the range
+printf '1\n2\n3\n4\n' | sed '2,3c\
+X'
+#@ sed-class  sed: bracket expressions with classes
+echo 'a1b22c333' | sed 's/[[:digit:]]\{2,\}/N/g'
+#@ sed-multi-e-join  sed: -e pieces are joined by newlines
+printf '1\n' | sed -e 'a\' -e 'appended'
+#@ sed-n-eq-regex  sed: = with an address
+printf 'a\nb\na\n' | sed -n '/a/='
+#@ sed-x  sed: x exchanges pattern and hold space
+printf '1\n2\n' | sed 'x'
+#@ sed-D-cycle  sed: D restarts the cycle without reading when a newline is left
+printf 'a\nb\nc\nd\n' | sed -n 'N;l;D'
+#@ sed-w-file  sed: w writes selected lines to a file
+printf 'a\nb\na\n' | sed -n '/a/w out'; cat out
+#@ sed-i-before-first  sed: i before the first line
+printf 'x\n' | sed '1i\
+first'
+#@ sed-nested-braces  sed: nested groups of commands with addresses
+printf '1\n2\n3\n4\n' | sed -n '2,4{/3/!{p;};}'

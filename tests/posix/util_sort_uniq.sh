@@ -57,3 +57,27 @@ printf 'a:1\nb:2\n' > 1; printf 'a:x\nb:y\n' > 2; join -t: 1 2
 printf 'a 1\nb 2\n' > 1; printf 'a x\nb y\n' > 2; join -o 2.2,1.2,0 1 2
 #@ join-e  join: -e fills missing fields given by -o
 printf 'a 1\nb 2\n' > 1; printf 'a x\n' > 2; join -a1 -e EMPTY -o 1.1,2.2 1 2
+#@ sort-k-chars  sort: -k field.char positions
+printf 'xb2\nya1\nzc0\n' | sort -k1.2,1.2
+#@ sort-k-nr  sort: -t, with a reversed numeric key
+printf 'a,5\nb,10\nc,7\n' | sort -t, -k2nr
+#@ sort-u-key  sort: -u with -k keeps the first of lines with equal keys
+printf 'a 1\nb 1\nc 2\n' | sort -u -k2,2
+#@ sort-n-blanks  sort: -n skips leading blanks, a missing number is zero
+printf '  3\n1\nx\n 2\n' | sort -n
+#@ sort-files  sort: several files sorted together
+printf 'b\n' > 1; printf 'a\nc\n' > 2; sort 1 2
+#@ sort-r-n  sort: -rn
+printf '1\n10\n2\n' | sort -rn
+#@ uniq-c-count  uniq: -c with counts above 9
+i=0; while [ $i -lt 12 ]; do echo x; i=$((i + 1)); done | uniq -c | sed 's/^ *//'
+#@ uniq-f-and-s  uniq: -f and -s together: fields are skipped first, then characters
+printf 'a xab\nb yab\nc zac\n' | uniq -f1 -s2
+#@ comm-tabs  comm: the column separator is a tab
+printf 'a\n' > 1; printf 'b\n' > 2; comm 1 2 | od -c | sed 's/^ *//; s/  */ /g; s/ *$//' | head -1
+#@ join-many  join: every pairing of equal keys
+printf 'k 1\nk 2\n' > 1; printf 'k a\nk b\n' > 2; join 1 2
+#@ join-a-both  join: -a1 -a2 write unpaired lines of both
+printf 'a 1\nb 2\n' > 1; printf 'b x\nc y\n' > 2; join -a1 -a2 1 2
+#@ join-v1  join: -v1 only the unpaired lines of file 1
+printf 'a 1\nb 2\n' > 1; printf 'b x\n' > 2; join -v1 1 2

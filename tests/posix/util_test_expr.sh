@@ -47,3 +47,29 @@ expr \( 2 + 3 \) \* 4
 expr 1 + 2>/dev/null; echo $?; expr a + 1 2>/dev/null; [ $? -gt 1 ] && echo error
 #@ expr-precedence  expr: * before +, comparison before &
 expr 1 + 2 \* 3; expr 1 = 1 \& 2 = 2
+#@ test-one-arg-ops  test: one argument is true when not null, even an operator
+test -n && echo "-n alone"; test -z && echo "-z alone"; test ! ; echo "! alone: $?"
+#@ test-three-args  test: three arguments with a binary operator in the middle
+test = = = && echo "= = ="; test ! = x && echo "! = x"
+#@ test-four-args  test: four arguments starting with !
+test ! a = b && echo yes; test ! '' = '' || echo no
+#@ test-paren-three  test: ( string ) with three arguments
+test '(' x ')' && echo grouped; test '(' '' ')' || echo empty
+#@ test-leading-zero  test: integers compare as numbers
+test 010 -eq 10 && echo "010 = 10"; test 1 -lt 01 || echo "not less"
+#@ test-devices  test: -c and -f of /dev/null, -d of /
+test -c /dev/null && echo char; test -f /dev/null || echo "not regular"; test -d / && echo root
+#@ test-p  test: -p for a FIFO
+mkfifo p; test -p p && echo fifo; touch f; test -p f || echo "not fifo"
+#@ test-string-ops-args  test: = with operands that look like operators
+test -n = -n && echo equal; test x != -z && echo different
+#@ expr-string-number  expr: integers compare as numbers, others as strings
+expr 10 \> 9; expr 10 \> 09a; expr abc = abc
+#@ expr-match-anchor  expr: the expression is anchored at the start only
+expr abc : 'b'; expr abc : '.*c$'
+#@ expr-negative  expr: negative integers
+expr -5 + 2; expr 0 - 5 \* -2
+#@ expr-zero-string  expr: a result of 0 or "" is status 1, the operands are still written
+expr 3 - 3; echo $?; expr x : y; echo $?
+#@ expr-division-zero  expr: division by zero is an error
+expr 1 / 0 2>/dev/null; [ $? -gt 1 ] && echo error

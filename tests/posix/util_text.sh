@@ -45,3 +45,31 @@ printf '1\n2\n' > a; printf 'x\ny\n' > b; printf 'p\nq\n' > c; paste -d ':,' a b
 printf '1\n2\n3\n' | paste -s -d, -
 #@ paste-stdin  paste: - twice reads alternate lines
 printf '1\n2\n3\n4\n' | paste - -
+#@ cut-fields-open  cut: a list with an open range and single fields
+echo 'a b c d e' | cut -d' ' -f2,4-
+#@ cut-overlap  cut: overlapping ranges select each field once
+echo 'a:b:c:d' | cut -d: -f1-2,2-3
+#@ cut-empty-fields  cut: empty fields count
+echo 'a::c' | cut -d: -f2,3
+#@ tr-octal  tr: octal escapes
+echo abc | tr 'abc' '\101\102\103'
+#@ tr-equiv  tr: an equivalence class in the C locale is the character
+echo aab | tr '[=a=]' x
+#@ tr-squeeze-newlines  tr: -s squeezes empty lines
+printf 'a\n\n\nb\n' | tr -s '\n'
+#@ tr-delete-complement  tr: -dc keeps only the set
+echo 'a1-b2_c3' | tr -dc 'a-z\n'
+#@ tr-range-upper  tr: ranges of upper and lower case
+echo 'MiXeD' | tr 'A-Z' 'a-z'
+#@ fold-b  fold: -b counts bytes
+echo abcdef | fold -b -w 2
+#@ fold-s-long-word  fold: -s with a word longer than the width breaks it
+echo 'abcdefgh ij' | fold -s -w 4
+#@ paste-d-newline  paste: \n in the delimiter list
+printf '1\n2\n3\n4\n' | paste -d '\n' - -
+#@ paste-d-empty  paste: \0 is the empty delimiter
+printf '1\n2\n' > a; printf 'x\ny\n' > b; paste -d '\0' a b
+#@ paste-s-files  paste: -s with two files, one line each
+printf '1\n2\n' > a; printf 'x\ny\n' > b; paste -s a b
+#@ paste-uneven  paste: a shorter file gives empty fields
+printf '1\n' > a; printf 'x\ny\nz\n' > b; paste -d, a b
