@@ -63,3 +63,30 @@ cat < nonexistent || echo "failed"
 > f echo front; cat f; echo a > f b; cat f
 #@ redirect-fd-9  2.7: descriptors up to 9 are supported
 exec 9> f; echo nine >&9; exec 9>&-; cat f
+#@ dup-close-move  2.7.6: n>&m then m>&- leaves n open
+exec 3>&1; { echo via4 >&4; } 4>&3 3>&-; exec 3>&-
+#@ redirect-in-loop  2.7: a redirection on a loop reads the same stream
+printf '1\n2\n3\n' > f; while read x; do printf '%s,' "$x"; done < f; echo
+#@ redirect-stdin-of-group  2.7: a group's input is shared by its commands
+printf 'a\nb\n' > f; { read x; read y; echo "$y $x"; } < f
+#@ redirect-append-create  2.7.3: >> creates a missing file
+echo made >> new; cat new
+#@ redirect-clobber-devnull  2.7.2: set -C does not stop writes to a non-regular file
+set -C; echo x > /dev/null && echo "devnull ok"
+#@ heredoc-unquoted-backslash-newline  2.7.4: backslash-newline in an unquoted body is removed
+cat <<END
+a\
+b
+END
+#@ heredoc-empty  2.7.4: an empty here-document
+cat <<END
+END
+echo after
+#@ heredoc-cmdsub-body  2.7.4: command substitution in the body
+cat <<END
+[$(echo sub)]
+END
+#@ redirect-ambiguous-glob  2.7: a redirection word is not globbed in a non-interactive shell, or it is one file
+touch only1; echo x > only*; ls | sort
+#@ dup-stderr-stdout-pipe  2.7.6: 2>&1 into a pipe keeps the order of writes
+{ echo 1; echo 2 >&2; echo 3; } 2>&1 | cat

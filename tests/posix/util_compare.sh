@@ -51,3 +51,30 @@ printf '0123456789abcdefXY' | od -A d -t x1 | sed 's/^ *//; s/  */ /g; s/ *$//'
 printf 'abcdefgh' | od -A n -c -j 2 -N 3 | sed 's/^ *//; s/  */ /g; s/ *$//'
 #@ od-repeat  od: repeated lines are shown as *
 printf '%032d' 0 | od -A d -t x1 | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ diff-u-context  diff: -u with changes far apart gives two hunks
+seq() { i=$1; while [ $i -le $2 ]; do echo $i; i=$((i + 1)); done; }
+seq 1 20 > 1; seq 1 20 | sed 's/^3$/three/; s/^18$/eighteen/' > 2; diff -u 1 2 | tail -n +3
+#@ diff-C1  diff: -C n lines of context
+printf 'a\nb\nc\nd\ne\n' > 1; printf 'a\nb\nX\nd\ne\n' > 2; diff -C 1 1 2 | tail -n +4
+#@ diff-U0  diff: -U 0 no context
+printf 'a\nb\nc\n' > 1; printf 'a\nX\nc\n' > 2; diff -U 0 1 2 | tail -n +3
+#@ diff-change-range  diff: a range of changed lines
+printf '1\n2\n3\n4\n' > 1; printf '1\nx\ny\nz\n4\n' > 2; diff 1 2
+#@ diff-empty-files  diff: an empty file against one with lines
+: > 1; printf 'a\nb\n' > 2; diff 1 2; diff 2 1
+#@ diff-r-only  diff: -r reports a file only in one directory
+mkdir a b; touch a/f b/f a/extra; diff -r a b >out; echo $?; grep -c extra out
+#@ cmp-dash  cmp: - for standard input
+echo abc > f; echo abd | cmp f - >/dev/null; echo $?
+#@ cmp-l-eof  cmp: -l on files of different length
+printf 'ab' > 1; printf 'ax' > 2; cmp -l 1 2 | sed 's/^ *//; s/  */ /g'
+#@ od-b-d  od: -b octal bytes, -d unsigned decimal words
+printf 'AB' | od -b | sed 's/^ *//; s/  */ /g; s/ *$//'; printf '\001\000' | od -d | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ od-x2  od: -t x2 words in the machine's byte order (little-endian here)
+printf 'ABCD' | od -A n -t x2 | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ od-v  od: -v writes repeated lines
+printf '%032d' 0 | od -v -A n -t x1 | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ od-Ao  od: -A o octal offsets
+printf '0123456789' | od -A o -t c | sed 's/^ *//; s/  */ /g; s/ *$//'
+#@ od-file-args  od: several files are one stream
+printf 'ab' > 1; printf 'cd' > 2; od -A n -c 1 2 | sed 's/^ *//; s/  */ /g; s/ *$//'

@@ -143,3 +143,5 @@ touch -t 200001010000 old; touch -t 201001010000 mid; touch -t 202001010000 new;
 basename a/b//; basename ///
 #@ dirname-trailing  dirname: trailing slashes are removed first
 dirname a/b//; dirname a//b; dirname a/
+#@ find-exec-script  find: -exec runs a utility that is a shell script
+mkdir d; touch d/f; printf '#!/bin/sh\necho "got $1"\n' > show; chmod +x show; find d -type f -exec ./show {} \;

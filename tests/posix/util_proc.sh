@@ -63,3 +63,37 @@ sleep 0; echo $?; sleep 1; echo $?
 sleep abc 2>/dev/null || echo failed
 #@ true-false-utilities  true, false: the utilities in /bin too
 /bin/true; echo $?; /bin/false; echo $?
+#@ env-path-search  env: the utility is found by PATH
+mkdir b; ln -s "$(command -v expr)" b/myexpr; PATH="$PWD/b:$PATH" env myexpr 1 + 1
+#@ env-script  env: an executable file that is not a program is run by the shell (execvp)
+printf '#!/bin/sh\necho "script $1"\n' > tool; chmod +x tool; env ./tool arg
+#@ xargs-script  xargs: the utility may be a shell script
+printf 'echo "script $*"\n' > tool; chmod +x tool; echo a b | xargs ./tool
+#@ env-not-executable  env: a utility found but not executable gives 126
+printf 'echo x\n' > tool; chmod 644 tool; env ./tool 2>/dev/null; echo $?
+#@ env-override  env: a later name=value replaces an earlier one
+env A=1 A=2 sh -c 'echo $A'
+#@ wait-no-children  wait: with no children returns 0 at once
+wait; echo $?
+#@ wait-killed  wait: a child killed by a signal gives 128 + the number
+sleep 10 & p=$!; kill -TERM $p; wait $p 2>/dev/null; echo $(( $? - 128 ))
+#@ kill-l-status  kill: -l with an exit status above 128 names its signal
+kill -l 137; kill -l 129
+#@ kill-several  kill: several pids at once
+sleep 10 & a=$!; sleep 10 & b=$!; kill $a $b; wait $a 2>/dev/null; x=$?; wait $b 2>/dev/null; echo "$x $?"
+#@ kill-dash-dash  kill: -- ends the options
+sleep 10 & p=$!; kill -s TERM -- $p; wait $p 2>/dev/null; echo $?
+#@ xargs-n-exact  xargs: -n with a count that divides the input
+printf '1 2 3 4\n' | xargs -n 2 echo
+#@ xargs-I-args  xargs: -I replaces in several arguments
+printf 'a\n' | xargs -I X echo X-X X
+#@ xargs-blank-lines  xargs: blank lines give no arguments
+printf '\n\na\n\n' | xargs echo
+#@ xargs-n-exceed-I  xargs: -I with blanks inside the line keeps them
+printf 'a b\n' | xargs -I {} echo '[{}]'
+#@ xargs-stops-255  xargs: stops after a command exits with 255
+printf 'a\nb\n' | xargs -n 1 sh -c 'echo $0; exit 255' 2>/dev/null; echo $?
+#@ umask-utility  umask: the mask applies to mkdir as well
+umask 077; mkdir d; ls -ld d | cut -c1-10
+#@ umask-symbolic-set  umask: symbolic operands
+umask 000; umask g-w,o-rwx; umask -S
