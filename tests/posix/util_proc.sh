@@ -97,3 +97,7 @@ printf 'a\nb\n' | xargs -n 1 sh -c 'echo $0; exit 255' 2>/dev/null; echo $?
 umask 077; mkdir d; ls -ld d | cut -c1-10
 #@ umask-symbolic-set  umask: symbolic operands
 umask 000; umask g-w,o-rwx; umask -S
+#@ xargs-L-blank  xargs: -L, a line that ends in a blank goes on to the next
+printf 'a \nb\nc\n\nd\n' | xargs -L 1 echo
+#@ xargs-L-last  xargs: -L, the last command gets the lines that remain
+printf '1\n2\n3\n' | xargs -L 2 echo
