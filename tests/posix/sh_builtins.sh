@@ -78,3 +78,18 @@ run word
 true; echo $?; false; echo $?
 #@ hash  hash: remembers locations; -r forgets them
 hash -r; echo $?
+#@ cd-cdpath  cd: a directory found through CDPATH, whose name cd writes
+top=$PWD; mkdir -p base/sub; CDPATH=$PWD/base; cd sub > "$top/out"; echo "${PWD##*/}"; sed 's,.*/,,' "$top/out"
+#@ cd-double-dash  cd: -- ends the options
+mkdir ./-d; cd -- -d && echo "${PWD##*/}"
+#@ ulimit-f  ulimit: -f reports the file size limit
+ulimit -f
+#@ read-rest-of-line  read: the last variable gets the rest, inner blanks kept
+read -r a b <<EOF
+ one  two  three 
+EOF
+echo "[$a] [$b]"
+#@ getopts-reset  getopts: OPTIND=1 starts over
+set -- -a -b; getopts ab o; OPTIND=1; getopts ab o; echo "$o $OPTIND"
+#@ command-assign  command: an assignment before command : does not stay
+x=1; x=2 command :; echo $x

@@ -46,3 +46,12 @@ unset u; echo $((u + 1))
 (echo $((1 / 0)); echo "not reached") 2>/dev/null || echo "failed"
 #@ arith-quoted  2.6.4: expansion inside double quotes
 echo "$((2 * 21))"
+#@ comment-with-paren  2.6.3: a comment inside $( ) may hold a )
+y=$(echo hi # a comment with )
+); echo "$y"
+#@ assign-and-command-status  2.8.2: with a command name, the status is the command's
+x=$(false) true; echo $?
+#@ arith-precedence  2.6.4: the precedence of C
+echo $((1 + 2 << 1)) $((1 | 2 ^ 3 & 4)) $((2 + 3 * 4 - 6 / 2)) $((1 < 2 == 1))
+#@ arith-assign-chain  2.6.4: assignment is right-associative and has a value
+echo $((a = b = 3)) $a $b

@@ -45,3 +45,11 @@ for w in abc a.c Z x; do case $w in a?c) echo "$w: a?c";; [A-Z]) echo "$w: upper
 x='a*'; case abc in "$x") echo literal;; $x) echo pattern;; esac
 #@ case-bracket-neg  2.13.1: [!...] in case
 case q in [!a-m]) echo "not a-m";; *) echo "in a-m";; esac
+#@ glob-dirs-only  2.13.3: a pattern ending in / matches directories only
+mkdir d1 d2; touch f1; echo */
+#@ bracket-edges  2.13.1: ] first in a bracket is literal, - first or last is literal
+for c in ']' '-' '[' b; do case $c in []]) echo "$c: close";; [a-]) echo "$c: dash-or-a";; [[]) echo "$c: open";; *) echo "$c: other";; esac; done
+#@ bytes-in-cmdsub  2.6.3: the bytes of a command's output are kept
+x=$(printf '\377\001'); printf %s "$x" | od -An -tx1 | sed 's/^ *//'
+#@ case-quoted-star  2.13: a quoted * in a case pattern matches only *
+for w in '*' x; do case $w in '*') echo "$w: star";; *) echo "$w: other";; esac; done

@@ -92,3 +92,11 @@ readonly K=1; (unset K) 2>/dev/null || echo failed; echo $K
 f() { (exit 4); return; }; f; echo $?
 #@ break-too-many  2.14 break: n larger than the loops leaves them all
 for i in 1 2; do for j in 1 2; do break 5; done; echo no; done; echo out
+#@ trap-numeric-reset  2.14 trap: a first operand that is a number resets all the conditions
+sh -c 'trap "echo t" INT USR1; trap 0 2; trap'
+#@ break-not-number  2.14 break: an operand that is not a positive number is an error
+for i in 1 2; do x=a; (break $x) 2>/dev/null; [ $? -ne 0 ] && echo error; break; done
+#@ set-a  2.14 set -a: every variable assigned is exported
+sh -c 'set -a; AV=1; sh -c "echo \$AV"'
+#@ special-redirect-empty  2.14: a redirection to "" fails, and ends the shell for a special builtin
+sh -c ': > ""; echo not reached' 2>/dev/null; [ $? -ne 0 ] && echo "shell exited"; cat 2>/dev/null > "" || echo failed
