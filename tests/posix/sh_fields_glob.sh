@@ -53,3 +53,9 @@ for c in ']' '-' '[' b; do case $c in []]) echo "$c: close";; [a-]) echo "$c: da
 x=$(printf '\377\001'); printf %s "$x" | od -An -tx1 | sed 's/^ *//'
 #@ case-quoted-star  2.13: a quoted * in a case pattern matches only *
 for w in '*' x; do case $w in '*') echo "$w: star";; *) echo "$w: other";; esac; done
+#@ split-adjacent-delims  2.6.5: two non-whitespace delimiters in a row make an empty field
+IFS=x; v=axbxxc; set -- $v; echo $#; printf '[%s]' "$@"; echo
+#@ split-default-word  2.6.5: the result of ${x-word} is split too
+unset u; set -- ${u-a b  c}; echo $#
+#@ split-leading-nonwhite  2.6.5: a leading non-whitespace delimiter makes an empty first field
+IFS=:; v=:a; set -- $v; echo $#; printf '[%s]' "$@"; echo

@@ -121,3 +121,17 @@ n=0; until false; do n=$((n + 1)); [ $n -ge 3 ] && break; done; echo $n
 printf '1\n2\n3\n' | while read n; do echo "n=$n"; done
 #@ async-and-or  2.9.3: an AND-OR list runs asynchronously as a whole
 { false || echo or-ran > f; } & wait; cat f
+#@ io-number-adjacent  2.10.1: digits are an io_number only right before the operator
+echo x 2 >f; cat f
+#@ operators-unspaced  2.3: operators end words without blanks
+echo a>f;cat f;true&&echo y||echo n
+#@ escaped-blank-hash  2.3: a # inside a word does not start a comment
+echo a\ #b
+#@ case-in-words  2.4: in and esac as patterns and words in a case
+case in in in) echo "word in";; esac
+#@ bang-needs-blank  2.9.2: ! is a reserved word only as a word of its own
+!true 2>/dev/null; echo $?
+#@ redirect-only-command  2.9.1: a command of redirections only creates the file
+> f; test -f f && echo made; x=1 > g; test -f g && echo "made with assignment"
+#@ brace-after-semicolon  2.9.4: } after ; needs no blank
+{ echo grouped;}

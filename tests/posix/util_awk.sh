@@ -119,3 +119,19 @@ echo '  a   b  ' | awk '{ $1 = $1; print "[" $0 "]" }'
 printf 'a;b;c' | awk 'BEGIN { RS = ";" } { print NR, $0 }'
 #@ awk-uninit-array  awk: a reference creates the element
 awk 'BEGIN { if (a["x"] == "") n = 0; for (k in a) n++; print n }'
+#@ awk-end-dollar0  awk: $0 and NF keep the last record in END
+printf 'a\nb c\n' | awk 'END { print $0, NF }'
+#@ awk-convfmt  awk: CONVFMT for numbers made strings, integers as integers
+awk 'BEGIN { CONVFMT = "%.2g"; a = 3.14159; b = a ""; c = 17.0 ""; print b, c }'
+#@ awk-fs-begin  awk: FS set in BEGIN
+printf 'a,b\n' | awk 'BEGIN { FS = "," } { print $2 }'
+#@ awk-getline-eof  awk: getline from a file returns 0 at its end, -1 if it cannot open
+echo one > f; awk 'BEGIN { r1 = (getline x < "f"); r2 = (getline x < "f"); r3 = (getline x < "nonexistent"); print r1, r2, r3 }'
+#@ awk-regex-ere  awk: ERE alternation, groups and classes
+printf 'abab\nab\nxy\n' | awk '/^(ab)+$/ && /[[:alpha:]]/ { n++ } END { print n }'
+#@ awk-index-zero  awk: index is 0 when not found
+awk 'BEGIN { print index("abc", "z"), index("abc", "") == 0 || index("abc", "") == 1 }'
+#@ awk-print-parens  awk: print with a parenthesised list
+awk 'BEGIN { print("a", "b") }'
+#@ awk-printf-string-width  awk: printf widths for strings and numbers
+awk 'BEGIN { printf "%5s|%-5d|%.1s|\n", "ab", 42, "xyz" }'

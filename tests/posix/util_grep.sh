@@ -76,3 +76,11 @@ echo a | grep -l a
 printf 'a b\nab\n' | grep '[[:space:]]'; printf '12\na2\n' | grep '^[[:alpha:]]'
 #@ grep-backref-ere-free  XBD 9.3.6: a back-reference to a group repeated
 printf 'aa-aa\naa-ab\n' | grep '\(a*\)-\1$'
+#@ grep-ere-group  XBD 9.4: ERE groups with alternation
+printf 'ac\nbc\ncc\n' | grep -E '^(a|b)c$'
+#@ grep-i-F  grep: -i with -F
+printf 'A.B\naxb\n' | grep -i -F a.b
+#@ grep-x-F  grep: -x with -F
+printf 'ab\nabc\n' | grep -x -F ab
+#@ grep-upper-lower  XBD 9.3.5: [[:upper:]][[:lower:]]*
+printf 'Word\nword\nWORD\n' | grep -x '[[:upper:]][[:lower:]]*'

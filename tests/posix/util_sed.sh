@@ -112,3 +112,15 @@ printf 'x\n' | sed '1i\
 first'
 #@ sed-nested-braces  sed: nested groups of commands with addresses
 printf '1\n2\n3\n4\n' | sed -n '2,4{/3/!{p;};}'
+#@ sed-nine-groups  sed: back-references \1 to \9
+echo abcdefghi | sed 's/\(a\)\(b\)\(c\)\(d\)\(e\)\(f\)\(g\)\(h\)\(i\)/\9\8\7\6\5\4\3\2\1/'
+#@ sed-literal-amp  sed: \& is a literal ampersand
+echo a | sed 's/a/[\&]/'
+#@ sed-not-address-s  sed: ! before s
+printf '#c\nx\n' | sed '/^#/!s/^/> /'
+#@ sed-first-last  sed: 1d;$d
+printf '1\n2\n3\n' | sed '1d;$d'
+#@ sed-y-newline  sed: y with \n
+printf 'a\nb\n' | sed 'N;y/\n/,/'
+#@ sed-anchored-star  sed: trailing characters removed with *$
+echo 'abc   ' | sed 's/ *$//' | od -c | sed 's/^ *//; s/  */ /g; s/ *$//' | head -1

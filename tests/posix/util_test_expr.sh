@@ -73,3 +73,7 @@ expr -5 + 2; expr 0 - 5 \* -2
 expr 3 - 3; echo $?; expr x : y; echo $?
 #@ expr-division-zero  expr: division by zero is an error
 expr 1 / 0 2>/dev/null; [ $? -gt 1 ] && echo error
+#@ test-a-o-precedence  test (XSI): -a binds tighter than -o
+test 1 -eq 2 -a 1 -eq 1 -o 1 -eq 1 && echo true; test 1 -eq 1 -o 1 -eq 2 -a 1 -eq 2 && echo true2
+#@ test-unset-quoted  test: -n and -z of an unset variable, quoted
+unset u; test -n "$u" || echo "not -n"; test -z "$u" && echo "-z"

@@ -73,3 +73,11 @@ printf '1\n2\n' > a; printf 'x\ny\n' > b; paste -d '\0' a b
 printf '1\n2\n' > a; printf 'x\ny\n' > b; paste -s a b
 #@ paste-uneven  paste: a shorter file gives empty fields
 printf '1\n' > a; printf 'x\ny\nz\n' > b; paste -d, a b
+#@ tr-space-class  tr: -s with [:space:]
+printf 'a  \t b\n\n' | tr -s '[:space:]' ' '; echo
+#@ tr-backslash  tr: \\ is a backslash
+printf '%s\n' 'a\b' | tr '\\' /
+#@ tr-punct  tr: -d [:punct:]
+echo 'a.b,c!d' | tr -d '[:punct:]'
+#@ cut-c-lists  cut: -c with a list and an open range
+echo abcdefgh | cut -c 1-3,6-
