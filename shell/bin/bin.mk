@@ -94,15 +94,16 @@ $(HOST_BIN_DIR)/test: shell/bin/test.c $(HOST_BIN_UTIL)
 # HOST_BIN_SH is the shell that runs them (the sh_* transcripts need
 # Duplex's own shell, e.g. HOST_BIN_SH=$(abspath build/host/sh));
 # HOST_BIN_TESTS picks transcripts, e.g. HOST_BIN_TESTS='text_*'.
-# Then the POSIX conformance suite's cases run with the host's dash and
+# First, the POSIX conformance suite's cases run with the host's dash and
 # GNU tools, the reference its .out files must equal (tests/posix/host.sh).
 HOST_BIN_SH    ?= sh
 HOST_BIN_TESTS ?= *
 host-bin-check: host-bin
-	@fail=0; for t in tests/transcripts/$(HOST_BIN_TESTS).sh; do \
+	@fail=0; tests/posix/host.sh || fail=1; \
+	for t in tests/transcripts/$(HOST_BIN_TESTS).sh; do \
 	  n=$${t%.sh}; \
 	  if (cd tests/transcripts && PATH="$(abspath $(HOST_BIN_DIR)):$$PATH" \
 	      $(HOST_BIN_SH) $$(basename $$t) 2>&1) | diff -u $$n.out - >/dev/null; then \
 	    echo "ok   $$t"; \
 	  else echo "FAIL $$t"; fail=1; fi; \
-	done; tests/posix/host.sh || fail=1; exit $$fail
+	done; exit $$fail
