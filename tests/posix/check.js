@@ -4,6 +4,9 @@
 //
 //   node tests/posix/check.js OUTPUT            a target's output of run.sh
 //   node tests/posix/check.js --reference OUTPUT  the host's: no known failures
+//   node tests/posix/check.js --files 'A.sh B.sh' OUTPUT
+//                                 these files must be in OUTPUT (else: the
+//                                 files OUTPUT has)
 //
 // A case passes when its standard output, its exit status and whether it
 // wrote to standard error are the reference's. A listed case that fails is
@@ -113,14 +116,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const reference = args[0] === '--reference';
   if (reference) args.shift();
+  let wanted = null;
+  if (args[0] === '--files') {
+    wanted = args[1].split(/\s+/).filter(Boolean);
+    args.splice(0, 2);
+  }
   if (args.length !== 1) {
-    console.error('usage: node tests/posix/check.js [--reference] OUTPUT');
+    console.error('usage: node tests/posix/check.js [--reference] [--files LIST] OUTPUT');
     process.exit(2);
   }
   const files = splitFiles(fs.readFileSync(args[0], 'latin1'));
   const xfail = reference ? new Map() : knownFailures();
-  // The files the output has; the run of a whole suite has them all.
-  const names = caseFiles().filter((f) => f in files);
+  // The files asked for, or those the output has.
+  const names = wanted || caseFiles().filter((f) => f in files);
   if (names.length === 0) {
     console.error(`check.js: no "@@@ file" section in ${args[0]}`);
     process.exit(2);
