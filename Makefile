@@ -247,13 +247,15 @@ include tools/programs.mk
 # The initramfs: /bin, /usr/bin, /etc, the transcripts and the manual (man/
 # in /share/man), as a ustar archive.
 TRANSCRIPTS := $(wildcard tests/transcripts/*.sh)
+# The conformance suite (tests/posix/) goes to /tests/posix.
+POSIX_CASES := $(wildcard tests/posix/*.sh tests/posix/*.out)
 $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) \
-                      $(wildcard shell/bin/scripts/*) $(wildcard etc/*) $(TRANSCRIPTS) \
+                      $(wildcard shell/bin/scripts/*) $(wildcard etc/*) $(TRANSCRIPTS) $(POSIX_CASES) \
                       $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(W32)/usr/bin,$(MY_PROGS_W32))
 	node tools/mkinitramfs.js $@ bin=$(W32)/bin bin=shell/bin/scripts usr/bin=$(W32)/usr/bin \
-	    etc=etc tests=tests/transcripts tests/compat=$(W32)/compat share/man=man
+	    etc=etc tests=tests/transcripts tests/posix=tests/posix tests/compat=$(W32)/compat share/man=man
 
 # The page's archive: the same /bin, /usr/bin, /etc and manual, without
 # /tests (the transcripts and the compatibility programs are for the test

@@ -8,8 +8,9 @@
 #                       `poweroff` or Ctrl-A x leaves
 #   make qemu-gdb       the same, stopped at the first instruction, waiting for gdb
 #                       on port 1234 (docs/arm64.md says what to type)
-#   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), then the
-#                       launcher and boot checks (tests/qemu/launcher.sh)
+#   make test-qemu      every transcript on arm64 (tests/qemu/run.sh), the POSIX
+#                       suite (tests/qemu/posix.sh), then the launcher and boot
+#                       checks (tests/qemu/launcher.sh)
 #   make bench-qemu     time from QEMU's start to the shell's prompt
 #
 # Layout of build/: aarch64/ holds user space (libc.a, bin/, initramfs.tar),
@@ -144,11 +145,11 @@ $(A64U)/initramfs.tar: $(A64_PROGS) $(A64_COMPAT) $(MY_PROGS_A64) $(MY_PROGS_DIR
                        $(wildcard shell/bin/scripts/*) \
                        $(wildcard etc/*) \
                        $(wildcard tests/transcripts/*) $(wildcard tests/qemu/transcripts/*) \
-                       $(wildcard man/*) tools/mkinitramfs.js
+                       $(wildcard tests/posix/*) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)
 	$(call only_my_progs,$(A64U)/usr/bin,$(MY_PROGS_A64))
 	node tools/mkinitramfs.js $@ bin=$(A64U)/bin bin=shell/bin/scripts usr/bin=$(A64U)/usr/bin etc=etc \
-	    tests=tests/transcripts \
+	    tests=tests/transcripts tests/posix=tests/posix \
 	    tests/arm64=tests/qemu/transcripts tests/compat=$(A64U)/compat share/man=man
 
 # ---- the kernel ------------------------------------------------------------------
@@ -209,6 +210,7 @@ qemu-gdb: arm64
 
 test-qemu: arm64
 	tests/qemu/run.sh
+	tests/qemu/posix.sh
 	tests/qemu/launcher.sh
 
 bench-qemu: arm64

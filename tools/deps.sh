@@ -19,6 +19,7 @@ PACKAGES=(
   chromium chromium-driver                     # the real-browser test
   nodejs npm                                   # the web runtime in Node, the test runner
   make python3 ca-certificates
+  dash mawk diffutils findutils                # the reference of the POSIX suite (tests/posix/)
 )
 
 installed() {

@@ -11,7 +11,9 @@
 #
 #   make host-bin               build every utility (with ASan and UBSan)
 #   make host-bin-check         run every tests/transcripts/*.sh on the host
-#                               and compare with its .out (see below)
+#                               and compare with its .out (see below), and
+#                               the cases of tests/posix/ with dash and GNU
+#                               tools, compared with theirs
 #   make host-bin HOST_BIN_SAN= build without the sanitizers
 
 CC_HOST ?= clang-19       # as in the top-level Makefile
@@ -92,10 +94,13 @@ $(HOST_BIN_DIR)/test: shell/bin/test.c $(HOST_BIN_UTIL)
 # HOST_BIN_SH is the shell that runs them (the sh_* transcripts need
 # Duplex's own shell, e.g. HOST_BIN_SH=$(abspath build/host/sh));
 # HOST_BIN_TESTS picks transcripts, e.g. HOST_BIN_TESTS='text_*'.
+# First, the POSIX conformance suite's cases run with the host's dash and
+# GNU tools, the reference its .out files must equal (tests/posix/host.sh).
 HOST_BIN_SH    ?= sh
 HOST_BIN_TESTS ?= *
 host-bin-check: host-bin
-	@fail=0; for t in tests/transcripts/$(HOST_BIN_TESTS).sh; do \
+	@fail=0; tests/posix/host.sh || fail=1; \
+	for t in tests/transcripts/$(HOST_BIN_TESTS).sh; do \
 	  n=$${t%.sh}; \
 	  if (cd tests/transcripts && PATH="$(abspath $(HOST_BIN_DIR)):$$PATH" \
 	      $(HOST_BIN_SH) $$(basename $$t) 2>&1) | diff -u $$n.out - >/dev/null; then \

@@ -4,7 +4,7 @@
  *   nl [-b STYLE] [-n FORMAT] [-w WIDTH] [-s SEP] [-v START] [-i INCR] [FILE...]
  *
  *   -b  which lines get a number: a (all), t (non-empty: the default),
- *       n (none)
+ *       n (none), pBRE (those that match the basic regular expression)
  *   -n  ln (left-justified), rn (right-justified: the default), rz (with
  *       leading zeros)
  *   -w  width of the number (6)        -s  what follows it (a tab)
@@ -16,19 +16,21 @@
  * lines here.)
  */
 #include <errno.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static char style = 't';
+static regex_t body_re;                 /* -b p's expression */
 static const char *format = "rn", *sep = "\t";
 static long width = 6;
 static long long number = 1, incr = 1;
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: nl [-b a|t|n] [-n ln|rn|rz] [-w width] [-s sep] "
+    fprintf(stderr, "usage: nl [-b a|t|n|pBRE] [-n ln|rn|rz] [-w width] [-s sep] "
                     "[-v start] [-i incr] [file...]\n");
     exit(1);
 }
@@ -45,9 +47,11 @@ static long long parse_number(const char *s, const char *what, long long min)
     return v;
 }
 
+/* s is the line without its newline, NUL-terminated for -b p. */
 static void print_line(const char *s, size_t len)
 {
-    int numbered = style == 'a' || (style == 't' && len > 0);
+    int numbered = style == 'a' || (style == 't' && len > 0) ||
+                   (style == 'p' && regexec(&body_re, s, 0, NULL, 0) == 0);
     if (!numbered)
         printf("%*s", (int)(width + (long)strlen(sep)), "");
     else if (strcmp(format, "ln") == 0)
@@ -74,8 +78,11 @@ static int nl_file(const char *name)
         fprintf(stderr, "nl: %s: %s\n", name, strerror(e));
         return 1;
     }
-    while ((n = getline(&line, &cap, f)) > 0)
-        print_line(line, (size_t)n - (line[n - 1] == '\n'));
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] == '\n')
+            line[--n] = '\0';
+        print_line(line, (size_t)n);
+    }
     free(line);
     int rc = 0;
     if (ferror(f)) {
@@ -105,6 +112,17 @@ int main(int argc, char **argv)
     while ((c = getopt(argc, argv, ":b:n:w:s:v:i:")) != -1) {
         switch (c) {
         case 'b':
+            if (optarg[0] == 'p') {
+                int err = regcomp(&body_re, optarg + 1, REG_NOSUB);
+                if (err) {
+                    char msg[128];
+                    regerror(err, &body_re, msg, sizeof msg);
+                    fprintf(stderr, "nl: invalid regular expression '%s': %s\n", optarg + 1, msg);
+                    exit(1);
+                }
+                style = 'p';
+                break;
+            }
             if (strlen(optarg) != 1 || !strchr("atn", optarg[0])) {
                 fprintf(stderr, "nl: invalid body numbering style: '%s'\n", optarg);
                 exit(1);

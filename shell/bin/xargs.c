@@ -1,7 +1,7 @@
 /*
  * xargs - build command lines from standard input and run them.
  *
- *   xargs [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N] [-s SIZE] [-P N]
+ *   xargs [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N | -L N] [-s SIZE] [-P N]
  *         [-I REPLACE] [COMMAND [ARG]...]
  *
  * Reads items from standard input and runs COMMAND (default echo) with
@@ -9,6 +9,8 @@
  * are separated by blanks and newlines; '...' and "..." quote (not across
  * a newline) and a backslash escapes the next character. -0: items end
  * with a NUL and nothing is special. -n N: at most N items per command.
+ * -L N: a command for every N non-empty input lines, a line that ends in
+ * a blank going on to the next one (the last of -n and -L given counts).
  * -I REPLACE: one command per input line (leading blanks dropped), with
  * every REPLACE in COMMAND and the ARGs replaced by the line. -r: do not
  * run COMMAND at all if there are no items. -t: print each command line
@@ -33,7 +35,7 @@
  * was killed by a signal (ditto) or xargs itself failed; 126 if COMMAND
  * could not be run; 127 if it was not found; 1 for bad input or usage.
  *
- * Not supported: -L, -x, -p.
+ * Not supported: -x, -p.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -58,6 +60,8 @@ extern char **environ;
 static int nul_items, no_empty_run, trace;
 static int delim = -1;                   /* -d's byte (-0: 0) */
 static long max_items;                   /* -n; 0: no limit but the sizes */
+static long max_lines;                   /* -L; 0: lines do not matter */
+static int line_ended;                   /* the item read last ended its line */
 static long max_chars;                   /* -s; 0: no limit but the kernel's */
 static long max_procs = 1;               /* -P; 0: no limit */
 static long running;                     /* commands started, not yet waited for */
@@ -82,7 +86,7 @@ static void usage(int code)
     if (code)
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");
     else
-        printf("Usage: " PROG " [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N] [-s SIZE] [-P N]\n"
+        printf("Usage: " PROG " [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N | -L N] [-s SIZE] [-P N]\n"
                "             [-I REPLACE] [COMMAND [ARG]...]\n"
                "Run COMMAND with the ARGs and items read from standard input.\n");
     exit(code);
@@ -134,11 +138,14 @@ static int unmatched(int quote)
 /*
  * An item, with quotes and backslashes: blanks and newlines end it, except
  * with -I, where only a newline does. Returns 1 with an item, 0 at the end
- * of the input, -1 on an unmatched quote (after saying so).
+ * of the input, -1 on an unmatched quote (after saying so). line_ended
+ * says whether a newline ended the item: one after a blank does not end
+ * the line, for -L, since a trailing blank continues it.
  */
 static int read_item(struct str *b)
 {
     int c, quote = 0, started = 0;
+    line_ended = 0;
     while ((c = getc(input)) != EOF) {
         if (quote) {
             if (c == quote) {
@@ -149,6 +156,7 @@ static int read_item(struct str *b)
                 str_add(b, (char)c);
             }
         } else if (c == '\n' || (is_blank(c) && (!replace || !started))) {
+            line_ended = c == '\n';
             if (started)
                 return 1;              /* leading blanks and empty lines: skipped */
         } else if (c == '\'' || c == '"') {
@@ -374,7 +382,7 @@ static void parse_options(int argc, char **argv)
     int c;
     const char *file = NULL;
     opterr = 0;
-    while ((c = getopt(argc, argv, "+0rta:d:E:n:s:P:I:")) != -1) {
+    while ((c = getopt(argc, argv, "+0rta:d:E:n:L:s:P:I:")) != -1) {
         switch (c) {
         case '0': nul_items = 1; delim = '\0'; break;
         case 'd': nul_items = 1; delim = delimiter(optarg); break;
@@ -383,11 +391,12 @@ static void parse_options(int argc, char **argv)
         case 'I': replace = optarg; break;
         case 'a': file = optarg; break;
         case 'E': eof_str = optarg; break;
-        case 'n': max_items = number('n', optarg, 1); break;
+        case 'n': max_items = number('n', optarg, 1); max_lines = 0; break;
+        case 'L': max_lines = number('L', optarg, 1); max_items = 0; break;
         case 's': max_chars = number('s', optarg, 1); break;
         case 'P': max_procs = number('P', optarg, 0); break;
         default:
-            if (optopt && strchr("adEnsPI", optopt))
+            if (optopt && strchr("adEnLsPI", optopt))
                 fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
             else
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
@@ -424,6 +433,7 @@ int main(int argc, char **argv)
 
     struct str item = { NULL, 0, 0 };
     int r, items = 0, bad_input = 0;
+    long lines = 0;                              /* -L: lines on the command line */
     for (;;) {
         item.len = 0;                            /* -I reuses the buffer */
         if (item.s)
@@ -439,6 +449,10 @@ int main(int argc, char **argv)
         } else {
             add_item(item.s);
             item = (struct str){ NULL, 0, 0 };   /* the command line owns it now */
+            if (max_lines && line_ended && ++lines == max_lines) {
+                flush_items();
+                lines = 0;
+            }
         }
     }
     bad_input = r < 0;
