@@ -543,15 +543,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (argc - optind != 2) {
-        if (argc - optind < 2)
-            warnx(argc == optind ? "missing operand" : "missing operand after '%s'",
-                  argv[argc - 1]);
-        else
-            warnx("extra operand '%s'", argv[optind + 2]);
-        fprintf(stderr, "diff: Try 'diff --help' for more information.\n");
-        return 2;
-    }
+    two_operands(argc, argv, 2, "diff: Try 'diff --help' for more information.\n");
     const char *p1 = argv[optind], *p2 = argv[optind + 1];
     if (strcmp(p1, "-") == 0 && strcmp(p2, "-") == 0)
         return 0;              /* stdin and itself */
