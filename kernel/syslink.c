@@ -154,7 +154,13 @@ long sys_link(struct proc *p, const long *a)
     return r;
 }
 
-/* One of utimensat's two times: *t set from ts, unless UTIME_OMIT. */
+/* The seconds a time in nanoseconds of 64 bits holds, either way (the
+ * years 1678 to 2262), one kept back so that the nanoseconds fit too. */
+#define TIME_SEC_MAX (INT64_MAX / 1000000000 - 1)
+
+/* One of utimensat's two times: *t set from ts, unless UTIME_OMIT. A time
+ * past what the inode can hold is kept at that end, as Linux keeps one a
+ * file system cannot hold at that file system's limit. */
 static long set_time(int64_t *t, const struct k_timespec *ts, int64_t now)
 {
     if (ts->tv_nsec == UTIME_OMIT)
@@ -165,7 +171,12 @@ static long set_time(int64_t *t, const struct k_timespec *ts, int64_t now)
     }
     if (ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
         return -EINVAL;
-    *t = ts->tv_sec * 1000000000 + ts->tv_nsec;
+    if (ts->tv_sec > TIME_SEC_MAX)
+        *t = INT64_MAX;
+    else if (ts->tv_sec < -TIME_SEC_MAX)
+        *t = INT64_MIN;
+    else
+        *t = ts->tv_sec * 1000000000 + ts->tv_nsec;
     return 1;
 }
 

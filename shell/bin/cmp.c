@@ -23,7 +23,7 @@ static int silent;
 
 static FILE *open_arg(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f && silent)
         exit(2);
     if (!f)

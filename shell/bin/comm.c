@@ -30,7 +30,7 @@ static void put(int column, const char *s)
 
 static FILE *open_arg(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         err(1, "%s", name);
     return f;
@@ -65,15 +65,7 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (argc - optind != 2) {
-        if (argc - optind < 2)
-            warnx(argc == optind ? "missing operand" : "missing operand after '%s'",
-                  argv[argc - 1]);
-        else
-            warnx("extra operand '%s'", argv[optind + 2]);
-        fprintf(stderr, "Usage: comm [-123] FILE1 FILE2\n");
-        return 1;
-    }
+    two_operands(argc, argv, 1, "Usage: comm [-123] FILE1 FILE2\n");
     FILE *f1 = open_arg(argv[optind]), *f2 = open_arg(argv[optind + 1]);
     char *b1 = NULL, *b2 = NULL;
     size_t c1 = 0, c2 = 0;

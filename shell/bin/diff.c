@@ -345,6 +345,33 @@ static void unified(const struct file *a, const struct file *b)
     }
 }
 
+/* One side of a group of hunks h..e in a context diff: the header of
+ * its lines from..to, then those lines, unless this side changed none of
+ * them. A changed line is '!' where the other side changed too, else '-'
+ * (old side) or '+' (new side). */
+static void context_side(const struct file *f, int old, long h, long e, long from, long to)
+{
+    printf(old ? "*** " : "--- ");
+    range(to > from ? from + 1 : from, to, ',');
+    puts(old ? " ****" : " ----");
+    int any = 0;
+    for (long k = h; k <= e; k++)
+        any |= old ? hunks[k].a1 > hunks[k].a0 : hunks[k].b1 > hunks[k].b0;
+    if (!any)
+        return;
+    long i = from;
+    for (long k = h; k <= e; k++) {
+        long c0 = old ? hunks[k].a0 : hunks[k].b0, c1 = old ? hunks[k].a1 : hunks[k].b1;
+        int other = old ? hunks[k].b1 > hunks[k].b0 : hunks[k].a1 > hunks[k].a0;
+        for (; i < c0; i++)
+            put_line(' ', f, i, " ");
+        for (; i < c1; i++)
+            put_line(other ? '!' : old ? '-' : '+', f, i, " ");
+    }
+    for (; i < to; i++)
+        put_line(' ', f, i, " ");
+}
+
 static void context_diff(const struct file *a, const struct file *b)
 {
     header("***", a, 0);
@@ -356,42 +383,8 @@ static void context_diff(const struct file *a, const struct file *b)
         long a1 = hunks[e].a1 + context > a->n ? a->n : hunks[e].a1 + context;
         long b1 = hunks[e].b1 + (a1 - hunks[e].a1);
         puts("***************");
-        printf("*** ");
-        range(a1 > a0 ? a0 + 1 : a0, a1, ',');
-        puts(" ****");
-        int any = 0;
-        for (long k = h; k <= e; k++)
-            any |= hunks[k].a1 > hunks[k].a0;
-        if (any) {
-            long i = a0;
-            for (long k = h; k <= e; k++) {
-                for (; i < hunks[k].a0; i++)
-                    put_line(' ', a, i, " ");
-                char mark = hunks[k].b1 > hunks[k].b0 ? '!' : '-';
-                for (; i < hunks[k].a1; i++)
-                    put_line(mark, a, i, " ");
-            }
-            for (; i < a1; i++)
-                put_line(' ', a, i, " ");
-        }
-        printf("--- ");
-        range(b1 > b0 ? b0 + 1 : b0, b1, ',');
-        puts(" ----");
-        any = 0;
-        for (long k = h; k <= e; k++)
-            any |= hunks[k].b1 > hunks[k].b0;
-        if (any) {
-            long j = b0;
-            for (long k = h; k <= e; k++) {
-                for (; j < hunks[k].b0; j++)
-                    put_line(' ', b, j, " ");
-                char mark = hunks[k].a1 > hunks[k].a0 ? '!' : '+';
-                for (; j < hunks[k].b1; j++)
-                    put_line(mark, b, j, " ");
-            }
-            for (; j < b1; j++)
-                put_line(' ', b, j, " ");
-        }
+        context_side(a, 1, h, e, a0, a1);
+        context_side(b, 0, h, e, b0, b1);
         h = e + 1;
     }
 }
@@ -543,15 +536,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (argc - optind != 2) {
-        if (argc - optind < 2)
-            warnx(argc == optind ? "missing operand" : "missing operand after '%s'",
-                  argv[argc - 1]);
-        else
-            warnx("extra operand '%s'", argv[optind + 2]);
-        fprintf(stderr, "diff: Try 'diff --help' for more information.\n");
-        return 2;
-    }
+    two_operands(argc, argv, 2, "diff: Try 'diff --help' for more information.\n");
     const char *p1 = argv[optind], *p2 = argv[optind + 1];
     if (strcmp(p1, "-") == 0 && strcmp(p2, "-") == 0)
         return 0;              /* stdin and itself */

@@ -161,15 +161,11 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (argc - optind != 2) {
-        warnx(argc - optind < 2 ? "missing operand" : "extra operand '%s'",
-              argv[argc - 1]);
-        return 1;
-    }
+    two_operands(argc, argv, 1, NULL);
     FILE *f[3];
     for (int i = 1; i <= 2; i++) {
         const char *name = argv[optind + i - 1];
-        f[i] = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+        f[i] = open_operand(name);
         if (!f[i])
             err(1, "%s", name);
     }

@@ -22,6 +22,7 @@
 #include "../../kernel/uapi/port.h"
 #include "../../kernel/uapi/poll.h"
 #include "../../kernel/uapi/mman.h"
+#include "../../kernel/uapi/trace.h"
 
 /* ---- memory of the caller ------------------------------------------------------ */
 
@@ -185,6 +186,9 @@ static uptr path_arg(struct gen *g, int i, bool write)
 
 const char *arg_wpath_name(uint8_t b) { return wpaths[b % N(wpaths)]; }
 
+/* download's names: plain, or with a slash, or none, or too long. */
+static const char *const file_names[] = { "f.txt", "a", "", ".", "..", "d/a", "/tmp/a", LONGNAME };
+
 static const char *const psem_names[] = { "/s1", "/s2", "s3", "/", "", "/a/b", "/s1/", LONGNAME };
 
 static uptr name_arg(struct gen *g, int i, const char *const *names, int n)
@@ -235,6 +239,26 @@ static uptr timespec_arg(struct gen *g, int i, bool absolute)
     char what[64];
     WHAT(what, " {%lld, %lld}", (long long)t.tv_sec, (long long)t.tv_nsec);
     return place(g, i, &t, sizeof t, what);
+}
+
+/* utimensat's times[2]: NULL (both now), or each one of now, omit, a time,
+ * or a bad nanosecond count. */
+static uptr times_arg(struct gen *g, int i)
+{
+    static const struct k_timespec ts[] = {
+        { 0, UTIME_NOW }, { 0, UTIME_OMIT }, { 0, 0 }, { 1700000000, 500 }, { -1, 0 },
+        { 0, 1000000000 }, { 0, -1 }, { LLONG_MAX, 999999999 },
+    };
+    uint8_t b = in_u8(g->in);
+    if (b < 0x20) {
+        show(g, i, "NULL");
+        return 0;
+    }
+    struct k_timespec t[2] = { ts[b % N(ts)], ts[(b >> 3) % N(ts)] };
+    char what[96];
+    WHAT(what, " {{%lld, %lld}, {%lld, %lld}}", (long long)t[0].tv_sec,
+         (long long)t[0].tv_nsec, (long long)t[1].tv_sec, (long long)t[1].tv_nsec);
+    return place(g, i, t, sizeof t, what);
 }
 
 static uptr sigaction_arg(struct gen *g, int i)
@@ -688,6 +712,12 @@ long arg_make(struct gen *g, enum kind k, int i)
     case K_FUTEXOP: return shown(g, i, PICK(g, FUTEX_WAIT, FUTEX_WAKE,
                                            FUTEX_WAIT | FUTEX_PRIVATE_FLAG,
                                            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 2, -1, 256));
+    case K_DIRFD:   return shown(g, i, in_u8(g->in) < 0x80 ? AT_FDCWD : (g->fd = fd_value(g)));
+    case K_ATFLAGS: return shown(g, i, FLAGS(g, AT_SYMLINK_NOFOLLOW, AT_SYMLINK_NOFOLLOW,
+                                             AT_SYMLINK_FOLLOW, 0x1));
+    case K_TIMES:   return (long)times_arg(g, i);
+    case K_TRACEFLG: return shown(g, i, FLAGS(g, TRACE_FOLLOW, TRACE_PIDS, 0x4));
+    case K_FILENAME: return (long)name_arg(g, i, file_names, N(file_names));
     case NKINDS:    break;
     default:        return sock_arg_make(g, k, i);
     }

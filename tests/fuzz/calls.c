@@ -58,7 +58,7 @@ const struct call calls[] = {
     C(SYS_dup, K_FD),
     C(SYS_dup2, K_FD, K_FD),
     C(SYS_fcntl, K_FD, K_FCNTL, K_INT),
-    C(SYS_stat, K_PATH, K_OUT),
+    C(SYS_stat, K_PATH, K_OUT, K_ATFLAGS),
     C(SYS_fstat, K_FD, K_OUT),
     C(SYS_mkdir, K_WPATH, K_MODE),
     C(SYS_rmdir, K_WPATH),
@@ -167,6 +167,17 @@ const struct call calls[] = {
     C(SYS_mq_timedreceive, K_FD, K_OUT, K_LEN, K_OUT, K_ABSTIME),
     C(SYS_mq_notify, K_FD, K_SIGEVENT),
     C(SYS_mq_getsetattr, K_FD, K_MQATTR, K_OUT),
+    /* links and file attributes: a link is made only to and at paths an input may
+     * create, so that no path of a later call names a system file through one */
+    C(SYS_symlink, K_WPATH, K_WPATH),
+    C(SYS_readlink, K_PATH, K_OUT, K_LEN),
+    C(SYS_link, K_WPATH, K_WPATH),
+    C(SYS_utimensat, K_DIRFD, K_PATH, K_TIMES, K_ATFLAGS),
+    C(SYS_fchownat, K_DIRFD, K_PATH, K_UID, K_UID, K_ATFLAGS),
+    /* tracing, and files out of the machine */
+    C(SYS_trace_open, K_TRACEFLG),
+    C(SYS_sync),
+    C(SYS_download, K_FD, K_FILENAME),
 };
 
 const int ncalls = (int)(sizeof calls / sizeof calls[0]);

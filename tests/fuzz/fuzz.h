@@ -81,6 +81,12 @@ enum kind {
     K_LENP,                          /* a pointer to a socklen_t */
     K_BACKLOG, K_SOCKFLG, K_SENDFLG, K_MSGHDR, K_SHUT, K_SOLEVEL, K_SOOPT, K_OPTVAL, K_OPTLEN,
     K_MQNAME, K_MQATTR, K_MQPRIO, K_SIGEVENT,
+    /* links and file attributes, tracing, files out of the machine */
+    K_DIRFD,                         /* AT_FDCWD, or a descriptor */
+    K_ATFLAGS,                       /* AT_SYMLINK_NOFOLLOW and others */
+    K_TIMES,                         /* utimensat's two times, or NULL */
+    K_TRACEFLG,
+    K_FILENAME,                      /* a name without a slash (download), or not */
     NKINDS
 };
 

@@ -40,4 +40,5 @@ echo "--- stdin and errors"
 printf 'a\n' | diff - f1
 diff old nofile; echo "status $?"
 diff old; echo "status $?"
+diff old new f1; echo "status $?"
 cd /tmp && rm -r /tmp/text_diff.d

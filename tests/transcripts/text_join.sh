@@ -18,5 +18,6 @@ join m1 m2
 printf 'ALICE 1\n' > up
 join -i up ages
 join ages; echo "status $?"
+join ages cities up ages; echo "status $?"
 join ages nofile; echo "status $?"
 cd /tmp && rm -r /tmp/text_join.d

@@ -101,7 +101,6 @@ TEST(chan_receiver_blocks_until_a_send)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_two_receivers_one_message)
@@ -126,7 +125,6 @@ TEST(chan_two_receivers_one_message)
     texit_reap(b, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_full_sender_blocks_until_room)
@@ -149,7 +147,6 @@ TEST(chan_full_sender_blocks_until_room)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_nonblocking_calls_say_eagain)
@@ -200,7 +197,6 @@ TEST(chan_receive_times_out)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_message_beats_the_timeout)
@@ -217,7 +213,6 @@ TEST(chan_message_beats_the_timeout)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_restarted_call_keeps_its_deadline)
@@ -242,7 +237,6 @@ TEST(chan_restarted_call_keeps_its_deadline)
     texit_reap(b, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_send_times_out_on_a_full_channel)

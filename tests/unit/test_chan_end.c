@@ -44,7 +44,6 @@ TEST(chan_last_sender_wakes_the_receivers)
     CHECK_EQ(trecvf(c, fds[0], u, sizeof(int), 0, 0), 0);
     texit_reap(c, 0);
     tclose(init, fds[0]);
-    trm("/bin/child");
 }
 
 TEST(chan_send_without_receivers_is_epipe_without_sigpipe)
@@ -77,7 +76,6 @@ TEST(chan_last_receiver_wakes_the_senders)
     CHECK_EQ(tsendf(c, fds[1], u, sizeof v, 0, 0), -EPIPE);
     texit_reap(c, 0);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 /* ---- the quota of unbounded channels ---------------------------------------------- */
@@ -115,7 +113,6 @@ TEST(chan_unbounded_quota)
         CHECK_EQ(tsendf(init, fds[1], big, CHAN_MSG_MAX, 0, 0), 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_quota_of_a_dead_sender_is_forgotten)
@@ -143,7 +140,6 @@ TEST(chan_quota_of_a_dead_sender_is_forgotten)
     texit_reap(d, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 /* ---- read and write on the ends ------------------------------------------------------ */
@@ -184,7 +180,6 @@ TEST(chan_ends_are_inherited)
     uptr u = ubuf(init, sizeof(int));
     CHECK_EQ(trecvf(init, fds[0], u, sizeof(int), 0, 0), 0);
     tclose(init, fds[0]);
-    trm("/bin/child");
 }
 
 TEST(chan_cloexec)
@@ -198,7 +193,6 @@ TEST(chan_cloexec)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 /* ---- chan_info, chan_list ------------------------------------------------------------ */
@@ -323,7 +317,6 @@ TEST(chan_killed_while_receiving_leaves_nothing)
     CHECK_EQ(kstats.waiters, 0);
     CHECK_EQ(kstats.timers, 0);
     CHECK_EQ(kstats.ipc[KSTAT_CHAN], chans);
-    trm("/bin/child");
 }
 
 TEST(chan_killed_while_sending_leaves_nothing)
@@ -341,7 +334,6 @@ TEST(chan_killed_while_sending_leaves_nothing)
     trecv_int(init, fds[0], 1);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 TEST(chan_receive_interrupted_by_a_handler)
@@ -363,7 +355,6 @@ TEST(chan_receive_interrupted_by_a_handler)
     texit_reap(c, 0);
     tclose(init, fds[0]);
     tclose(init, fds[1]);
-    trm("/bin/child");
 }
 
 /* ---- out of kernel memory ---------------------------------------------------------------- */

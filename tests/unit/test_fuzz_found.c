@@ -89,3 +89,32 @@ TEST(an_exec_forgets_the_attachments_on_the_platform_too)
     CHECK_EQ(tsys(init, SYS_shmdt, addr), 0);
     CHECK_EQ(tsys(init, SYS_shmctl, id, (long)IPC_RMID, 0L), 0);
 }
+
+/* utimensat multiplied a time's seconds into nanoseconds without a bound
+ * (a signed overflow, undefined behaviour, for anything past 2262): such
+ * a time is kept at the far end of what an inode holds, either way. */
+TEST(utimensat_far_times_are_kept_at_the_ends)
+{
+    long fd = tsys(init, SYS_open, (long)ustr(init, "/tmp/t"), (long)(O_CREAT | O_WRONLY), 0600L);
+    CHECK(fd >= 0);
+    CHECK_EQ(tsys(init, SYS_close, fd), 0);
+    struct k_timespec ts[2] = { { LLONG_MAX, 0 }, { LLONG_MIN, 999999999 } };
+    uptr t = ubytes(init, ts, sizeof ts);
+    CHECK_EQ(tsys(init, SYS_utimensat, (long)AT_FDCWD, (long)ustr(init, "/tmp/t"), (long)t, 0L), 0);
+    struct k_stat st;
+    uptr u = ubuf(init, sizeof st);
+    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/tmp/t"), (long)u, 0L), 0);
+    memcpy(&st, uhost(init, u), sizeof st);
+    CHECK_EQ(st.st_atim.tv_sec, INT64_MAX / 1000000000);
+    CHECK_EQ(st.st_mtim.tv_sec, INT64_MIN / 1000000000 - 1);
+    /* a time just inside the bound is kept as it is */
+    struct k_timespec near[2] = { { 9223372035LL, 5 }, { -9223372035LL, 0 } };
+    t = ubytes(init, near, sizeof near);
+    CHECK_EQ(tsys(init, SYS_utimensat, (long)AT_FDCWD, (long)ustr(init, "/tmp/t"), (long)t, 0L), 0);
+    CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, "/tmp/t"), (long)u, 0L), 0);
+    memcpy(&st, uhost(init, u), sizeof st);
+    CHECK_EQ(st.st_atim.tv_sec, 9223372035LL);
+    CHECK_EQ(st.st_atim.tv_nsec, 5);
+    CHECK_EQ(st.st_mtim.tv_sec, -9223372035LL);
+    trm("/tmp/t");
+}

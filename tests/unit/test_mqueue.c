@@ -7,87 +7,7 @@
  * queue's file in /dev/mqueue (its status line, poll), and mq_unlink while
  * the queue is open.
  */
-#include "test.h"
-#include "../../kernel/uapi/mqueue.h"
-
-/* ---- helpers -------------------------------------------------------------- */
-
-static long mopen(struct proc *p, const char *name, long oflag, long mode,
-                  long maxmsg, long msgsize)
-{
-    uptr at = 0;
-    if (maxmsg || msgsize) {        /* 0, 0: no attributes */
-        struct k_mq_attr a = { 0, maxmsg, msgsize, 0 };
-        at = ubytes(p, &a, sizeof a);
-    }
-    return tsys(p, SYS_mq_open, (long)ustr(p, name), oflag, mode, (long)at);
-}
-
-static long mcreate(const char *name, long maxmsg, long msgsize)
-{
-    return mopen(init, name, O_CREAT | O_RDWR, 0600, maxmsg, msgsize);
-}
-
-static long msend(struct proc *p, long fd, const char *text, long prio)
-{
-    return tsys(p, SYS_mq_timedsend, fd, (long)ustr(p, text), (long)strlen(text), prio, 0L);
-}
-
-/* Receive into a buffer of n bytes: the length; the text in out, its
- * priority in *prio. */
-static long mrecv(struct proc *p, long fd, long n, char *out, uint32_t *prio)
-{
-    uptr b = ubuf(p, (size_t)n), pr = ubuf(p, sizeof(uint32_t));
-    long r = tsys(p, SYS_mq_timedreceive, fd, (long)b, n, (long)pr, 0L);
-    if (r >= 0 && out) {
-        memcpy(out, uhost(p, b), (size_t)r);
-        out[r] = '\0';
-    }
-    if (r >= 0 && prio)
-        *prio = *(uint32_t *)uhost(p, pr);
-    return r;
-}
-
-static long munlink(struct proc *p, const char *name)
-{
-    return tsys(p, SYS_mq_unlink, (long)ustr(p, name));
-}
-
-static struct k_mq_attr mattr(struct proc *p, long fd)
-{
-    uptr u = ubuf(p, sizeof(struct k_mq_attr));
-    CHECK_EQ(tsys(p, SYS_mq_getsetattr, fd, 0L, (long)u), 0);
-    struct k_mq_attr a;
-    memcpy(&a, uhost(p, u), sizeof a);
-    return a;
-}
-
-static uptr mdeadline(struct proc *p, int64_t ns)
-{
-    int64_t t = (int64_t)plat_clock_ns(CLOCK_REALTIME) + ns;
-    struct k_timespec ts = { t / 1000000000, t % 1000000000 };
-    return ubytes(p, &ts, sizeof ts);
-}
-
-static struct proc *kid(void) { return tspawn(init, "/bin/init"); }
-
-/* A queue descriptor is close-on-exec (as glibc's mq_open makes it), so
- * a spawned child opens the queue itself: its descriptor for name. */
-static long kid_open(struct proc *c, const char *name)
-{
-    long fd = mopen(c, name, O_RDWR, 0, 0, 0);
-    CHECK(fd >= 0);
-    return fd;
-}
-
-static void kill_reap(struct proc *p, int sig)
-{
-    int pid = p->pid;
-    CHECK_EQ(tsys(init, SYS_kill, (long)pid, (long)sig), 0);
-    CHECK_EQ(p->state, P_ZOMBIE);
-    CHECK(p->nwaits == 0);
-    CHECK_EQ(tsys(init, SYS_wait4, (long)pid, (long)ubuf(init, sizeof(int)), 0L, 0L), pid);
-}
+#include "ipctest.h"
 
 /* ---- opening ----------------------------------------------------------------- */
 
@@ -172,7 +92,7 @@ TEST(mq_open_attributes_and_limits)
     CHECK_EQ(mcreate("a", 4, MQ_MSGSIZE_HARD + 1), -EINVAL);
     long big = mcreate("big", 20, 16);                   /* root may go past 10 */
     CHECK(big >= 0);
-    struct proc *u = kid();
+    struct proc *u = tchild();
     CHECK_EQ(tsys(u, SYS_setgid, 1000L), 0);
     CHECK_EQ(tsys(u, SYS_setuid, 1000L), 0);
     CHECK_EQ(mopen(u, "u", O_CREAT | O_RDWR, 0600, 11, 16), -EINVAL);
@@ -200,7 +120,7 @@ TEST(mq_open_attributes_and_limits)
 TEST(mq_permissions)
 {
     long fd = mopen(init, "p", O_CREAT | O_RDWR, 0644, 2, 8);
-    struct proc *u = kid();
+    struct proc *u = tchild();
     CHECK_EQ(tsys(u, SYS_setgid, 1000L), 0);
     CHECK_EQ(tsys(u, SYS_setuid, 1000L), 0);
     CHECK_EQ(mopen(u, "p", O_WRONLY, 0, 0, 0), -EACCES);
@@ -252,7 +172,7 @@ TEST(mq_send_receive_bad_input)
 TEST(mq_receive_blocks_until_a_send)
 {
     long fd = mcreate("w", 2, 8);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "w");
     uptr b = ubuf(c, 8);
     CHECK_EQ(tsys(c, SYS_mq_timedreceive, cfd, (long)b, 8L, 0L, 0L), KERN_BLOCK);
@@ -271,7 +191,7 @@ TEST(mq_send_blocks_when_full)
     long fd = mcreate("f", 2, 8);
     CHECK_EQ(msend(init, fd, "1", 0), 0);
     CHECK_EQ(msend(init, fd, "2", 0), 0);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "f");
     uptr m = ustr(c, "3");
     CHECK_EQ(tsys(c, SYS_mq_timedsend, cfd, (long)m, 1L, 5L, 0L), KERN_BLOCK);
@@ -299,10 +219,10 @@ TEST(mq_nonblocking)
     struct k_mq_attr in = { 0, 0, 0, 0 };
     CHECK_EQ(tsys(init, SYS_mq_getsetattr, fd, (long)ubytes(init, &in, sizeof in), 0L), 0);
     CHECK_EQ(mattr(init, fd).mq_flags, 0);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "n");
     CHECK_EQ(msend(c, cfd, "b", 0), KERN_BLOCK);
-    kill_reap(c, SIGKILL);
+    tkill_reap(c, SIGKILL);
     in.mq_flags = O_NONBLOCK;
     CHECK_EQ(tsys(init, SYS_mq_getsetattr, fd, (long)ubytes(init, &in, sizeof in), 0L), 0);
     CHECK_EQ(msend(init, fd, "b", 0), -EAGAIN);
@@ -313,7 +233,7 @@ TEST(mq_nonblocking)
 TEST(mq_timed_calls_time_out)
 {
     long fd = mcreate("t", 1, 8);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "t");
     uptr dl = mdeadline(c, 1500000000LL), b = ubuf(c, 8);
     uint64_t start = now_ns();
@@ -344,14 +264,14 @@ TEST(mq_killed_while_waiting_leaves_nothing)
 {
     struct k_kstat before = kstats;
     long fd = mcreate("k", 1, 8);
-    struct proc *r = kid(), *s = kid();
+    struct proc *r = tchild(), *s = tchild();
     long rfd = kid_open(r, "k"), sfd = kid_open(s, "k");
     CHECK_EQ(tsys(r, SYS_mq_timedreceive, rfd, (long)ubuf(r, 8), 8L, 0L,
                   (long)mdeadline(r, 5000000000LL)), KERN_BLOCK);
-    kill_reap(r, SIGKILL);
+    tkill_reap(r, SIGKILL);
     CHECK_EQ(msend(init, fd, "full", 0), 0);
     CHECK_EQ(tsys(s, SYS_mq_timedsend, sfd, (long)ustr(s, "more"), 4L, 0L, 0L), KERN_BLOCK);
-    kill_reap(s, SIGTERM);
+    tkill_reap(s, SIGTERM);
     CHECK_EQ(kstats.mqmsgs, 1);
     CHECK_EQ(kstats.waiters, before.waiters);
     CHECK_EQ(kstats.timers, before.timers);
@@ -367,7 +287,7 @@ TEST(mq_killed_while_waiting_leaves_nothing)
 TEST(mq_wait_interrupted_by_a_handler)
 {
     long fd = mcreate("i", 1, 8);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "i");
     struct k_sigaction sa = { .sa_handler = 0x4000 };
     CHECK_EQ(tsys(c, SYS_sigaction, (long)SIGUSR1, (long)ubytes(c, &sa, sizeof sa), 0L), 0);
@@ -391,7 +311,7 @@ static long mnotify(struct proc *p, long fd, int how, int sig)
 TEST(mq_notify_signals_once)
 {
     long fd = mcreate("s", 2, 8);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "s");
     struct k_sigaction sa = { .sa_handler = 0x4000 };
     CHECK_EQ(tsys(c, SYS_sigaction, (long)SIGUSR1, (long)ubytes(c, &sa, sizeof sa), 0L), 0);
@@ -431,13 +351,13 @@ TEST(mq_notify_signals_once)
 TEST(mq_notify_owner_gone)
 {
     long fd = mcreate("g", 2, 8);
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "g");
     CHECK_EQ(mnotify(c, cfd, SIGEV_SIGNAL, SIGUSR1), 0);
     CHECK_EQ(tsys(c, SYS_close, cfd), 0);
     CHECK_EQ(mnotify(c, cfd, SIGEV_SIGNAL, SIGUSR1), -EBADF);
     texit_reap(c, 0);
-    struct proc *d = kid();
+    struct proc *d = tchild();
     long dfd = kid_open(d, "g");
     CHECK_EQ(mnotify(d, dfd, SIGEV_SIGNAL, SIGUSR1), 0);
     texit_reap(d, 0);                                    /* exits: the place is free */
@@ -472,7 +392,7 @@ TEST(mq_file_stat_poll_write)
     CHECK_EQ(memcmp(uhost(init, b), "QSIZE:3   ", 10), 0);
     CHECK_EQ(tsys(init, SYS_read, fd, 0x10L, 10L), -EFAULT);
     /* a poll that waits is woken by a receive making room */
-    struct proc *c = kid();
+    struct proc *c = tchild();
     long cfd = kid_open(c, "file");
     uptr cp = ubuf(c, sizeof(struct k_pollfd));
     *(struct k_pollfd *)uhost(c, cp) = (struct k_pollfd){ (int32_t)cfd, POLLOUT, 0 };
@@ -496,9 +416,9 @@ TEST(mq_unlinked_queue_lives_while_open)
     char buf[8];
     CHECK_EQ(mrecv(init, fd, 8, buf, NULL), 3);
     CHECK_STR(buf, "one");
-    struct proc *c = kid();
+    struct proc *c = tchild();
     CHECK_EQ(mrecv(c, kid_open(c, "u"), 8, NULL, NULL), KERN_BLOCK);
-    kill_reap(c, SIGKILL);
+    tkill_reap(c, SIGKILL);
     CHECK_EQ(tsys(init, SYS_close, fd), 0);              /* its last message goes with it */
     CHECK_EQ(kstats.mqueues, 1);
     CHECK_EQ(kstats.mqmsgs, 0);

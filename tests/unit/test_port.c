@@ -82,7 +82,6 @@ TEST(port_full_queue_blocks_the_sender)
     CHECK_EQ(tpinfo(init, fd).queued, PORT_QUEUE_MAX);
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_receive_nonblocking_and_timeout)
@@ -245,7 +244,6 @@ TEST(port_message_carries_handles)
     CHECK_EQ(kstats.ipc[KSTAT_CAP], caps - 2);
     tclose(init, fd);
     tclose(init, other);
-    trm("/bin/child");
 }
 
 TEST(port_handles_need_grant_and_never_receive)
@@ -392,7 +390,6 @@ TEST(port_bind_lookup_unbind)
     tclose(init, other);
     tclose(init, fd);                                 /* "alias" goes with it */
     CHECK_EQ(tlookup(init, "alias", 0, 0), -ENOENT);
-    trm("/bin/child");
 }
 
 TEST(port_bind_bad_arguments)
@@ -455,7 +452,6 @@ TEST(port_lookup_waits_for_the_name)
     CHECK_EQ(tsys(c, SYS_port_lookup, (long)never, (long)PORT_WAITNAME, (long)t), -ETIMEDOUT);
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_lookup_killed_while_waiting)
@@ -464,7 +460,6 @@ TEST(port_lookup_killed_while_waiting)
     CHECK_EQ(tlookup(c, "nobody", PORT_WAITNAME, 0), KERN_BLOCK);
     tkill_reap(c, SIGKILL);
     CHECK_EQ(kstats.waiters, 0);
-    trm("/bin/child");
 }
 
 /* ---- port_info, port_list ---------------------------------------------------------------- */

@@ -45,7 +45,6 @@ TEST(port_call_and_reply_with_a_waiting_server)
     CHECK_EQ(kstats.ipc[KSTAT_CAP], caps);
     texit_reap(srv, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_queued_then_served)
@@ -72,7 +71,6 @@ TEST(port_call_queued_then_served)
     CHECK_EQ(tpinfo(cl, ans.handles[0]).rights, PORT_SEND | PORT_GRANT);
     texit_reap(cl, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_server_drops_the_reply)
@@ -105,7 +103,6 @@ TEST(port_call_server_drops_the_reply)
     CHECK_EQ(tcall(cl, s, req, rep, 0), -EPIPE);      /* and a dead port takes none */
     texit_reap(cl, 0);
     tclose(init, s);
-    trm("/bin/child");
 }
 
 TEST(port_call_times_out_and_the_late_reply_fails)
@@ -133,7 +130,6 @@ TEST(port_call_times_out_and_the_late_reply_fails)
     tclose(init, got.reply);
     texit_reap(cl, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_is_never_restarted)
@@ -150,7 +146,6 @@ TEST(port_call_is_never_restarted)
     CHECK_EQ(treply(init, got.reply, 2, "nobody"), -EPIPE);
     texit_reap(cl, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_caller_killed_leaves_nothing)
@@ -165,7 +160,6 @@ TEST(port_call_caller_killed_leaves_nothing)
     CHECK_EQ(treply(init, got.reply, 2, "x"), -EPIPE);
     CHECK_EQ(kstats.ipc[KSTAT_CAP], caps);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_waits_for_room_first)
@@ -190,7 +184,6 @@ TEST(port_call_waits_for_room_first)
     CHECK_EQ(msg_at(cl, rep).type, 2);
     texit_reap(cl, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_call_reply_bad_arguments)
@@ -221,7 +214,6 @@ TEST(port_call_reply_bad_arguments)
     CHECK_EQ(tcall(cl, fd, req, 8, 0), -EFAULT);
     texit_reap(cl, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_reply_recv_is_a_server_loop)
@@ -259,7 +251,6 @@ TEST(port_reply_recv_is_a_server_loop)
     CHECK_EQ(msg_at(srv, sm).type, 3);
     texit_reap(srv, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_reply_recv_bad_arguments)
@@ -291,7 +282,6 @@ TEST(port_reply_recv_bad_arguments)
     texit_reap(cl, 0);
     tclose(init, s);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_reply_recv_interrupted_after_answering)
@@ -312,5 +302,4 @@ TEST(port_reply_recv_interrupted_after_answering)
     texit_reap(cl, 0);
     texit_reap(srv, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }

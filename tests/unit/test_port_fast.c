@@ -33,7 +33,6 @@ TEST(port_fast_path_hands_the_message_over)
     CHECK_EQ(tpinfo(init, fd).received, 1);
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_fast_path_wakes_one_receiver_per_message)
@@ -56,7 +55,6 @@ TEST(port_fast_path_wakes_one_receiver_per_message)
     texit_reap(a, 0);
     texit_reap(b, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_queued_flag_turns_the_fast_path_off)
@@ -74,7 +72,6 @@ TEST(port_queued_flag_turns_the_fast_path_off)
     CHECK_EQ(tpinfo(init, fd).fastpath, 0);
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_fast_path_receiver_killed_gives_the_message_back)
@@ -93,7 +90,6 @@ TEST(port_fast_path_receiver_killed_gives_the_message_back)
     trecv_expect(b, fd, 1, "one");
     texit_reap(b, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_fast_path_bad_buffer_gives_the_message_back)
@@ -108,7 +104,6 @@ TEST(port_fast_path_bad_buffer_gives_the_message_back)
     trecv_expect(c, fd, 1, "safe");
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_fast_path_then_a_signal)
@@ -134,7 +129,6 @@ TEST(port_fast_path_then_a_signal)
     trecv_expect(c, fd, 2, "second");
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 TEST(port_fast_path_out_of_memory_queues_instead)
@@ -167,7 +161,6 @@ TEST(port_fast_path_out_of_memory_queues_instead)
     CHECK(queued && handed);
     texit_reap(c, 0);
     tclose(init, fd);
-    trm("/bin/child");
 }
 
 /* ---- death ---------------------------------------------------------------------------- */
@@ -196,7 +189,6 @@ TEST(port_dies_with_its_last_receiver)
     texit_reap(c, 0);
     tclose(init, s);
     CHECK_EQ(kstats.ipc[KSTAT_PORT], ports);
-    trm("/bin/child");
 }
 
 TEST(port_killed_while_receiving_leaves_nothing)
@@ -213,7 +205,6 @@ TEST(port_killed_while_receiving_leaves_nothing)
     CHECK_EQ(kstats.ipc[KSTAT_PORT], ports);
     CHECK_EQ(kstats.ipc[KSTAT_CAP], caps);
     CHECK_EQ(tlookup(init, "gone", 0, 0), -ENOENT);
-    trm("/bin/child");
 }
 
 /* ---- descriptors and memory ---------------------------------------------------------------- */

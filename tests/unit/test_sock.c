@@ -6,7 +6,7 @@
  * ECONNRESET, shutdown, poll, options, fstat, and processes killed while
  * they wait leaving nothing behind.
  */
-#include "socktest.h"
+#include "ipctest.h"
 
 /* ---- socket(), socketpair() ------------------------------------------------------ */
 
@@ -74,10 +74,10 @@ TEST(sock_out_of_memory)
     /* a first send allocates the ring: out of memory there loses nothing */
     CHECK_EQ(tpair(init, SOCK_STREAM, sv), 0);
     tsqueeze(64);
-    CHECK_EQ(tsendf(init, sv[0], "x", 0), -ENOMEM);
+    CHECK_EQ(tsock_send(init, sv[0], "x", 0), -ENOMEM);
     trelease();
-    CHECK_EQ(tsendf(init, sv[0], "x", 0), 1);
-    trecv_expect(init, sv[1], "x");
+    CHECK_EQ(tsock_send(init, sv[0], "x", 0), 1);
+    tsock_expect(init, sv[1], "x");
     tclose(init, sv[0]);
     tclose(init, sv[1]);
 }
@@ -122,16 +122,16 @@ TEST(sock_stream_pair_both_ways)
     uptr u = ubuf(init, 16);
     CHECK_EQ(tsys(init, SYS_read, (long)sv[1], (long)u, 3L), 3);
     CHECK(memcmp(uhost(init, u), "hel", 3) == 0);
-    CHECK_EQ(trecvf(init, sv[1], 15, 0, got), 2);
+    CHECK_EQ(tsock_recv(init, sv[1], 15, 0, got), 2);
     CHECK_STR(got, "lo");
-    trecv_expect(init, sv[0], "back");
+    tsock_expect(init, sv[0], "back");
     /* a stream keeps no boundaries: two sends, one receive */
-    CHECK_EQ(tsendf(init, sv[0], "ab", 0), 2);
-    CHECK_EQ(tsendf(init, sv[0], "cd", 0), 2);
-    trecv_expect(init, sv[1], "abcd");
+    CHECK_EQ(tsock_send(init, sv[0], "ab", 0), 2);
+    CHECK_EQ(tsock_send(init, sv[0], "cd", 0), 2);
+    tsock_expect(init, sv[1], "abcd");
     /* empty reads and writes */
-    CHECK_EQ(tsendf(init, sv[0], "", 0), 0);
-    CHECK_EQ(trecvf(init, sv[1], 10, MSG_DONTWAIT, NULL), -EAGAIN);
+    CHECK_EQ(tsock_send(init, sv[0], "", 0), 0);
+    CHECK_EQ(tsock_recv(init, sv[1], 10, MSG_DONTWAIT, NULL), -EAGAIN);
     CHECK_EQ(tsys(init, SYS_read, (long)sv[1], (long)u, -1L), -EINVAL);
     CHECK_EQ(tsys(init, SYS_sendto, (long)sv[0], (long)u, -1L, 0L, 0L, 0L), -EINVAL);
     CHECK_EQ(tsys(init, SYS_recvfrom, (long)sv[0], (long)u, -1L, 0L, 0L, 0L), -EINVAL);
@@ -150,7 +150,7 @@ TEST(sock_stream_bad_buffers_lose_nothing)
     CHECK_EQ(tsys(init, SYS_read, (long)sv[1], 8L, 4L), -EFAULT);
     CHECK_EQ(tsys(init, SYS_recvfrom, (long)sv[1], (long)ubuf(init, 4), 4L, 0L,
                   (long)ubuf(init, 16), 8L), -EFAULT);
-    trecv_expect(init, sv[1], "data");
+    tsock_expect(init, sv[1], "data");
     tclose(init, sv[0]);
     tclose(init, sv[1]);
 }
@@ -160,21 +160,21 @@ TEST(sock_stream_peek_waitall_trunc)
     int sv[2];
     char got[64];
     CHECK_EQ(tpair(init, SOCK_STREAM, sv), 0);
-    CHECK_EQ(tsendf(init, sv[0], "abcdef", 0), 6);
-    CHECK_EQ(trecvf(init, sv[1], 3, MSG_PEEK, got), 3);
+    CHECK_EQ(tsock_send(init, sv[0], "abcdef", 0), 6);
+    CHECK_EQ(tsock_recv(init, sv[1], 3, MSG_PEEK, got), 3);
     CHECK_STR(got, "abc");
-    CHECK_EQ(trecvf(init, sv[1], 2, MSG_TRUNC, NULL), 2);   /* discarded */
-    CHECK_EQ(trecvf(init, sv[1], 10, MSG_WAITALL | MSG_DONTWAIT, NULL), -EAGAIN);
+    CHECK_EQ(tsock_recv(init, sv[1], 2, MSG_TRUNC, NULL), 2);   /* discarded */
+    CHECK_EQ(tsock_recv(init, sv[1], 10, MSG_WAITALL | MSG_DONTWAIT, NULL), -EAGAIN);
     /* MSG_WAITALL waits for all it asks for */
     struct proc *c = tchild();
     uptr u = ubuf(c, 8);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 6L, (long)MSG_WAITALL, 0L, 0L),
              KERN_BLOCK);
-    CHECK_EQ(tsendf(init, sv[0], "g", 0), 1);
+    CHECK_EQ(tsock_send(init, sv[0], "g", 0), 1);
     CHECK_EQ(c->state, P_RUNNABLE);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 6L, (long)MSG_WAITALL, 0L, 0L),
              KERN_BLOCK);
-    CHECK_EQ(tsendf(init, sv[0], "hij", 0), 3);
+    CHECK_EQ(tsock_send(init, sv[0], "hij", 0), 3);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 6L, (long)MSG_WAITALL, 0L, 0L), 6);
     CHECK(memcmp(uhost(c, u), "cdefgh", 6) == 0);
     /* ... unless the peer is done */
@@ -182,8 +182,8 @@ TEST(sock_stream_peek_waitall_trunc)
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 6L, (long)MSG_WAITALL, 0L, 0L), 2);
     CHECK(memcmp(uhost(c, u), "ij", 2) == 0);
     texit_reap(c, 0);
-    CHECK_EQ(tsendf(init, sv[0], "x", MSG_OOB), -EOPNOTSUPP);
-    CHECK_EQ(trecvf(init, sv[1], 1, MSG_OOB, NULL), -EINVAL);
+    CHECK_EQ(tsock_send(init, sv[0], "x", MSG_OOB), -EOPNOTSUPP);
+    CHECK_EQ(tsock_recv(init, sv[1], 1, MSG_OOB, NULL), -EINVAL);
     tclose(init, sv[0]);
     tclose(init, sv[1]);
 }
@@ -245,12 +245,12 @@ TEST(sock_stream_eof_epipe_sigpipe)
     tclose(init, sv[0]);
     tclose(c, sv[0]);               /* the child's copy too: the end is closed */
     CHECK_EQ(tsigaction(c, SIGPIPE, HANDLER, 0), 0);
-    trecv_expect(c, sv[1], "last");
-    CHECK_EQ(trecvf(c, sv[1], 8, 0, NULL), 0);          /* end of file, not a wait */
-    CHECK_EQ(trecvf(c, sv[1], 8, 0, NULL), 0);
-    CHECK_EQ(tsendf(c, sv[1], "x", MSG_NOSIGNAL), -EPIPE);
+    tsock_expect(c, sv[1], "last");
+    CHECK_EQ(tsock_recv(c, sv[1], 8, 0, NULL), 0);          /* end of file, not a wait */
+    CHECK_EQ(tsock_recv(c, sv[1], 8, 0, NULL), 0);
+    CHECK_EQ(tsock_send(c, sv[1], "x", MSG_NOSIGNAL), -EPIPE);
     CHECK_EQ(thandled(c)[0], 0);
-    CHECK_EQ(tsendf(c, sv[1], "x", 0), -EPIPE);
+    CHECK_EQ(tsock_send(c, sv[1], "x", 0), -EPIPE);
     CHECK_EQ(thandled(c)[0], SIGPIPE);
     CHECK_EQ(tpoll(c, sv[1], POLLIN | POLLOUT | POLLRDHUP),
              POLLIN | POLLOUT | POLLHUP | POLLRDHUP);
@@ -268,9 +268,9 @@ TEST(sock_stream_close_with_unread_data_resets)
     CHECK_EQ(twrite(init, sv[1], "mine"), 4);
     tclose(init, sv[1]);
     CHECK_EQ(tpoll(init, sv[0], POLLIN), POLLIN | POLLERR | POLLHUP);
-    trecv_expect(init, sv[0], "mine");
-    CHECK_EQ(trecvf(init, sv[0], 8, 0, NULL), -ECONNRESET);
-    CHECK_EQ(trecvf(init, sv[0], 8, 0, NULL), 0);
+    tsock_expect(init, sv[0], "mine");
+    CHECK_EQ(tsock_recv(init, sv[0], 8, 0, NULL), -ECONNRESET);
+    CHECK_EQ(tsock_recv(init, sv[0], 8, 0, NULL), 0);
     tclose(init, sv[0]);
 }
 
@@ -309,14 +309,14 @@ TEST(sock_shutdown_directions)
     CHECK_EQ(twrite(init, sv[1], "xy"), 2);
     /* SHUT_RD: queued data is still read, then EOF; the peer's writes EPIPE */
     CHECK_EQ(tsys(init, SYS_shutdown, (long)sv[0], (long)SHUT_RD), 0);
-    trecv_expect(init, sv[0], "xy");
-    CHECK_EQ(trecvf(init, sv[0], 8, 0, NULL), 0);
-    CHECK_EQ(tsendf(init, sv[1], "z", MSG_NOSIGNAL), -EPIPE);
+    tsock_expect(init, sv[0], "xy");
+    CHECK_EQ(tsock_recv(init, sv[0], 8, 0, NULL), 0);
+    CHECK_EQ(tsock_send(init, sv[1], "z", MSG_NOSIGNAL), -EPIPE);
     CHECK_EQ(tpoll(init, sv[0], POLLIN | POLLRDHUP), POLLIN | POLLRDHUP);
     /* SHUT_WR: our writes EPIPE, the peer reads EOF */
     CHECK_EQ(tsys(init, SYS_shutdown, (long)sv[0], (long)SHUT_WR), 0);
-    CHECK_EQ(tsendf(init, sv[0], "z", MSG_NOSIGNAL), -EPIPE);
-    CHECK_EQ(trecvf(init, sv[1], 8, 0, NULL), 0);
+    CHECK_EQ(tsock_send(init, sv[0], "z", MSG_NOSIGNAL), -EPIPE);
+    CHECK_EQ(tsock_recv(init, sv[1], 8, 0, NULL), 0);
     CHECK_EQ(tpoll(init, sv[0], POLLIN | POLLOUT), POLLIN | POLLHUP | POLLOUT);
     tclose(init, sv[0]);
     tclose(init, sv[1]);

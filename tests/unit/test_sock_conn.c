@@ -7,7 +7,7 @@
  * nothing), a listener closed with connections queued, and processes
  * killed in accept and connect.
  */
-#include "socktest.h"
+#include "ipctest.h"
 
 static struct k_stat tstat(const char *path)
 {
@@ -16,11 +16,6 @@ static struct k_stat tstat(const char *path)
     CHECK_EQ(tsys(init, SYS_stat, (long)ustr(init, path), (long)u, 0L), 0);
     memcpy(&st, uhost(init, u), sizeof st);
     return st;
-}
-
-static long tunlink(const char *path)
-{
-    return tsys(init, SYS_unlink, (long)ustr(init, path));
 }
 
 /* getsockname or getpeername of fd: the length, the path in out. */
@@ -158,7 +153,7 @@ TEST(sock_abstract_names_and_autobind)
     long inodes = kstats.inodes;
     CHECK_EQ(tsys(init, SYS_sendto, t, (long)ustr(init, "hi"), 2L, 0L, (long)a, len), 2);
     CHECK_EQ(kstats.inodes, inodes);                /* nothing in the file system */
-    trecv_expect(init, s, "hi");
+    tsock_expect(init, s, "hi");
     /* a longer or shorter name is another name */
     uptr b = tabstract(init, "nam", &len);
     CHECK_EQ(tsys(init, SYS_sendto, t, (long)ustr(init, "x"), 1L, 0L, (long)b, len),
@@ -225,8 +220,8 @@ TEST(sock_listen_bad_states)
     CHECK_EQ(tsys(init, SYS_fcntl, s, (long)F_SETFL, (long)O_NONBLOCK), 0);
     CHECK_EQ(tsys(init, SYS_accept4, s, 0L, 0L, 0L), -EAGAIN);
     CHECK_EQ(tpoll(init, s, POLLIN | POLLOUT), 0);
-    CHECK_EQ(tsendf(init, s, "x", MSG_NOSIGNAL), -ENOTCONN);
-    CHECK_EQ(trecvf(init, s, 1, 0, NULL), -EINVAL);
+    CHECK_EQ(tsock_send(init, s, "x", MSG_NOSIGNAL), -ENOTCONN);
+    CHECK_EQ(tsock_recv(init, s, 1, 0, NULL), -EINVAL);
     tclose(init, s);
     tclose(init, d);
     tclose(init, sv[0]);
@@ -257,9 +252,9 @@ TEST(sock_connect_accept_talk)
     memcpy(&a, uhost(init, u), sizeof a);
     CHECK_STR(a.sun_path, "/tmp/client");
     CHECK_EQ(tsys(init, SYS_fcntl, s, (long)F_GETFD, 0L), FD_CLOEXEC);
-    trecv_expect(init, s, "early");
+    tsock_expect(init, s, "early");
     CHECK_EQ(twrite(init, s, "welcome"), 7);
-    trecv_expect(c, fd, "welcome");
+    tsock_expect(c, fd, "welcome");
     /* names: the server's end is named as the listener */
     char path[128];
     CHECK_EQ(tname(init, SYS_getsockname, s, path), SUN_PATH_OFFSET + 7);
@@ -281,7 +276,7 @@ TEST(sock_connect_accept_talk)
     memcpy(&cred, uhost(init, v), sizeof cred);
     CHECK_EQ(cred.pid, c->pid);
     texit_reap(c, 0);
-    CHECK_EQ(trecvf(init, s, 8, 0, NULL), 0);
+    CHECK_EQ(tsock_recv(init, s, 8, 0, NULL), 0);
     tclose(init, s);
     tclose(init, l);
     CHECK_EQ(tunlink("/tmp/s"), 0);
@@ -365,8 +360,8 @@ TEST(sock_accept_waits_and_wakes)
     CHECK_EQ(a->state, P_RUNNABLE);
     long s = taccept(a, l, 0);
     CHECK(s > 0);
-    CHECK_EQ(tsendf(init, c, "one", 0), 3);
-    trecv_expect(a, s, "one");
+    CHECK_EQ(tsock_send(init, c, "one", 0), 3);
+    tsock_expect(a, s, "one");
     texit_reap(a, 0);
     tclose(init, c);
     tclose(init, l);
@@ -414,9 +409,9 @@ TEST(sock_listener_closed_resets_pending)
     CHECK_EQ(twrite(init, c, "never read"), 10);
     CHECK_EQ(kstats.sockets, 3);                /* the listener, the client, the embryo */
     tclose(init, l);
-    CHECK_EQ(trecvf(init, c, 8, 0, NULL), -ECONNRESET);
-    CHECK_EQ(trecvf(init, c, 8, 0, NULL), 0);
-    CHECK_EQ(tsendf(init, c, "x", MSG_NOSIGNAL), -EPIPE);
+    CHECK_EQ(tsock_recv(init, c, 8, 0, NULL), -ECONNRESET);
+    CHECK_EQ(tsock_recv(init, c, 8, 0, NULL), 0);
+    CHECK_EQ(tsock_send(init, c, "x", MSG_NOSIGNAL), -EPIPE);
     CHECK_EQ(tconnect_path(init, c, "/tmp/s"), -ECONNREFUSED);
     tclose(init, c);
     CHECK_EQ(kstats.sockets, 0);
@@ -432,8 +427,8 @@ TEST(sock_client_gone_before_accept)
     CHECK_EQ(twrite(init, c, "bye"), 3);
     tclose(init, c);
     long s = taccept(init, l, 0);
-    trecv_expect(init, s, "bye");
-    CHECK_EQ(trecvf(init, s, 8, 0, NULL), 0);
+    tsock_expect(init, s, "bye");
+    CHECK_EQ(tsock_recv(init, s, 8, 0, NULL), 0);
     tclose(init, s);
     tclose(init, l);
     CHECK_EQ(kstats.sockets, 0);
@@ -492,21 +487,21 @@ TEST(sock_dgram_connect_and_disconnect)
     CHECK_EQ(tbind_path(init, a, "/tmp/a"), 0);
     CHECK_EQ(tbind_path(init, b, "/tmp/b"), 0);
     CHECK_EQ(tconnect_path(init, c, "/tmp/a"), 0);
-    CHECK_EQ(tsendf(init, c, "to a", 0), 4);
-    trecv_expect(init, a, "to a");
+    CHECK_EQ(tsock_send(init, c, "to a", 0), 4);
+    tsock_expect(init, a, "to a");
     char path[128];
     CHECK_EQ(tname(init, SYS_getpeername, c, path), SUN_PATH_OFFSET + 7);
     CHECK_STR(path, "/tmp/a");
     /* a is connected to b: only b may send to it */
     CHECK_EQ(tconnect_path(init, a, "/tmp/b"), 0);
-    CHECK_EQ(tsendf(init, c, "x", 0), -EPERM);
+    CHECK_EQ(tsock_send(init, c, "x", 0), -EPERM);
     CHECK_EQ(tsendto(init, c, "x", "/tmp/a"), -EPERM);
     long d = tsock(init, SOCK_DGRAM);
     CHECK_EQ(tconnect_path(init, d, "/tmp/a"), -EPERM);
     /* AF_UNSPEC disconnects */
     uint16_t unspec = AF_UNSPEC;
     CHECK_EQ(tsys(init, SYS_connect, c, (long)ubytes(init, &unspec, 2), 2L), 0);
-    CHECK_EQ(tsendf(init, c, "x", 0), -ENOTCONN);
+    CHECK_EQ(tsock_send(init, c, "x", 0), -ENOTCONN);
     CHECK_EQ(tname(init, SYS_getpeername, c, NULL), -ENOTCONN);
     CHECK_EQ(tsys(init, SYS_connect, c, 8L, 2L), -EFAULT);
     tclose(init, a);

@@ -5,12 +5,7 @@
  * SOCK_SEQPACKET over a connection, sendmsg and recvmsg with several
  * buffers and every bad header, and processes killed while they wait.
  */
-#include "socktest.h"
-
-static long tunlink(const char *path)
-{
-    return tsys(init, SYS_unlink, (long)ustr(init, path));
-}
+#include "ipctest.h"
 
 /* ---- datagrams ---------------------------------------------------------------------- */
 
@@ -18,21 +13,21 @@ TEST(sock_dgram_boundaries_and_truncation)
 {
     int sv[2];
     CHECK_EQ(tpair(init, SOCK_DGRAM, sv), 0);
-    CHECK_EQ(tsendf(init, sv[0], "first", 0), 5);
-    CHECK_EQ(tsendf(init, sv[0], "second", 0), 6);
-    CHECK_EQ(tsendf(init, sv[0], "", 0), 0);               /* an empty datagram is one */
-    CHECK_EQ(tsendf(init, sv[0], "truncated", 0), 9);
-    trecv_expect(init, sv[1], "first");
+    CHECK_EQ(tsock_send(init, sv[0], "first", 0), 5);
+    CHECK_EQ(tsock_send(init, sv[0], "second", 0), 6);
+    CHECK_EQ(tsock_send(init, sv[0], "", 0), 0);               /* an empty datagram is one */
+    CHECK_EQ(tsock_send(init, sv[0], "truncated", 0), 9);
+    tsock_expect(init, sv[1], "first");
     char got[16];
-    CHECK_EQ(trecvf(init, sv[1], 3, 0, got), 3);          /* the rest is lost */
+    CHECK_EQ(tsock_recv(init, sv[1], 3, 0, got), 3);          /* the rest is lost */
     CHECK_STR(got, "sec");
-    CHECK_EQ(trecvf(init, sv[1], 10, MSG_DONTWAIT, NULL), 0);
+    CHECK_EQ(tsock_recv(init, sv[1], 10, MSG_DONTWAIT, NULL), 0);
     struct trecvd g = trecv_msg(init, sv[1], 4, 0, MSG_PEEK);
     CHECK_EQ(g.r, 4);
     CHECK_EQ(g.flags, MSG_TRUNC);
-    CHECK_EQ(trecvf(init, sv[1], 4, MSG_TRUNC, got), 9);   /* its real length */
+    CHECK_EQ(tsock_recv(init, sv[1], 4, MSG_TRUNC, got), 9);   /* its real length */
     CHECK_STR(got, "trun");
-    CHECK_EQ(trecvf(init, sv[1], 10, MSG_DONTWAIT, NULL), -EAGAIN);
+    CHECK_EQ(tsock_recv(init, sv[1], 10, MSG_DONTWAIT, NULL), -EAGAIN);
     tclose(init, sv[0]);
     tclose(init, sv[1]);
 }
@@ -42,7 +37,7 @@ TEST(sock_dgram_sendto_recvfrom_addresses)
     long srv = tsock(init, SOCK_DGRAM), cli = tsock(init, SOCK_DGRAM), anon = tsock(init, SOCK_DGRAM);
     CHECK_EQ(tbind_path(init, srv, "/tmp/srv"), 0);
     CHECK_EQ(tbind_path(init, cli, "/tmp/cli"), 0);
-    CHECK_EQ(tsendf(init, anon, "x", 0), -ENOTCONN);
+    CHECK_EQ(tsock_send(init, anon, "x", 0), -ENOTCONN);
     CHECK_EQ(tsendto(init, cli, "from cli", "/tmp/srv"), 8);
     CHECK_EQ(tsendto(init, anon, "from anon", "/tmp/srv"), 9);
     CHECK_EQ(tsendto(init, anon, "x", "/tmp/none"), -ENOENT);
@@ -63,15 +58,15 @@ TEST(sock_dgram_sendto_recvfrom_addresses)
     CHECK_EQ(tsys(init, SYS_recvfrom, srv, (long)buf, 32L, 0L, (long)u, 8L), -EFAULT);
     *(int32_t *)uhost(init, lp) = -1;
     CHECK_EQ(tsys(init, SYS_recvfrom, srv, (long)buf, 32L, 0L, (long)u, (long)lp), -EINVAL);
-    trecv_expect(init, srv, "again");
+    tsock_expect(init, srv, "again");
     /* a stream refuses an address */
     int sv[2];
     CHECK_EQ(tpair(init, SOCK_STREAM, sv), 0);
     CHECK_EQ(tsendto(init, sv[0], "x", "/tmp/srv"), -EISCONN);
     long s = tsock(init, SOCK_STREAM);
     CHECK_EQ(tsendto(init, s, "x", "/tmp/srv"), -EOPNOTSUPP);
-    CHECK_EQ(tsendf(init, s, "x", MSG_NOSIGNAL), -ENOTCONN);
-    CHECK_EQ(trecvf(init, s, 4, 0, NULL), -EINVAL);
+    CHECK_EQ(tsock_send(init, s, "x", MSG_NOSIGNAL), -ENOTCONN);
+    CHECK_EQ(tsock_recv(init, s, 4, 0, NULL), -EINVAL);
     tclose(init, s);
     tclose(init, sv[0]);
     tclose(init, sv[1]);
@@ -97,7 +92,7 @@ TEST(sock_dgram_full_queue_waits)
     CHECK_EQ(tsys(c, SYS_sendto, cli, (long)m, 4L, (long)MSG_DONTWAIT, (long)a, len), -EAGAIN);
     CHECK_EQ(tsys(c, SYS_sendto, cli, (long)m, 4L, 0L, (long)a, len), KERN_BLOCK);
     CHECK_STR(c->wait_what, "sock 1 send");
-    trecv_expect(init, srv, "m");
+    tsock_expect(init, srv, "m");
     CHECK_EQ(c->state, P_RUNNABLE);
     CHECK_EQ(tsys(c, SYS_sendto, cli, (long)m, 4L, 0L, (long)a, len), 4);
     /* a sender killed while it waits leaves nothing */
@@ -128,11 +123,11 @@ TEST(sock_dgram_sizes)
     /* the receiver's SO_RCVBUF bounds the queue's bytes */
     CHECK_EQ(tsys(init, SYS_sendto, (long)sv[0], (long)big, 100L, (long)MSG_DONTWAIT, 0L, 0L),
              -EAGAIN);
-    CHECK_EQ(trecvf(init, sv[1], 1, 0, NULL), 1);
+    CHECK_EQ(tsock_recv(init, sv[1], 1, 0, NULL), 1);
     for (int i = 0; i < 11; i++)
-        CHECK_EQ(tsendf(init, sv[0], "m", 0), 1);
+        CHECK_EQ(tsock_send(init, sv[0], "m", 0), 1);
     CHECK_EQ(tpoll(init, sv[0], POLLOUT), 0);
-    CHECK_EQ(trecvf(init, sv[1], 1, 0, NULL), 1);
+    CHECK_EQ(tsock_recv(init, sv[1], 1, 0, NULL), 1);
     CHECK_EQ(tpoll(init, sv[0], POLLOUT), POLLOUT);
     CHECK_EQ(tsetopt(init, sv[0], SO_SNDBUF, 3000), 0);
     CHECK_EQ(tsys(init, SYS_sendto, (long)sv[0], (long)big, 6000L, 0L, 0L, 0L), -EMSGSIZE);
@@ -149,17 +144,17 @@ TEST(sock_dgram_peer_gone_and_shutdown)
     CHECK_EQ(tbind_path(init, a, "/tmp/a"), 0);
     CHECK_EQ(tconnect_path(init, b, "/tmp/a"), 0);
     CHECK_EQ(tsys(init, SYS_shutdown, b, (long)SHUT_WR), 0);
-    CHECK_EQ(tsendf(init, b, "x", 0), -EPIPE);
+    CHECK_EQ(tsock_send(init, b, "x", 0), -EPIPE);
     CHECK_EQ(thandled(init)[0], 0);
     long c = tsock(init, SOCK_DGRAM);
     CHECK_EQ(tsys(init, SYS_shutdown, a, (long)SHUT_RD), 0);
     CHECK_EQ(tsendto(init, c, "x", "/tmp/a"), -EPIPE);
-    CHECK_EQ(trecvf(init, a, 4, 0, NULL), 0);
+    CHECK_EQ(tsock_recv(init, a, 4, 0, NULL), 0);
     CHECK_EQ(tpoll(init, a, POLLIN | POLLRDHUP), POLLIN | POLLRDHUP);
     CHECK_EQ(tconnect_path(init, c, "/tmp/a"), 0);
     tclose(init, a);
-    CHECK_EQ(tsendf(init, c, "x", 0), -ECONNREFUSED);
-    CHECK_EQ(tsendf(init, c, "x", 0), -ENOTCONN);
+    CHECK_EQ(tsock_send(init, c, "x", 0), -ECONNREFUSED);
+    CHECK_EQ(tsock_send(init, c, "x", 0), -ENOTCONN);
     tclose(init, b);
     tclose(init, c);
     CHECK_EQ(tunlink("/tmp/a"), 0);
@@ -172,7 +167,7 @@ TEST(sock_dgram_recv_waits_and_killed)
     struct proc *c = tchild();
     uptr u = ubuf(c, 8);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 8L, 0L, 0L, 0L), KERN_BLOCK);
-    CHECK_EQ(tsendf(init, sv[0], "hey", 0), 3);
+    CHECK_EQ(tsock_send(init, sv[0], "hey", 0), 3);
     CHECK_EQ(c->state, P_RUNNABLE);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 8L, 0L, 0L, 0L), 3);
     CHECK_EQ(tsys(c, SYS_recvfrom, (long)sv[1], (long)u, 8L, 0L, 0L, 0L), KERN_BLOCK);
@@ -187,28 +182,28 @@ TEST(sock_seqpacket_records_and_end)
 {
     int sv[2];
     CHECK_EQ(tpair(init, SOCK_SEQPACKET, sv), 0);
-    CHECK_EQ(tsendf(init, sv[0], "abc", 0), 3);
-    CHECK_EQ(tsendf(init, sv[0], "de", 0), 2);
+    CHECK_EQ(tsock_send(init, sv[0], "abc", 0), 3);
+    CHECK_EQ(tsock_send(init, sv[0], "de", 0), 2);
     char got[8];
-    CHECK_EQ(trecvf(init, sv[1], 2, 0, got), 2);
+    CHECK_EQ(tsock_recv(init, sv[1], 2, 0, got), 2);
     CHECK_STR(got, "ab");
-    trecv_expect(init, sv[1], "de");
+    tsock_expect(init, sv[1], "de");
     /* an address is ignored */
     CHECK_EQ(tsendto(init, sv[0], "x", "/nowhere"), 1);
-    trecv_expect(init, sv[1], "x");
+    tsock_expect(init, sv[1], "x");
     /* shutdown and close: EOF and EPIPE, no SIGPIPE */
     CHECK_EQ(tsys(init, SYS_shutdown, (long)sv[0], (long)SHUT_WR), 0);
-    CHECK_EQ(tsendf(init, sv[0], "x", 0), -EPIPE);
-    CHECK_EQ(trecvf(init, sv[1], 8, 0, NULL), 0);
-    CHECK_EQ(tsendf(init, sv[1], "left", 0), 4);
+    CHECK_EQ(tsock_send(init, sv[0], "x", 0), -EPIPE);
+    CHECK_EQ(tsock_recv(init, sv[1], 8, 0, NULL), 0);
+    CHECK_EQ(tsock_send(init, sv[1], "left", 0), 4);
     tclose(init, sv[1]);
-    trecv_expect(init, sv[0], "left");
-    CHECK_EQ(trecvf(init, sv[0], 8, 0, NULL), 0);
+    tsock_expect(init, sv[0], "left");
+    CHECK_EQ(tsock_recv(init, sv[0], 8, 0, NULL), 0);
     CHECK_EQ(thandled(init)[0], 0);
     tclose(init, sv[0]);
     long s = tsock(init, SOCK_SEQPACKET);
-    CHECK_EQ(tsendf(init, s, "x", 0), -ENOTCONN);
-    CHECK_EQ(trecvf(init, s, 8, 0, NULL), -ENOTCONN);
+    CHECK_EQ(tsock_send(init, s, "x", 0), -ENOTCONN);
+    CHECK_EQ(tsock_recv(init, s, 8, 0, NULL), -ENOTCONN);
     tclose(init, s);
 }
 
@@ -256,11 +251,11 @@ TEST(sock_msg_iovecs)
     mh.msg_iov = ubytes(init, many, sizeof many);
     mh.msg_iovlen = 20;
     CHECK_EQ(tsys(init, SYS_sendmsg, (long)sv[0], (long)ubytes(init, &mh, sizeof mh), 0L), 40);
-    CHECK_EQ(trecvf(init, sv[1], 64, 0, NULL), 40);
+    CHECK_EQ(tsock_recv(init, sv[1], 64, 0, NULL), 40);
     /* a receive header that cannot be written back loses nothing */
     uint16_t fam = AF_UNIX;                     /* a sender with an address */
     CHECK_EQ(tsys(init, SYS_bind, (long)sv[0], (long)ubytes(init, &fam, 2), 2L), 0);
-    CHECK_EQ(tsendf(init, sv[0], "kept", 0), 4);
+    CHECK_EQ(tsock_send(init, sv[0], "kept", 0), 4);
     struct k_iovec one = { b2, 8 };
     memset(&mh, 0, sizeof mh);
     mh.msg_iov = ubytes(init, &one, sizeof one);
@@ -275,7 +270,7 @@ TEST(sock_msg_iovecs)
     CHECK_EQ(tsetopt(init, sv[1], SO_PASSCRED, 1), 0);
     CHECK_EQ(tsys(init, SYS_recvmsg, (long)sv[1], (long)ubytes(init, &mh, sizeof mh), 0L),
              -EFAULT);
-    trecv_expect(init, sv[1], "kept");
+    tsock_expect(init, sv[1], "kept");
     tclose(init, sv[0]);
     tclose(init, sv[1]);
 }

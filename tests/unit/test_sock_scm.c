@@ -5,7 +5,7 @@
  * sockets sent over themselves, SCM_CREDENTIALS with SO_PASSCRED, and
  * every bad control message.
  */
-#include "socktest.h"
+#include "ipctest.h"
 
 static long topen_file(struct proc *p, const char *path)
 {

@@ -14,6 +14,7 @@
 #define DUPLEX_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <sys/stat.h>
 
@@ -94,6 +95,13 @@ int  term_key(int fd);         /* -1 at the end of input */
  * that does not fit, -1 for a usage error (after the message). */
 int each_target(const char *prog, int n, char **ops, const char *target_dir,
                 int no_target_dir, int (*act)(const char *src, const char *dst));
+
+/* Two file operands (operands.c): unless argv holds exactly two after
+ * optind, "missing operand [after 'FILE1']" or "extra operand 'X'", then
+ * usage (if not NULL) on stderr, and exit(status). open_operand: a file
+ * to read, "-" being stdin; NULL with errno set if it cannot be opened. */
+void two_operands(int argc, char **argv, int status, const char *usage);
+FILE *open_operand(const char *name);
 
 /* Dates (dates.c), in UTC, Duplex's local time. parse_date: date -d's
  * and touch -d's "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]" (a T may join
