@@ -95,11 +95,12 @@ int  term_key(int fd);         /* -1 at the end of input */
 int each_target(const char *prog, int n, char **ops, const char *target_dir,
                 int no_target_dir, int (*act)(const char *src, const char *dst));
 
-/* Dates (dates.c), in UTC, Duplex's local time. parse_date: date -d's
- * and touch -d's "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]" (a T may join
- * them; ZONE: Z, UTC, +HHMM, -HH:MM), "@SECONDS", "now", "today",
- * "yesterday", "tomorrow". parse_stamp: touch -t's [[CC]YY]MMDDhhmm[.ss].
- * 0, or -1 if s is no such date. */
+/* Dates (dates.c), in local time (TZ). parse_date: date -d's and touch
+ * -d's free form as GNU reads it: "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]"
+ * (a T may join them; ZONE: Z, UTC, TZ's names, +HHMM, -HH:MM),
+ * "Jan 31 2024", "@SECONDS", "now", "yesterday", "2 days ago",
+ * "next monday", a leading TZ="ZONE". parse_stamp: touch -t's
+ * [[CC]YY]MMDDhhmm[.ss]. 0, or -1 if s is no such date. */
 struct timespec;
 int parse_date(const char *s, struct timespec *out);
 int parse_stamp(const char *s, struct timespec *out);
