@@ -9,7 +9,8 @@
  * every component but the last must exist (-e: the last too; -m: none
  * need to). readlink without -f, -e or -m prints the target of a symbolic
  * link, and fails quietly on a file that is no link (-v: with a message);
- * with them it is realpath. -n: no newline; -q: no messages. This one
+ * with them it is realpath. -n: no newline (nor -z's NUL) after the
+ * name, ignored with a warning for several names; -q: no messages. This one
  * program is both: readlink is a script running "realpath --readlink".
  */
 #include <errno.h>
@@ -120,10 +121,8 @@ static int print_target(const char *path, int verbose, int no_newline, int zero)
         return 1;
     }
     fwrite(target, 1, (size_t)t, stdout);
-    if (zero)
-        putchar('\0');
-    else if (!no_newline)
-        putchar('\n');
+    if (!no_newline)
+        putchar(zero ? '\0' : '\n');
     return 0;
 }
 
@@ -162,6 +161,14 @@ int main(int argc, char **argv)
         warnx("missing operand");
         return 1;
     }
+    /* readlink -n leaves out the last delimiter, NUL (-z) or newline; with
+     * several names it would run them together, so GNU ignores it */
+    if (no_newline && readlink_mode && argc - optind > 1) {
+        fprintf(stderr, "readlink: ignoring --no-newline with multiple arguments\n");
+        no_newline = 0;
+    }
+    if (!readlink_mode)
+        no_newline = 0;
     for (int i = optind; i < argc; i++) {
         if (readlink_mode && !mode) {
             status |= print_target(argv[i], verbose, no_newline, zero);
@@ -176,10 +183,8 @@ int main(int argc, char **argv)
             continue;
         }
         fputs(r, stdout);
-        if (zero)
-            putchar('\0');
-        else if (!(no_newline && readlink_mode))
-            putchar('\n');
+        if (!no_newline)
+            putchar(zero ? '\0' : '\n');
         free(r);
     }
     return fflush(stdout) != 0 || status;
