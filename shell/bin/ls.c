@@ -23,9 +23,10 @@
  * Names are sorted by strcmp (Duplex has no locale: this is LC_ALL=C's
  * order). File operands are listed first, as one group, then each
  * directory operand; with more than one operand, each directory gets a
- * "NAME:" header. Duplex has no users database, so owners and groups are
- * numbers, except 0, which is "root". Modification times within the last
- * six months show the time of day, older (or future) ones the year.
+ * "NAME:" header. Owners and groups are named as /etc/passwd and
+ * /etc/group say (util/names.c), numbers if they have no name.
+ * Modification times within the last six months show the time of day,
+ * older (or future) ones the year.
  *
  * Exit status as GNU's: 2 if an operand could not be listed, 1 if only
  * something inside a directory could not, 0 otherwise.
@@ -162,10 +163,13 @@ static char indicator(mode_t m)
     return 0;
 }
 
-static void id_string(unsigned id, char *buf, size_t size)
+/* An owner's (group: a group's) name from /etc/passwd or /etc/group, or
+ * its number (-n, or an id with no name). */
+static void id_string(unsigned id, int group, char *buf, size_t size)
 {
-    if (id == 0 && !numeric)
-        snprintf(buf, size, "root");
+    const char *name = numeric ? NULL : group ? group_name(id) : user_name(id);
+    if (name)
+        snprintf(buf, size, "%s", name);
     else
         snprintf(buf, size, "%u", id);
 }
@@ -225,19 +229,19 @@ static void print_long(const struct list *l)
         const struct stat *st = &l->v[i].st;
         int w;
         if ((w = digits(st->st_nlink)) > link_w) link_w = w;
-        id_string(st->st_uid, s, sizeof s);
+        id_string(st->st_uid, 0, s, sizeof s);
         if ((w = (int)strlen(s)) > user_w) user_w = w;
-        id_string(st->st_gid, s, sizeof s);
+        id_string(st->st_gid, 1, s, sizeof s);
         if ((w = (int)strlen(s)) > group_w) group_w = w;
         size_string(st, maj_w, min_w, s, sizeof s);
         if ((w = (int)strlen(s)) > size_w) size_w = w;
     }
     for (size_t i = 0; i < l->n; i++) {
         const struct stat *st = &l->v[i].st;
-        char mode[11], user[16], group[16], size[64], when[64];
+        char mode[11], user[64], group[64], size[64], when[64];
         mode_string(st->st_mode, mode);
-        id_string(st->st_uid, user, sizeof user);
-        id_string(st->st_gid, group, sizeof group);
+        id_string(st->st_uid, 0, user, sizeof user);
+        id_string(st->st_gid, 1, group, sizeof group);
         size_string(st, maj_w, min_w, size, sizeof size);
         time_string(when_of(st)->tv_sec, when, sizeof when);
         if (show_inode)

@@ -77,6 +77,7 @@ const char *user_name(unsigned uid);
 const char *group_name(unsigned gid);
 long user_id(const char *name);          /* a name or a number; -1: unknown */
 long group_id(const char *name);
+long user_group(const char *name);       /* a user NAME's login group; -1: none */
 
 /* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
  * else 24x80); raw mode (no echo, no line editing, no signals from keys)
