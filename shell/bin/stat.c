@@ -18,6 +18,7 @@
  * with these directives:
  *
  *   %n name         %s size           %b blocks        %B block unit (512)
+ *   %N 'name', with -> 'target' for a symbolic link
  *   %a mode, octal  %A mode, ls-style %f raw mode, hex %F type of file
  *   %i inode        %h links          %d device        %D device, hex
  *   %u uid          %U owner          %g gid           %G group
@@ -26,7 +27,7 @@
  *   %w %W birth time, unknown: "-" and 0
  *   %%  a percent sign
  *
- * -L follows symbolic links (Duplex has none: it changes nothing there).
+ * -L follows symbolic links.
  * Owner and group names: as /etc/passwd and /etc/group say
  * (util/names.c), else UNKNOWN, as GNU's.
  */
@@ -126,12 +127,23 @@ static void print_default(const char *name, const struct stat *st)
     printf("\n Birth: -\n");
 }
 
+/* %N: 'NAME', and -> 'TARGET' for a symbolic link (GNU's quoting). */
+static void quoted_name(const char *name, const struct stat *st)
+{
+    printf("'%s'", name);
+    char target[4096];
+    ssize_t n = S_ISLNK(st->st_mode) ? readlink(name, target, sizeof target - 1) : -1;
+    if (n >= 0)
+        printf(" -> '%.*s'", (int)n, target);
+}
+
 /* One %X directive; returns 0 if c is not one. */
 static int directive(char c, const char *name, const struct stat *st)
 {
     char buf[16];
     switch (c) {
     case 'n': fputs(name, stdout); break;
+    case 'N': quoted_name(name, st); break;
     case 's': printf("%lld", (long long)st->st_size); break;
     case 'b': printf("%lld", (long long)st->st_blocks); break;
     case 'B': printf("512"); break;
