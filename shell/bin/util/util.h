@@ -79,6 +79,12 @@ long user_id(const char *name);          /* a name or a number; -1: unknown */
 long group_id(const char *name);
 long user_group(const char *name);       /* a user NAME's login group; -1: none */
 
+/* path made absolute (canonical.c): "." and ".." resolved, symbolic links
+ * followed (not with nolinks), slashes doubled or trailing removed. mode:
+ * 'e' (every component must exist), 'f' (all but the last) or 'm' (none).
+ * malloc'd; NULL and errno on failure. */
+char *canonical_path(const char *path, int mode, int nolinks);
+
 /* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
  * else 24x80); raw mode (no echo, no line editing, no signals from keys)
  * and back; one key, arrows and the like as the KEY_ codes. */
