@@ -3,7 +3,7 @@
  *
  * A character device is an I_CHR inode whose `dev` number selects a row of
  * devsw; file.c sends reads and writes there and sys_ioctl sends ioctls.
- * The null, zero and full devices live here. The terminal is tty.c's: /dev/tty
+ * The null, zero, full and random devices live here. The terminal is tty.c's: /dev/tty
  * and /dev/console are the same line discipline under two names (Duplex
  * has one terminal, so a controlling terminal is always the console), and
  * ctty.c's rules say who may open and use it.
@@ -73,6 +73,44 @@ static long full_write(struct proc *p, struct file *f, uptr buf, size_t n)
 {
     (void)p, (void)f, (void)buf, (void)n;
     return -ENOSPC;
+}
+
+/*
+ * /dev/urandom and /dev/random (the same): bytes of splitmix64, its state
+ * stirred with both clocks and the reader's pid at every read, so that two
+ * boots, two processes or two reads differ. It is no cryptographic
+ * generator (Duplex has no entropy to gather): enough for dd's test data,
+ * temporary names and shuffles, not for keys. Writes are accepted and
+ * change nothing, as Linux mixes them in without crediting entropy.
+ */
+static uint64_t rng_state;
+
+static uint64_t rng_next(void)
+{
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static long random_read(struct proc *p, struct file *f, uptr buf, size_t n)
+{
+    (void)f;
+    rng_state ^= plat_clock_ns(CLOCK_REALTIME) * 0x2545f4914f6cdd1dULL ^ now_ns() ^
+                 ((uint64_t)p->pid << 48);
+    char chunk[512];
+    size_t done = 0;
+    while (done < n) {
+        size_t c = MIN(n - done, sizeof chunk);
+        for (size_t i = 0; i < c; i += 8) {
+            uint64_t v = rng_next();
+            memcpy(chunk + i, &v, MIN((size_t)8, c - i));
+        }
+        if (copyout(p, buf + done, chunk, c) < 0)
+            return done ? (long)done : -EFAULT;
+        done += c;
+    }
+    return (long)done;
 }
 
 static long host_write(struct proc *p, uptr buf, size_t n, int stream)
@@ -227,6 +265,8 @@ const struct devsw devsw[NDEV] = {
     [DEV_STDOUT]  = { "stdout",  0666, NULL, NULL, NULL, NULL, NULL },   /* dev_fd_open */
     [DEV_STDERR]  = { "stderr",  0666, NULL, NULL, NULL, NULL, NULL },
     [DEV_FULL]    = { "full",    0666, NULL, zero_read, full_write, NULL, NULL },
+    [DEV_URANDOM] = { "urandom", 0666, NULL, random_read, null_write, NULL, NULL },
+    [DEV_RANDOM]  = { "random",  0666, NULL, random_read, null_write, NULL, NULL },
 };
 
 void dev_init(void)

@@ -4,14 +4,15 @@
  *   chown [-Rhvcf] [--reference=RFILE] OWNER[:[GROUP]] | :GROUP FILE...
  *   chgrp [-Rhvcf] [--reference=RFILE] GROUP FILE...
  *
- * OWNER and GROUP are names (/etc/passwd, /etc/group; Duplex knows only
- * root) or numbers. "OWNER:" also sets the group to OWNER's login group,
- * which only root has on Duplex (no users database): "invalid spec" for
- * others, as GNU says for a user it does not know.
+ * OWNER and GROUP are names (/etc/passwd, /etc/group) or numbers.
+ * "OWNER:" also sets the group to OWNER's login group (its gid in
+ * /etc/passwd); "invalid spec" for a number with no user, as GNU says.
  * Only root may give a file away; an owner may set the group to its own
- * (the kernel decides: EPERM). -R descends into directories (without
- * following links to others), -h changes a symbolic link itself, -v
- * names every file, -c those changed, -f keeps quiet about failures.
+ * (the kernel decides: EPERM). -R descends into directories (-P, the
+ * default: no link is followed and links themselves change; -H: links
+ * named as operands are followed; -L: every link), -h changes a symbolic
+ * link itself, -v names every file, -c those changed, -f keeps quiet
+ * about failures.
  * This one program is both: chgrp is a script running "chown --chgrp".
  */
 #include <errno.h>
@@ -25,7 +26,8 @@
 #include "util/util.h"
 
 static const char *prog = "chown";
-static int recursive, no_deref, verbose, changes, silent;
+static int recursive, no_deref = -1, verbose, changes, silent;
+static int walk = 'P';              /* -R's links: -P none, -H operands', -L all */
 static long new_uid = -1, new_gid = -1;
 static char *uid_text, *gid_text;   /* as given: -v shows them so (GNU) */
 
@@ -41,10 +43,16 @@ static const char *id_text(long id, int group, char *buf, size_t size)
     return buf;
 }
 
+/*
+ * As GNU's: a symbolic link met is followed, its target changed, unless
+ * -h, or -R with -P (the default), which change the link itself. -R
+ * descends into a link to a directory only with -L, or -H for an operand.
+ */
 static int change(const char *path, int top)
 {
     struct stat st;
-    int follow = top && !no_deref;
+    int follow = !no_deref;
+    int descend_links = walk == 'L' || (walk == 'H' && top);
     if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) {
         if (!silent)
             fprintf(stderr, "%s: cannot access '%s': %s\n", prog, path, strerror(errno));
@@ -79,7 +87,9 @@ static int change(const char *path, int top)
             printf("ownership of '%s' retained as %s:%s\n", path,
                    id_text(uid, 0, c, sizeof c), id_text(gid, 1, d, sizeof d));
     }
-    if (recursive && S_ISDIR(st.st_mode)) {
+    struct stat dir;
+    if (recursive && (descend_links ? stat(path, &dir) : lstat(path, &dir)) == 0 &&
+        S_ISDIR(dir.st_mode)) {
         char **names = dir_names(path, NULL);
         if (!names) {
             if (!silent)
@@ -115,14 +125,13 @@ static int parse_spec(const char *spec, int group_only)
         }
         uid_text = user;
         if (colon && !*group) {
-            /* "OWNER:": the login group of a user NAME. Duplex knows
-             * root's only. */
-            if (strcmp(user, "root") != 0) {
+            /* "OWNER:": the login group of the user */
+            new_gid = user_group(user);
+            if (new_gid < 0) {
                 fprintf(stderr, "%s: invalid spec: '%s'\n", prog, spec);
                 return -1;
             }
-            new_gid = 0;
-            gid_text = "root";
+            gid_text = NULL;
         }
     }
     if (group && *group) {
@@ -164,7 +173,7 @@ int main(int argc, char **argv)
         case 'f': silent = 1; break;
         case 'r': reference = optarg; break;
         case 'G': group_only = 1; prog = "chgrp"; break;
-        case 'H': case 'L': case 'P': break;
+        case 'H': case 'L': case 'P': walk = c; break;
         case 'u':
             printf(group_only ? "usage: chgrp [-Rhvcf] GROUP FILE...\n"
                                 "       chgrp [-Rhvcf] --reference=RFILE FILE...\n"
@@ -174,6 +183,8 @@ int main(int argc, char **argv)
         default: usage();
         }
     }
+    if (no_deref < 0)
+        no_deref = recursive && walk == 'P';    /* -R -P: links themselves */
     if (reference) {
         struct stat st;
         if (stat(reference, &st) != 0) {

@@ -6,13 +6,15 @@
  * The default format is the one GNU date uses in the C locale,
  * "%a %b %e %H:%M:%S %Z %Y" (Sat Nov 21 05:47:00 UTC 2026). +FORMAT is
  * any strftime(3) format. Local time is what TZ says (a POSIX TZ string:
- * "UTC-2", "CET-1CEST,M3.5.0,M10.5.0/3"; UTC when TZ is not set); -u
+ * "UTC-2", "CET-1CEST,M3.5.0,M10.5.0/3", or a zone's name the C library
+ * knows, "Europe/Berlin"; UTC when TZ is not set); -u
  * shows UTC; -R uses the e-mail (RFC 5322) format;
  * -I shows ISO 8601 (-Id the date, -Ih -Im -Is -In down to the hour,
  * minute, second or nanosecond, with the offset as +hh:mm);
  * -r FILE shows FILE's modification time instead of the current time,
- * -d DATE the date given (util/dates.c: "2024-01-31 12:00", "@SECONDS",
- * "yesterday" ...).
+ * -d DATE the date given (util/dates.c, GNU's free form: "2024-01-31
+ * 12:00", "Jan 5 2021 3pm", "@SECONDS", "2 days ago", TZ="Asia/Tokyo" ...).
+ * As in GNU date, options may follow the +FORMAT operand.
  *
  * Besides strftime's conversions, FORMAT may hold GNU's %N (the
  * nanoseconds; %3N the first three digits) and %:z (+hh:mm), which date
@@ -22,6 +24,7 @@
  * rejected as invalid.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,10 +140,14 @@ int main(int argc, char **argv)
     const char *format = DEFAULT_FORMAT, *file = NULL, *date = NULL;
     int c;
 
-    if (argc > 1 && strcmp(argv[1], "--help") == 0)
-        usage(0);
-    opterr = 0;
-    while ((c = getopt(argc, argv, "+uRI::r:d:")) != -1) {
+    static const struct option longopts[] = {
+        { "date", required_argument, NULL, 'd' }, { "reference", required_argument, NULL, 'r' },
+        { "utc", no_argument, NULL, 'u' }, { "universal", no_argument, NULL, 'u' },
+        { "rfc-email", no_argument, NULL, 'R' }, { "iso-8601", optional_argument, NULL, 'I' },
+        { "help", no_argument, NULL, 'H' }, { NULL, 0, NULL, 0 },
+    };
+    /* options may follow the +FORMAT operand, as GNU date takes them */
+    while ((c = getopt_long(argc, argv, "uRI::r:d:", longopts, NULL)) != -1) {
         switch (c) {
         case 'u':
             /* POSIX: -u behaves as if TZ were UTC0. */
@@ -151,12 +158,8 @@ int main(int argc, char **argv)
         case 'I': format = iso_format(optarg ? optarg : "date"); break;
         case 'r': file = optarg; break;
         case 'd': date = optarg; break;
-        default:
-            if (optopt == 'r' || optopt == 'd')
-                fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
-            else
-                fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
-            usage(1);
+        case 'H': usage(0); break;
+        default: usage(1);
         }
     }
     if (optind < argc) {

@@ -87,10 +87,13 @@ static long long suffix_factor(const char *s)
 }
 
 /* One factor of a number, N[SUFFIX], len characters long: its value,
- * or -1 if it is not one or exceeds NUMBER_MAX. */
+ * or -1 if it is not one or exceeds NUMBER_MAX. Blanks before it are
+ * skipped, as strtoumax skips them for GNU dd ('count= 2'). */
 static long long factor(const char *s, size_t len)
 {
     char buf[32], *end;
+    for (; len > 0 && isspace((unsigned char)*s); len--)
+        s++;
     if (len == 0 || len >= sizeof buf || !isdigit((unsigned char)s[0]))
         return -1;
     memcpy(buf, s, len);

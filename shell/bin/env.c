@@ -4,9 +4,10 @@
  *   env [-i0] [-u NAME]... [-C DIR] [-] [NAME=VALUE]... [COMMAND [ARG]...]
  *
  * -i (or "-") starts from an empty environment, -u NAME removes NAME,
- * NAME=VALUE sets NAME, -C DIR runs COMMAND in DIR (and needs one). With no COMMAND the result is printed, one
- * NAME=VALUE a line (-0: each ended by a NUL instead). With a COMMAND, env
- * replaces itself with it (execve; nothing is left to wait for).
+ * NAME=VALUE sets NAME, -C DIR runs COMMAND in DIR (and needs one). With
+ * no COMMAND the result is printed, one NAME=VALUE a line (-0: each
+ * ended by a NUL instead). With a COMMAND, env replaces itself with it
+ * (execve; nothing is left to wait for); a COMMAND that is no binary is a script, run by /bin/sh, as execvp does.
  *
  * env builds the new environment as its own array and hands it to execve,
  * searching COMMAND in that environment's PATH as execvp would: it never
@@ -88,14 +89,36 @@ static const char *env_get(const char *name)
     return NULL;
 }
 
-/* execve each PATH candidate in turn; returns the most telling errno. */
+/* execve path; a file the system will not run (ENOEXEC: no binary) is a
+ * shell script, run by /bin/sh as execvp runs it (POSIX), so that env runs
+ * the scripts the shell would. Returns only on failure, errno set. */
+static void exec_one(const char *path, char **argv)
+{
+    execve(path, argv, envv);
+    if (errno != ENOEXEC)
+        return;
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    char **sh = malloc((n + 2) * sizeof *sh);
+    if (!sh)
+        out_of_memory();
+    sh[0] = "sh";
+    sh[1] = (char *)path;
+    memcpy(sh + 2, argv + 1, n * sizeof *sh);      /* the arguments and the NULL */
+    execve("/bin/sh", sh, envv);
+    free(sh);
+    errno = ENOEXEC;
+}
+
+/* exec_one each PATH candidate in turn; returns the most telling errno. */
 static int exec_search(char **argv)
 {
     const char *cmd = argv[0];
     if (cmd[0] == '\0')
         return ENOENT;                       /* no file has an empty name */
     if (strchr(cmd, '/')) {
-        execve(cmd, argv, envv);
+        exec_one(cmd, argv);
         return errno;
     }
     const char *path = env_get("PATH");
@@ -112,7 +135,7 @@ static int exec_search(char **argv)
             snprintf(buf, size, "%s", cmd);      /* an empty entry is "." */
         else
             snprintf(buf, size, "%.*s/%s", (int)n, p, cmd);
-        execve(buf, argv, envv);
+        exec_one(buf, argv);
         if (errno != ENOENT && errno != ENOTDIR)
             err = errno;           /* found, but it would not run: keep that */
         p += n;

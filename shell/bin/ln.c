@@ -1,7 +1,7 @@
 /*
  * ln - make links between files.
  *
- *   ln [-s] [-f | -i] [-n] [-v] [-L | -P] [-T] TARGET LINK
+ *   ln [-s [-r]] [-f | -i] [-n] [-v] [-L | -P] [-T] TARGET LINK
  *   ln [-s] [-f | -i] [-n] [-v] [-L | -P] TARGET... DIRECTORY
  *   ln [-s] ... -t DIRECTORY TARGET...
  *   ln [-s] ... TARGET                  (a link in the working directory)
@@ -12,7 +12,9 @@
  * existing LINK first, -i asks; -n treats a LINK that is a symbolic link
  * to a directory as a file; -L makes a hard link to what a symbolic
  * TARGET names, -P (the default, as GNU) to the link itself; -v names
- * each link made. The operands are cp's and mv's (util/targets.c).
+ * each link made; -r (with -s) makes the link's contents TARGET's path
+ * relative to the link's directory. The operands are cp's and mv's
+ * (util/targets.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,7 +26,7 @@
 #include <unistd.h>
 #include "util/util.h"
 
-static int symbolic, force, interactive, verbose, logical;
+static int symbolic, force, interactive, verbose, logical, relative;
 
 /* -L: what a chain of symbolic links at path finally names (malloc'd). */
 static char *resolve_links(const char *path)
@@ -49,6 +51,46 @@ static char *resolve_links(const char *path)
         cur = next;
     }
     return cur;
+}
+
+/* -r: target as a path from the directory the link will be in, both made
+ * canonical first, as GNU ln -r does ("../three/four"). */
+static char *relative_target(const char *target, const char *link_name)
+{
+    char *dir = xstrdup(link_name), *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir] = '\0';               /* "/x": the root */
+    char *to = canonical_path(target, 'm', 0);
+    char *link = to ? canonical_path(slash ? dir : ".", 'm', 0) : NULL;
+    free(dir);
+    if (!link) {
+        free(to);
+        return NULL;
+    }
+    if (strcmp(link, "/") == 0)
+        link[0] = '\0';                           /* no component at all */
+    size_t common = 0;                            /* the shared leading components */
+    for (size_t i = 0;; i++) {
+        char a = link[i], b = to[i];
+        if ((a == '\0' || a == '/') && (b == '\0' || b == '/'))
+            common = i;
+        if (a != b || a == '\0')
+            break;
+    }
+    size_t ups = 0;
+    for (const char *p = link + common; *p; p++)
+        ups += *p == '/';
+    const char *rest = to + common + (to[common] == '/');
+    char *out = xmalloc(ups * 3 + strlen(rest) + 2);
+    out[0] = '\0';
+    for (size_t i = 0; i < ups; i++)
+        strcat(out, i + 1 < ups || *rest ? "../" : "..");
+    strcat(out, rest);
+    if (!*out)
+        strcpy(out, ".");
+    free(to);
+    free(link);
+    return out;
 }
 
 static int make_link(const char *target, const char *link_name)
@@ -79,7 +121,17 @@ static int make_link(const char *target, const char *link_name)
         }
     }
     int r;
-    if (symbolic) {
+    char *rel = NULL;
+    if (symbolic && relative) {
+        rel = relative_target(target, link_name);
+        if (!rel) {
+            fprintf(stderr, "ln: failed to create symbolic link '%s': %s\n", link_name,
+                    strerror(errno));
+            return 1;
+        }
+        r = symlink(rel, link_name);
+        target = rel;                              /* what -v shows */
+    } else if (symbolic) {
         r = symlink(target, link_name);
     } else if (logical) {
         char *real = resolve_links(target);
@@ -89,6 +141,7 @@ static int make_link(const char *target, const char *link_name)
         r = link(target, link_name);
     }
     if (r != 0) {
+        free(rel);
         if (symbolic)
             fprintf(stderr, "ln: failed to create symbolic link '%s': %s\n", link_name,
                     strerror(errno));
@@ -102,11 +155,12 @@ static int make_link(const char *target, const char *link_name)
     }
     if (verbose)
         printf("'%s' %s '%s'\n", link_name, symbolic ? "->" : "=>", target);
+    free(rel);
     return 0;
 }
 
-#define USAGE "usage: ln [-sfinvLPT] [-t DIR] TARGET [LINK_NAME]\n" \
-              "       ln [-sfinvLP] TARGET... DIR\n"
+#define USAGE "usage: ln [-sfinrvLPT] [-t DIR] TARGET [LINK_NAME]\n" \
+              "       ln [-sfinrvLP] TARGET... DIR\n"
 
 static void usage(void)
 {
@@ -122,17 +176,19 @@ int main(int argc, char **argv)
         { "verbose", no_argument, NULL, 'v' }, { "logical", no_argument, NULL, 'L' },
         { "physical", no_argument, NULL, 'P' }, { "target-directory", required_argument, NULL, 't' },
         { "no-target-directory", no_argument, NULL, 'T' }, { "help", no_argument, NULL, 'H' },
+        { "relative", no_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
     int c, no_deref = 0, no_target_dir = 0;
     const char *target_dir = NULL;
-    while ((c = getopt_long(argc, argv, "sfinvLPt:T", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "sfinrvLPt:T", longopts, NULL)) != -1) {
         switch (c) {
         case 's': symbolic = 1; break;
         case 'f': force = 1; interactive = 0; break;
         case 'i': interactive = 1; force = 0; break;
         case 'n': no_deref = 1; break;
         case 'v': verbose = 1; break;
+        case 'r': relative = 1; break;
         case 'L': logical = 1; break;
         case 'P': logical = 0; break;
         case 't': target_dir = optarg; break;
@@ -140,6 +196,10 @@ int main(int argc, char **argv)
         case 'H': fputs(USAGE, stdout); return 0;
         default: usage();
         }
+    }
+    if (relative && !symbolic) {
+        fprintf(stderr, "ln: cannot do --relative without --symbolic\n");
+        return 1;
     }
     int n = argc - optind;
     char **ops = argv + optind;

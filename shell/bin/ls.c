@@ -1,7 +1,7 @@
 /*
  * ls - list directory contents.
  *
- *   ls [-1aACdFHiLlmnoprRStuUx] [-w COLS] [FILE...]
+ *   ls [-1aAbCdFHiLlmnNopqrRStuUxZ] [-w COLS] [--full-time] [FILE...]
  *
  * -a shows names starting with '.', "." and ".." included; -A the same
  * without "." and "..". -d lists directories themselves, not their
@@ -15,7 +15,11 @@
  * all; --group-directories-first puts them before the files. -p marks
  * directories only; -i shows inode numbers; -R lists subdirectories
  * recursively; -w sets the width of a line; -n shows numeric ids, -o
- * leaves out the group, -g the owner; -k, -N and -q are accepted.
+ * leaves out the group, -g the owner; -k is accepted. Names are shown
+ * as they are (-N; the default into a pipe or a file), with control
+ * characters as '?' (-q; the default on a terminal), or with C's escapes
+ * (-b). -Z shows GNU's "?" for the security context Duplex does not have;
+ * --full-time is -l with the whole time, nanoseconds and offset.
  * -l shows a symbolic link as "NAME -> TARGET". A link named as an
  * operand is followed unless -l, -d or -F is given; -H follows those
  * always, -L every link.
@@ -23,9 +27,10 @@
  * Names are sorted by strcmp (Duplex has no locale: this is LC_ALL=C's
  * order). File operands are listed first, as one group, then each
  * directory operand; with more than one operand, each directory gets a
- * "NAME:" header. Duplex has no users database, so owners and groups are
- * numbers, except 0, which is "root". Modification times within the last
- * six months show the time of day, older (or future) ones the year.
+ * "NAME:" header. Owners and groups are named as /etc/passwd and
+ * /etc/group say (util/names.c), numbers if they have no name.
+ * Modification times within the last six months show the time of day,
+ * older (or future) ones the year.
  *
  * Exit status as GNU's: 2 if an operand could not be listed, 1 if only
  * something inside a directory could not, 0 otherwise.
@@ -65,6 +70,11 @@ static int by_size, by_extension, unsorted, dirs_first, numeric, no_group, no_ow
 static int deref, deref_args;  /* -L: follow every link; -H: those named */
 static char time_key = 'm';   /* which time -t and -l use: m, c (-c) or a (-u) */
 static long line_width;       /* -w */
+static int quoting;            /* 'N' as they are, 'q' '?' for controls, 'b' escapes */
+static int show_context;       /* -Z: "?", there are no security contexts */
+static int full_time;          /* --full-time */
+
+static void print_shown(const char *name);
 static int status;
 static time_t now;
 
@@ -162,10 +172,13 @@ static char indicator(mode_t m)
     return 0;
 }
 
-static void id_string(unsigned id, char *buf, size_t size)
+/* An owner's (group: a group's) name from /etc/passwd or /etc/group, or
+ * its number (-n, or an id with no name). */
+static void id_string(unsigned id, int group, char *buf, size_t size)
 {
-    if (id == 0 && !numeric)
-        snprintf(buf, size, "root");
+    const char *name = numeric ? NULL : group ? group_name(id) : user_name(id);
+    if (name)
+        snprintf(buf, size, "%s", name);
     else
         snprintf(buf, size, "%u", id);
 }
@@ -181,13 +194,23 @@ static unsigned dev_minor(unsigned long long d)
     return (unsigned)((d & 0xff) | ((d >> 12) & ~0xffULL));
 }
 
-static void time_string(time_t t, char *buf, size_t size)
+/* --full-time: "2024-01-31 12:34:56.123456789 +0100"; else GNU's
+ * "Jan 31 12:34" for the last six months, "Jan 31  2023" otherwise. */
+static void time_string(const struct timespec *ts, char *buf, size_t size)
 {
     struct tm tm;
+    time_t t = ts->tv_sec;
     int recent = t > now - SIX_MONTHS && t <= now;
-    if (!localtime_r(&t, &tm) ||
-        strftime(buf, size, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm) == 0)
+    if (!localtime_r(&t, &tm)) {
         snprintf(buf, size, "%lld", (long long)t);
+    } else if (full_time) {
+        char day[32], zone[8];
+        strftime(day, sizeof day, "%Y-%m-%d %H:%M:%S", &tm);
+        strftime(zone, sizeof zone, "%z", &tm);
+        snprintf(buf, size, "%s.%09ld %s", day, (long)ts->tv_nsec, zone);
+    } else if (strftime(buf, size, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm) == 0) {
+        snprintf(buf, size, "%lld", (long long)t);
+    }
 }
 
 static int digits(unsigned long long v)
@@ -225,21 +248,21 @@ static void print_long(const struct list *l)
         const struct stat *st = &l->v[i].st;
         int w;
         if ((w = digits(st->st_nlink)) > link_w) link_w = w;
-        id_string(st->st_uid, s, sizeof s);
+        id_string(st->st_uid, 0, s, sizeof s);
         if ((w = (int)strlen(s)) > user_w) user_w = w;
-        id_string(st->st_gid, s, sizeof s);
+        id_string(st->st_gid, 1, s, sizeof s);
         if ((w = (int)strlen(s)) > group_w) group_w = w;
         size_string(st, maj_w, min_w, s, sizeof s);
         if ((w = (int)strlen(s)) > size_w) size_w = w;
     }
     for (size_t i = 0; i < l->n; i++) {
         const struct stat *st = &l->v[i].st;
-        char mode[11], user[16], group[16], size[64], when[64];
+        char mode[11], user[64], group[64], size[64], when[64];
         mode_string(st->st_mode, mode);
-        id_string(st->st_uid, user, sizeof user);
-        id_string(st->st_gid, group, sizeof group);
+        id_string(st->st_uid, 0, user, sizeof user);
+        id_string(st->st_gid, 1, group, sizeof group);
         size_string(st, maj_w, min_w, size, sizeof size);
-        time_string(when_of(st)->tv_sec, when, sizeof when);
+        time_string(when_of(st), when, sizeof when);
         if (show_inode)
             printf("%lu ", (unsigned long)st->st_ino);
         printf("%s %*lu ", mode, link_w, (unsigned long)st->st_nlink);
@@ -247,9 +270,13 @@ static void print_long(const struct list *l)
             printf("%-*s ", user_w, user);
         if (!no_group)
             printf("%-*s ", group_w, group);
-        printf("%*s %s %s", size_w, size, when, l->v[i].name);
+        if (show_context)
+            fputs("? ", stdout);
+        printf("%*s %s ", size_w, size, when);
+        print_shown(l->v[i].name);
         if (l->v[i].target) {
-            printf(" -> %s", l->v[i].target);
+            fputs(" -> ", stdout);
+            print_shown(l->v[i].target);
         } else {
             char mark = indicator(st->st_mode);
             if (mark)
@@ -261,10 +288,55 @@ static void print_long(const struct list *l)
 
 static int inode_w;            /* -i: the width of the inode numbers */
 
+/*
+ * A name as shown: as it is (-N; the default into a pipe or file), with
+ * each control character as '?' (-q; the default on a terminal), or with
+ * C's escapes (-b: "\r", "\ooo", a space as "\ ", a backslash doubled).
+ * Into out (NULL: only counted); returns the length.
+ */
+static size_t shown(const char *name, char *out)
+{
+    static const char letters[] = "\a\b\t\n\v\f\r";
+    char buf[8];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        const char *piece = buf;
+        size_t len = 1;
+        buf[0] = (char)*p;
+        int control = *p < 32 || *p == 127;
+        if (quoting == 'q' && control) {
+            buf[0] = '?';
+        } else if (quoting == 'b' && (control || *p == ' ' || *p == '\\')) {
+            const char *l = *p >= 7 && *p <= 13 ? strchr(letters, *p) : NULL;
+            if (*p == ' ' || *p == '\\')
+                buf[1] = (char)*p, len = 2;
+            else if (l)
+                buf[1] = "abtnvfr"[l - letters], len = 2;
+            else
+                len = (size_t)snprintf(buf + 1, sizeof buf - 1, "%03o", *p) + 1;
+            buf[0] = '\\';
+        }
+        if (out)
+            memcpy(out + n, piece, len);
+        n += len;
+    }
+    if (out)
+        out[n] = '\0';
+    return n;
+}
+
+static void print_shown(const char *name)
+{
+    char *buf = xrealloc(NULL, shown(name, NULL) + 1);
+    shown(name, buf);
+    fputs(buf, stdout);
+    free(buf);
+}
+
 static size_t name_width(const struct ent *e)
 {
-    return strlen(e->name) + (indicator(e->st.st_mode) != 0) +
-           (show_inode ? (size_t)inode_w + 1 : 0);
+    return shown(e->name, NULL) + (indicator(e->st.st_mode) != 0) +
+           (show_inode ? (size_t)inode_w + 1 : 0) + (show_context ? 2 : 0);
 }
 
 static void print_name(const struct ent *e)
@@ -272,7 +344,9 @@ static void print_name(const struct ent *e)
     char mark = indicator(e->st.st_mode);
     if (show_inode)
         printf("%*lu ", inode_w, (unsigned long)e->st.st_ino);
-    fputs(e->name, stdout);
+    if (show_context)
+        fputs("? ", stdout);       /* no security contexts: GNU's "?" */
+    print_shown(e->name);
     if (mark)
         putchar(mark);
 }
@@ -293,28 +367,32 @@ static size_t terminal_width(void)
 }
 
 /*
- * Column widths for a layout of `cols` columns, filled top to bottom (-x:
- * across), and the length of its lines. As in GNU ls: all columns but the
- * last have two spaces after their widest name.
+ * Whether `cols` columns, filled top to bottom (-x: across), fit a line
+ * of `width`, and their widths. As in GNU ls: all columns but the last
+ * have two spaces after their widest name, and every column starts 3 wide
+ * and is judged only as it grows (a line must stay shorter than width),
+ * so narrow names may fill a line exactly.
  */
-static size_t layout(const struct list *l, size_t cols, size_t *colw)
+static int layout(const struct list *l, size_t cols, size_t *colw, size_t width)
 {
-    size_t rows = (l->n + cols - 1) / cols, total = 0;
+    size_t rows = (l->n + cols - 1) / cols, total = 3 * cols;
+    int fits = 1;
     for (size_t c = 0; c < cols; c++)
-        colw[c] = 0;
-    for (size_t i = 0; i < l->n; i++) {
+        colw[c] = 3;
+    for (size_t i = 0; i < l->n && fits; i++) {
         /* -x fills rows first: entry i is in column i % cols */
         size_t c = across ? i % cols : i / rows;
         size_t w = name_width(&l->v[i]) + (c == cols - 1 ? 0 : 2);
-        if (w > colw[c])
+        if (w > colw[c]) {
+            total += w - colw[c];
             colw[c] = w;
+            fits = total < width;
+        }
     }
-    for (size_t c = 0; c < cols; c++)
-        total += colw[c];
-    return total;
+    return fits;
 }
 
-/* The most columns whose lines are shorter than the terminal is wide. */
+/* The most columns that fit the width of a line (at most one a name). */
 static void print_columns(const struct list *l)
 {
     if (l->n == 0)
@@ -325,9 +403,9 @@ static void print_columns(const struct list *l)
     if (cols < 1)
         cols = 1;
     size_t *colw = xrealloc(NULL, cols * sizeof *colw);
-    while (cols > 1 && layout(l, cols, colw) > width)
+    while (cols > 1 && !layout(l, cols, colw, width))
         cols--;
-    layout(l, cols, colw);
+    layout(l, cols, colw, width);
     size_t rows = (l->n + cols - 1) / cols;
     for (size_t r = 0; r < rows; r++) {
         for (size_t c = 0; c < cols; c++) {
@@ -461,11 +539,15 @@ static void parse_options(int argc, char **argv)
         { "numeric-uid-gid", no_argument, NULL, 'n' },
         { "group-directories-first", no_argument, NULL, 'D' },
         { "dereference", no_argument, NULL, 'L' },
-        { "dereference-command-line", no_argument, NULL, 'H' }, { NULL, 0, NULL, 0 },
+        { "dereference-command-line", no_argument, NULL, 'H' },
+        { "escape", no_argument, NULL, 'b' }, { "hide-control-chars", no_argument, NULL, 'q' },
+        { "literal", no_argument, NULL, 'N' }, { "context", no_argument, NULL, 'Z' },
+        { "full-time", no_argument, NULL, 'T' }, { NULL, 0, NULL, 0 },
     };
     columns = isatty(STDOUT_FILENO);
+    quoting = columns ? 'q' : 'N';     /* control characters not sent to a terminal */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "1aAbcCdDFfgHiklLmnNopqrRStuUw:xX", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "1aAbcCdDFfgHiklLmnNopqrRStuUw:xXZ", longopts, NULL)) != -1) {
         switch (c) {
         case '1': columns = 0; long_format = 0; commas = 0; break;
         case 'x': columns = 1; across = 1; long_format = 0; commas = 0; break;
@@ -486,7 +568,10 @@ static void parse_options(int argc, char **argv)
         case 'n': numeric = 1; long_format = 1; break;
         case 'o': no_group = 1; long_format = 1; break;
         case 'g': no_owner = 1; long_format = 1; break;
-        case 'b': case 'k': case 'N': case 'q': break;
+        case 'b': case 'N': case 'q': quoting = c; break;
+        case 'Z': show_context = 1; break;
+        case 'T': full_time = 1; long_format = 1; break;
+        case 'k': break;
         case 'a': show_all = 1; show_almost = 0; break;
         case 'A': show_almost = 1; show_all = 0; break;
         case 'C': columns = 1; across = 0; long_format = 0; commas = 0; break;

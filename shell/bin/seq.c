@@ -11,8 +11,9 @@
  *
  * Integers are counted exactly in long long. Anything else (a decimal
  * point, an exponent) is counted in double, printed with as many decimals
- * as FIRST or INCR has (so "seq 0 0.1 1" prints 0.0 ... 1.0); each value is
- * FIRST + i * INCR rather than a running sum, so errors do not pile up,
+ * as FIRST or INCR has, less its exponent (so "seq 0 0.1 1" prints 0.0
+ * ... 1.0, "seq 1.0e0 2" 1.0 2.0); each value is FIRST + i * INCR rather
+ * than a running sum, so errors do not pile up,
  * and a value that overshoots LAST only by rounding (1.0000000000000002)
  * still counts as LAST when it prints the same.
  *
@@ -127,15 +128,22 @@ static int as_integer(const char *s, long long *v)
     return errno == 0;
 }
 
-/* Decimals written after the point: the precision that number asks for. */
+/* Decimals written after the point, less the exponent (as GNU seq counts
+ * them: 1.0e0 and 1.00e1 ask for one, 1e-2 for two): the precision that
+ * number asks for. */
 static int decimals(const char *s)
 {
-    const char *dot = strchr(s, '.');
-    if (!dot || strpbrk(s, "eE"))
-        return 0;
+    const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
     int n = 0;
-    while (isdigit((unsigned char)dot[1 + n]))
-        n++;
+    if (dot && (!e || dot < e))
+        while (isdigit((unsigned char)dot[1 + n]))
+            n++;
+    if (e) {
+        long x = strtol(e + 1, NULL, 10);
+        if (x < -60 || x > 60)
+            return 0;
+        n = x < 0 ? n - (int)x : n > x ? n - (int)x : 0;
+    }
     return n;
 }
 

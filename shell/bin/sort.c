@@ -1,11 +1,13 @@
 /*
  * sort - sort lines of text.
  *
- *   sort [-bcCfhmnrRsuVz] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]
+ *   sort [-bcCfghmnrRsuVz] [-t CHAR] [-k KEY]... [-o FILE] [FILE...]
  *
  *   -b  ignore leading blanks in keys     -f  fold lower case to upper
  *   -n  compare as numbers                -r  reverse the order
  *   -h  numbers with units (2K < 1M), as du -h and ls -lh print them
+ *   -g  numbers as strtod reads them (1e3, inf, nan): no number < NaN <
+ *       -inf < numbers < +inf
  *   -V  version order (file-1.9 < file-1.10; util/order.c)
  *   -R  a random order, in which equal keys stay together
  *   -u  output only the first of equal lines
@@ -16,7 +18,7 @@
  *   -z  lines end with a NUL byte, not a newline
  *   -t  fields are separated by CHAR (default: runs of blanks, which
  *       belong to the field that follows them)
- *   -k  F1[.C1][bfhnrRV][,F2[.C2][bfhnrRV]]: the key from field F1 (its
+ *   -k  F1[.C1][bfghnrRV][,F2[.C2][bfghnrRV]]: the key from field F1 (its
  *       character C1) to field F2 (its character C2; default the end of
  *       the line); a key with no letters of its own takes the global ones
  *   -o  write to FILE, which may be one of the inputs
@@ -54,7 +56,8 @@
 #define MAX_KEYS 16
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 
-enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8, HUMAN = 16, VERSION = 32, RANDOM = 64 };
+enum { FOLD = 1, NUMERIC = 2, REVERSE = 4, BLANKS = 8, HUMAN = 16, VERSION = 32, RANDOM = 64,
+       GENERAL = 128 };
 
 struct key {
     long sfield, schar;        /* start: 1-based field and character */
@@ -263,6 +266,32 @@ static int human_compare(const struct line *a, const struct line *b)
     return ua != ub ? (ua < ub ? -1 : 1) : numeric_compare(a, b);
 }
 
+/* -g: the number strtod reads at the start of the key (1e3, 0x1p4, inf,
+ * nan) in *v; returns 0 for a key that is no number, 1 for NaN, 2 for a
+ * number. */
+static int general_value(const struct line *l, double *v)
+{
+    char buf[128], *end;
+    size_t n = l->len < sizeof buf - 1 ? l->len : sizeof buf - 1;
+    memcpy(buf, l->s, n);
+    buf[n] = '\0';
+    *v = strtod(buf, &end);
+    if (end == buf)
+        return 0;
+    return *v != *v ? 1 : 2;
+}
+
+/* As GNU sort -g: keys that are no number first, then NaNs, then the
+ * numbers from -inf to +inf. */
+static int general_compare(const struct line *a, const struct line *b)
+{
+    double x, y;
+    int ka = general_value(a, &x), kb = general_value(b, &y);
+    if (ka != kb || ka < 2)
+        return (ka > kb) - (ka < kb);
+    return (x > y) - (x < y);
+}
+
 /* -R: keys compare by a hash of their bytes, mixed with this run's salt
  * (FNV-1a, then a final mix so that similar keys land far apart); equal
  * keys have equal hashes and stay together, and keys whose hashes collide
@@ -292,6 +321,8 @@ static int compare_with(const struct line *a, const struct line *b, int flags)
         c = human_compare(a, b);
     else if (flags & VERSION)
         c = version_compare(a->s, a->len, b->s, b->len);
+    else if (flags & GENERAL)
+        c = general_compare(a, b);
     else if (flags & NUMERIC)
         c = numeric_compare(a, b);
     else if (flags & BLANKS) {
@@ -310,7 +341,7 @@ static int compare_with(const struct line *a, const struct line *b, int flags)
 /* Whether lines compare as whole numbers only, read once each (num). */
 static int by_number_only(void)
 {
-    return nkeys == 0 && (gflags & (NUMERIC | HUMAN | VERSION | RANDOM)) == NUMERIC;
+    return nkeys == 0 && (gflags & (NUMERIC | HUMAN | VERSION | RANDOM | GENERAL)) == NUMERIC;
 }
 
 static int compare_keys(const struct line *a, const struct line *b)
@@ -439,6 +470,7 @@ static const char *key_letters(const char *p, struct key *k, int at_start, int *
         case 'n': k->flags |= NUMERIC; break;
         case 'r': k->flags |= REVERSE; break;
         case 'h': k->flags |= HUMAN; break;
+        case 'g': k->flags |= GENERAL; break;
         case 'V': k->flags |= VERSION; break;
         case 'R': k->flags |= RANDOM; break;
         default: die("invalid key '%s'", spec);
@@ -699,6 +731,7 @@ static void parse_options(int argc, char **argv)
         { "ignore-case", no_argument, NULL, 'f' },
         { "numeric-sort", no_argument, NULL, 'n' },
         { "human-numeric-sort", no_argument, NULL, 'h' },
+        { "general-numeric-sort", no_argument, NULL, 'g' },
         { "version-sort", no_argument, NULL, 'V' },
         { "random-sort", no_argument, NULL, 'R' },
         { "reverse", no_argument, NULL, 'r' },
@@ -712,7 +745,7 @@ static void parse_options(int argc, char **argv)
         { "help", no_argument, NULL, 'H' },
         { NULL, 0, NULL, 0 },
     };
-    while ((c = getopt_long(argc, argv, ":bcCfhmnrRsuVzk:t:o:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":bcCfghmnrRsuVzk:t:o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'b': gflags |= BLANKS; break;
         case 'c': checking = 1; break;
@@ -720,6 +753,7 @@ static void parse_options(int argc, char **argv)
         case 'f': gflags |= FOLD; break;
         case 'n': gflags |= NUMERIC; break;
         case 'h': gflags |= HUMAN; break;
+        case 'g': gflags |= GENERAL; break;
         case 'V': gflags |= VERSION; break;
         case 'R': gflags |= RANDOM; break;
         case 'm': break;         /* sorting sorted inputs merges them */

@@ -1,7 +1,7 @@
 /*
  * stat - show a file's status.
  *
- *   stat [-L] [-c FORMAT] FILE...
+ *   stat [-L] [-c FORMAT] FILE...     (--dereference, --format=FORMAT)
  *
  * Without -c, the multi-line report of GNU stat:
  *
@@ -18,6 +18,7 @@
  * with these directives:
  *
  *   %n name         %s size           %b blocks        %B block unit (512)
+ *   %N 'name', with -> 'target' for a symbolic link
  *   %a mode, octal  %A mode, ls-style %f raw mode, hex %F type of file
  *   %i inode        %h links          %d device        %D device, hex
  *   %u uid          %U owner          %g gid           %G group
@@ -26,11 +27,12 @@
  *   %w %W birth time, unknown: "-" and 0
  *   %%  a percent sign
  *
- * -L follows symbolic links (Duplex has none: it changes nothing there).
- * Owner names: Duplex has no users database, so "root" for 0, else the
- * number.
+ * -L follows symbolic links.
+ * Owner and group names: as /etc/passwd and /etc/group say
+ * (util/names.c), else UNKNOWN, as GNU's.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +66,11 @@ static const char *file_type(const struct stat *st)
     return "weird file";
 }
 
-static const char *id_name(unsigned id, char *buf, size_t size)
+/* An owner's (group: a group's) name; UNKNOWN, as GNU's, if it has none. */
+static const char *id_name(unsigned id, int group)
 {
-    if (id == 0)
-        return "root";
-    snprintf(buf, size, "%u", id);
-    return buf;
+    const char *name = group ? group_name(id) : user_name(id);
+    return name ? name : "UNKNOWN";
 }
 
 /* Device numbers split as Linux (and Duplex) number them. */
@@ -100,7 +101,7 @@ static void print_time(const struct timespec *ts)
 
 static void print_default(const char *name, const struct stat *st)
 {
-    char mode[11], ubuf[16], gbuf[16];
+    char mode[11];
     mode_string(st->st_mode, mode);
     printf("  File: %s\n", name);
     printf("  Size: %-10lld\tBlocks: %-10lld IO Block: %-6ld %s\n",
@@ -115,8 +116,8 @@ static void print_default(const char *name, const struct stat *st)
         printf("%lu\n", (unsigned long)st->st_nlink);
     printf("Access: (%04o/%s)  Uid: (%5u/%8s)   Gid: (%5u/%8s)\n",
            (unsigned)(st->st_mode & 07777), mode,
-           (unsigned)st->st_uid, id_name(st->st_uid, ubuf, sizeof ubuf),
-           (unsigned)st->st_gid, id_name(st->st_gid, gbuf, sizeof gbuf));
+           (unsigned)st->st_uid, id_name(st->st_uid, 0),
+           (unsigned)st->st_gid, id_name(st->st_gid, 1));
     printf("Access: ");
     print_time(&st->st_atim);
     printf("\nModify: ");
@@ -126,12 +127,23 @@ static void print_default(const char *name, const struct stat *st)
     printf("\n Birth: -\n");
 }
 
+/* %N: 'NAME', and -> 'TARGET' for a symbolic link (GNU's quoting). */
+static void quoted_name(const char *name, const struct stat *st)
+{
+    printf("'%s'", name);
+    char target[4096];
+    ssize_t n = S_ISLNK(st->st_mode) ? readlink(name, target, sizeof target - 1) : -1;
+    if (n >= 0)
+        printf(" -> '%.*s'", (int)n, target);
+}
+
 /* One %X directive; returns 0 if c is not one. */
 static int directive(char c, const char *name, const struct stat *st)
 {
     char buf[16];
     switch (c) {
     case 'n': fputs(name, stdout); break;
+    case 'N': quoted_name(name, st); break;
     case 's': printf("%lld", (long long)st->st_size); break;
     case 'b': printf("%lld", (long long)st->st_blocks); break;
     case 'B': printf("512"); break;
@@ -147,9 +159,9 @@ static int directive(char c, const char *name, const struct stat *st)
     case 't': printf("%x", dev_major(st->st_rdev)); break;
     case 'T': printf("%x", dev_minor(st->st_rdev)); break;
     case 'u': printf("%u", (unsigned)st->st_uid); break;
-    case 'U': fputs(id_name(st->st_uid, buf, sizeof buf), stdout); break;
+    case 'U': fputs(id_name(st->st_uid, 0), stdout); break;
     case 'g': printf("%u", (unsigned)st->st_gid); break;
-    case 'G': fputs(id_name(st->st_gid, buf, sizeof buf), stdout); break;
+    case 'G': fputs(id_name(st->st_gid, 1), stdout); break;
     case 'x': print_time(&st->st_atim); break;
     case 'y': print_time(&st->st_mtim); break;
     case 'z': print_time(&st->st_ctim); break;
@@ -185,19 +197,16 @@ int main(int argc, char **argv)
     const char *format = NULL;
     int follow = 0, status = 0, c;
 
-    if (argc > 1 && strcmp(argv[1], "--help") == 0)
-        usage(0);
-    opterr = 0;
-    while ((c = getopt(argc, argv, "+Lc:")) != -1) {
+    static const struct option longopts[] = {
+        { "dereference", no_argument, NULL, 'L' }, { "format", required_argument, NULL, 'c' },
+        { "help", no_argument, NULL, 'H' }, { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(argc, argv, "Lc:", longopts, NULL)) != -1) {
         switch (c) {
         case 'L': follow = 1; break;
         case 'c': format = optarg; break;
-        default:
-            if (optopt == 'c')
-                fprintf(stderr, PROG ": option requires an argument -- 'c'\n");
-            else
-                fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);
-            usage(1);
+        case 'H': usage(0); break;
+        default: usage(1);
         }
     }
     if (optind >= argc) {

@@ -4,12 +4,12 @@
  *   touch [-acmh] [-d DATE | -t STAMP | -r FILE] FILE...
  *
  * Each FILE's access and modification times become the current time, or
- * the time given: -d DATE (util/dates.c: "2024-01-31 12:00:00", "@SECONDS"
- * ...), -t STAMP ([[CC]YY]MMDDhhmm[.ss], POSIX's), -r FILE (that file's
- * times). -a changes only the access time, -m only the modification time.
- * A FILE that does not exist is created empty (mode 0666 less the umask)
- * unless -c; -h changes a symbolic link itself and creates nothing.
- * "-" is standard output. Times are UTC, Duplex's local time.
+ * the time given: -d DATE (util/dates.c, date -d's free form), -t STAMP
+ * ([[CC]YY]MMDDhhmm[.ss], POSIX's), -r FILE (that file's times). -a
+ * changes only the access time, -m only the modification time. A FILE
+ * that does not exist is created empty (mode 0666 less the umask) unless
+ * -c; -h changes a symbolic link itself and creates nothing.
+ * "-" is standard output. Times without a zone are local (TZ's).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * xargs - build command lines from standard input and run them.
  *
  *   xargs [-0rt] [-a FILE] [-d DELIM] [-E EOF] [-n N | -L N] [-s SIZE] [-P N]
- *         [-I REPLACE] [COMMAND [ARG]...]
+ *         [--process-slot-var=NAME] [-I REPLACE] [COMMAND [ARG]...]
  *
  * Reads items from standard input and runs COMMAND (default echo) with
  * ARGs followed by as many items as fit, as many times as needed. Items
@@ -20,7 +20,9 @@
  * else is special. -E EOF: an item EOF ends the input (not with -0, -d).
  * -s SIZE: a command line holds at most SIZE bytes, counting each
  * argument with its NUL. -P N: run up to N commands at a time (0: as many
- * as there are command lines).
+ * as there are command lines); --process-slot-var=NAME gives each command
+ * NAME in its environment, the number of the slot it runs in (0 to N-1,
+ * the lowest free one). The long options are GNU's.
  *
  * Each command is started with posix_spawnp, its standard input from
  * /dev/null (the items are xargs's input, not its), and xargs waits for
@@ -38,6 +40,7 @@
  * Not supported: -x, -p.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -65,6 +68,9 @@ static int line_ended;                   /* the item read last ended its line */
 static long max_chars;                   /* -s; 0: no limit but the kernel's */
 static long max_procs = 1;               /* -P; 0: no limit */
 static long running;                     /* commands started, not yet waited for */
+static const char *slot_var;             /* --process-slot-var: its name */
+static pid_t *slots;                     /* the command of each slot, 0: free */
+static size_t nslots;
 static const char *eof_str;              /* -E */
 static FILE *input;                      /* stdin, or -a's file */
 static const char *replace;              /* -I */
@@ -197,13 +203,17 @@ static int wait_commands(int all)
 {
     while (running > 0) {
         int st;
-        if (waitpid(-1, &st, 0) < 0) {
+        pid_t pid = waitpid(-1, &st, 0);
+        if (pid < 0) {
             if (errno == EINTR)
                 continue;
             fprintf(stderr, PROG ": waiting for %s: %s\n", cmd[0], strerror(errno));
             return 125;
         }
         running--;
+        for (size_t i = 0; i < nslots; i++)
+            if (slots[i] == pid)
+                slots[i] = 0;
         if (WIFSIGNALED(st)) {
             fprintf(stderr, PROG ": %s: terminated by signal %d\n", cmd[0], WTERMSIG(st));
             return 125;
@@ -230,6 +240,23 @@ static int run(char **argv)
         return r;
     if (trace)
         print_trace(argv);
+    size_t slot = 0;
+    if (slot_var) {
+        /* --process-slot-var: the lowest slot no running command has, in
+         * the environment the command is started with (GNU's) */
+        while (slot < nslots && slots[slot])
+            slot++;
+        if (slot == nslots) {
+            slots = xrealloc(slots, ++nslots * sizeof *slots);
+            slots[slot] = 0;
+        }
+        char num[24];
+        snprintf(num, sizeof num, "%zu", slot);
+        if (setenv(slot_var, num, 1) != 0) {
+            fprintf(stderr, PROG ": cannot set %s: %s\n", slot_var, strerror(errno));
+            return 125;
+        }
+    }
     posix_spawn_file_actions_t fa;
     pid_t pid;
     int err = posix_spawn_file_actions_init(&fa);
@@ -244,6 +271,8 @@ static int run(char **argv)
         return err == ENOENT ? 127 : 126;
     }
     running++;
+    if (slot_var)
+        slots[slot] = pid;
     return max_procs == 1 ? wait_commands(1) : -1;
 }
 
@@ -381,9 +410,20 @@ static void parse_options(int argc, char **argv)
 {
     int c;
     const char *file = NULL;
+    static const struct option longopts[] = {
+        { "null", no_argument, NULL, '0' }, { "delimiter", required_argument, NULL, 'd' },
+        { "no-run-if-empty", no_argument, NULL, 'r' }, { "verbose", no_argument, NULL, 't' },
+        { "replace", required_argument, NULL, 'I' }, { "arg-file", required_argument, NULL, 'a' },
+        { "eof", required_argument, NULL, 'E' }, { "max-args", required_argument, NULL, 'n' },
+        { "max-chars", required_argument, NULL, 's' },
+        { "max-procs", required_argument, NULL, 'P' },
+        { "max-lines", required_argument, NULL, 'L' },
+        { "process-slot-var", required_argument, NULL, 'V' }, { NULL, 0, NULL, 0 },
+    };
     opterr = 0;
-    while ((c = getopt(argc, argv, "+0rta:d:E:n:L:s:P:I:")) != -1) {
+    while ((c = getopt_long(argc, argv, "+0rta:d:E:n:L:s:P:I:", longopts, NULL)) != -1) {
         switch (c) {
+        case 'V': slot_var = optarg; break;
         case '0': nul_items = 1; delim = '\0'; break;
         case 'd': nul_items = 1; delim = delimiter(optarg); break;
         case 'r': no_empty_run = 1; break;
@@ -396,7 +436,9 @@ static void parse_options(int argc, char **argv)
         case 's': max_chars = number('s', optarg, 1); break;
         case 'P': max_procs = number('P', optarg, 0); break;
         default:
-            if (optopt && strchr("adEnLsPI", optopt))
+            if (optopt == 0)
+                fprintf(stderr, PROG ": unrecognized option '%s'\n", argv[optind - 1]);
+            else if (strchr("adEnLsPI", optopt))
                 fprintf(stderr, PROG ": option requires an argument -- '%c'\n", optopt);
             else
                 fprintf(stderr, PROG ": invalid option -- '%c'\n", optopt);

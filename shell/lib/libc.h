@@ -97,6 +97,10 @@ struct timespec;
  * kernel's 0 (woken), -EAGAIN (the word had changed), -EINTR or
  * -ETIMEDOUT. Wake at most n sleepers: how many woke. shared: the word may
  * be in memory other processes share (the kernel keys it by the object). */
+/* The POSIX TZ string of a zone's name (zones.c), or NULL; buf holds a
+ * computed one (Etc/GMT+5). */
+const char *__dx_zone_rule(const char *name, char *buf, size_t size);
+
 long __dx_futex_wait(volatile unsigned *word, unsigned val, const struct timespec *rel,
                      bool shared);
 long __dx_futex_wake(volatile unsigned *word, int n, bool shared);

@@ -16,6 +16,9 @@
  * 02:00:00) of the local time in force before the change. Without rules,
  * glibc's default applies: M3.2.0,M11.1.0.
  *
+ * Before that, TZ may name a zone ("Europe/Berlin", ":America/New_York"):
+ * zones.c gives the POSIX string of its rule today (no historical rules).
+ *
  * TZ unset or empty, or a string that cannot be read, is UTC: the
  * machine's clock is UTC and there is no other local time to fall back
  * on. The broken-down times carry their offset and name (tm_gmtoff,
@@ -129,7 +132,7 @@ static int parse_tz(const char *s)
 {
     long off;
     if (*s == ':')
-        return 0;                          /* a file: there are none */
+        return 0;                          /* a file, not a zone of zones.c */
     if (!(s = parse_name(s, zone.std)) || !(s = parse_hms(s, &off, 1)))
         return 0;
     zone.std_off = -off;
@@ -161,7 +164,9 @@ void tzset(void)
     if (strlen(tz) < sizeof cached && strcmp(tz, cached) == 0 && cached[0])
         return;
     snprintf(cached, sizeof cached, "%s", tz);
-    if (!*tz || !parse_tz(tz)) {
+    char etc[16];
+    const char *rule = __dx_zone_rule(tz, etc, sizeof etc);   /* a zone's name */
+    if (!*tz || !parse_tz(rule ? rule : tz)) {
         strcpy(zone.std, "UTC");
         zone.std_off = 0;
         zone.has_dst = 0;

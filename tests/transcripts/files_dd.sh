@@ -107,3 +107,9 @@ dd status=loud
 echo "status $?"
 cd /tmp
 rm -r /tmp/dd_t
+echo "--- blanks before a number are skipped, as GNU dd's strtoumax skips them"
+printf 'high\n' > /tmp/dd_blank
+dd if=/tmp/dd_blank 'count= 2' ibs=1 2>/dev/null; echo
+dd if=/tmp/dd_blank 'count=1x 3' ibs=1 2>/dev/null; echo
+dd if=/tmp/dd_blank 'count= x' ibs=1; echo "status $?"
+rm -f /tmp/dd_blank

@@ -84,3 +84,9 @@ echo a | xargs -q
 echo "status $?"
 cd /tmp
 rm -r /tmp/xa_t
+echo "--- --process-slot-var: each command's slot, 0 to N-1; long options"
+printf 'one\ntwo\nthree\n' | xargs -n 1 -P 1 --process-slot-var=V printenv V
+printf 'a\nb\nc\nd\n' | xargs -n 1 -P 2 --process-slot-var=SLOT sh -c 'echo "$SLOT"' | grep -cv '^[01]$'
+printf 'a\nb\n' | xargs --max-args=1 --no-run-if-empty echo x
+printf 'a b\n' | xargs --null echo
+xargs --bogus </dev/null; echo "status $?"

@@ -71,3 +71,7 @@ seq -f abc 1 2
 echo "status $?"
 seq -w -f %g 1 2
 echo "status $?"
+echo "--- an exponent counts against the decimals (as GNU seq)"
+for a in "1.0e0 2" "1.0E0 2" "1e-2 0.03" "1.00e1 12" "1.5e1 17" "0 1e-1 0.3" "1e2 101"; do
+    seq -s, $a
+done

@@ -50,3 +50,8 @@ sort --nope f
 echo "status $?"
 cd /tmp
 rm -r /tmp/sorto_t
+echo "--- -g: numbers as strtod reads them; no number < NaN < -inf < numbers < +inf"
+printf '01.37\n1.222\n2.1\n0.4\nNaN\nbork\n-inf\n+infinity\n' | sort -g
+printf '1e3\n5\n-2.5e-1\n 7\n1E1\n' | sort -g
+printf 'a 1e2\nb 3\nc -1\n' | sort -k2g
+printf 'a 1e2\nb 3\nc -1\n' | sort -k2,2gr

@@ -8,10 +8,11 @@ TEST(dev_nodes_exist)
 {
     const char *names[] = { NULL, "/dev/null", "/dev/zero", "/dev/tty", "/dev/console",
                             "/dev/hostout", "/dev/hosterr", "/dev/hostin",
-                            "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/full" };
+                            "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/full",
+                            "/dev/urandom", "/dev/random" };
     /* the console and the launcher's input are root's alone */
     const uint32_t modes[] = { 0, 0666, 0666, 0666, 0600, 0666, 0666, 0600, 0666, 0666, 0666,
-                               0666 };
+                               0666, 0666, 0666 };
     for (int d = DEV_NULL; d < NDEV; d++) {
         struct k_stat st;
         CHECK_EQ(sstat(init, names[d], &st), 0);
@@ -232,5 +233,24 @@ TEST(dev_full_is_a_full_disk)
     char buf[8] = { 1, 1, 1, 1 };
     CHECK_EQ(sread(init, fd, buf, 4), 4);
     CHECK_EQ(buf[0] | buf[3], 0);
+    CHECK_EQ(sclose(init, fd), 0);
+}
+
+TEST(dev_urandom_gives_bytes_that_differ)
+{
+    long fd = sopen(init, "/dev/urandom", O_RDWR, 0);
+    CHECK(fd >= 0);
+    char a[1001], b[1001];                  /* sread adds a NUL */
+    CHECK_EQ(sread(init, fd, a, 1000), 1000);
+    CHECK_EQ(sread(init, fd, b, 1000), 1000);
+    CHECK(memcmp(a, b, 1000) != 0);
+    int counts[256] = { 0 }, seen = 0;
+    for (size_t i = 0; i < 1000; i++)
+        seen += counts[(unsigned char)a[i]]++ == 0;
+    CHECK(seen > 200);                      /* not a few values over and over */
+    CHECK_EQ(swrite(init, fd, "x"), 1);     /* accepted */
+    CHECK_EQ(sclose(init, fd), 0);
+    fd = sopen(init, "/dev/random", O_RDONLY, 0);
+    CHECK_EQ(sread(init, fd, a, 7), 7);     /* not a multiple of 8 */
     CHECK_EQ(sclose(init, fd), 0);
 }

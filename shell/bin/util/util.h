@@ -78,6 +78,13 @@ const char *user_name(unsigned uid);
 const char *group_name(unsigned gid);
 long user_id(const char *name);          /* a name or a number; -1: unknown */
 long group_id(const char *name);
+long user_group(const char *name);       /* a user NAME's login group; -1: none */
+
+/* path made absolute (canonical.c): "." and ".." resolved, symbolic links
+ * followed (not with nolinks), slashes doubled or trailing removed. mode:
+ * 'e' (every component must exist), 'f' (all but the last) or 'm' (none).
+ * malloc'd; NULL and errno on failure. */
+char *canonical_path(const char *path, int mode, int nolinks);
 
 /* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
  * else 24x80); raw mode (no echo, no line editing, no signals from keys)
@@ -103,11 +110,12 @@ int each_target(const char *prog, int n, char **ops, const char *target_dir,
 void two_operands(int argc, char **argv, int status, const char *usage);
 FILE *open_operand(const char *name);
 
-/* Dates (dates.c), in UTC, Duplex's local time. parse_date: date -d's
- * and touch -d's "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]" (a T may join
- * them; ZONE: Z, UTC, +HHMM, -HH:MM), "@SECONDS", "now", "today",
- * "yesterday", "tomorrow". parse_stamp: touch -t's [[CC]YY]MMDDhhmm[.ss].
- * 0, or -1 if s is no such date. */
+/* Dates (dates.c), in local time (TZ). parse_date: date -d's and touch
+ * -d's free form as GNU reads it: "YYYY-MM-DD[ HH:MM[:SS[.NNN]]][ ZONE]"
+ * (a T may join them; ZONE: Z, UTC, TZ's names, +HHMM, -HH:MM),
+ * "Jan 31 2024", "@SECONDS", "now", "yesterday", "2 days ago",
+ * "next monday", a leading TZ="ZONE". parse_stamp: touch -t's
+ * [[CC]YY]MMDDhhmm[.ss]. 0, or -1 if s is no such date. */
 struct timespec;
 int parse_date(const char *s, struct timespec *out);
 int parse_stamp(const char *s, struct timespec *out);

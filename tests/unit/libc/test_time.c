@@ -180,6 +180,42 @@ TEST(localtime_posix_tz)
     tzset();
 }
 
+/* Zones by name (zones.c): the rule of today, so against glibc's zone
+ * files from 2024 on only (the files know the past rules, the table does
+ * not). Dublin's "daylight" time is its winter, in both. */
+TEST(localtime_named_zones)
+{
+    static const char *const names[] = {
+        "Europe/Berlin", "America/New_York", ":America/Los_Angeles", "Europe/London",
+        "Europe/Dublin", "Asia/Kolkata", "Australia/Sydney", "Pacific/Auckland",
+        "America/Santiago", "Asia/Jerusalem", "Africa/Cairo", "Asia/Tokyo", "UTC",
+        "Etc/GMT+5", "Etc/GMT-14", "America/St_Johns", "Asia/Kathmandu",
+    };
+    uint64_t x = 88172645463325252ULL;
+    for (size_t z = 0; z < sizeof names / sizeof *names; z++) {
+        setenv("TZ", names[z], 1);
+        tzset();
+        for (int i = 0; i < 2000; i++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            check_localtime(names[z], 1704067200LL + (long long)(x % 420000000ULL));
+        }
+        for (long long t = 1709251200; t < 1709251200 + 40 * 86400; t += 1800)
+            check_localtime(names[z], t);
+        for (long long t = 1727740800; t < 1727740800 + 40 * 86400; t += 1800)
+            check_localtime(names[z], t);
+    }
+    setenv("TZ", "Nowhere/Atlantis", 1);     /* no such zone: UTC */
+    tzset();
+    time_t t = 0;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    CHECK_EQ(tm.tm_gmtoff, 0);
+    setenv("TZ", "UTC", 1);
+    tzset();
+}
+
 TEST(mktime_posix_tz)
 {
     static const int cases[][6] = {      /* sec min hour mday mon year */
