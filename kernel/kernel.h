@@ -31,6 +31,7 @@
 #include "uapi/syscall.h"
 #include "uapi/poll.h"
 #include "uapi/mman.h"
+#include "uapi/resource.h"
 
 /* ---- lib.c, string.c: the kernel's own small C library ----------------- */
 
@@ -200,6 +201,8 @@ struct proc {
     k_sigset_t    sig_mask;
     struct k_sigaction sig_action[NSIG];
 
+    struct k_rlimit rlimits[RLIM_NLIMITS];  /* rlimit.c: inherited, kept by exec */
+
     void         *ctx;              /* the platform's, never looked into */
 };
 
@@ -223,6 +226,12 @@ int  spawn_load(struct proc *child, struct proc *parent, const char *path,
 /* The process in table slot `slot`, or in the next slot in use, as ps shows
  * it (procinfo): the slot after it, 0 after the last. */
 long proc_info(long slot, struct k_procinfo *pi);
+
+/* rlimit.c */
+void rlimit_init(struct proc *p, struct proc *parent);  /* parent's, or init's */
+int  fd_limit(struct proc *p);           /* descriptors must be below this */
+long fsize_clip(struct proc *p, int64_t off, size_t *n);  /* -EFBIG + SIGXFSZ */
+long fsize_check(struct proc *p, int64_t len);            /* the same, ftruncate */
 
 /* ---- signal.c: recording signals; delivery is the platform's ------------- */
 
@@ -388,6 +397,7 @@ long         file_read(struct proc *p, struct file *f, uptr buf, size_t n);
 long         file_write(struct proc *p, struct file *f, uptr buf, size_t n);
 struct file *fd_get(struct proc *p, int fd);    /* NULL: bad fd */
 int          fd_alloc(struct proc *p, struct file *f, int lowest);  /* -EMFILE */
+int          fd_free(struct proc *p);    /* the lowest free descriptor, or -EMFILE */
 void         fd_close_all(struct proc *p);
 void         fd_close_on_exec(struct proc *p);
 void         fd_inherit(struct proc *child, struct proc *parent);  /* all, with cloexec marks */
@@ -532,6 +542,8 @@ void nanosleep_interrupted(struct proc *p, const long *a);
 sysfn_t sys_sigaction, sys_sigprocmask, sys_sigpending, sys_sigsuspend, sys_sigreturn;
 /* share.c */
 sysfn_t sys_download, sys_sync;
+/* rlimit.c */
+sysfn_t sys_getrlimit, sys_setrlimit, sys_prlimit64;
 /* sysfile.c */
 sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_fcntl, sys_stat, sys_fstat, sys_mkdir, sys_rmdir, sys_unlink, sys_rename,

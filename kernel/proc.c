@@ -79,6 +79,7 @@ struct proc *proc_alloc(struct proc *parent)
             p->pgid = p->sid = p->pid;
             p->umask = 022;
         }
+        rlimit_init(p, parent);
         kstats.procs++;
         return p;
     }

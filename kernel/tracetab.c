@@ -146,6 +146,9 @@ static const struct sysdesc table[NSYSCALL] = {
     D(SYS_trace_open,    "trace_open",    A_HEX),
     D(SYS_sync,          "sync"),
     D(SYS_download,      "download",      A_FD, A_STR),
+    D(SYS_getrlimit,     "getrlimit",     A_INT, A_STRUCT_OUT),
+    D(SYS_setrlimit,     "setrlimit",     A_INT, A_STRUCT),
+    D(SYS_prlimit64,     "prlimit64",     A_INT, A_INT, A_STRUCT, A_STRUCT_OUT),
 };
 
 const struct sysdesc *sysdesc(long nr)
