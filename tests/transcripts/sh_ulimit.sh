@@ -1,0 +1,32 @@
+# ulimit (shell/sh/bi_proc.c) over getrlimit and setrlimit (kernel/rlimit.c):
+# limits shown and set, soft and hard, -f in 512-byte blocks; a writer past
+# -f gets SIGXFSZ (status 153), -n makes open fail with EMFILE; children
+# inherit the limits; and /tmp is sticky and world-writable, as on Unix.
+echo "--- defaults"
+ulimit -n; ulimit -Hn; ulimit -f; ulimit -Sc; ulimit -Hc
+ulimit -a | head -2
+echo "--- -f"
+rm -f /tmp/sh_ulimit.big
+(ulimit -f 1; yes > /tmp/sh_ulimit.big); echo "status $?"
+wc -c < /tmp/sh_ulimit.big
+(ulimit -f 1; printf '%600s' x > /tmp/sh_ulimit.big; echo "not reached"); echo "status $?"
+wc -c < /tmp/sh_ulimit.big
+(ulimit -f 4; ulimit -f; ulimit -Hf; ulimit -S -f 2; ulimit -f; ulimit -H -f)
+(ulimit -f 3; ulimit -f unlimited; ulimit -f)
+rm -f /tmp/sh_ulimit.big
+echo "--- -n"
+echo hello > /tmp/sh_ulimit.small
+(ulimit -n 3; cat /tmp/sh_ulimit.small; echo "cat: $?")
+(ulimit -n 4; cat /tmp/sh_ulimit.small)
+rm -f /tmp/sh_ulimit.small
+echo "--- inherited"
+(ulimit -n 10; ulimit -c 8; sh -c 'ulimit -n; ulimit -c')
+echo "--- errors"
+ulimit -n 65; echo "status $?"
+ulimit -S -n 65; echo "status $?"
+ulimit -x; echo "status $?"
+ulimit -f abc; echo "status $?"
+ulimit -f 1 2; echo "status $?"
+echo "--- /tmp"
+test -k /tmp && echo "/tmp is sticky"
+ls -ld /tmp | cut -c1-10
