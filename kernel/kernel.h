@@ -230,6 +230,7 @@ long proc_info(long slot, struct k_procinfo *pi);
 /* rlimit.c */
 void rlimit_init(struct proc *p, struct proc *parent);  /* parent's, or init's */
 int  fd_limit(struct proc *p);           /* descriptors must be below this */
+bool nproc_reached(struct proc *p);      /* p's user may have no more processes */
 long fsize_clip(struct proc *p, int64_t off, size_t *n);  /* -EFBIG + SIGXFSZ */
 long fsize_check(struct proc *p, int64_t len);            /* the same, ftruncate */
 

@@ -8,7 +8,7 @@
  * Anyone may lower a limit or move its soft value up to the hard one; only
  * root may raise a hard value, as a process with CAP_SYS_RESOURCE on Linux.
  *
- * Two limits are enforced:
+ * Three limits are enforced:
  *  - RLIMIT_NOFILE: a new descriptor must be below the soft value
  *    (fd_limit, used wherever a free descriptor is looked for). Its hard
  *    value cannot pass NOFILE, the size of the descriptor table, and that is
@@ -17,6 +17,8 @@
  *    value writes what fits; one that starts at or past it fails with EFBIG
  *    and sends SIGXFSZ, whose default action ends the process (fsize_clip).
  *    Growing a file with ftruncate past it fails the same way.
+ *  - RLIMIT_NPROC: fork and spawn fail with EAGAIN once the user has that
+ *    many processes; root's are not counted against it (nproc_reached).
  * The others are kept, reported and inherited, so that programs that read
  * or set them run, but nothing checks them: a process starts with
  * RLIM_INFINITY for those that have no bound here, and with the real bound
@@ -55,6 +57,19 @@ int fd_limit(struct proc *p)
 {
     uint64_t n = p->rlimits[RLIMIT_NOFILE].rlim_cur;
     return n < NOFILE ? (int)n : NOFILE;
+}
+
+/* RLIMIT_NPROC: has p's user as many processes (zombies too, until
+ * reaped) as p's soft limit allows? Root is never held back, as on Linux. */
+bool nproc_reached(struct proc *p)
+{
+    if (p->uid == 0)
+        return false;
+    uint64_t n = 0;
+    for (int i = 0; i < NPROC; i++)
+        if (procs[i].state != P_UNUSED && procs[i].uid == p->uid)
+            n++;
+    return n >= p->rlimits[RLIMIT_NPROC].rlim_cur;
 }
 
 /* A write of *n bytes at off into a regular file: cut *n to what the file

@@ -156,3 +156,23 @@ TEST(rlimit_fsize_sigxfsz_ends_a_process_by_default)
     CHECK_STR(slurp(init, "/f"), "abcd");
     CHECK_EQ(spath(init, SYS_unlink, "/f"), 0);
 }
+
+TEST(rlimit_nproc_holds_back_a_user_but_not_root)
+{
+    struct proc *u = user_proc();                   /* user 1000's only process */
+    CHECK_EQ(set(u, RLIMIT_NPROC, 2, 2), 0);
+    long pid = tsys(u, SYS_fork);
+    CHECK(pid > 0);
+    struct proc *c = proc_find((int)pid);
+    CHECK_EQ(tsys(u, SYS_fork), -EAGAIN);            /* two of 1000's already */
+    CHECK_EQ(tsys(c, SYS_fork), -EAGAIN);
+    texit_reap(c, 0);
+    pid = tsys(u, SYS_fork);                         /* room again once reaped */
+    CHECK(pid > 0);
+    texit_reap(proc_find((int)pid), 0);
+    CHECK_EQ(set(init, RLIMIT_NPROC, 1, 1), 0);      /* root is never held back */
+    struct proc *r = tspawn(init, "/bin/init");
+    CHECK(r != NULL);
+    texit_reap(r, 0);
+    texit_reap(u, 0);
+}

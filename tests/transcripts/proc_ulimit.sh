@@ -6,19 +6,19 @@ echo "--- defaults"
 ulimit -n; ulimit -Hn; ulimit -f; ulimit -Sc; ulimit -Hc
 ulimit -a | head -2
 echo "--- -f"
-rm -f /tmp/sh_ulimit.big
-(ulimit -f 1; yes > /tmp/sh_ulimit.big); echo "status $?"
-wc -c < /tmp/sh_ulimit.big
-(ulimit -f 1; printf '%600s' x > /tmp/sh_ulimit.big; echo "not reached"); echo "status $?"
-wc -c < /tmp/sh_ulimit.big
+rm -f /tmp/proc_ulimit.big
+(ulimit -f 1; yes > /tmp/proc_ulimit.big); echo "status $?"
+wc -c < /tmp/proc_ulimit.big
+(ulimit -f 1; printf '%600s' x > /tmp/proc_ulimit.big; echo "not reached"); echo "status $?"
+wc -c < /tmp/proc_ulimit.big
 (ulimit -f 4; ulimit -f; ulimit -Hf; ulimit -S -f 2; ulimit -f; ulimit -H -f)
 (ulimit -f 3; ulimit -f unlimited; ulimit -f)
-rm -f /tmp/sh_ulimit.big
+rm -f /tmp/proc_ulimit.big
 echo "--- -n"
-echo hello > /tmp/sh_ulimit.small
-(ulimit -n 3; cat /tmp/sh_ulimit.small; echo "cat: $?")
-(ulimit -n 4; cat /tmp/sh_ulimit.small)
-rm -f /tmp/sh_ulimit.small
+echo hello > /tmp/proc_ulimit.small
+(ulimit -n 3; cat /tmp/proc_ulimit.small; echo "cat: $?")
+(ulimit -n 4; cat /tmp/proc_ulimit.small)
+rm -f /tmp/proc_ulimit.small
 echo "--- inherited"
 (ulimit -n 10; ulimit -c 8; sh -c 'ulimit -n; ulimit -c')
 echo "--- errors"
