@@ -21,6 +21,8 @@ echo hello > /tmp/proc_ulimit.small
 rm -f /tmp/proc_ulimit.small
 echo "--- inherited"
 (ulimit -n 10; ulimit -c 8; sh -c 'ulimit -n; ulimit -c')
+echo "--- trace shows the calls"
+trace sh -c 'ulimit -n 10; ulimit -n' 2>&1 | grep rlimit
 echo "--- errors"
 ulimit -n 65; echo "status $?"
 ulimit -S -n 65; echo "status $?"
