@@ -1,7 +1,8 @@
 # ulimit (shell/sh/bi_proc.c) over getrlimit and setrlimit (kernel/rlimit.c):
 # limits shown and set, soft and hard, -f in 512-byte blocks; a writer past
 # -f gets SIGXFSZ (status 153), -n makes open fail with EMFILE; children
-# inherit the limits; and /tmp is sticky and world-writable, as on Unix.
+# inherit the limits; and /tmp is sticky and world-writable, as on Unix:
+# anyone may make a file there, only its owner (or root) remove it.
 echo "--- defaults"
 ulimit -n; ulimit -Hn; ulimit -f; ulimit -Sc; ulimit -Hc
 ulimit -a | head -2
@@ -32,3 +33,7 @@ ulimit -f 1 2; echo "status $?"
 echo "--- /tmp"
 test -k /tmp && echo "/tmp is sticky"
 ls -ld /tmp | cut -c1-10
+echo root > /tmp/proc_ulimit.root
+runas 1000 sh -c 'echo mine > /tmp/proc_ulimit.user && rm /tmp/proc_ulimit.user && echo "a user makes and removes its own file"'
+runas 1000 rm -f /tmp/proc_ulimit.root; echo "status $?"
+rm /tmp/proc_ulimit.root
