@@ -10,7 +10,8 @@
  *
  * Three limits are enforced:
  *  - RLIMIT_NOFILE: a new descriptor must be below the soft value
- *    (fd_limit, used wherever a free descriptor is looked for). Its hard
+ *    (fd_limit, used wherever a free descriptor is looked for, and by
+ *    ppoll, which takes no more descriptors than that). Its hard
  *    value cannot pass NOFILE, the size of the descriptor table, and that is
  *    what a process starts with: Linux's nr_open, for this kernel.
  *  - RLIMIT_FSIZE: a write that would take a regular file past the soft

@@ -111,6 +111,7 @@ TEST(rlimit_nofile_bounds_every_new_descriptor)
     uptr fds = ubuf(init, 2 * sizeof(int));
     CHECK_EQ(sys3(init, SYS_pipe2, (long)fds, 0, 0), -EMFILE);
     CHECK_EQ(sys3(init, SYS_socket, 1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0), -EMFILE);
+    CHECK_EQ(sys3(init, SYS_ppoll, (long)ubuf(init, 6 * sizeof(struct k_pollfd)), 6, 0), -EINVAL);
     /* lowering the limit closes nothing: descriptors above it stay usable */
     CHECK_EQ(set(init, RLIMIT_NOFILE, 3, NOFILE), 0);
     CHECK_EQ(sys3(init, SYS_read, 4, (long)ubuf(init, 4), 4), 1);
