@@ -1,8 +1,9 @@
 /*
  * test_rlimit.c - resource limits (kernel/rlimit.c): the defaults, getting
  * and setting them, who may raise what, inheritance across spawn and fork,
- * and the two that are enforced: RLIMIT_NOFILE on every way of making a
- * descriptor, RLIMIT_FSIZE on write and ftruncate (EFBIG and SIGXFSZ).
+ * and the three that are enforced: RLIMIT_NOFILE on every way of making a
+ * descriptor (and ppoll's count), RLIMIT_FSIZE on write and ftruncate
+ * (EFBIG and SIGXFSZ), RLIMIT_NPROC on fork for users other than root.
  */
 #include "fstest.h"
 
