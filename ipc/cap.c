@@ -66,7 +66,7 @@ long cap_lookup(struct proc *p, long fd, uint32_t need, struct cap **out)
 bool cap_fds_free(struct proc *p, int n, int *fds)
 {
     int k = 0;
-    for (int fd = 0; fd < NOFILE && k < n; fd++)
+    for (int fd = 0; fd < fd_limit(p) && k < n; fd++)
         if (!p->ofile[fd])
             fds[k++] = fd;
     return k == n;

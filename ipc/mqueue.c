@@ -219,11 +219,9 @@ long sys_mq_open(struct proc *p, const long *a)
     struct k_mq_attr at = { 0, MQ_MAXMSG_DEFAULT, MQ_MSGSIZE_DEFAULT, 0 };
     if (a[3] && copyin(p, &at, (uptr)a[3], sizeof at) < 0)
         return -EFAULT;
-    int fd = 0;
-    while (fd < NOFILE && p->ofile[fd])
-        fd++;
-    if (fd == NOFILE)
-        return -EMFILE;
+    int fd = fd_free(p);
+    if (fd < 0)
+        return fd;
     struct inode *ip = dir_lookup(mqdir, name);
     if (!ip) {
         if (!(oflag & O_CREAT))

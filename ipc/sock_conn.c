@@ -197,11 +197,9 @@ long sys_accept4(struct proc *p, const long *a)
     struct sock *e = s->pending;
     if (!e)
         return sock_wait(p, s, &s->rwait, "accept", (lf->flags & O_NONBLOCK) != 0);
-    int fd = 0;
-    while (fd < NOFILE && p->ofile[fd])
-        fd++;
-    if (fd == NOFILE)
-        return -EMFILE;
+    int fd = fd_free(p);
+    if (fd < 0)
+        return fd;
     if (a[1] && (r = sock_addr_out(p, e->peer ? e->peer->name : NULL,
                                    (uptr)a[1], (uptr)a[2])) < 0)
         return r;

@@ -260,7 +260,7 @@ static int build_control(struct proc *p, struct sock *s, struct sock_take *t,
     if (fds) {
         size_t room = o->ctllen - used;
         int max = room > K_CMSG_LEN(0) ? (int)((room - K_CMSG_LEN(0)) / sizeof(int32_t)) : 0;
-        for (int fd = 0; fd < NOFILE && n < MIN(max, fds->n); fd++)
+        for (int fd = 0; fd < fd_limit(p) && n < MIN(max, fds->n); fd++)
             if (!p->ofile[fd])
                 slot[n++] = fd;
         if (n < fds->n)

@@ -90,7 +90,10 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
         return -EINVAL;          /* mq_send writes a queue */
     if (f->flags & O_APPEND)
         f->off = ip->size;
-    long r = ramfs_write(ip, p, buf, n, f->off);
+    long r = fsize_clip(p, f->off, &n);     /* RLIMIT_FSIZE */
+    if (r < 0)
+        return r;
+    r = ramfs_write(ip, p, buf, n, f->off);
     if (r > 0)
         f->off += r;
     return r;
@@ -105,13 +108,25 @@ struct file *fd_get(struct proc *p, int fd)
     return p->ofile[fd];
 }
 
+/* The lowest free descriptor, or -EMFILE: below the RLIMIT_NOFILE soft
+ * limit (rlimit.c), for calls that must know it before making the file. */
+int fd_free(struct proc *p)
+{
+    int limit = fd_limit(p);
+    for (int fd = 0; fd < limit; fd++)
+        if (!p->ofile[fd])
+            return fd;
+    return -EMFILE;
+}
+
 /* Install f (the caller's reference passes to the table) at the lowest free
- * descriptor >= lowest. The new descriptor stays open across exec. */
+ * descriptor >= lowest, below the RLIMIT_NOFILE soft limit. The new
+ * descriptor stays open across exec. */
 int fd_alloc(struct proc *p, struct file *f, int lowest)
 {
     if (lowest < 0 || lowest >= NOFILE)
         return -EINVAL;
-    for (int fd = lowest; fd < NOFILE; fd++) {
+    for (int fd = lowest; fd < fd_limit(p); fd++) {
         if (!p->ofile[fd]) {
             p->ofile[fd] = f;
             p->cloexec &= ~((uint64_t)1 << fd);

@@ -31,6 +31,7 @@
 #include "uapi/syscall.h"
 #include "uapi/poll.h"
 #include "uapi/mman.h"
+#include "uapi/resource.h"
 
 /* ---- lib.c, string.c: the kernel's own small C library ----------------- */
 
@@ -201,6 +202,8 @@ struct proc {
     k_sigset_t    sig_mask;
     struct k_sigaction sig_action[NSIG];
 
+    struct k_rlimit rlimits[RLIM_NLIMITS];  /* rlimit.c: inherited, kept by exec */
+
     void         *ctx;              /* the platform's, never looked into */
 };
 
@@ -224,6 +227,13 @@ int  spawn_load(struct proc *child, struct proc *parent, const char *path,
 /* The process in table slot `slot`, or in the next slot in use, as ps shows
  * it (procinfo): the slot after it, 0 after the last. */
 long proc_info(long slot, struct k_procinfo *pi);
+
+/* rlimit.c */
+void rlimit_init(struct proc *p, struct proc *parent);  /* parent's, or init's */
+int  fd_limit(struct proc *p);           /* descriptors must be below this */
+bool nproc_reached(struct proc *p);      /* p's user may have no more processes */
+long fsize_clip(struct proc *p, int64_t off, size_t *n);  /* -EFBIG + SIGXFSZ */
+long fsize_check(struct proc *p, int64_t len);            /* the same, ftruncate */
 
 /* ---- signal.c: recording signals; delivery is the platform's ------------- */
 
@@ -392,6 +402,7 @@ long         file_read(struct proc *p, struct file *f, uptr buf, size_t n);
 long         file_write(struct proc *p, struct file *f, uptr buf, size_t n);
 struct file *fd_get(struct proc *p, int fd);    /* NULL: bad fd */
 int          fd_alloc(struct proc *p, struct file *f, int lowest);  /* -EMFILE */
+int          fd_free(struct proc *p);    /* the lowest free descriptor, or -EMFILE */
 void         fd_close_all(struct proc *p);
 void         fd_close_on_exec(struct proc *p);
 void         fd_inherit(struct proc *child, struct proc *parent);  /* all, with cloexec marks */
@@ -553,6 +564,8 @@ void nanosleep_interrupted(struct proc *p, const long *a);
 sysfn_t sys_sigaction, sys_sigprocmask, sys_sigpending, sys_sigsuspend, sys_sigreturn;
 /* share.c */
 sysfn_t sys_download, sys_sync;
+/* rlimit.c */
+sysfn_t sys_getrlimit, sys_setrlimit, sys_prlimit64;
 /* sysfile.c */
 sysfn_t sys_open, sys_close, sys_read, sys_write, sys_lseek, sys_dup, sys_dup2,
         sys_fcntl, sys_stat, sys_fstat, sys_mkdir, sys_rmdir, sys_unlink, sys_rename,
@@ -625,7 +638,7 @@ enum argkind {
     A_NONE, A_INT, A_HEX, A_PTR, A_FD, A_STR, A_BUF_IN, A_OFLAGS, A_FDFLAGS, A_OCT, A_OCTFLAGS,
     A_SIG, A_STRUCT, A_MSG_IN, A_SEMBUF,
     A_AF, A_SOCKTYPE, A_SOCKFLAGS, A_MSGFLAGS, A_SHUT, A_SOCKLEVEL, A_SOCKOPT,
-    A_SOCKADDR, A_MQATTR,
+    A_SOCKADDR, A_MQATTR, A_RLIMIT,
     A_OUT,                          /* not a kind: the first of those filled */
     A_BUF_OUT = A_OUT, A_STR_OUT, A_FDS_OUT, A_INT_OUT, A_WSTATUS_OUT, A_MSG_OUT,
     A_STRUCT_OUT, A_SOCKADDR_OUT, A_MQATTR_OUT,

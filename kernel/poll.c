@@ -100,7 +100,7 @@ long sys_ppoll(struct proc *p, const long *a)
     long nfds = a[1];
     struct k_pollfd fds[NOFILE];
     bool timed;
-    if (nfds < 0 || nfds > NOFILE)          /* Linux: more than RLIMIT_NOFILE */
+    if (nfds < 0 || nfds > fd_limit(p))     /* Linux: more than RLIMIT_NOFILE */
         return -EINVAL;
     if (copyin(p, fds, ufds, (size_t)nfds * sizeof fds[0]) < 0)
         return -EFAULT;

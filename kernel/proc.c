@@ -59,6 +59,8 @@ static int pid_alloc(void)
 
 struct proc *proc_alloc(struct proc *parent)
 {
+    if (parent && nproc_reached(parent))
+        return NULL;                    /* RLIMIT_NPROC: fork and spawn say EAGAIN */
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
         if (p->state != P_UNUSED)
@@ -79,6 +81,7 @@ struct proc *proc_alloc(struct proc *parent)
             p->pgid = p->sid = p->pid;
             p->umask = 022;
         }
+        rlimit_init(p, parent);
         kstats.procs++;
         return p;
     }

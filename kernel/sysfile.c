@@ -45,11 +45,9 @@ long sys_open(struct proc *p, const long *a)
     int flags = (int)a[1] & ~O_SPAWN_DEFER;     /* the kernel's own, never a user's */
     /* Like Linux, find room for the descriptor before opening, so that a
      * full table leaves no file created and no FIFO end opened. */
-    int fd = 0;
-    while (fd < NOFILE && p->ofile[fd])
-        fd++;
-    if (fd == NOFILE)
-        return -EMFILE;
+    int fd = fd_free(p);
+    if (fd < 0)
+        return fd;
     struct file *f;
     r = file_open(p, path, flags, (uint32_t)a[2], &f);
     if (r < 0)
@@ -144,7 +142,7 @@ long sys_dup2(struct proc *p, const long *a)
 {
     struct file *f = argfd(p, a[0]);
     long fd = a[1];
-    if (!f || fd < 0 || fd >= NOFILE)
+    if (!f || fd < 0 || fd >= fd_limit(p))
         return -EBADF;
     if (fd == a[0])
         return fd;
@@ -166,7 +164,7 @@ long sys_fcntl(struct proc *p, const long *a)
     switch (a[1]) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
-        if (arg < 0 || arg >= NOFILE)
+        if (arg < 0 || arg >= fd_limit(p))
             return -EINVAL;
         return dup_from(p, f, (int)arg, a[1] == F_DUPFD_CLOEXEC);
     case F_GETFD:
@@ -218,7 +216,8 @@ long sys_ftruncate(struct proc *p, const long *a)
     /* Linux says EINVAL, not EBADF, for a descriptor open read-only */
     if (f->type != F_INODE || f->ip->type != I_REG || !FILE_WRITABLE(f) || a[1] < 0)
         return -EINVAL;
-    return ramfs_truncate(f->ip, a[1]);
+    long r = fsize_check(p, a[1]);          /* RLIMIT_FSIZE */
+    return r < 0 ? r : ramfs_truncate(f->ip, a[1]);
 }
 
 /* ---- information -------------------------------------------------------- */

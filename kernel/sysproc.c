@@ -135,7 +135,7 @@ static long apply_action(struct proc *child, struct proc *parent,
         KASSERT(r != KERN_BLOCK);
         if (r < 0)
             return r;
-        if (act->fd < 0 || act->fd >= NOFILE) {
+        if (act->fd < 0 || act->fd >= fd_limit(child)) {
             file_close(f);
             return -EBADF;
         }
@@ -159,7 +159,7 @@ static long apply_action(struct proc *child, struct proc *parent,
         child->cloexec &= ~(1ull << act->fd);
         return 0;
     case SPAWN_DUP2: {
-        if (act->newfd < 0 || act->newfd >= NOFILE)
+        if (act->newfd < 0 || act->newfd >= fd_limit(child))
             return -EBADF;
         struct file *f = fd_get(child, act->fd);
         if (!f)

@@ -461,7 +461,9 @@ static void put_arg(struct proc *p, struct trace *t, const struct sysdesc *d,
     case A_STRUCT:  put(t, v ? "{...}" : "NULL"); break;
     case A_MSG_IN:  put_msg(p, t, (uptr)v, i < 5 ? a[i + 1] : 0); break;
     case A_SEMBUF:  put(t, "{...}"); break;
-    case A_AF: case A_SHUT: case A_SOCKLEVEL: case A_SOCKOPT: put_named(t, d->kind[i], v); break;
+    case A_AF: case A_SHUT: case A_SOCKLEVEL: case A_SOCKOPT: case A_RLIMIT:
+        put_named(t, d->kind[i], v);
+        break;
     case A_SOCKTYPE: put_socktype(t, v); break;
     case A_SOCKFLAGS: case A_MSGFLAGS: put_flags(t, d->kind[i], (unsigned long)v, ""); break;
     case A_SOCKADDR: put_sockaddr(p, t, (uptr)v, i < 5 ? a[i + 1] : 0); break;

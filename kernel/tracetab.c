@@ -146,6 +146,9 @@ static const struct sysdesc table[NSYSCALL] = {
     D(SYS_trace_open,    "trace_open",    A_HEX),
     D(SYS_sync,          "sync"),
     D(SYS_download,      "download",      A_FD, A_STR),
+    D(SYS_getrlimit,     "getrlimit",     A_RLIMIT, A_STRUCT_OUT),
+    D(SYS_setrlimit,     "setrlimit",     A_RLIMIT, A_STRUCT),
+    D(SYS_prlimit64,     "prlimit64",     A_INT, A_RLIMIT, A_STRUCT, A_STRUCT_OUT),
 };
 
 const struct sysdesc *sysdesc(long nr)
@@ -175,6 +178,16 @@ static const struct symbol sockopts[] = {
     { SO_DOMAIN, "SO_DOMAIN" },
 };
 
+static const struct symbol rlimits[] = {
+    { RLIMIT_CPU, "RLIMIT_CPU" }, { RLIMIT_FSIZE, "RLIMIT_FSIZE" }, { RLIMIT_DATA, "RLIMIT_DATA" },
+    { RLIMIT_STACK, "RLIMIT_STACK" }, { RLIMIT_CORE, "RLIMIT_CORE" }, { RLIMIT_RSS, "RLIMIT_RSS" },
+    { RLIMIT_NPROC, "RLIMIT_NPROC" }, { RLIMIT_NOFILE, "RLIMIT_NOFILE" },
+    { RLIMIT_MEMLOCK, "RLIMIT_MEMLOCK" }, { RLIMIT_AS, "RLIMIT_AS" },
+    { RLIMIT_LOCKS, "RLIMIT_LOCKS" }, { RLIMIT_SIGPENDING, "RLIMIT_SIGPENDING" },
+    { RLIMIT_MSGQUEUE, "RLIMIT_MSGQUEUE" }, { RLIMIT_NICE, "RLIMIT_NICE" },
+    { RLIMIT_RTPRIO, "RLIMIT_RTPRIO" }, { RLIMIT_RTTIME, "RLIMIT_RTTIME" },
+};
+
 /* The name of value v of an argument of kind k (of a socket type, its
  * type without the flags); NULL if it has none. */
 const char *arg_value_name(int k, long v)
@@ -187,6 +200,7 @@ const char *arg_value_name(int k, long v)
     case A_SHUT:      USE(shuts); break;
     case A_SOCKLEVEL: USE(levels); break;
     case A_SOCKOPT:   USE(sockopts); break;
+    case A_RLIMIT:    USE(rlimits); break;
     default:          return NULL;
     }
     for (size_t i = 0; i < n; i++)

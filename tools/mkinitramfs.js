@@ -107,7 +107,7 @@ for (const spec of specs) {
     if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode, 'bin/test');
   }
 }
-addDir('tmp');
+dirs.add('tmp'); blocks.push(header('tmp/', 0, 0o1777, '5'));   // sticky, world-writable: as on Unix
 addDir('home');                                // the user's, where the shell starts
 blocks.push(Buffer.alloc(1024));
 fs.writeFileSync(out, Buffer.concat(blocks));

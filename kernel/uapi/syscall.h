@@ -163,6 +163,11 @@
 /* tracing (kernel/trace.c, uapi/trace.h): 160-169 */
 #define SYS_trace_open   160   /* trace_open(flags) -> fd that reads the children's calls */
 
+/* resource limits (kernel/rlimit.c, uapi/resource.h): 170-172 */
+#define SYS_getrlimit    170   /* getrlimit(resource, struct k_rlimit *) */
+#define SYS_setrlimit    171   /* setrlimit(resource, const struct k_rlimit *) */
+#define SYS_prlimit64    172   /* prlimit64(pid, resource, const k_rlimit *new, k_rlimit *old) */
+
 /* Files in and out of the machine (kernel/share.c). */
 #define SYS_sync         180   /* sync() -> 0, or the last save's error (-ENOSPC) */
 #define SYS_download     181   /* download(fd, const char *name) */

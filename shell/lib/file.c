@@ -7,7 +7,9 @@
  */
 #include "libc.h"
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int open(const char *path, int flags, ...)
@@ -46,6 +48,20 @@ static bool is_nonblocking(int fd)
     return !sys_failed(fl) && (fl & O_NONBLOCK);
 }
 
+/* A write to a regular file is short only because the file may grow no
+ * further (RLIMIT_FSIZE). Linux returns that count, and only the next write
+ * fails, with EFBIG and SIGXFSZ. When SIGXFSZ is caught or ignored, write
+ * returns the short count too; when it would end the process, asking again
+ * at once ends it, as the retry of any program that writes everything (stdio
+ * among them) would on Linux, with the same bytes in the file. */
+static bool fsize_reached(int fd)
+{
+    struct k_stat st;
+    struct sigaction sa;
+    return !sys_failed(sys2(SYS_fstat, fd, P(&st))) && S_ISREG(st.st_mode) &&
+           sigaction(SIGXFSZ, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL;
+}
+
 /*
  * The kernel never sleeps in the middle of a call (docs/design.md, "The
  * kernel never sleeps"): a blocking write of 10 KiB into a pipe with 4 KiB
@@ -53,7 +69,8 @@ static bool is_nonblocking(int fd)
  * writes everything, so the library asks again for the rest. It stops early,
  * returning what it has written, when a later piece fails (a signal, the
  * reader gone) or when the descriptor is non-blocking; an error before any
- * progress is reported as such, -EINTR included.
+ * progress is reported as such, -EINTR included. A short write to a regular
+ * file is a file at its RLIMIT_FSIZE (fsize_reached).
  */
 ssize_t write(int fd, const void *buf, size_t n)
 {
@@ -69,7 +86,7 @@ ssize_t write(int fd, const void *buf, size_t n)
             return -1;
         }
         done += (size_t)r;
-        if (r == 0 || (done < n && is_nonblocking(fd)))
+        if (r == 0 || (done < n && (is_nonblocking(fd) || fsize_reached(fd))))
             break;
     } while (done < n);
     return (ssize_t)done;

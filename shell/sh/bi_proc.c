@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -293,30 +294,79 @@ int bi_umask(char **argv)
 
 /* ---- ulimit, times ------------------------------------------------------------------ */
 
-/* Duplex has no resource limits to enforce: ulimit keeps the values it
- * is given, and reports them, so that scripts that set limits run. */
+/* The limits ulimit knows, as dash names and scales them: a value is in
+ * units of `unit` bytes (-f and -c in 512-byte blocks, as POSIX says for
+ * -f). The kernel keeps them (getrlimit(2)); the shell only reads and sets
+ * its own, which every command it starts inherits. */
 static const struct limit {
     char letter;
     const char *name;
+    int resource;
+    rlim_t unit;
 } limits[] = {
-    { 't', "time(seconds)" }, { 'f', "file(blocks)" }, { 'd', "data(kbytes)" },
-    { 's', "stack(kbytes)" }, { 'c', "coredump(blocks)" }, { 'n', "nofiles" },
+    { 't', "time(seconds)",         RLIMIT_CPU,     1 },
+    { 'f', "file(blocks)",          RLIMIT_FSIZE,   512 },
+    { 'd', "data(kbytes)",          RLIMIT_DATA,    1024 },
+    { 's', "stack(kbytes)",         RLIMIT_STACK,   1024 },
+    { 'c', "coredump(blocks)",      RLIMIT_CORE,    512 },
+    { 'm', "memory(kbytes)",        RLIMIT_RSS,     1024 },
+    { 'l', "locked memory(kbytes)", RLIMIT_MEMLOCK, 1024 },
+    { 'u', "process",               RLIMIT_NPROC,   1 },
+    { 'n', "nofiles",               RLIMIT_NOFILE,  1 },
+    { 'v', "vmemory(kbytes)",       RLIMIT_AS,      1024 },
+    { 'w', "locks",                 RLIMIT_LOCKS,   1 },
+    { 'r', "rtprio",                RLIMIT_RTPRIO,  1 },
 };
 #define NLIMITS (sizeof limits / sizeof limits[0])
-static char *limit_value[NLIMITS];
 
-static void limit_print(size_t k, bool with_name)
+enum { SOFT = 1, HARD = 2 };
+
+static int limit_print(const struct limit *l, int how, bool with_name)
 {
+    struct rlimit r;
+    if (getrlimit(l->resource, &r) != 0) {
+        sh_error("ulimit: %s", strerror(errno));
+        return 2;
+    }
+    rlim_t v = how & SOFT ? r.rlim_cur : r.rlim_max;
     if (with_name)
-        printf("%-21s", limits[k].name);
-    printf("%s\n", limit_value[k] ? limit_value[k] : "unlimited");
+        printf("%-20s ", l->name);
+    if (v == RLIM_INFINITY)
+        printf("unlimited\n");
+    else
+        printf("%llu\n", (unsigned long long)(v / l->unit));
+    return 0;
 }
 
+/* "unlimited" or a count of units -> bytes (or the bare count); false if
+ * it is neither, or too big. */
+static bool limit_value(const char *s, const struct limit *l, rlim_t *out)
+{
+    if (strcmp(s, "unlimited") == 0) {
+        *out = RLIM_INFINITY;
+        return true;
+    }
+    if (!*s || strspn(s, "0123456789") != strlen(s))
+        return false;
+    rlim_t v = 0;
+    for (; *s; s++) {
+        if (v > (RLIM_INFINITY - 9) / 10)
+            return false;
+        v = v * 10 + (rlim_t)(*s - '0');
+    }
+    if (v > (RLIM_INFINITY - 1) / l->unit)
+        return false;
+    *out = v * l->unit;
+    return true;
+}
+
+/* ulimit [-HS] [-a | -tfdscmlunvwr] [N | unlimited]: without -H or -S a
+ * new value sets both limits, and the soft one is shown. */
 int bi_ulimit(char **argv)
 {
-    int i = 1;
+    int i = 1, how = 0;
     bool all = false;
-    size_t which = 1;                       /* -f */
+    const struct limit *which = &limits[1];         /* -f */
     for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
         if (strcmp(argv[i], "--") == 0) {
             i++;
@@ -328,38 +378,54 @@ int bi_ulimit(char **argv)
                 k++;
             if (*o == 'a')
                 all = true;
+            else if (*o == 'H')
+                how |= HARD;
+            else if (*o == 'S')
+                how |= SOFT;
             else if (k < NLIMITS)
-                which = k;
-            else if (*o != 'H' && *o != 'S') {
+                which = &limits[k];
+            else {
                 sh_error("ulimit: Illegal option -%c", *o);
                 return 2;
             }
         }
     }
-    if (all) {
+    if (all || !argv[i]) {
         if (argv[i]) {
             sh_error("ulimit: too many arguments");
             return 2;
         }
-        for (size_t k = 0; k < NLIMITS; k++)
-            limit_print(k, true);
-        return fflush(stdout) ? 1 : 0;
-    }
-    if (!argv[i]) {
-        limit_print(which, false);
-        return fflush(stdout) ? 1 : 0;
+        int show = how ? how : SOFT;
+        int r = 0;
+        for (size_t k = 0; k < NLIMITS && r == 0; k++)
+            if (all || &limits[k] == which)
+                r = limit_print(&limits[k], show, all);
+        return fflush(stdout) ? 1 : r;
     }
     if (argv[i + 1]) {
         sh_error("ulimit: too many arguments");
         return 2;
     }
-    if (strcmp(argv[i], "unlimited") != 0 &&
-        (!argv[i][0] || strspn(argv[i], "0123456789") != strlen(argv[i]))) {
+    rlim_t v;
+    if (!limit_value(argv[i], which, &v)) {
         sh_error("ulimit: Illegal number: %s", argv[i]);
         return 2;
     }
-    free(limit_value[which]);
-    limit_value[which] = strcmp(argv[i], "unlimited") == 0 ? NULL : xstrdup(argv[i]);
+    struct rlimit r;
+    if (getrlimit(which->resource, &r) != 0) {
+        sh_error("ulimit: %s", strerror(errno));
+        return 2;
+    }
+    if (!how)
+        how = SOFT | HARD;
+    if (how & SOFT)
+        r.rlim_cur = v;
+    if (how & HARD)
+        r.rlim_max = v;
+    if (setrlimit(which->resource, &r) != 0) {
+        sh_error("ulimit: error setting limit (%s)", strerror(errno));
+        return 2;
+    }
     return 0;
 }
 

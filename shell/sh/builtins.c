@@ -272,7 +272,7 @@ static const struct builtin builtins[] = {
     { "trap",     bi_trap,     BI_SPECIAL, "trap [ACTION SIGNAL...]  run ACTION on a signal, or on EXIT" },
     { "true",     bi_true,     0,          "true                 succeed" },
     { "type",     bi_type,     0,          "type NAME...         what NAME is: alias, keyword, builtin, file" },
-    { "ulimit",   bi_ulimit,   0,          "ulimit [-HSa] [-fn] [N]  limits of resources" },
+    { "ulimit",   bi_ulimit,   0,          "ulimit [-HS] [-a | -tfdscmlunvwr] [N]  limits of resources" },
     { "umask",    bi_umask,    0,          "umask [-S] [MODE]    the mode bits new files do not get" },
     { "unalias",  bi_unalias,  0,          "unalias [-a] NAME... forget aliases" },
     { "unset",    bi_unset,    BI_SPECIAL, "unset [-f | -v] NAME...  remove variables or functions" },
