@@ -263,7 +263,8 @@ $(WEB)/initramfs.tar: $(PROGS_W32) $(COMPAT_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS
 # Only init, the shell and /etc come with their bytes; every other file is
 # listed by name, size and mode, and its bytes (with a .br beside them) are
 # in $(WEB)/files/, which the page fetches at the file's first use.
-PAGE_KEEP := bin/init,bin/sh,etc/motd
+# (/etc is read at every boot: init and the shell look up the user's name)
+PAGE_KEEP := bin/init,bin/sh,etc/
 $(WEB)/page.tar: $(PROGS_W32) $(MY_PROGS_W32) $(MY_PROGS_DIRS) $(wildcard shell/bin/scripts/*) \
                  $(wildcard etc/*) $(wildcard man/*) tools/mkinitramfs.js
 	@mkdir -p $(@D)

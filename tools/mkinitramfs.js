@@ -12,7 +12,8 @@
 //   node tools/mkinitramfs.js OUT.tar --lazy=FILES --keep=NAME,... DIR=SRC ...
 //
 // The page's archive: every regular file but the NAMEs kept (bin/init,
-// bin/sh) is listed by name, size and mode only (an entry of type 'F',
+// bin/sh; a NAME ending in / keeps the whole directory, as etc/) is
+// listed by name, size and mode only (an entry of type 'F',
 // kernel/lazy.c), and its bytes go to FILES/NAME, with FILES/NAME.br beside
 // them for a server that sends brotli; the page fetches them the first
 // time the file is opened or run. `[` is listed as the bytes of bin/test.
@@ -27,6 +28,7 @@ const option = (name) => {
 };
 const lazyDir = option('lazy');
 const keep = new Set((option('keep') || '').split(',').filter(Boolean));
+const kept = (name) => keep.has(name) || [...keep].some((k) => k.endsWith('/') && name.startsWith(k));
 const [out, ...specs] = args;
 if (!out || specs.length === 0) {
   console.error('usage: mkinitramfs.js OUT.tar [--lazy=FILES --keep=NAME,...] DIR=SRC ...');
@@ -84,7 +86,7 @@ function putLazy(name, data) {
 }
 
 function addFile(name, data, mode, bytesOf = name) {
-  if (lazyDir && !keep.has(name)) {
+  if (lazyDir && !kept(name)) {
     if (bytesOf === name) putLazy(name, data);
     blocks.push(header(name, data.length, mode, 'F', bytesOf === name ? '' : bytesOf));
     return;
