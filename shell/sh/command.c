@@ -249,8 +249,10 @@ static int run_builtin(struct stage *st, struct saved_fds *sv)
         return st->special ? redirect_fatal() : 2;
     if (st->kind != ST_BUILTIN)
         return function_call(st->func, st->argv.v, st->argv.n, &st->assigns);
-    bool outer = sh.errors_demoted;     /* `command eval 'shift 9'`: eval's alone */
-    sh.errors_demoted = st->demoted;
+    /* through `command`, its errors and those of what it runs (`command
+     * eval 'shift 9'`) leave the shell running */
+    bool outer = sh.errors_demoted;
+    sh.errors_demoted = outer || st->demoted;
     int status = st->builtin(st->argv.v);
     sh.errors_demoted = outer;
     if (fflush(stdout) != 0 || ferror(stdout)) {
