@@ -2,6 +2,11 @@
  * exec.c - replacing the program of the calling process (execve and
  * friends, the list forms execl, execlp and execle too), and the search
  * of $PATH shared with posix_spawnp.
+ *
+ * The forms that search $PATH (execvp, execlp, posix_spawnp) also run a
+ * file the kernel refuses with ENOEXEC - a script without #! - through
+ * /bin/sh, as POSIX says: "the shell is invoked with the file as its
+ * first operand". execve, execv and posix_spawn do not.
  */
 #include "libc.h"
 #include <limits.h>
@@ -70,9 +75,34 @@ int __dx_search_path(const char *file, int (*attempt)(const char *path, void *ct
     }
 }
 
+/* The arguments that run path with /bin/sh: "sh", path, then argv's own
+ * after its argv[0]; malloc'ed, NULL if memory ran out. */
+char **__dx_shell_argv(const char *path, char *const argv[])
+{
+    size_t n = 0;
+    char *const *rest = argv[0] != NULL ? argv + 1 : argv;
+    while (rest[n] != NULL)
+        n++;
+    char **v = malloc((n + 3) * sizeof *v);
+    if (v == NULL)
+        return NULL;
+    v[0] = "sh";
+    v[1] = (char *)path;
+    memcpy(v + 2, rest, (n + 1) * sizeof *v);
+    return v;
+}
+
 static int try_execv(const char *path, void *argv)
 {
     execv(path, argv);
+    if (errno == ENOEXEC) {  /* no program the kernel knows: a shell script */
+        char **v = __dx_shell_argv(path, argv);
+        if (v == NULL)
+            return ENOMEM;
+        execv(SHELL_PATH, v);
+        free(v);
+        errno = ENOEXEC;     /* no shell either: the file's own error */
+    }
     return errno;            /* execv returns only on failure */
 }
 

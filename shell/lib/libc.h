@@ -84,6 +84,12 @@ static inline long sys_ret(long r)
 int __dx_search_path(const char *file, int (*attempt)(const char *path, void *ctx),
                      void *ctx);
 
+/* The shell that runs a file of a format the kernel refuses (ENOEXEC), and
+ * its arguments for path: "sh", path, argv[1]... (malloc'ed, NULL if out
+ * of memory). */
+#define SHELL_PATH "/bin/sh"
+char **__dx_shell_argv(const char *path, char *const argv[]);
+
 /* ---- exit.c ------------------------------------------------------------- */
 
 /* Set by stdio the first time a stream is written: flushes every stream.

@@ -211,11 +211,28 @@ int posix_spawn(pid_t *pid, const char *path,
     return spawn_at(path, &c);
 }
 
+/* posix_spawnp's attempt: path, or /bin/sh with path for its script if
+ * the kernel does not know path's format (exec.c says why). */
+static int spawn_at_or_shell(const char *path, void *ctx)
+{
+    int err = spawn_at(path, ctx);
+    if (err != ENOEXEC)
+        return err;
+    struct spawn_call c = *(const struct spawn_call *)ctx;
+    char **v = __dx_shell_argv(path, c.argv);
+    if (v == NULL)
+        return ENOMEM;
+    c.argv = v;
+    err = spawn_at(SHELL_PATH, &c);
+    free(v);
+    return err == 0 ? 0 : ENOEXEC;
+}
+
 int posix_spawnp(pid_t *pid, const char *file,
                  const posix_spawn_file_actions_t *actions,
                  const posix_spawnattr_t *attr,
                  char *const argv[], char *const envp[])
 {
     struct spawn_call c = { pid, actions, attr, argv, envp != NULL ? envp : environ };
-    return __dx_search_path(file, spawn_at, &c);
+    return __dx_search_path(file, spawn_at_or_shell, &c);
 }

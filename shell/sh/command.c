@@ -12,7 +12,8 @@
  * Assignments before a special builtin stay (`x=1 :` sets x); before a
  * function or another builtin they last while it runs, exported; before a
  * program they are only in its environment. An error of a special builtin
- * - a redirection that fails, a read-only variable - ends a script.
+ * - a redirection that fails, a read-only variable - ends a script, but
+ * not through `command` (`command shift 5` only fails, POSIX 2.14).
  */
 #include "sh.h"
 
@@ -94,6 +95,7 @@ void find_command(struct stage *st)
         st->kind = ST_BUILTIN;
         st->builtin = b->fn;
         st->special = !via_command;
+        st->demoted = via_command;
         return;
     }
     if (!via_command && (st->func = function_find(name))) {
@@ -247,7 +249,12 @@ static int run_builtin(struct stage *st, struct saved_fds *sv)
         return st->special ? redirect_fatal() : 2;
     if (st->kind != ST_BUILTIN)
         return function_call(st->func, st->argv.v, st->argv.n, &st->assigns);
+    /* through `command`, its errors and those of what it runs (`command
+     * eval 'shift 9'`) leave the shell running */
+    bool outer = sh.errors_demoted;
+    sh.errors_demoted = outer || st->demoted;
     int status = st->builtin(st->argv.v);
+    sh.errors_demoted = outer;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         clearerr(stdout);               /* its output could not be written */
         if (status == 0) {

@@ -71,12 +71,13 @@ const char *signal_name(int sig)
     return buf;
 }
 
-/* "INT", "SIGINT" or "2" -> 2; -1 if it is none. */
+/* "INT", "SIGINT" or "2" -> 2; "0" -> 0, the null signal kill uses to ask
+ * whether a process exists; -1 if it is none. */
 int signal_number(const char *s)
 {
     long n;
     if (parse_int(s, &n))
-        return n > 0 && n < 65 ? (int)n : -1;
+        return n >= 0 && n < 65 ? (int)n : -1;
     if (strncasecmp(s, "SIG", 3) == 0)
         s += 3;
     for (int k = 1; k < NSIGNALS; k++)
@@ -544,15 +545,19 @@ int bi_wait(char **argv)
     return status;
 }
 
-/* kill -l: every signal; kill -l ARG...: each number's name (an exit
- * status 128+N names N, as `kill -l $?` wants) and each name's number. */
+/* kill -l: every signal's name without SIG, one a line (POSIX leaves the
+ * layout open; dash's is this one, which a script can read word by word);
+ * kill -l ARG...: each number's name (an exit status 128+N names N, as
+ * `kill -l $?` wants) and each name's number. */
 static int kill_list(char **args)
 {
     int status = 0;
+    if (*args && strcmp(*args, "--") == 0)
+        args++;
     if (!*args)
         for (int k = 1; k < NSIGNALS; k++)
             if (signals[k].name)
-                printf("%2d) SIG%s\n", k, signals[k].name);
+                printf("%s\n", signals[k].name);
     for (; *args; args++) {
         long n;
         if (parse_int(*args, &n)) {
@@ -588,7 +593,7 @@ static int signal_job(struct job *j, int sig)
     return r;
 }
 
-/* kill [-s SIG | -SIG] pid|%job ... ; kill -l */
+/* kill [-s SIG | -SIG] [--] pid|%job ... ; kill -l [status|SIG ...] */
 int bi_kill(char **argv)
 {
     int sig = SIGTERM, i = 1, status = 0;
@@ -597,10 +602,12 @@ int bi_kill(char **argv)
     if (argv[1] && strcmp(argv[1], "-s") == 0 && argv[2]) {
         sig = signal_number(argv[2]);
         i = 3;
-    } else if (argv[1] && argv[1][0] == '-' && argv[1][1]) {
+    } else if (argv[1] && argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--") != 0) {
         sig = signal_number(argv[1] + 1);
         i = 2;
     }
+    if (sig >= 0 && argv[i] && strcmp(argv[i], "--") == 0)
+        i++; /* -- ends the options, so a negative pid (a group) can follow */
     if (sig < 0) {
         sh_error("kill: %s: invalid signal specification", argv[i - 1]);
         return 2;

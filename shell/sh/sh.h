@@ -101,6 +101,8 @@ struct shell {
     bool   cmdsub_ran;      /* a $(...) ran during the last expansion */
     int    cmdsub_status;
     pid_t  stage_pgid;      /* the job whose in-shell stage is running */
+    bool   errors_demoted;  /* a special builtin runs through `command`: its
+                               errors do not end the shell (sh_fatal) */
     sigset_t reset_in_child;  /* signals the shell ignores and children must not */
 };
 extern struct shell sh;
@@ -343,6 +345,7 @@ struct stage {
     char  *path;                    /* ST_PROGRAM */
     builtin_fn builtin;
     bool   special;                 /* a special builtin, not through `command` */
+    bool   demoted;                 /* a special builtin through `command` */
     bool   default_path;            /* `command -p`: looked for in DEFAULT_PATH */
     struct node *func;
     char  *text;                    /* ST_SUBSHELL: what the sub-shell runs */

@@ -251,7 +251,8 @@ char *shell_quote_if_needed(const char *s)
 /* An error of the kind that ends a non-interactive shell (POSIX 2.8.1:
  * a special builtin's error, an expansion error, a syntax error): the
  * message; then a script exits with the status, an interactive shell
- * abandons the command line. */
+ * abandons the command line. A special builtin run through `command` is
+ * an ordinary one, whose error is only its status. */
 void sh_fatal(int status, const char *fmt, ...)
 {
     char buf[512];
@@ -261,7 +262,7 @@ void sh_fatal(int status, const char *fmt, ...)
     va_end(ap);
     sh_error("%s", buf);
     sh.status = status;
-    if (sh.control == CTL_EXIT)
+    if (sh.control == CTL_EXIT || sh.errors_demoted)
         return;
     if (sh.interactive) {
         sh.control = CTL_INTERRUPT;

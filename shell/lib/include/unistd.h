@@ -34,6 +34,7 @@ int     pipe2(int fds[2], int flags);
 int     ftruncate(int fd, off_t length);
 int     truncate(const char *path, off_t length);
 int     isatty(int fd);
+char   *ttyname(int fd);
 
 /* processes */
 pid_t fork(void);
