@@ -4,7 +4,7 @@
  *   cmp [-l | -s] [-n COUNT] [-i SKIP1[:SKIP2]] FILE1 [FILE2 [SKIP1 [SKIP2]]]
  *
  * POSIX cmp: silent when the files are the same (status 0); otherwise
- * "FILE1 FILE2 differ: byte N, line L" (status 1), or with -l every
+ * "FILE1 FILE2 differ: char N, line L" (status 1), or with -l every
  * differing byte as "N OCTAL1 OCTAL2", or with -s nothing. A file that
  * is a prefix of the other: "cmp: EOF on FILE after byte N, line L".
  * GNU's -n (compare at most COUNT bytes), -i and skip operands, -b
@@ -143,7 +143,10 @@ int main(int argc, char **argv)
             if (silent)
                 break;
             if (!list) {
-                printf("%s %s differ: byte %lld, line %lld", name1, name2, byte, line);
+                /* POSIX's words ("char"), as GNU's in the C locale; with -b
+                 * the bytes are shown, and GNU says "byte" */
+                printf("%s %s differ: %s %lld, line %lld", name1, name2,
+                       print_bytes ? "byte" : "char", byte, line);
                 if (print_bytes) {
                     printf(" is %3o ", a);
                     show_byte(a);

@@ -1,10 +1,11 @@
 /*
  * diff - compare files line by line.
  *
- *   diff [-c | -C N | -u | -U N] [-bBiqsw] [-N] [-r] [--label L]... FILE1 FILE2
+ *   diff [-c | -C N | -e | -u | -U N] [-bBiqsw] [-N] [-r] [--label L]... FILE1 FILE2
  *
  * POSIX diff: the normal format ("3c3", "< old", "---", "> new"), -c
- * context and -u unified output (3 lines of context, or N), -b (changes
+ * context and -u unified output (3 lines of context, or N), -e an ed
+ * script, -b (changes
  * in the amount of white space), -r (directories recursively). GNU's -w
  * (all white space), -B (blank lines), -i (case), -q (only whether they
  * differ), -s (say when they are the same), -N (a missing file is empty),
@@ -29,7 +30,7 @@
 #include "util/util.h"
 
 static int opt_b, opt_w, opt_i, opt_B, opt_q, opt_s, opt_N, opt_r, opt_strip_cr;
-static int style;              /* 0 normal, 'c' context, 'u' unified */
+static int style;              /* 0 normal, 'c' context, 'u' unified, 'e' ed */
 static long context = 3;
 static const char *labels[2];
 static int nlabels;
@@ -292,6 +293,34 @@ static void normal(const struct file *a, const struct file *b)
     }
 }
 
+/* -e: the commands that make FILE1 into FILE2 for ed, last change first
+ * so that each command's line numbers are still FILE1's. A new line that
+ * is a lone "." would end ed's input: it is written "..", then the input
+ * is ended and "s/.//" mends it, and "a" goes on appending after it. */
+static void ed_script(const struct file *b)
+{
+    for (long h = nhunks - 1; h >= 0; h--) {
+        struct hunk *k = &hunks[h];
+        char op = k->a0 == k->a1 ? 'a' : k->b0 == k->b1 ? 'd' : 'c';
+        range(op == 'a' ? k->a0 : k->a0 + 1, k->a1, ',');
+        printf("%c\n", op);
+        if (op == 'd')
+            continue;
+        int ended = 0;
+        for (long j = k->b0; j < k->b1; j++) {
+            const struct line *l = &b->lines[j];
+            int dot = l->len == 1 && l->s[0] == '.';
+            fwrite(dot ? ".." : l->s, 1, dot ? 2 : l->len, stdout);
+            putchar('\n');
+            ended = dot;
+            if (dot)
+                printf(".\ns/.//\n%s", j + 1 < k->b1 ? "a\n" : "");
+        }
+        if (!ended)
+            puts(".");
+    }
+}
+
 static void header(const char *mark, const struct file *f, int which)
 {
     if (nlabels > which) {
@@ -422,6 +451,8 @@ static void compare_files(const char *p1, const char *p2, int missing_ok)
                 unified(&a, &b);
             else if (style == 'c')
                 context_diff(&a, &b);
+            else if (style == 'e')
+                ed_script(&b);
             else
                 normal(&a, &b);
         }
@@ -511,7 +542,7 @@ int main(int argc, char **argv)
     };
     int c;
     util_fail_status = 2;
-    while ((c = getopt_long(argc, argv, "abBcC:iL:NqrsuU:w", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "abBcC:eiL:NqrsuU:w", longopts, NULL)) != -1) {
         switch (c) {
         case 'a': case 'P': break;
         case 'R': opt_strip_cr = 1; break;
@@ -525,6 +556,7 @@ int main(int argc, char **argv)
         case 'r': opt_r = 1; break;
         case 'u': style = 'u'; break;
         case 'c': style = 'c'; break;
+        case 'e': style = 'e'; break;
         case 'U': style = 'u'; if (optarg) context = count(optarg); break;
         case 'C': style = 'c'; if (optarg) context = count(optarg); break;
         case 'L':

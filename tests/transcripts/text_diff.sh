@@ -41,4 +41,9 @@ printf 'a\n' | diff - f1
 diff old nofile; echo "status $?"
 diff old; echo "status $?"
 diff old new f1; echo "status $?"
+# -e: an ed script, last change first; a new line that is a lone "." is
+# written "..", and s/.// mends it
+printf 'a\nb\nc\nd\ne\n' > e1
+printf 'a\nB\nc\ne\n.\nf\n' > e2
+diff -e e1 e2; echo "status $?"
 cd /tmp && rm -r /tmp/text_diff.d
