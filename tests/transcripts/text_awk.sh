@@ -80,3 +80,7 @@ awk 'BEGIN { f() }'; echo "status $?"
 awk; echo "status $?"
 cd /tmp
 rm -r /tmp/text_awk.d
+# srand returns the previous seed: the one the inner call just set
+awk 'BEGIN { srand(7); print srand(srand(9)) }'
+# %c of the empty string is a NUL byte, like %c of 0
+awk 'BEGIN { printf "(%c)(%c)\n", "", 0 }' | od -An -c

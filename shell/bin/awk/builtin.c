@@ -370,13 +370,9 @@ void format(struct node *args, struct cell *fmtc, struct cell *out)
                 ch = (int)num_of(&c);
             else
                 ch = (unsigned char)str_of(&c)[0];
-            if (ch == 0 && !(c.type == V_NUM)) {
-                /* %c of "" prints nothing */
-                spec[k - 1] = 's';
-                n = snprintf(tmp, sizeof tmp, spec, "");
-            } else {
-                n = snprintf(tmp, sizeof tmp, spec, ch);
-            }
+            /* %c of "" is the string's terminating NUL, as other awks
+               print it; snprintf counts it though it ends tmp early. */
+            n = snprintf(tmp, sizeof tmp, spec, ch);
             break;
         }
         case 's': {
@@ -674,8 +670,11 @@ void call_builtin(struct node *n, struct cell *out)
     case B_INT: cell_set_num(out, trunc(arg_num(a))); return;
     case B_RAND: cell_set_num(out, next_rand()); return;
     case B_SRAND: {
+        /* The argument first: srand(srand()) must see the seed the
+           inner call set, and return it. */
+        double next = count ? arg_num(a) : (double)time(NULL);
         double old = seed;
-        seed = count ? arg_num(a) : (double)time(NULL);
+        seed = next;
         rand_state = (unsigned long long)(long long)seed;
         cell_set_num(out, old);
         return;
