@@ -11,8 +11,11 @@
  * -true -false -not -and -or, -type with several letters (-type f,d), and
  * -printf with %p %f %h %s %m %M %u %g %d %k and escapes. Without an
  * action, -print is implied. No PATH is ".". Names are visited in sorted
- * order (so that the output is the same on every system); Duplex has no
- * symbolic links, so -H -L -P change nothing.
+ * order (so that the output is the same on every system). A symbolic
+ * link is a file of its own (-P, the default: -type l, -lname, -ilname);
+ * -H follows the links named as PATH, -L (or -follow) every link, where
+ * a link that leads nowhere stays a link and one back to a directory
+ * being walked is an error (a loop), not walked again.
  *
  * Exit status: 0, or 1 if a file could not be read or a command failed
  * to start (-exec ... {} + also reports a command's failure).
@@ -33,7 +36,7 @@
 
 extern char **environ;
 
-enum { E_AND, E_OR, E_NOT, E_NAME, E_INAME, E_PATH, E_IPATH, E_TYPE, E_SIZE, E_TIME,
+enum { E_AND, E_OR, E_NOT, E_NAME, E_INAME, E_LNAME, E_PATH, E_IPATH, E_TYPE, E_SIZE, E_TIME,
        E_NEWER, E_PERM, E_UID, E_GID, E_NOUSER, E_NOGROUP, E_LINKS, E_INUM, E_EMPTY,
        E_PRUNE, E_PRINT, E_PRINT0, E_PRINTF, E_EXEC, E_DELETE, E_QUIT, E_TRUE, E_FALSE };
 
@@ -55,6 +58,7 @@ static char **args;
 static int nargs, ai;
 static int status, maxdepth = -1, mindepth = 0, depth_first, quitting, has_action, xdev;
 static time_t now;
+static char deref = 'P';       /* which links to follow: P none, H the paths, L all */
 static struct expr *root;      /* the expression (kept for the end) */
 
 static struct expr *node(int kind)
@@ -113,6 +117,12 @@ static struct expr *parse_primary(void)
     if (!strcmp(p, "-name") || !strcmp(p, "-iname") || !strcmp(p, "-path") ||
         !strcmp(p, "-ipath") || !strcmp(p, "-wholename") || !strcmp(p, "-iwholename")) {
         e = node(p[1] == 'n' ? E_NAME : p[2] == 'n' ? E_INAME : p[1] == 'i' ? E_IPATH : E_PATH);
+        e->str = need_arg(p);
+        return e;
+    }
+    if (!strcmp(p, "-lname") || !strcmp(p, "-ilname")) {
+        e = node(E_LNAME);
+        e->ok = p[1] == 'i';   /* ignore case */
         e->str = need_arg(p);
         return e;
     }
@@ -189,7 +199,8 @@ static struct expr *parse_primary(void)
     }
     if (!strcmp(p, "-depth")) { depth_first = 1; return node(E_TRUE); }
     if (!strcmp(p, "-xdev") || !strcmp(p, "-mount")) { xdev = 1; return node(E_TRUE); }
-    if (!strcmp(p, "-follow") || !strcmp(p, "-noleaf")) return node(E_TRUE);
+    if (!strcmp(p, "-follow")) { deref = 'L'; return node(E_TRUE); }
+    if (!strcmp(p, "-noleaf")) return node(E_TRUE);
     if (!strcmp(p, "-nouser")) return node(E_NOUSER);
     if (!strcmp(p, "-nogroup")) return node(E_NOGROUP);
     if (!strcmp(p, "-empty")) return node(E_EMPTY);
@@ -476,6 +487,14 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
         free(b);
         return r;
     }
+    case E_LNAME: {
+        char target[4096];
+        ssize_t n = S_ISLNK(st->st_mode) ? readlink(path, target, sizeof target - 1) : -1;
+        if (n < 0)
+            return 0;
+        target[n] = '\0';
+        return fnmatch(e->str, target, e->ok ? FNM_CASEFOLD : 0) == 0;
+    }
     case E_PATH: case E_IPATH:
         return fnmatch(e->str, path, e->kind == E_IPATH ? FNM_CASEFOLD : 0) == 0;
     case E_TYPE: return strchr(e->str, type_letter(st->st_mode)) != NULL;
@@ -552,10 +571,40 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
 
 static dev_t root_dev;
 
-static void visit(const char *path, int depth, struct expr *e)
+/* The directories being walked, to see a link that leads back to one. */
+struct ancestor {
+    dev_t dev;
+    ino_t ino;
+    const char *path;
+    const struct ancestor *up;
+};
+
+/* The file at path as the options say to see it: a link followed, or the
+   link itself when it leads nowhere. */
+static int look(const char *path, int depth, struct stat *st)
+{
+    if (deref == 'L' || (deref == 'H' && depth == 0)) {
+        if (stat(path, st) == 0)
+            return 0;
+        if (errno != ENOENT || lstat(path, st) != 0)
+            return -1;
+        return 0;
+    }
+    return lstat(path, st);
+}
+
+static const struct ancestor *walking(const struct ancestor *a, const struct stat *st)
+{
+    for (; a; a = a->up)
+        if (a->dev == st->st_dev && a->ino == st->st_ino)
+            return a;
+    return NULL;
+}
+
+static void visit(const char *path, int depth, struct expr *e, const struct ancestor *up)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (look(path, depth, &st) != 0) {
         fflush(stdout);
         warn("%s", path);
         status = 1;
@@ -563,7 +612,16 @@ static void visit(const char *path, int depth, struct expr *e)
     }
     if (depth == 0)
         root_dev = st.st_dev;
+    const struct ancestor *loop = S_ISDIR(st.st_mode) ? walking(up, &st) : NULL;
+    if (loop) {
+        fflush(stdout);
+        warnx("File system loop detected; '%s' is part of the same file system loop as '%s'.",
+              path, loop->path);
+        status = 1;
+        return;
+    }
     int prune = 0, dir = S_ISDIR(st.st_mode);
+    struct ancestor self = { st.st_dev, st.st_ino, path, up };
     int in_range = depth >= mindepth && (maxdepth < 0 || depth <= maxdepth);
     if (!depth_first && in_range)
         eval(e, path, &st, depth, &prune);
@@ -578,7 +636,7 @@ static void visit(const char *path, int depth, struct expr *e)
         }
         for (char **n = names; names && *n && !quitting; n++) {
             char *sub = path_join(path, *n);
-            visit(sub, depth + 1, e);
+            visit(sub, depth + 1, e, &self);
             free(sub);
         }
         free_names(names);
@@ -594,7 +652,7 @@ int main(int argc, char **argv)
     ai = 1;
     while (ai < argc && (!strcmp(argv[ai], "-H") || !strcmp(argv[ai], "-L") ||
                          !strcmp(argv[ai], "-P")))
-        ai++;
+        deref = argv[ai++][1];
     int first_path = ai;
     while (ai < argc && !(argv[ai][0] == '-' && argv[ai][1]) && strcmp(argv[ai], "(") != 0 &&
            strcmp(argv[ai], "!") != 0)
@@ -613,11 +671,11 @@ int main(int argc, char **argv)
     root = e;
     if (npaths == 0) {
         cur_start = ".";
-        visit(".", 0, e);
+        visit(".", 0, e, NULL);
     }
     for (int i = 0; i < npaths && !quitting; i++) {
         cur_start = argv[first_path + i];
-        visit(cur_start, 0, e);
+        visit(cur_start, 0, e, NULL);
     }
     flush_all(e);
     if (fflush(stdout) != 0)
