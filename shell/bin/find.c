@@ -7,8 +7,9 @@
  * -newer -perm -user -group -nouser -nogroup -links -prune -print -exec
  * ... {} ; and {} +, -ok, -depth, -xdev, the operators ( ) ! -a -o (and
  * juxtaposition for -a). GNU's: -iname -ipath -wholename -mmin -amin
- * -cmin -uid -gid -inum -empty -maxdepth -mindepth -print0 -delete -quit
- * -true -false -not -and -or, -type with several letters (-type f,d), and
+ * -cmin -uid -gid -inum -samefile -newerXY -empty -maxdepth -mindepth
+ * -print0 -delete -quit -true -false -not -and -or, -type with several
+ * letters (-type f,d), and
  * -printf with %p %f %h %s %m %M %u %g %d %k and escapes. Without an
  * action, -print is implied. No PATH is ".". Names are visited in sorted
  * order (so that the output is the same on every system). A symbolic
@@ -37,7 +38,7 @@
 extern char **environ;
 
 enum { E_AND, E_OR, E_NOT, E_NAME, E_INAME, E_LNAME, E_PATH, E_IPATH, E_TYPE, E_SIZE, E_TIME,
-       E_NEWER, E_PERM, E_UID, E_GID, E_NOUSER, E_NOGROUP, E_LINKS, E_INUM, E_EMPTY,
+       E_NEWER, E_PERM, E_UID, E_GID, E_NOUSER, E_NOGROUP, E_LINKS, E_INUM, E_SAMEFILE, E_EMPTY,
        E_PRUNE, E_PRINT, E_PRINT0, E_PRINTF, E_EXEC, E_DELETE, E_QUIT, E_TRUE, E_FALSE };
 
 struct expr {
@@ -48,6 +49,7 @@ struct expr {
     long long n;
     int unit;                  /* -size's unit in bytes; -*time: 'm','a','c'; minutes */
     int minutes;
+    dev_t dev;                 /* -samefile: the file's device (n its inode) */
     char **argv;               /* -exec: the command; {} where it was */
     int argc, plus, ok;
     char **batch;              /* -exec ... {} +: the names gathered */
@@ -60,6 +62,14 @@ static int status, maxdepth = -1, mindepth = 0, depth_first, quitting, has_actio
 static time_t now;
 static char deref = 'P';       /* which links to follow: P none, H the paths, L all */
 static struct expr *root;      /* the expression (kept for the end) */
+
+/* A file's time (a access, c status change, m modification) in nanoseconds. */
+static long long time_ns(const struct stat *st, int which)
+{
+    const struct timespec *t = which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim
+                                                                          : &st->st_mtim;
+    return (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+}
 
 static struct expr *node(int kind)
 {
@@ -147,13 +157,35 @@ static struct expr *parse_primary(void)
         number(e, need_arg(p), p);
         return e;
     }
-    if (!strcmp(p, "-newer")) {
+    if (!strcmp(p, "-newer") || (!strncmp(p, "-newer", 6) && strlen(p) == 8 &&
+                                 strchr("acm", p[6]) && strchr("acmt", p[7]))) {
+        /* -newerXY: the file's time X after REF's time Y, or after the
+           time REF itself (Y t; only the @SECONDS[.FRACTION] form) */
         e = node(E_NEWER);
+        e->unit = p[6] ? p[6] : 'm';
+        const char *ref = need_arg(p);
+        if (p[6] && p[7] == 't') {
+            char *end;
+            double t = ref[0] == '@' ? strtod(ref + 1, &end) : 0;
+            if (ref[0] != '@' || end == ref + 1 || *end)
+                errx(1, "I cannot figure out how to interpret '%s' as a date or time", ref);
+            e->n = (long long)(t * 1e9);
+            return e;
+        }
+        struct stat st;
+        if (stat(ref, &st) != 0)
+            err(1, "%s", ref);
+        e->n = time_ns(&st, p[6] ? p[7] : 'm');
+        return e;
+    }
+    if (!strcmp(p, "-samefile")) {
+        e = node(E_SAMEFILE);
         struct stat st;
         const char *ref = need_arg(p);
         if (stat(ref, &st) != 0)
             err(1, "%s", ref);
-        e->n = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+        e->n = (long long)st.st_ino;
+        e->dev = st.st_dev;
         return e;
     }
     if (!strcmp(p, "-perm")) {
@@ -390,10 +422,8 @@ static void print_format(const char *fmt, const char *path, const struct stat *s
                 putchar(v);
                 continue;
             }
-            if (*p == 'c') {
-                fflush(stdout);
-                exit(status);  /* \c: no more output at all */
-            }
+            if (*p == 'c')
+                return;        /* \c: no more output from this format */
             const char *from = "abfnrtv\\", *to = "\a\b\f\n\r\t\v\\";
             const char *e = strchr(from, *p);
             putchar(e ? to[e - from] : *p);
@@ -511,7 +541,9 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
         return compare(e, age / 86400);
     }
     case E_NEWER:
-        return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec > e->n;
+        return time_ns(st, e->unit) > e->n;
+    case E_SAMEFILE:
+        return (long long)st->st_ino == e->n && st->st_dev == e->dev;
     case E_PERM: {
         long long m = st->st_mode & 07777;
         if (e->cmp == '-')

@@ -1,6 +1,6 @@
 # find: names, paths, types, sizes, depth, -prune, operators, -exec ; and +,
 # -print0, -printf, -empty, -newer, -perm, -delete, symbolic links
-# (-type l, -lname, -H, -L), errors.
+# (-type l, -lname, -H, -L), -samefile, -newerXY, errors.
 rm -rf /tmp/files_find.d && mkdir /tmp/files_find.d && cd /tmp/files_find.d
 mkdir -p src/lib src/skip docs empty
 printf 'int main;\n' > src/main.c
@@ -65,4 +65,13 @@ find dlink
 find -H dlink -type f | sort
 find dlink -follow -name f 2>&1 | sort
 find -H -P dlink -type f
+echo "--- -samefile, -newerXY, -printf"
+mkdir sf && : > sf/file && : > sf/fifo && ln sf/file hard && touch -d @1000 sf/old
+find sf -name 'f*' -printf 'x\cy'; echo
+find . -samefile sf/file | sort
+find sf -newerat @12345 | sort
+find sf -newermt @999.5 -type f | sort
+find sf -newermm sf/old | sort
+find sf ! -newerct @0; echo "status $?"
+find sf -newermt soon; echo "status $?"
 cd /tmp && rm -r /tmp/files_find.d
