@@ -638,7 +638,7 @@ static void visit(const char *path, int depth, struct expr *e, const struct ance
     struct stat st;
     if (look(path, depth, &st) != 0) {
         fflush(stdout);
-        warn("%s", path);
+        warn("'%s'", path);
         status = 1;
         return;
     }
@@ -663,7 +663,7 @@ static void visit(const char *path, int depth, struct expr *e, const struct ance
         char **names = dir_names(path, NULL);
         if (!names) {
             fflush(stdout);
-            warn("%s", path);
+            warn("'%s'", path);
             status = 1;
         }
         for (char **n = names; names && *n && !quitting; n++) {
