@@ -7,12 +7,16 @@
  * -newer -perm -user -group -nouser -nogroup -links -prune -print -exec
  * ... {} ; and {} +, -ok, -depth, -xdev, the operators ( ) ! -a -o (and
  * juxtaposition for -a). GNU's: -iname -ipath -wholename -mmin -amin
- * -cmin -uid -gid -inum -empty -maxdepth -mindepth -print0 -delete -quit
- * -true -false -not -and -or, -type with several letters (-type f,d), and
+ * -cmin -uid -gid -inum -samefile -newerXY -empty -maxdepth -mindepth
+ * -print0 -delete -quit -true -false -not -and -or, -type with several
+ * letters (-type f,d), and
  * -printf with %p %f %h %s %m %M %u %g %d %k and escapes. Without an
  * action, -print is implied. No PATH is ".". Names are visited in sorted
- * order (so that the output is the same on every system); Duplex has no
- * symbolic links, so -H -L -P change nothing.
+ * order (so that the output is the same on every system). A symbolic
+ * link is a file of its own (-P, the default: -type l, -lname, -ilname);
+ * -H follows the links named as PATH, -L (or -follow) every link, where
+ * a link that leads nowhere stays a link and one back to a directory
+ * being walked is an error (a loop), not walked again.
  *
  * Exit status: 0, or 1 if a file could not be read or a command failed
  * to start (-exec ... {} + also reports a command's failure).
@@ -33,8 +37,8 @@
 
 extern char **environ;
 
-enum { E_AND, E_OR, E_NOT, E_NAME, E_INAME, E_PATH, E_IPATH, E_TYPE, E_SIZE, E_TIME,
-       E_NEWER, E_PERM, E_UID, E_GID, E_NOUSER, E_NOGROUP, E_LINKS, E_INUM, E_EMPTY,
+enum { E_AND, E_OR, E_NOT, E_NAME, E_INAME, E_LNAME, E_PATH, E_IPATH, E_TYPE, E_SIZE, E_TIME,
+       E_NEWER, E_PERM, E_UID, E_GID, E_NOUSER, E_NOGROUP, E_LINKS, E_INUM, E_SAMEFILE, E_EMPTY,
        E_PRUNE, E_PRINT, E_PRINT0, E_PRINTF, E_EXEC, E_DELETE, E_QUIT, E_TRUE, E_FALSE };
 
 struct expr {
@@ -45,6 +49,7 @@ struct expr {
     long long n;
     int unit;                  /* -size's unit in bytes; -*time: 'm','a','c'; minutes */
     int minutes;
+    dev_t dev;                 /* -samefile: the file's device (n its inode) */
     char **argv;               /* -exec: the command; {} where it was */
     int argc, plus, ok;
     char **batch;              /* -exec ... {} +: the names gathered */
@@ -55,7 +60,16 @@ static char **args;
 static int nargs, ai;
 static int status, maxdepth = -1, mindepth = 0, depth_first, quitting, has_action, xdev;
 static time_t now;
+static char deref = 'P';       /* which links to follow: P none, H the paths, L all */
 static struct expr *root;      /* the expression (kept for the end) */
+
+/* A file's time (a access, c status change, m modification) in nanoseconds. */
+static long long time_ns(const struct stat *st, int which)
+{
+    const struct timespec *t = which == 'a' ? &st->st_atim : which == 'c' ? &st->st_ctim
+                                                                          : &st->st_mtim;
+    return (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+}
 
 static struct expr *node(int kind)
 {
@@ -116,6 +130,12 @@ static struct expr *parse_primary(void)
         e->str = need_arg(p);
         return e;
     }
+    if (!strcmp(p, "-lname") || !strcmp(p, "-ilname")) {
+        e = node(E_LNAME);
+        e->ok = p[1] == 'i';   /* ignore case */
+        e->str = need_arg(p);
+        return e;
+    }
     if (!strcmp(p, "-type")) {
         e = node(E_TYPE);
         e->str = need_arg(p);
@@ -137,13 +157,35 @@ static struct expr *parse_primary(void)
         number(e, need_arg(p), p);
         return e;
     }
-    if (!strcmp(p, "-newer")) {
+    if (!strcmp(p, "-newer") || (!strncmp(p, "-newer", 6) && strlen(p) == 8 &&
+                                 strchr("acm", p[6]) && strchr("acmt", p[7]))) {
+        /* -newerXY: the file's time X after REF's time Y, or after the
+           time REF itself (Y t; only the @SECONDS[.FRACTION] form) */
         e = node(E_NEWER);
+        e->unit = p[6] ? p[6] : 'm';
+        const char *ref = need_arg(p);
+        if (p[6] && p[7] == 't') {
+            char *end;
+            double t = ref[0] == '@' ? strtod(ref + 1, &end) : 0;
+            if (ref[0] != '@' || end == ref + 1 || *end)
+                errx(1, "I cannot figure out how to interpret '%s' as a date or time", ref);
+            e->n = (long long)(t * 1e9);
+            return e;
+        }
+        struct stat st;
+        if (stat(ref, &st) != 0)
+            err(1, "%s", ref);
+        e->n = time_ns(&st, p[6] ? p[7] : 'm');
+        return e;
+    }
+    if (!strcmp(p, "-samefile")) {
+        e = node(E_SAMEFILE);
         struct stat st;
         const char *ref = need_arg(p);
         if (stat(ref, &st) != 0)
             err(1, "%s", ref);
-        e->n = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+        e->n = (long long)st.st_ino;
+        e->dev = st.st_dev;
         return e;
     }
     if (!strcmp(p, "-perm")) {
@@ -189,7 +231,8 @@ static struct expr *parse_primary(void)
     }
     if (!strcmp(p, "-depth")) { depth_first = 1; return node(E_TRUE); }
     if (!strcmp(p, "-xdev") || !strcmp(p, "-mount")) { xdev = 1; return node(E_TRUE); }
-    if (!strcmp(p, "-follow") || !strcmp(p, "-noleaf")) return node(E_TRUE);
+    if (!strcmp(p, "-follow")) { deref = 'L'; return node(E_TRUE); }
+    if (!strcmp(p, "-noleaf")) return node(E_TRUE);
     if (!strcmp(p, "-nouser")) return node(E_NOUSER);
     if (!strcmp(p, "-nogroup")) return node(E_NOGROUP);
     if (!strcmp(p, "-empty")) return node(E_EMPTY);
@@ -379,10 +422,8 @@ static void print_format(const char *fmt, const char *path, const struct stat *s
                 putchar(v);
                 continue;
             }
-            if (*p == 'c') {
-                fflush(stdout);
-                exit(status);  /* \c: no more output at all */
-            }
+            if (*p == 'c')
+                return;        /* \c: no more output from this format */
             const char *from = "abfnrtv\\", *to = "\a\b\f\n\r\t\v\\";
             const char *e = strchr(from, *p);
             putchar(e ? to[e - from] : *p);
@@ -476,6 +517,14 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
         free(b);
         return r;
     }
+    case E_LNAME: {
+        char target[4096];
+        ssize_t n = S_ISLNK(st->st_mode) ? readlink(path, target, sizeof target - 1) : -1;
+        if (n < 0)
+            return 0;
+        target[n] = '\0';
+        return fnmatch(e->str, target, e->ok ? FNM_CASEFOLD : 0) == 0;
+    }
     case E_PATH: case E_IPATH:
         return fnmatch(e->str, path, e->kind == E_IPATH ? FNM_CASEFOLD : 0) == 0;
     case E_TYPE: return strchr(e->str, type_letter(st->st_mode)) != NULL;
@@ -492,7 +541,9 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
         return compare(e, age / 86400);
     }
     case E_NEWER:
-        return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec > e->n;
+        return time_ns(st, e->unit) > e->n;
+    case E_SAMEFILE:
+        return (long long)st->st_ino == e->n && st->st_dev == e->dev;
     case E_PERM: {
         long long m = st->st_mode & 07777;
         if (e->cmp == '-')
@@ -552,18 +603,57 @@ static int eval(struct expr *e, const char *path, const struct stat *st, int dep
 
 static dev_t root_dev;
 
-static void visit(const char *path, int depth, struct expr *e)
+/* The directories being walked, to see a link that leads back to one. */
+struct ancestor {
+    dev_t dev;
+    ino_t ino;
+    const char *path;
+    const struct ancestor *up;
+};
+
+/* The file at path as the options say to see it: a link followed, or the
+   link itself when it leads nowhere. */
+static int look(const char *path, int depth, struct stat *st)
+{
+    if (deref == 'L' || (deref == 'H' && depth == 0)) {
+        if (stat(path, st) == 0)
+            return 0;
+        if (errno != ENOENT || lstat(path, st) != 0)
+            return -1;
+        return 0;
+    }
+    return lstat(path, st);
+}
+
+static const struct ancestor *walking(const struct ancestor *a, const struct stat *st)
+{
+    for (; a; a = a->up)
+        if (a->dev == st->st_dev && a->ino == st->st_ino)
+            return a;
+    return NULL;
+}
+
+static void visit(const char *path, int depth, struct expr *e, const struct ancestor *up)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (look(path, depth, &st) != 0) {
         fflush(stdout);
-        warn("%s", path);
+        warn("'%s'", path);
         status = 1;
         return;
     }
     if (depth == 0)
         root_dev = st.st_dev;
+    const struct ancestor *loop = S_ISDIR(st.st_mode) ? walking(up, &st) : NULL;
+    if (loop) {
+        fflush(stdout);
+        warnx("File system loop detected; '%s' is part of the same file system loop as '%s'.",
+              path, loop->path);
+        status = 1;
+        return;
+    }
     int prune = 0, dir = S_ISDIR(st.st_mode);
+    struct ancestor self = { st.st_dev, st.st_ino, path, up };
     int in_range = depth >= mindepth && (maxdepth < 0 || depth <= maxdepth);
     if (!depth_first && in_range)
         eval(e, path, &st, depth, &prune);
@@ -573,12 +663,12 @@ static void visit(const char *path, int depth, struct expr *e)
         char **names = dir_names(path, NULL);
         if (!names) {
             fflush(stdout);
-            warn("%s", path);
+            warn("'%s'", path);
             status = 1;
         }
         for (char **n = names; names && *n && !quitting; n++) {
             char *sub = path_join(path, *n);
-            visit(sub, depth + 1, e);
+            visit(sub, depth + 1, e, &self);
             free(sub);
         }
         free_names(names);
@@ -594,7 +684,7 @@ int main(int argc, char **argv)
     ai = 1;
     while (ai < argc && (!strcmp(argv[ai], "-H") || !strcmp(argv[ai], "-L") ||
                          !strcmp(argv[ai], "-P")))
-        ai++;
+        deref = argv[ai++][1];
     int first_path = ai;
     while (ai < argc && !(argv[ai][0] == '-' && argv[ai][1]) && strcmp(argv[ai], "(") != 0 &&
            strcmp(argv[ai], "!") != 0)
@@ -613,11 +703,11 @@ int main(int argc, char **argv)
     root = e;
     if (npaths == 0) {
         cur_start = ".";
-        visit(".", 0, e);
+        visit(".", 0, e, NULL);
     }
     for (int i = 0; i < npaths && !quitting; i++) {
         cur_start = argv[first_path + i];
-        visit(cur_start, 0, e);
+        visit(cur_start, 0, e, NULL);
     }
     flush_all(e);
     if (fflush(stdout) != 0)

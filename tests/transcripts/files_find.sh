@@ -1,5 +1,6 @@
 # find: names, paths, types, sizes, depth, -prune, operators, -exec ; and +,
-# -print0, -printf, -empty, -newer, -perm, -delete, errors.
+# -print0, -printf, -empty, -newer, -perm, -delete, symbolic links
+# (-type l, -lname, -H, -L), -samefile, -newerXY, errors.
 rm -rf /tmp/files_find.d && mkdir /tmp/files_find.d && cd /tmp/files_find.d
 mkdir -p src/lib src/skip docs empty
 printf 'int main;\n' > src/main.c
@@ -50,4 +51,27 @@ echo "--- errors"
 find nodir; echo "status $?"
 find . -frobnicate; echo "status $?"
 find . -name; echo "status $?"
+echo "--- symbolic links"
+mkdir -p ln/d && : > ln/d/f && ln -s f ln/d/l && ln -s ../d ln/d/up && ln -s nowhere ln/bad
+ln -s ln/d dlink
+find ln -type l | sort
+find ln -type d
+find ln -type l -o -type f -name f | sort
+find ln -lname '*d' | sort
+find ln -ilname 'NOW*'
+find -L ln 2>&1 | sort
+find -L ln -type l 2>/dev/null; echo "status $?"
+find dlink
+find -H dlink -type f | sort
+find dlink -follow -name f 2>&1 | sort
+find -H -P dlink -type f
+echo "--- -samefile, -newerXY, -printf"
+mkdir sf && : > sf/file && : > sf/fifo && ln sf/file hard && touch -d @1000 sf/old
+find sf -name 'f*' -printf 'x\cy'; echo
+find . -samefile sf/file | sort
+find sf -newerat @12345 | sort
+find sf -newermt @999.5 -type f | sort
+find sf -newermm sf/old | sort
+find sf ! -newerct @0; echo "status $?"
+find sf -newermt soon; echo "status $?"
 cd /tmp && rm -r /tmp/files_find.d
