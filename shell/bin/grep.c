@@ -8,7 +8,8 @@
  * POSIX:  -E -F -G (extended, fixed, basic)   -e PAT  -f FILE   -i  -v
  *         -w -x (whole words, whole lines)    -c  -l  -L  -n  -q  -s
  * GNU:    -o (only the matching parts)   -b (byte offsets)   -H -h (names)
- *         -r -R (directories, recursively; "." without a FILE)
+ *         -r -R (directories, recursively; "." without a FILE; a FIFO,
+ *         device or socket found inside is skipped)
  *         -A N -B N -C N -NUM (context lines, groups parted by "--")
  *         -m N (stop after N selected lines)   -y (= -i)   -a, -U (ignored)
  *         --include=GLOB --exclude=GLOB --exclude-dir=GLOB (with -r)
@@ -394,7 +395,8 @@ static int grep_path(const char *path, int top)
     int is_stdin = top && strcmp(path, "-") == 0;
     const char *name = is_stdin ? label : path;
     struct stat sb;
-    if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    int known = !is_stdin && stat(path, &sb) == 0;
+    if (known && S_ISDIR(sb.st_mode)) {
         if (!opt_recursive) {
             errno = EISDIR;
             report(path);
@@ -405,6 +407,11 @@ static int grep_path(const char *path, int top)
         free(base);
         return skip ? 1 : grep_dir(path);
     }
+    /* A FIFO, device or socket met on the way down is skipped, as GNU
+     * grep does: opening a FIFO nobody writes to would wait for ever.
+     * Named on the command line, it is read. */
+    if (known && !top && !S_ISREG(sb.st_mode))
+        return 1;
     if (!is_stdin && !top) {
         char *base = path_base(path);
         int skip = (nincludes && !matches_any(includes, nincludes, base)) ||

@@ -66,5 +66,11 @@ grep -A x y nums
 echo "status $?"
 grep --nope x nums
 echo "status $?"
+echo "--- -r skips a FIFO inside a directory (opening it would wait for a writer)"
+mkdir fifodir
+echo found > fifodir/file
+mkfifo fifodir/pipe
+grep -rh found fifodir && echo done
+rm -r fifodir
 cd /tmp
 rm -r /tmp/text_grep_more.d
