@@ -9,7 +9,8 @@
  *         -w -x (whole words, whole lines)    -c  -l  -L  -n  -q  -s
  * GNU:    -o (only the matching parts)   -b (byte offsets)   -H -h (names)
  *         -r -R (directories, recursively; "." without a FILE; a FIFO,
- *         device or socket found inside is skipped)
+ *         device or socket found inside is skipped, and so is a symbolic
+ *         link under -r: -R follows them)
  *         -A N -B N -C N -NUM (context lines, groups parted by "--")
  *         -m N (stop after N selected lines)   -y (= -i)   -a, -U (ignored)
  *         --include=GLOB --exclude=GLOB --exclude-dir=GLOB (with -r)
@@ -395,7 +396,9 @@ static int grep_path(const char *path, int top)
     int is_stdin = top && strcmp(path, "-") == 0;
     const char *name = is_stdin ? label : path;
     struct stat sb;
-    int known = !is_stdin && stat(path, &sb) == 0;
+    /* -r follows only the symbolic links named on the command line; -R all */
+    int follow = top || opt_recursive == 'R';
+    int known = !is_stdin && (follow ? stat(path, &sb) : lstat(path, &sb)) == 0;
     if (known && S_ISDIR(sb.st_mode)) {
         if (!opt_recursive) {
             errno = EISDIR;
@@ -409,7 +412,7 @@ static int grep_path(const char *path, int top)
     }
     /* A FIFO, device or socket met on the way down is skipped, as GNU
      * grep does: opening a FIFO nobody writes to would wait for ever.
-     * Named on the command line, it is read. */
+     * Named on the command line, it is read. So is a symbolic link under -r. */
     if (known && !top && !S_ISREG(sb.st_mode))
         return 1;
     if (!is_stdin && !top) {
@@ -540,7 +543,7 @@ static int parse_options(int argc, char **argv, char **given)
         case 'x': opt_line = 1; break;
         case 'o': opt_only = 1; break;
         case 'b': opt_byte = 1; break;
-        case 'r': case 'R': opt_recursive = 1; break;
+        case 'r': case 'R': opt_recursive = c; break;
         case 'A': after_n = number(optarg, "context length"); context_given = 1; break;
         case 'B': before_n = number(optarg, "context length"); context_given = 1; break;
         case 'C': before_n = after_n = number(optarg, "context length"); context_given = 1; break;

@@ -72,5 +72,13 @@ echo found > fifodir/file
 mkfifo fifodir/pipe
 grep -rh found fifodir && echo done
 rm -r fifodir
+echo "--- -r does not follow a symbolic link inside a directory, -R does"
+mkdir target linkdir
+echo hello > target/file
+ln -s ../target linkdir/link
+ln -s nope linkdir/dangling
+grep -rh hello linkdir; echo "status $?"
+grep -Rh hello linkdir 2>/dev/null; echo "status $?"
+rm -r target linkdir
 cd /tmp
 rm -r /tmp/text_grep_more.d
