@@ -80,5 +80,13 @@ ln -s nope linkdir/dangling
 grep -rh hello linkdir; echo "status $?"
 grep -Rh hello linkdir 2>/dev/null; echo "status $?"
 rm -r target linkdir
+echo "--- -a reads a file with a NUL byte as text; -z NUL-ended lines; -Z a NUL after names"
+printf 'one\0and two three\n' > nul
+grep -a two nul | od -c
+printf 'one\ntwo' > two
+grep -lZ '^t' two | od -c
+grep -cZ t two nul | od -c
+printf 'hi\nthere\0x\0' | grep -z t | od -c
+rm nul two
 cd /tmp
 rm -r /tmp/text_grep_more.d
