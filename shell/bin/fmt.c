@@ -35,7 +35,31 @@ struct word {
 };
 static struct word *words;
 static long nwords, cap;
-static char *indent1, *indent2;
+static long indent = -1;        /* the paragraph's, in columns */
+static int tabs;                /* the input has tabs: so will the output */
+static long out_col;
+
+/* Columns advance to the next multiple of 8 at a tab. */
+static long blank_width(const char *s, size_t n, long col)
+{
+    for (size_t i = 0; i < n; i++)
+        col = s[i] == '\t' ? (tabs = 1, (col / 8 + 1) * 8) : col + 1;
+    return col;
+}
+
+/* Blanks up to n columns on: tabs where they reach a tab stop, if the
+ * input had tabs (as GNU fmt), then spaces. */
+static void put_space(long n)
+{
+    long target = out_col + n;
+    if (tabs && out_col + 1 < target / 8 * 8)
+        while (out_col < target / 8 * 8) {
+            putchar('\t');
+            out_col = (out_col / 8 + 1) * 8;
+        }
+    for (; out_col < target; out_col++)
+        putchar(' ');
+}
 
 /* The costs of GNU fmt's optimal fit: a line is the better the closer it
  * comes to the goal (93% of the width) and to the length of the next;
@@ -111,31 +135,29 @@ static void flush_paragraph(void)
 {
     if (nwords == 0)
         return;
-    const char *ind = indent1 ? indent1 : "";
     /* the paragraph's end is a sentence's end */
     words[nwords - 1].period = words[nwords - 1].final = 1;
-    choose_breaks((long)strlen(ind), (long)strlen(indent2 ? indent2 : ""));
+    choose_breaks(indent, indent);
     for (long i = 0; i < nwords;) {
-        fputs(ind, stdout);
+        out_col = 0;
+        put_space(indent);
         long end = words[i].next;
         for (long j = i; j < end; j++) {
             fputs(words[j].text, stdout);
+            out_col += words[j].len;
             if (j + 1 < end)
-                printf("%*s", (int)words[j].space, "");
+                put_space(words[j].space);
         }
         putchar('\n');
-        ind = indent2 ? indent2 : "";
         i = end;
     }
     for (long i = 0; i < nwords; i++)
         free(words[i].text);
     nwords = 0;
-    free(indent1);
-    free(indent2);
-    indent1 = indent2 = NULL;
+    indent = -1;
 }
 
-static void add_word(const char *start, size_t len, const char *after)
+static void add_word(const char *start, size_t len, const char *after, long col)
 {
     if (nwords == cap)
         words = xrealloc(words, (size_t)(cap = cap * 2 + 64) * sizeof *words);
@@ -149,23 +171,27 @@ static void add_word(const char *start, size_t len, const char *after)
         e--;                /* a sentence may end inside brackets or quotes */
     w->period = strchr(".?!", start[e - 1]) != NULL;
     w->punct = ispunct((unsigned char)start[len - 1]);
-    size_t spaces = strspn(after, " \t");
-    w->final = w->period && (after[spaces] == '\0' || spaces > 1);
+    size_t blanks = strspn(after, " \t");
+    long spaces = blank_width(after, blanks, col) - col;
+    w->final = w->period && (after[blanks] == '\0' || spaces > 1);
     /* The spaces between words on a line are kept; at a line's end, or
      * with -u, there are two after the end of a sentence, one otherwise. */
-    w->space = uniform || after[spaces] == '\0' ? 1 + w->final : (long)spaces;
+    w->space = uniform || after[blanks] == '\0' ? 1 + w->final : spaces;
 }
 
 static void add_words(const char *s)
 {
+    long col = 0;
     while (*s) {
-        while (*s == ' ' || *s == '\t')
-            s++;
+        size_t blanks = strspn(s, " \t");
+        col = blank_width(s, blanks, col);
+        s += blanks;
         const char *start = s;
         while (*s && *s != ' ' && *s != '\t')
             s++;
+        col += s - start;
         if (s > start)
-            add_word(start, (size_t)(s - start), s);
+            add_word(start, (size_t)(s - start), s, col);
     }
 }
 
@@ -175,10 +201,12 @@ static void process(FILE *f)
     size_t lcap = 0;
     ssize_t len;
     long lines_in_para = 0;
+    tabs = 0;
     while ((len = getline(&line, &lcap, f)) > 0) {
         if (line[len - 1] == '\n')
             line[--len] = '\0';
         size_t ind = strspn(line, " \t");
+        long col = blank_width(line, ind, 0);
         if (line[ind] == '\0') {
             flush_paragraph();
             lines_in_para = 0;
@@ -186,21 +214,20 @@ static void process(FILE *f)
             continue;
         }
         if (split_only) {
-            indent1 = xstrndup(line, ind);
-            indent2 = xstrndup(line, ind);
-            add_words(line);
+            /* each line is a paragraph, written once the next line's
+             * blanks are read (they may bring the first tab) */
             flush_paragraph();
+            indent = col;
+            add_words(line);
             continue;
         }
-        if (lines_in_para > 0 && strlen(indent1) != ind) {
+        if (lines_in_para > 0 && indent != col) {
             /* a new indentation starts a new paragraph */
             flush_paragraph();
             lines_in_para = 0;
         }
-        if (lines_in_para == 0) {
-            indent1 = xstrndup(line, ind);
-            indent2 = xstrndup(line, ind);
-        }
+        if (lines_in_para == 0)
+            indent = col;
         add_words(line);
         lines_in_para++;
     }

@@ -13,6 +13,9 @@ echo 1 2 3 4 5 6 7 8 9 0 | fmt -w 9
 echo 1 2 3 4 5 6 7 8 9 0 | fmt -w 11
 printf 'A sentence.  And  two spaces kept; (a paren) or a widow. x y z end.\n' | fmt -w 24
 printf 'A sentence.  And  two spaces kept; (a paren) or a widow. x y z end.\n' | fmt -u -w 24
+echo "--- fmt: indentation is measured in columns (a tab reaches the next multiple of 8); with tabs in, tabs out"
+printf '\thello\n        world\n' | fmt | od -c
+printf '    a b\n    c\td\n' | fmt | od -c
 fmt nofile; echo "status $?"
 echo "--- split"
 seq 1 10 > ten
