@@ -8,9 +8,12 @@
  * POSIX:  -E -F -G (extended, fixed, basic)   -e PAT  -f FILE   -i  -v
  *         -w -x (whole words, whole lines)    -c  -l  -L  -n  -q  -s
  * GNU:    -o (only the matching parts)   -b (byte offsets)   -H -h (names)
- *         -r -R (directories, recursively; "." without a FILE)
+ *         -r -R (directories, recursively; "." without a FILE; a FIFO,
+ *         device or socket found inside is skipped, and so is a symbolic
+ *         link under -r: -R follows them)
  *         -A N -B N -C N -NUM (context lines, groups parted by "--")
- *         -m N (stop after N selected lines)   -y (= -i)   -a, -U (ignored)
+ *         -m N (stop after N selected lines)   -y (= -i)   -a (text)
+ *         -U (ignored)   -z (NUL-ended lines)   -Z (NUL after names)
  *         --include=GLOB --exclude=GLOB --exclude-dir=GLOB (with -r)
  *         --color[=WHEN] (accepted; never colours)   --label=NAME (stdin)
  *         and the long names of the above.
@@ -20,8 +23,10 @@
  * match of any). The matching is the C library's regcomp/regexec. A file
  * holding a NUL byte is binary: instead of its lines, "grep: NAME:
  * binary file matches" goes to stderr, as GNU grep 3.5 and later say.
- * Operands after options are allowed, as GNU allows. Not supported: -z,
- * -P, --null, colours, context with -o.
+ * -a reads such a file as text. -z: lines end with NUL bytes (in and
+ * out); -Z: a NUL byte follows a file name instead of ':' or a newline.
+ * Operands after options are allowed, as GNU allows. Not supported:
+ * -P, colours, context with -o.
  *
  * Exit status: 0 when a line was selected, 1 when none was, 2 on an error
  * (even if lines were selected, unless -q found one).
@@ -40,7 +45,8 @@
 
 static int opt_count, opt_names, opt_nonames, opt_number, opt_quiet, opt_silent,
            opt_invert, opt_fixed, opt_only, opt_byte, opt_word, opt_line,
-           opt_recursive, with_names;
+           opt_recursive, with_names, opt_text, opt_null;
+static char eol = '\n';                 /* what ends a line: NUL under -z */
 static long long opt_max = -1;
 static long before_n, after_n;
 static int context_given;
@@ -205,7 +211,7 @@ static int selected(const char *line, size_t len)
 static void prefix(const char *name, long long line_no, long long offset, char sep)
 {
     if (with_names)
-        printf("%s%c", name, sep);
+        printf("%s%c", name, opt_null ? '\0' : sep);
     if (opt_number)
         printf("%lld%c", line_no, sep);
     if (opt_byte)
@@ -236,7 +242,7 @@ static void print_line(struct state *st, const char *line, size_t n, long long l
         fputs("--\n", stdout);
     prefix(st->name, line_no, offset, sep);
     fwrite(line, 1, n, stdout);
-    putchar('\n');
+    putchar(eol);
     st->last_printed = line_no;
 }
 
@@ -277,7 +283,7 @@ static void print_matches(struct state *st, const char *line, size_t n)
         if (m.rm_eo > m.rm_so) {
             prefix(st->name, st->line_no, st->offset + m.rm_so, ':');
             fwrite(line + m.rm_so, 1, (size_t)(m.rm_eo - m.rm_so), stdout);
-            putchar('\n');
+            putchar(eol);
             from = (size_t)m.rm_eo;
         } else {
             from = (size_t)m.rm_eo + 1;
@@ -295,10 +301,10 @@ static long long grep_stream(FILE *f, const char *name)
     int binary = 0, quiet_output = opt_quiet || opt_names || opt_nonames || opt_count;
     if (before_n)
         st.ring = xcalloc((size_t)before_n, sizeof *st.ring);
-    while ((opt_max < 0 || st.count < opt_max) && (len = getline(&line, &cap, f)) > 0) {
+    while ((opt_max < 0 || st.count < opt_max) && (len = getdelim(&line, &cap, eol, f)) > 0) {
         st.line_no++;
-        size_t n = (size_t)len - (line[len - 1] == '\n');
-        binary = binary || memchr(line, '\0', (size_t)len) != NULL;
+        size_t n = (size_t)len - (line[len - 1] == eol);
+        binary = binary || (!opt_text && eol == '\n' && memchr(line, '\0', (size_t)len) != NULL);
         if (!selected(line, n)) {
             if (!quiet_output && !binary && st.after_left > 0) {
                 print_line(&st, line, n, st.line_no, st.offset, '-');
@@ -329,9 +335,9 @@ static long long grep_stream(FILE *f, const char *name)
         st.offset += len;
     }
     /* -A after the last match (when -m stopped the scan) */
-    while (!quiet_output && !binary && st.after_left > 0 && (len = getline(&line, &cap, f)) > 0) {
+    while (!quiet_output && !binary && st.after_left > 0 && (len = getdelim(&line, &cap, eol, f)) > 0) {
         st.line_no++;
-        size_t n = (size_t)len - (line[len - 1] == '\n');
+        size_t n = (size_t)len - (line[len - 1] == eol);
         if (selected(line, n))
             break;
         print_line(&st, line, n, st.line_no, st.offset, '-');
@@ -394,7 +400,10 @@ static int grep_path(const char *path, int top)
     int is_stdin = top && strcmp(path, "-") == 0;
     const char *name = is_stdin ? label : path;
     struct stat sb;
-    if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    /* -r follows only the symbolic links named on the command line; -R all */
+    int follow = top || opt_recursive == 'R';
+    int known = !is_stdin && (follow ? stat(path, &sb) : lstat(path, &sb)) == 0;
+    if (known && S_ISDIR(sb.st_mode)) {
         if (!opt_recursive) {
             errno = EISDIR;
             report(path);
@@ -405,6 +414,11 @@ static int grep_path(const char *path, int top)
         free(base);
         return skip ? 1 : grep_dir(path);
     }
+    /* A FIFO, device or socket met on the way down is skipped, as GNU
+     * grep does: opening a FIFO nobody writes to would wait for ever.
+     * Named on the command line, it is read. So is a symbolic link under -r. */
+    if (known && !top && !S_ISREG(sb.st_mode))
+        return 1;
     if (!is_stdin && !top) {
         char *base = path_base(path);
         int skip = (nincludes && !matches_any(includes, nincludes, base)) ||
@@ -424,11 +438,11 @@ static int grep_path(const char *path, int top)
         fclose(f);
     if (opt_count) {
         if (with_names)
-            printf("%s:", name);
+            printf("%s%c", name, opt_null ? '\0' : ':');
         printf("%lld\n", count);
     }
     if ((opt_names && count > 0) || (opt_nonames && count == 0))
-        printf("%s\n", name);
+        printf("%s%c", name, opt_null ? '\0' : '\n');
     if (failed) {
         errno = e;
         report(path);
@@ -477,6 +491,8 @@ static const struct option longopts[] = {
     { "context", required_argument, NULL, 'C' },
     { "max-count", required_argument, NULL, 'm' },
     { "text", no_argument, NULL, 'a' },
+    { "null", no_argument, NULL, 'Z' },
+    { "null-data", no_argument, NULL, 'z' },
     { "binary", no_argument, NULL, 'U' },
     { "include", required_argument, NULL, OPT_INCLUDE },
     { "exclude", required_argument, NULL, OPT_EXCLUDE },
@@ -500,7 +516,7 @@ static int parse_options(int argc, char **argv, char **given)
 {
     int c, n = 0;
     long digits = -1;
-    while ((c = getopt_long(argc, argv, "0123456789A:B:C:EFGHLRUabce:f:hilm:noqrsvwxy",
+    while ((c = getopt_long(argc, argv, "0123456789A:B:C:EFGHLRUZabce:f:hilm:noqrsvwxyz",
                             longopts, NULL)) != -1) {
         if (c >= '0' && c <= '9') {
             digits = (digits < 0 ? 0 : digits) * 10 + (c - '0');
@@ -533,12 +549,15 @@ static int parse_options(int argc, char **argv, char **given)
         case 'x': opt_line = 1; break;
         case 'o': opt_only = 1; break;
         case 'b': opt_byte = 1; break;
-        case 'r': case 'R': opt_recursive = 1; break;
+        case 'r': case 'R': opt_recursive = c; break;
         case 'A': after_n = number(optarg, "context length"); context_given = 1; break;
         case 'B': before_n = number(optarg, "context length"); context_given = 1; break;
         case 'C': before_n = after_n = number(optarg, "context length"); context_given = 1; break;
         case 'm': opt_max = number(optarg, "max count"); break;
-        case 'a': case 'U': break;
+        case 'a': opt_text = 1; break;
+        case 'U': break;
+        case 'Z': opt_null = 1; break;
+        case 'z': eol = '\0'; break;
         case OPT_INCLUDE: add_glob(&includes, &nincludes, optarg); break;
         case OPT_EXCLUDE: add_glob(&excludes, &nexcludes, optarg); break;
         case OPT_EXCLUDE_DIR: add_glob(&exclude_dirs, &nexclude_dirs, optarg); break;

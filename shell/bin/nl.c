@@ -1,7 +1,8 @@
 /*
  * nl - number lines.
  *
- *   nl [-b STYLE] [-n FORMAT] [-w WIDTH] [-s SEP] [-v START] [-i INCR] [FILE...]
+ *   nl [-b STYLE] [-n FORMAT] [-w WIDTH] [-s SEP] [-v START] [-i INCR] [-l NUM]
+ *      [FILE...]
  *
  *   -b  which lines get a number: a (all), t (non-empty: the default),
  *       n (none), pBRE (those that match the basic regular expression)
@@ -9,6 +10,8 @@
  *       leading zeros)
  *   -w  width of the number (6)        -s  what follows it (a tab)
  *   -v  first number (1)               -i  increment (1)
+ *   -l  with -b a, NUM adjacent empty lines count as one: only the
+ *       NUMth of a run is numbered (1)
  *
  * A line without a number is indented by as much as a number and its
  * separator take. Files are numbered as one text. (The logical page
@@ -27,11 +30,14 @@ static regex_t body_re;                 /* -b p's expression */
 static const char *format = "rn", *sep = "\t";
 static long width = 6;
 static long long number = 1, incr = 1;
+static long long blank_join = 1;        /* -l */
+static long long blanks;                /* empty lines since the last numbered one;
+                                           a run goes on across files, as in GNU nl */
 
 static void usage(void)
 {
     fprintf(stderr, "usage: nl [-b a|t|n|pBRE] [-n ln|rn|rz] [-w width] [-s sep] "
-                    "[-v start] [-i incr] [file...]\n");
+                    "[-v start] [-i incr] [-l num] [file...]\n");
     exit(1);
 }
 
@@ -52,6 +58,13 @@ static void print_line(const char *s, size_t len)
 {
     int numbered = style == 'a' || (style == 't' && len > 0) ||
                    (style == 'p' && regexec(&body_re, s, 0, NULL, 0) == 0);
+    if (style == 'a' && len == 0) {
+        numbered = ++blanks >= blank_join;
+        if (numbered)
+            blanks = 0;
+    } else {
+        blanks = 0;
+    }
     if (!numbered)
         printf("%*s", (int)(width + (long)strlen(sep)), "");
     else if (strcmp(format, "ln") == 0)
@@ -109,7 +122,7 @@ static void bad_option(int c)
 int main(int argc, char **argv)
 {
     int c;
-    while ((c = getopt(argc, argv, ":b:n:w:s:v:i:")) != -1) {
+    while ((c = getopt(argc, argv, ":b:n:w:s:v:i:l:")) != -1) {
         switch (c) {
         case 'b':
             if (optarg[0] == 'p') {
@@ -142,6 +155,7 @@ int main(int argc, char **argv)
             number = parse_number(optarg, "starting line number", -(1LL << 62));
             break;
         case 'i': incr = parse_number(optarg, "line number increment", 0); break;
+        case 'l': blank_join = parse_number(optarg, "line number of blank lines", 1); break;
         default:
             bad_option(c);
             usage();

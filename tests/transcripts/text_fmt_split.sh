@@ -7,6 +7,15 @@ fmt -w 20 para
 fmt -30 para
 printf 'a very long line that goes on and on and on\nshort\n' | fmt -s -w 15
 printf '  indented first line and\nthe rest of the paragraph follows\n' | fmt -w 25
+echo "--- fmt: optimal fit, not greedy; spaces kept inside a line"
+printf 'hello world \nthis is some text    \n' | fmt -w 10
+echo 1 2 3 4 5 6 7 8 9 0 | fmt -w 9
+echo 1 2 3 4 5 6 7 8 9 0 | fmt -w 11
+printf 'A sentence.  And  two spaces kept; (a paren) or a widow. x y z end.\n' | fmt -w 24
+printf 'A sentence.  And  two spaces kept; (a paren) or a widow. x y z end.\n' | fmt -u -w 24
+echo "--- fmt: indentation is measured in columns (a tab reaches the next multiple of 8); with tabs in, tabs out"
+printf '\thello\n        world\n' | fmt | od -c
+printf '    a b\n    c\td\n' | fmt | od -c
 fmt nofile; echo "status $?"
 echo "--- split"
 seq 1 10 > ten

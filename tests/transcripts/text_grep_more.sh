@@ -66,5 +66,27 @@ grep -A x y nums
 echo "status $?"
 grep --nope x nums
 echo "status $?"
+echo "--- -r skips a FIFO inside a directory (opening it would wait for a writer)"
+mkdir fifodir
+echo found > fifodir/file
+mkfifo fifodir/pipe
+grep -rh found fifodir && echo done
+rm -r fifodir
+echo "--- -r does not follow a symbolic link inside a directory, -R does"
+mkdir target linkdir
+echo hello > target/file
+ln -s ../target linkdir/link
+ln -s nope linkdir/dangling
+grep -rh hello linkdir; echo "status $?"
+grep -Rh hello linkdir 2>/dev/null; echo "status $?"
+rm -r target linkdir
+echo "--- -a reads a file with a NUL byte as text; -z NUL-ended lines; -Z a NUL after names"
+printf 'one\0and two three\n' > nul
+grep -a two nul | od -c
+printf 'one\ntwo' > two
+grep -lZ '^t' two | od -c
+grep -cZ t two nul | od -c
+printf 'hi\nthere\0x\0' | grep -z t | od -c
+rm nul two
 cd /tmp
 rm -r /tmp/text_grep_more.d

@@ -15,6 +15,9 @@ nl -s ': ' -v 10 -i 5 lines
 echo "--- nl: several files are one text; standard input"
 nl lines lines
 printf 'x\ny' | nl
+echo "--- nl -l: with -b a, only the 2nd of two adjacent empty lines is numbered, across files"
+printf '\nbang\n\n' > tail
+printf 'one\n\n\ntwo\n\n\n\nthree\n\n' | nl -b a -l 2 -w 2 - tail
 echo "--- nl: errors"
 nl nope lines
 echo "status $?"
