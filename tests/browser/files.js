@@ -31,7 +31,9 @@ export async function openPage(context, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   await atPrompt(page);
+  // (empty until the page has its terminal: a reload starts without one)
   const screen = () => page.evaluate(() => {
+    if (!window.term) return '';
     const b = window.term.buffer.active, out = [];
     for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true).trimEnd());
     return out.join('\n').replace(/\n+$/, '');
