@@ -68,6 +68,7 @@ struct uctx {
     unsigned  asid;         /* address-space id tagging its TLB entries */
     uptr      heap_start;   /* the initial break, after the program */
     uptr      brk;
+    struct text *text;      /* its program's shared text, or NULL (text.c) */
     bool      reissue;      /* the last call blocked: re-issue it when resumed */
 };
 
@@ -154,6 +155,9 @@ void      vm_unmap(uint64_t *l1, uptr va);
 /* Shared memory: map the page at physical address pa (not the process's
  * own: never freed with it) at va; false if va is taken. */
 bool      vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly);
+/* Program text: map the read-only page pa (the text's, not the process's
+ * own) at va; false if va is taken or out of memory. */
+bool      vm_map_text(uint64_t *l1, uptr va, uintptr_t pa, bool exec);
 bool      vm_is_mapped(uint64_t *l1, uptr va);
 void      vm_protect(uint64_t *l1, uptr va, int prot);   /* PROT_* of the page at va */
 bool      vm_is_shared(uint64_t *l1, uptr va);
@@ -167,6 +171,18 @@ unsigned  asid_alloc(void);
 void      asid_free(unsigned asid);
 void      icache_sync(const void *p, size_t n);   /* after writing code there */
 
+/* ---- text.c: programs' read-only pages, shared and kept ---------------------- */
+struct text;
+struct text *text_get(uint64_t id);  /* the kept text of image id, held; or NULL */
+struct text *text_new(uint64_t id);  /* an empty one, held; NULL: out of memory */
+bool  text_room(const struct text *t, uptr va);     /* may it take the page at va */
+void *text_page(struct text *t, uptr va, bool exec); /* its page at va, to fill */
+void  text_done(struct text *t);     /* filled: keep it */
+bool  text_map(struct text *t, uint64_t *l1);       /* map every page of t */
+bool  text_has(const struct text *t, uptr va);      /* is va a page of t (t may be NULL) */
+void  text_hold(struct text *t);     /* one more context maps t (t may be NULL) */
+void  text_put(struct text *t);      /* one less (t may be NULL) */
+bool  text_reclaim(void);            /* free every text nobody maps; false if none */
 /* ---- usercopy.c -------------------------------------------------------------- */
 
 int ucopyout(struct uctx *c, uptr dst, const void *src, size_t n);

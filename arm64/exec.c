@@ -4,11 +4,12 @@
  * destroyed (plat_proc_destroy), and switched to.
  *
  * Programs are static ELF64 executables for AArch64, linked at USER_BASE
- * (arm64.mk). Loading one builds a whole new address space - every
- * PT_LOAD segment copied into fresh pages with its permissions, then a
- * stack holding the arguments - and only when all of it worked does it
- * replace the process's old context: a failed exec leaves the caller
- * running its old program.
+ * (arm64.mk). Loading one builds a whole new address space - the
+ * program's text (its read-only segments) mapped from the pages every
+ * process running it shares (text.c), its writable segments copied into
+ * fresh pages, then a stack holding the arguments - and only when all of
+ * it worked does it replace the process's old context: a failed exec
+ * leaves the caller running its old program.
  *
  * The stack is laid out as Linux lays it out, which is what _start in the
  * C library expects (shell/lib/arch/aarch64/start.S):
@@ -44,6 +45,8 @@ struct elf_phdr {
     uint64_t offset, vaddr, paddr, filesz, memsz, align;
 };
 
+static bool loadable(const struct elf_phdr *ph) { return ph->type == PT_LOAD && ph->memsz; }
+
 static bool elf_ok(const struct elf_header *h, size_t len)
 {
     return len >= sizeof *h && memcmp(h->ident, "\x7f" "ELF", 4) == 0 &&
@@ -53,46 +56,103 @@ static bool elf_ok(const struct elf_header *h, size_t len)
            h->phoff <= len && h->phnum <= (len - h->phoff) / sizeof(struct elf_phdr);
 }
 
-/* Map one segment page by page and copy its bytes from the file; the rest
- * of each page (and the .bss) stays zero. */
-static int load_segment(struct uctx *c, const uint8_t *file, size_t len,
-                        const struct elf_phdr *ph)
+static bool segment_ok(const struct elf_phdr *ph, size_t len)
 {
     uptr va = ph->vaddr, end = ph->vaddr + ph->memsz;
-    if (ph->filesz > ph->memsz || ph->offset > len || ph->filesz > len - ph->offset ||
-        va < USER_BASE || end < va || end > SHM_BASE)
-        return -ENOEXEC;
+    return ph->filesz <= ph->memsz && ph->offset <= len && ph->filesz <= len - ph->offset &&
+           va >= USER_BASE && end >= va && end <= SHM_BASE;
+}
+
+/* Copy into k, the page at pg, the bytes of the segment that fall in it;
+ * the rest (and the .bss) stays zero. */
+static void fill_page(uint8_t *k, uptr pg, const uint8_t *file, const struct elf_phdr *ph)
+{
+    uptr from = MAX(pg, ph->vaddr), to = MIN(pg + PAGE_SIZE, ph->vaddr + ph->filesz);
+    if (from < to)
+        memcpy(k + (from - pg), file + ph->offset + (from - ph->vaddr), to - from);
+}
+
+/* Does a writable segment have bytes in the page at pg? Then the page is
+ * the process's own, not text. */
+static bool page_written(const struct elf_phdr *ph, int n, uptr pg)
+{
+    for (int i = 0; i < n; i++)
+        if (loadable(&ph[i]) && (ph[i].flags & PF_W) &&
+            ph[i].vaddr < pg + PAGE_SIZE && ph[i].vaddr + ph[i].memsz > pg)
+            return true;
+    return false;
+}
+
+/* The program's text (text.c): the kept one if this image ran before, or
+ * made now from its read-only segments and kept; then mapped. */
+static int load_text(struct uctx *c, const struct exec_image *img,
+                     const struct elf_phdr *ph, int n)
+{
+    if (!img->id)
+        return 0;
+    c->text = text_get(img->id);
+    if (!c->text) {
+        if (!(c->text = text_new(img->id)))
+            return -ENOMEM;
+        for (int i = 0; i < n; i++) {
+            if (!loadable(&ph[i]) || (ph[i].flags & PF_W))
+                continue;
+            for (uptr pg = PAGE_ROUND_DOWN(ph[i].vaddr); pg < ph[i].vaddr + ph[i].memsz;
+                 pg += PAGE_SIZE) {
+                if (page_written(ph, n, pg) || !text_room(c->text, pg))
+                    continue;
+                uint8_t *k = text_page(c->text, pg, ph[i].flags & PF_X);
+                if (!k)
+                    return -ENOMEM;
+                fill_page(k, pg, img->code, &ph[i]);
+            }
+        }
+        text_done(c->text);
+    }
+    return text_map(c->text, c->pgtable) ? 0 : -ENOMEM;
+}
+
+/* Map the pages of one segment that are not text, and fill them. */
+static int load_segment(struct uctx *c, const uint8_t *file, const struct elf_phdr *ph)
+{
     bool write = ph->flags & PF_W, exec = ph->flags & PF_X;
-    for (uptr pg = PAGE_ROUND_DOWN(va); pg < end; pg += PAGE_SIZE) {
+    for (uptr pg = PAGE_ROUND_DOWN(ph->vaddr); pg < ph->vaddr + ph->memsz; pg += PAGE_SIZE) {
+        if (text_has(c->text, pg))
+            continue;
         uint8_t *k = vm_map(c->pgtable, pg, write, exec);
         if (!k)
             return -ENOMEM;
-        uptr from = MAX(pg, va), to = MIN(pg + PAGE_SIZE, ph->vaddr + ph->filesz);
-        if (from < to)
-            memcpy(k + (from - pg), file + ph->offset + (from - va), to - from);
+        fill_page(k, pg, file, ph);
+        if (!write)
+            kstats.textloads++;
         if (exec)
             icache_sync(k, PAGE_SIZE);
     }
     return 0;
 }
 
-static int load_elf(struct uctx *c, const void *code, size_t len)
+static int load_elf(struct uctx *c, const struct exec_image *img)
 {
-    const struct elf_header *h = code;
-    if (!elf_ok(h, len))
+    const struct elf_header *h = img->code;
+    if (!elf_ok(h, img->len))
         return -ENOEXEC;
-    const struct elf_phdr *ph = (const void *)((const uint8_t *)code + h->phoff);
+    const struct elf_phdr *ph = (const void *)((const uint8_t *)img->code + h->phoff);
     uptr top = 0;
     for (int i = 0; i < h->phnum; i++) {
-        if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
+        if (!loadable(&ph[i]))
             continue;
-        int r = load_segment(c, code, len, &ph[i]);
-        if (r < 0)
-            return r;
+        if (!segment_ok(&ph[i], img->len))
+            return -ENOEXEC;
         top = MAX(top, ph[i].vaddr + ph[i].memsz);
     }
     if (!top || h->entry < USER_BASE || h->entry >= top)
         return -ENOEXEC;
+    int r = load_text(c, img, ph, h->phnum);
+    for (int i = 0; r == 0 && i < h->phnum; i++)
+        if (loadable(&ph[i]))
+            r = load_segment(c, img->code, &ph[i]);
+    if (r < 0)
+        return r;
     c->heap_start = c->brk = PAGE_ROUND_UP(top);
     c->tf.elr = h->entry;
     return 0;
@@ -159,11 +219,12 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
         kfree(c);
         return -ENOMEM;
     }
-    int r = load_elf(c, img->code, img->len);
+    int r = load_elf(c, img);
     if (r == 0)
         r = build_stack(c, img->argv, img->envp);
     if (r < 0) {
         vm_destroy(c->pgtable);
+        text_put(c->text);
         kfree(c);
         return r;
     }
@@ -177,8 +238,9 @@ int plat_proc_load(struct proc *p, const struct exec_image *img)
 }
 
 /* fork: the child's context is the parent's, trap frame and FP registers
- * included, over a copy of its pages; its system call returns 0. The
- * parent's saved pc is already past the svc, so the child resumes there. */
+ * included, over a copy of its pages (its text is mapped, not copied:
+ * vm_copy); its system call returns 0. The parent's saved pc is already
+ * past the svc, so the child resumes there. */
 int plat_proc_fork(struct proc *child, struct proc *parent)
 {
     struct uctx *pc = kernel_proc_ctx(parent);
@@ -192,6 +254,7 @@ int plat_proc_fork(struct proc *child, struct proc *parent)
         kfree(c);
         return -ENOMEM;
     }
+    text_hold(c->text);
     c->asid = asid_alloc();
     c->tf.x[0] = 0;
     c->reissue = false;
@@ -215,6 +278,7 @@ static void ctx_free(struct uctx *c)
     vm_forget(c);
     asid_free(c->asid);
     vm_destroy(c->pgtable);
+    text_put(c->text);
     kfree(c);
 }
 

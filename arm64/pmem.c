@@ -15,6 +15,12 @@
  * away, which is slow. Reusing the pages of a process that just exited -
  * its code pages among them - at once made starting processes several
  * times slower than taking pages that QEMU has long forgotten about.
+ * (Programs' code now stays in its pages, shared and kept (text.c), so few
+ * freed pages hold code; the queue still keeps those few - a text freed
+ * for memory - from coming back at once.)
+ *
+ * When the list is empty, the texts that no process maps are freed first
+ * (text_reclaim): a page is refused only when nothing is left to free.
  */
 #include "arm64.h"
 
@@ -31,6 +37,7 @@ void pmem_init(uintptr_t start, uintptr_t end)
     hi = PAGE_ROUND_DOWN(end);
     for (uintptr_t a = lo; a < hi; a += PAGE_SIZE)
         page_free((void *)a);
+    kstats.frames = 0;
 }
 
 /* Zero a page with `dc zva`, which zeroes a whole block of memory (64
@@ -46,11 +53,14 @@ static void zero_page(void *pa)
 void *page_alloc(void)
 {
     struct free_page *pg = free_list;
+    if (!pg && text_reclaim())        /* programs' text kept for later goes first */
+        pg = free_list;
     if (!pg)
         return NULL;
     free_list = pg->next;
     if (!free_list)
         free_tail = NULL;
+    kstats.frames++;
     zero_page(pg);
     return pg;
 }
@@ -61,6 +71,7 @@ void page_free(void *pa)
     if (a % PAGE_SIZE || a < lo || a >= hi)
         panic("page_free: bad page %p", pa);
     struct free_page *pg = pa;
+    kstats.frames--;
     pg->next = NULL;
     if (free_tail)
         free_tail->next = pg;

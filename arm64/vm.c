@@ -14,7 +14,8 @@
  * loaded, and a process touching kernel memory - or a null pointer, which
  * falls in the unmapped part of the first GiB - takes a fault. Entries 4
  * to 7 (4 to 8 GiB) are the process's own: its program, heap and stack, in
- * pages allocated one at a time (pmem.c).
+ * pages allocated one at a time (pmem.c), and its program's text, whose
+ * pages are shared with every process running the program (text.c).
  *
  * Kernel entries are global; a process's entries are tagged with its
  * address-space id (ASID), so switching tables needs no TLB flush: only a
@@ -36,6 +37,7 @@
 #define D_PXN        (1ul << 53)       /* EL1 may not execute */
 #define D_UXN        (1ul << 54)       /* EL0 may not execute */
 #define D_SHARED     (1ul << 55)       /* (a bit for software) not the process's page */
+#define D_TEXT       (1ul << 56)       /* (software) and shared program text (text.c) */
 #define D_ADDR       0x0000fffffffff000ul
 
 #define MAIR_VALUE   0xff00ul          /* 0: device nGnRnE, 1: normal write-back */
@@ -170,6 +172,21 @@ bool vm_map_shared(uint64_t *l1, uptr va, uintptr_t pa, bool readonly)
     return true;
 }
 
+/* Program text: the read-only page at pa, which the text owns (so, like
+ * shared memory, never freed with the process); fork maps it again. */
+bool vm_map_text(uint64_t *l1, uptr va, uintptr_t pa, bool exec)
+{
+    if (!user_addr(va))
+        return false;
+    uint64_t *pte = walk(l1, va, true);
+    if (!pte || (*pte & D_VALID))
+        return false;
+    *pte = pa | D_TABLE | D_NORMAL | D_INNER | D_AF | D_NG | D_USER | D_PXN | D_RDONLY |
+           D_SHARED | D_TEXT | (exec ? 0 : D_UXN);
+    __asm__ volatile("dsb ishst" ::: "memory");
+    return true;
+}
+
 /* Set the access of the page at va as prot (PROT_*) says: none, read,
  * read and write, and execute or not. AArch64 has no write-only pages:
  * PROT_WRITE alone is read and write. The caller flushes the TLB. */
@@ -237,9 +254,10 @@ void vm_destroy(uint64_t *l1)
 }
 
 /* A new table with a copy of every page of the user half of src (fork):
- * the same addresses and permissions, new pages. Shared memory is left
- * out: the kernel attaches it again (plat_shm_attach). NULL when out of
- * memory, with nothing left allocated. */
+ * the same addresses and permissions, new pages; program text is mapped
+ * again, not copied (the caller holds the text for the child). Shared
+ * memory is left out: the kernel attaches it again (plat_shm_attach).
+ * NULL when out of memory, with nothing left allocated. */
 uint64_t *vm_copy(uint64_t *src)
 {
     uint64_t *l1 = vm_create();
@@ -255,10 +273,14 @@ uint64_t *vm_copy(uint64_t *src)
             uint64_t *l3 = desc_table(l2[j]);
             for (unsigned k = 0; k < 512; k++) {
                 uint64_t pte = l3[k];
-                if (!(pte & D_VALID) || (pte & D_SHARED))
+                if (!(pte & D_VALID) || (pte & (D_SHARED | D_TEXT)) == D_SHARED)
                     continue;
                 uptr va = (uptr)i << 30 | (uptr)j << 21 | (uptr)k << 12;
                 uint64_t *d = walk(l1, va, true);
+                if (d && (pte & D_TEXT)) {
+                    *d = pte;
+                    continue;
+                }
                 void *pg = d ? page_alloc() : NULL;
                 if (!pg) {
                     vm_destroy(l1);

@@ -43,6 +43,11 @@ struct k_kstat {
     uint32_t inflight;       /* descriptors in flight in SCM_RIGHTS messages */
     uint32_t mqueues;        /* POSIX message queues */
     uint32_t mqmsgs;         /* messages queued in them */
+    /* The platform's physical memory (arm64; 0 on the web target, whose
+     * processes are WebAssembly memories): */
+    uint32_t frames;         /* 4 KiB pages in use: processes, page tables, text */
+    uint32_t text;           /* of those, programs' text kept shared */
+    uint64_t textloads;      /* pages of program text loaded from files, ever */
 };
 
 /* k_kstat.ipc[] indices */

@@ -11,7 +11,13 @@
  * msgq msg shm sem chan port cap undo maps memobjs sock inflight mq mqmsg
  * (mmap regions and the memory objects behind shared ones; sockets,
  * descriptors in flight in SCM_RIGHTS messages, POSIX message queues and
- * their messages). The figures come from the kstat()
+ * their messages). Three more are printed only when named: frames, text
+ * and textloads, the platform's physical pages in use, those holding
+ * programs' shared text, and the pages of text ever loaded from files
+ * (arm64; 0 on the web target). They are not counts that return to where
+ * they were - a program's text stays for its next run - so the line of
+ * every count, which transcripts compare before and after, leaves them
+ * out. The figures come from the kstat()
  * call of <duplex.h>, the same ones the unit tests compare before and
  * after each test: a transcript can show that something left nothing
  * behind (a process killed while it waited, a channel closed) by printing
@@ -27,8 +33,10 @@ static const char *const names[] = {
     "procs", "files", "inodes", "pipes", "waiters", "timers", "allocs", "heap",
     "msgq", "msg", "shm", "sem", "chan", "port", "cap", "undo", "maps", "memobjs",
     "sock", "inflight", "mq", "mqmsg",
+    "frames", "text", "textloads",      /* only when named */
 };
 #define NNAMES (int)(sizeof names / sizeof names[0])
+#define NDEFAULT 22                     /* printed without names */
 
 /* The count called names[i]. */
 static unsigned long long count(const struct k_kstat *ks, int i)
@@ -42,7 +50,8 @@ static unsigned long long count(const struct k_kstat *ks, int i)
     if (i < 16)
         return ks->ipc[i - 8];  /* msgq .. undo are KSTAT_MSGQ .. KSTAT_UNDO */
     const uint64_t rest[] = { ks->mappings, ks->memobjs,
-                              ks->sockets, ks->inflight, ks->mqueues, ks->mqmsgs };
+                              ks->sockets, ks->inflight, ks->mqueues, ks->mqmsgs,
+                              ks->frames, ks->text, ks->textloads };
     return rest[i - 16];
 }
 
@@ -66,11 +75,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "kstat: unknown count '%s'\n", argv[a]);
             fprintf(stderr, "usage: kstat [procs|files|inodes|pipes|waiters|timers|allocs|"
                             "heap|msgq|msg|shm|sem|chan|port|cap|undo|maps|memobjs|"
-                            "sock|inflight|mq|mqmsg]...\n");
+                            "sock|inflight|mq|mqmsg|frames|text|textloads]...\n");
             return 2;
         }
     }
-    int n = argc > 1 ? argc - 1 : NNAMES;
+    int n = argc > 1 ? argc - 1 : NDEFAULT;
     for (int k = 0; k < n; k++) {
         int i = argc > 1 ? find(argv[k + 1]) : k;
         printf("%s%s %llu", k ? " " : "", names[i], count(&ks, i));
