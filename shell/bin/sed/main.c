@@ -46,7 +46,7 @@ static void add_script(const char *text)
 
 static char *read_file(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         err(1, "couldn't open file %s", name);
     struct buf b = { 0 };
