@@ -172,7 +172,7 @@ export class Process {
     this.heapBase = this.x.__heap_base ? this.x.__heap_base.value >>> 0 : this.memory.buffer.byteLength;
     this.brk = this.heapBase;
     this.asyncData = 0;
-    this.shm = [];                // mirrored segments (runtime.js): { seg, kmem, size, addr, ro, version }
+    this.shm = [];                // mirrored segments (shm.js): { seg, kmem, size, addr, ro, version }
   }
 
   // A view of the program's memory. Growing a memory detaches its old
@@ -371,7 +371,7 @@ export class Process {
   // the stack pointer into the child. Then both rewind the same stack: the
   // parent at once, its fork returning the child's pid, the child when the
   // kernel picks it, its fork returning 0. Shared segments were attached to
-  // the child by the kernel meanwhile (runtime.js, shmAttach); the copy
+  // the child by the kernel meanwhile (shm.js, shmAttach); the copy
   // writes the parent's view over them, which is the kernel's copy plus
   // the parent's own writes since it last ran - what the child must see.
 

@@ -16,13 +16,17 @@
 // tty's bounded queue only as fast as the terminal shows it (flushConsole):
 // that is the console's flow control, as a UART's pace is on a board.
 
-import { Process, MemViews, EXITED, EXECED, trapSignal, wasiUnprepared } from './process.js';
-import { PendingWasi, WasiWaiting } from './wasi.js';
+import { MemViews, EXITED, EXECED, trapSignal } from './process.js';
+import { programs } from './programs.js';
+import { lazyFiles } from './lazy.js';
+import { sharedMemory } from './shm.js';
+
+export { untar, tarHasData } from './programs.js';
 
 const SLICE_MS = 8;
 const SPARES_PER_MODULE = 4;          // instances kept for forks (keepSpares) ...
 const SPARE_BYTES = 64 * 1024 * 1024; // ... and their memory, all modules together
-const EINVAL = -22, ENOMEM = -12, EIO = -5, ENOSPC = -28;
+const ENOMEM = -12;
 const TIMER_MAX_MS = 2 ** 31 - 1;   // the longest delay setTimeout takes
 const ENOEXEC = -8;
 const CONSOLE_CHUNK = 4096;           // bytes taken from the tty at a time
@@ -38,48 +42,6 @@ const queueTask = typeof setImmediate === 'function'
     })();
 
 const now = () => performance.now();
-
-// Whether two byte arrays hold the same bytes: word by word where both
-// start on a word boundary (kernel memory and archive members do).
-function sameBytes(a, b) {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  if (((a.byteOffset | b.byteOffset) & 3) === 0) {
-    const n = a.length >>> 2;
-    const a32 = new Int32Array(a.buffer, a.byteOffset, n);
-    const b32 = new Int32Array(b.buffer, b.byteOffset, n);
-    for (; i < n; i++) if (a32[i] !== b32[i]) return false;
-    i = n << 2;
-  }
-  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function isWasm(b) {
-  return b.length >= 8 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
-}
-
-// Whether a ustar entry of this type has blocks of data: not a link, a
-// device, a directory, a FIFO, nor a file whose bytes are fetched at first
-// use ('F', kernel/lazy.c: its size is the file's).
-export const tarHasData = (type) => !'123456F'.includes(type);
-
-// The regular files of a ustar archive: [{ name, data }].
-export function untar(buf) {
-  const out = [];
-  const dec = new TextDecoder();
-  const str = (o, n) => dec.decode(buf.subarray(o, o + n)).replace(/\0.*$/s, '');
-  for (let off = 0; off + 512 <= buf.length;) {
-    if (buf[off] === 0) break;
-    const size = parseInt(str(off + 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(buf[off + 156] || 48);
-    const prefix = str(off + 345, 155);
-    const name = (prefix ? prefix + '/' : '') + str(off, 100);
-    if (type === '0') out.push({ name, data: buf.subarray(off + 512, off + 512 + size) });
-    off += 512 + (tarHasData(type) ? Math.ceil(size / 512) * 512 : 0);
-  }
-  return out;
-}
 
 export class Duplex {
   // opts: kernel (bytes of kernel.wasm), initramfs (bytes),
@@ -157,25 +119,6 @@ export class Duplex {
     this.writeStrings(['/bin/' + argv[0], ...argv]);
     if (!this.kernel.web_start(argv.length)) throw new Error('kernel_start failed');
     this.schedule();
-  }
-
-  // Compile the programs of the initramfs ahead, off the main thread, so
-  // that exec seldom waits for a compiler: init and the shell before boot
-  // goes on (they run first), every other one in the background, after -
-  // boot does not wait for programs nobody has run yet. An exec that comes
-  // before its program's background compile is done compiles it then.
-  async precompile(archive) {
-    if (!archive) return;
-    const files = untar(archive).filter((f) => isWasm(f.data) && !this.compiled(f.data));
-    const first = (f) => f.name === 'bin/init' || f.name === 'bin/sh';
-    const compile = async (f) => {
-      const m = await WebAssembly.compile(f.data);
-      // a WASI program not prepared yet is prepared at its first exec
-      if (!wasiUnprepared(m) && !this.compiled(f.data)) this.keepModule(f.data, m);
-    };
-    await Promise.all(files.filter(first).map(compile));
-    this.background = Promise.all(files.filter((f) => !first(f)).map(compile))
-      .catch((e) => this.warn(`compiling the programs failed: ${e && e.message || e}`));
   }
 
   placeInitramfs(archive) {
@@ -480,166 +423,6 @@ export class Duplex {
     return true;
   }
 
-  // ---- shared memory: mirrored at every switch ------------------------------
-  //
-  // Each process has its own linear memory, so a segment cannot be the same
-  // bytes in two of them. Instead the kernel's copy (kmem) is the segment,
-  // and each attached process has a mirror of it: before a process runs,
-  // its mirrors are refreshed from the kernel's copy if another process
-  // changed it since; after it ran, its writable mirrors are copied back.
-  // Only one process runs at a time, so every process sees every write of
-  // the others at its next switch-in - the same order of events as shared
-  // pages would give on one CPU.
-
-  //
-  // Where a segment goes is the kernel's decision (ipc/shm.c), and so is
-  // which attachment a detach ends: it never gives a process two
-  // attachments that overlap, so a process's mirrors are keyed by their
-  // address, and each one is exactly one of the kernel's records. A
-  // segment's state here (how often it was written back) lives as long as
-  // some process mirrors it: a segment removed after its last detach
-  // leaves nothing behind.
-
-  // Mirror the segment at kmem in p at addr (kernel_glue.c,
-  // plat_shm_attach): 0, EINVAL below the heap (the program's stack and
-  // data), ENOMEM if its memory cannot grow that far. The break moves past
-  // the segment, so that the heap never grows into it.
-  shmAttach(p, kmem, size, addr, ro) {
-    if (addr < p.heapBase) return EINVAL;
-    if (addr + size > p.brk && p.setBrk(addr + size) !== addr + size) return ENOMEM;
-    p.bytes().set(this.kmem.subarray(kmem, kmem + size), addr);
-    let seg = this.shmSegs.get(kmem);
-    if (!seg) this.shmSegs.set(kmem, (seg = { kmem, size, version: 0, mirrors: 0 }));
-    seg.size = Math.max(seg.size, size);
-    seg.mirrors++;
-    const m = { seg, kmem, size, addr, ro, version: seg.version, shadow: null };
-    const twins = p.shm.filter((o) => o.kmem < kmem + size && kmem < o.kmem + o.size);
-    p.shm.push(m);
-    if (twins.length) this.shmTwins(p, [m, ...twins]);
-    return 0;
-  }
-
-  // p has the same kernel memory in two mirrors or more (it mapped a file
-  // twice, or mapped again by name what it had from its parent). Copying
-  // each back whole at a switch would let the last one undo the writes
-  // made through the others; so each of them keeps a shadow - its bytes as
-  // they were when last in step with the kernel's copy - gives back only
-  // the words that differ from it (copyBack), and takes the kernel's words
-  // only where it has not written itself (shmIn). A running process's
-  // mirrors may hold writes not yet given back: those go first.
-  shmTwins(p, mirrors) {
-    for (const m of mirrors) {
-      if (m.shadow) continue;
-      if (p === this.current && !m.ro && m !== mirrors[0]) this.copyBack(p, m);
-      m.shadow = this.kmem.slice(m.kmem, m.kmem + m.size);
-    }
-  }
-
-  shmDetach(p, addr) {
-    const i = p.shm.findIndex((m) => m.addr === addr);
-    if (i < 0) return this.panic(`shm: process ${p.ctx} has no segment at ${addr}`);
-    const m = p.shm[i];
-    if (p === this.current && !m.ro) this.copyBack(p, m);   // its last writes count
-    p.shm.splice(i, 1);
-    if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
-  }
-
-  // Every mirror of p's image goes (execve): the kernel counts them as
-  // detached without asking the platform, as the image they were in is
-  // gone. A running image's writes since it was switched in count.
-  shmDropAll(p) {
-    if (p === this.current) this.shmOut(p);
-    for (const m of p.shm) if (--m.seg.mirrors === 0) this.shmSegs.delete(m.kmem);
-    p.shm = [];
-  }
-
-  shmIn(p) {
-    for (const m of p.shm) {
-      if (m.version === m.seg.version) continue;
-      if (m.shadow) this.mergeIn(p, m);
-      else p.bytes().set(this.kmem.subarray(m.kmem, m.kmem + m.size), m.addr);
-      m.version = m.seg.version;
-    }
-  }
-
-  shmOut(p) {
-    if (p.dead) return;
-    for (const m of p.shm) if (!m.ro) this.copyBack(p, m);
-  }
-
-  copyBack(p, m) {
-    if (m.shadow) this.mergeBack(p, m);
-    else this.kmem.set(p.bytes().subarray(m.addr, m.addr + m.size), m.kmem);
-    this.shmChanged(m.kmem, m.size);
-    m.version = m.seg.version;
-  }
-
-  // A twin takes the kernel's words except those it wrote itself and has
-  // not given back yet (see shmTwins).
-  mergeIn(p, m) {
-    const n = m.size >>> 2;
-    const mine = new Int32Array(p.memory.buffer, m.addr, n);
-    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
-    const k = this.k32, at = m.kmem >>> 2;
-    for (let i = 0; i < n; i++) {
-      if (mine[i] === was[i]) {
-        mine[i] = k[at + i];
-        was[i] = k[at + i];
-      }
-    }
-  }
-
-  // Only the words of m written since its shadow was taken (see shmTwins).
-  mergeBack(p, m) {
-    const n = m.size >>> 2;
-    const mine = new Int32Array(p.memory.buffer, m.addr, n);
-    const was = new Int32Array(m.shadow.buffer, m.shadow.byteOffset, n);
-    const k = this.k32, at = m.kmem >>> 2;
-    for (let i = 0; i < n; i++) {
-      if (mine[i] !== was[i]) {
-        k[at + i] = mine[i];
-        was[i] = mine[i];
-      }
-    }
-  }
-
-  // The kernel's memory at [kmem, kmem + size) changed: every mirror of it
-  // is refreshed at its process's next switch-in. Mirrors of one object
-  // may start at different places in it (mappings of a file at different
-  // offsets), so every mirrored range that overlaps this one is changed.
-  shmChanged(kmem, size) {
-    for (const seg of this.shmSegs.values())
-      if (seg.kmem < kmem + size && kmem < seg.kmem + seg.size) seg.version++;
-  }
-
-  // The kernel is about to read (or write) shared memory itself: a mapped
-  // file's bytes, for read(2), write(2), msync (kernel_glue.c,
-  // plat_shm_access). The running process's writes go to the kernel's copy
-  // first; after a write, every mirror takes the kernel's copy, the
-  // caller's own once its call is over (syscallRaw).
-  shmAccess(kmem, len, write) {
-    const p = this.current;
-    if (p && !p.dead)
-      for (const m of p.shm)
-        if (!m.ro && m.kmem < kmem + len && kmem < m.kmem + m.size) this.copyBack(p, m);
-    if (write) {
-      this.shmChanged(kmem, len);
-      this.shmRefresh = true;
-    }
-  }
-
-  // Private memory of a mapping (kernel_glue.c, plat_mem_map): zeroed;
-  // the break moves past it, as for a segment. The kernel places mappings
-  // above the break, or where one was (MAP_FIXED), or where the program
-  // says; below the heap (the program's data and stack) is EINVAL. ENOMEM
-  // if the memory cannot grow that far.
-  memMap(p, addr, len) {
-    if (addr < p.heapBase) return EINVAL;
-    if (addr + len > p.brk && p.setBrk(addr + len) !== addr + len) return ENOMEM;
-    p.bytes().fill(0, addr, addr + len);
-    return 0;
-  }
-
   // ---- system calls and signals, for process.js --------------------------------
 
   syscallRaw(p, nr, a0, a1, a2, a3, a4, a5) {
@@ -742,41 +525,6 @@ export class Duplex {
       this.warn(`download of ${name} failed: ${e && e.message || e}`);
       return -95;
     }
-  }
-
-  // plat_fetch: the bytes of a file of the archive that came without them,
-  // from opts.fetchFile, handed to the kernel when they arrive (the calls
-  // waiting for them go on). A program is compiled first, off the main
-  // thread, so that its exec finds the module ready. A fetch that fails
-  // says why, and the waiting calls get EIO.
-  fetchLazy(name) {
-    if (!this.opts.fetchFile) return EIO;
-    this.stats.fetches++;
-    this.fetching++;
-    const fill = (bytes, err) => {
-      this.fetching--;
-      if (this.halted) return;
-      const give = (data, e) => this.withKernelCopy(data, (at) => {
-        this.pathToScratch(name);                 // a name from the kernel fits
-        return this.kernel.web_lazy_fill(at, data.length, e);
-      });
-      let r = give(bytes, err);
-      if (r === ENOMEM && !err) r = give(new Uint8Array(0), ENOSPC);   // no room for them
-      if (r < 0 && r !== -2 && !err) this.warn(`${name} could not be filled in: error ${-r}`);
-      this.schedule();
-    };
-    Promise.resolve().then(() => this.opts.fetchFile(name)).then(async (bytes) => {
-      this.stats.fetchedBytes += bytes.length;
-      if (isWasm(bytes) && !this.compiled(bytes)) {
-        const m = await WebAssembly.compile(bytes).catch(() => null);
-        if (m && !wasiUnprepared(m) && !this.compiled(bytes)) this.keepModule(bytes, m);
-      }
-      fill(bytes, 0);
-    }, (e) => {
-      this.warn(`cannot fetch ${name}: ${e && e.message || e}`);
-      fill(new Uint8Array(0), EIO);
-    });
-    return 0;
   }
 
   // The tree at path as a ustar archive (bytes), and how many names ustar
@@ -889,70 +637,6 @@ export class Duplex {
     return out;
   }
 
-  // ---- compiled programs ------------------------------------------------------
-  //
-  // Compiling a program costs far more than starting it, so modules are
-  // kept. The kernel names the contents of every image it loads (struct
-  // exec_image's id: equal ids, equal bytes, in one boot), so exec of a
-  // program seen before is one lookup, with no look at its bytes. The
-  // first exec of an id finds the module among those compiled (at boot,
-  // or for an image with other bytes) by a full compare with the bytes it
-  // was compiled from: a program is never taken for another one.
-
-  // The module compiled from exactly these bytes, or undefined.
-  compiled(bytes) {
-    const same = this.modules.get(bytes.length);
-    if (!same) return undefined;
-    for (const e of same) {
-      // an archive member seen at an earlier boot is the same memory
-      if ((e.bytes.buffer === bytes.buffer && e.bytes.byteOffset === bytes.byteOffset) ||
-          sameBytes(e.bytes, bytes)) return e.module;
-    }
-    return undefined;
-  }
-
-  keepModule(bytes, module) {
-    const same = this.modules.get(bytes.length);
-    if (same) same.push({ bytes, module });
-    else this.modules.set(bytes.length, [{ bytes, module }]);
-  }
-
-  // The module for the image at code (len bytes) in kernel memory, whose
-  // contents the kernel names id. Throws if it is not a program.
-  moduleFor(code, len, id) {
-    let m = this.byImage.get(id);
-    if (m) return m;
-    const view = this.kmem.subarray(code, code + len);
-    m = this.compiled(view);
-    if (!m) {
-      const bytes = view.slice();         // the kernel's copy may change
-      m = new WebAssembly.Module(bytes);
-      this.stats.compiles++;
-      if (wasiUnprepared(m)) m = this.prepareWasi(bytes);
-      this.keepModule(bytes, m);
-    }
-    if (id) this.byImage.set(id, m);
-    return m;
-  }
-
-  // A WASI program as it was built, made ready to run at its first exec
-  // (wasiprep.js: asyncify and the preemption points) by the host's
-  // opts.prepareWasi(bytes) -> bytes, which may keep the result, or a
-  // promise of them (the page's worker): then the job, a PendingWasi, until
-  // it is done (wasi.js). The module is kept under the bytes as they were,
-  // so this happens once a boot.
-  prepareWasi(bytes) {
-    if (!this.opts.prepareWasi) {
-      this.warn('a WASI program must be prepared first (tools/wasi-prep, docs/wasi.md)');
-      throw new Error('unprepared WASI program');
-    }
-    const prepared = this.opts.prepareWasi(bytes);
-    if (prepared instanceof Promise) return new PendingWasi(prepared);
-    const m = new WebAssembly.Module(prepared);
-    this.stats.compiles++;
-    return m;
-  }
-
   // The new image of kernel process kp, whose context number is ctx if it
   // has one already (execve). Returns the context number, or ENOEXEC.
   procLoad(kp, ctx, code, len, id, argv, envp) {
@@ -961,10 +645,7 @@ export class Duplex {
         k[code + 3] !== 0x6d) return ENOEXEC;
     let proc;
     try {
-      let m = this.moduleFor(code, len, id);
-      if (m instanceof PendingWasi && m.module) m = m.module;
-      proc = m instanceof PendingWasi ? new WasiWaiting(this, kp, m, this.cstrings(argv), this.cstrings(envp))
-        : new Process(this, kp, m, this.cstrings(argv), this.cstrings(envp));
+      proc = this.newImage(kp, this.moduleFor(code, len, id), this.cstrings(argv), this.cstrings(envp));
     } catch {
       return ENOEXEC;                 // not a Duplex program, or it does not link
     }
@@ -1068,3 +749,7 @@ export class Duplex {
   }
 }
 
+// The runtime's other parts, methods of Duplex in files of their own: the
+// compiled programs (programs.js), the files fetched at first use
+// (lazy.js), shared memory (shm.js).
+Object.assign(Duplex.prototype, programs, lazyFiles, sharedMemory);

@@ -27,7 +27,7 @@
 // tools/wasi-prep runs steps 1 and 2 for ./duplex (web/node.js keeps the
 // result in build/wasi/) and for the Makefile, and Debian's wasm-opt step
 // 3; the page runs all three in a worker at a WASI program's first exec
-// (wasi.js, WasiWaiting). binaryen.js is large (docs/wasi.md):
+// (wasiwait.js, WasiWaiting). binaryen.js is large (docs/wasi.md):
 // nothing loads it until a program needs preparing.
 import { addPreemptionPoints } from './preempt.js';
 

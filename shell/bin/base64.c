@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     if (argc - optind > 1)
         errx(1, "extra operand '%s'", argv[optind + 1]);
     const char *name = optind < argc ? argv[optind] : "-";
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         err(1, "%s", name);
     int status = dec ? decode(f, garbage) : (encode(f, cols), 0);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "basename"
 
@@ -77,7 +78,7 @@ int main(int argc, char **argv)
     }
     int n = argc - optind;
     if (n < 1) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     if (!all) {

@@ -181,12 +181,16 @@ int main(int argc, char **argv)
         snprintf(refmode, sizeof refmode, "%o", (unsigned)(st.st_mode & 07777));
         spec = refmode;
     } else {
-        if (optind >= argc)
-            errx(1, "missing operand");
+        if (optind >= argc) {
+            missing_operand(NULL);
+            return 1;
+        }
         spec = argv[optind++];
     }
-    if (optind >= argc)
-        errx(1, "missing operand after '%s'", spec);
+    if (optind >= argc) {
+        missing_operand(spec);
+        return 1;
+    }
     if (apply(spec, S_IFREG) < 0)
         errx(1, "invalid mode: '%s'", spec);
     for (int i = optind; i < argc; i++)

@@ -201,9 +201,9 @@ int main(int argc, char **argv)
     }
     if (optind >= argc) {
         if (argc > 1 && optind == argc && !reference && optind > 1 && argv[optind - 1][0] != '-')
-            fprintf(stderr, "%s: missing operand after '%s'\n", prog, argv[optind - 1]);
+            missing_operand(argv[optind - 1]);
         else
-            fprintf(stderr, "%s: missing operand\n", prog);
+            missing_operand(NULL);
         usage();
     }
     int status = 0;

@@ -94,7 +94,7 @@ int main(int argc, char **argv)
         errx(2, "options -l and -s are incompatible");
     int n = argc - optind;
     if (n < 1) {
-        warnx("missing operand after '%s'", argv[argc - 1]);
+        missing_operand(argv[argc - 1]);
         return 2;
     }
     if (n > 4)

@@ -261,9 +261,30 @@ static int not_older(const struct stat *sst, const struct stat *dst_st)
             dst_st->st_mtim.tv_nsec >= sst->st_mtim.tv_nsec);
 }
 
+enum { GO, SKIP, FAIL };
+
+/*
+ * Whether the existing dst may be replaced by a copy of the non-directory
+ * src: FAIL (said why) over a directory; SKIP under -n, under -u when dst
+ * is not older, and under -i when the answer is no; else GO.
+ */
+static int may_replace(const char *dst, const struct stat *sst, const struct stat *dst_st)
+{
+    if (S_ISDIR(dst_st->st_mode)) {
+        fprintf(stderr, PROG ": cannot overwrite directory '%s' with non-directory\n", dst);
+        return FAIL;
+    }
+    if (clobber == 'n' || (update && not_older(sst, dst_st)))
+        return SKIP;
+    if (clobber == 'i' && !ask(PROG ": overwrite '%s'? ", dst))
+        return SKIP;
+    return GO;
+}
+
 static int copy(const char *src, const char *dst)
 {
     struct stat sst, dst_st;
+    int r;
     int follow = deref == 'L' || (deref == 'H' && depth == 0);
     if ((follow ? stat(src, &sst) : lstat(src, &sst)) != 0) {
         fprintf(stderr, PROG ": cannot stat '%s': %s\n", src, strerror(errno));
@@ -274,14 +295,8 @@ static int copy(const char *src, const char *dst)
         struct stat lst;
         if (!dexists && lstat(dst, &lst) == 0)
             dexists = 1, dst_st = lst;       /* a dangling link is there too */
-        if (dexists && S_ISDIR(dst_st.st_mode)) {
-            fprintf(stderr, PROG ": cannot overwrite directory '%s' with non-directory\n", dst);
-            return 1;
-        }
-        if (dexists && (clobber == 'n' || (update && not_older(&sst, &dst_st))))
-            return 0;
-        if (dexists && clobber == 'i' && !ask(PROG ": overwrite '%s'? ", dst))
-            return 0;
+        if (dexists && (r = may_replace(dst, &sst, &dst_st)) != GO)
+            return r == FAIL;
         return copy_link(src, dst, &sst, dexists);
     }
     if (dexists && same_file(&sst, &dst_st)) {
@@ -300,14 +315,8 @@ static int copy(const char *src, const char *dst)
         }
         return copy_dir(src, dst, &sst, dexists);
     }
-    if (dexists && S_ISDIR(dst_st.st_mode)) {
-        fprintf(stderr, PROG ": cannot overwrite directory '%s' with non-directory\n", dst);
-        return 1;
-    }
-    if (dexists && (clobber == 'n' || (update && not_older(&sst, &dst_st))))
-        return 0;
-    if (dexists && clobber == 'i' && !ask(PROG ": overwrite '%s'? ", dst))
-        return 0;
+    if (dexists && (r = may_replace(dst, &sst, &dst_st)) != GO)
+        return r == FAIL;
     if (recursive && S_ISFIFO(sst.st_mode))
         return copy_fifo(src, dst, &sst, dexists);
     return copy_file(src, dst, &sst);

@@ -18,12 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/util.h"
 
 static unsigned char *picked;  /* picked[i]: position i+1 is in the list */
 static size_t npicked;         /* positions covered by `picked` */
 static size_t open_from;       /* every position from this one on; 0: none */
 
-static void die(const char *msg, const char *arg)
+static void fail(const char *msg, const char *arg)
 {
     fprintf(stderr, "cut: %s%s\n", msg, arg);
     exit(1);
@@ -38,13 +39,13 @@ static size_t list_number(const char **p, const char *list)
 {
     char *end;
     if (**p < '0' || **p > '9')
-        die("invalid list: ", list);
+        fail("invalid list: ", list);
     errno = 0;
     unsigned long long v = strtoull(*p, &end, 10);
     if (v == 0)
-        die("positions are numbered from 1: ", list);
+        fail("positions are numbered from 1: ", list);
     if (errno == ERANGE || v > 100000000)
-        die("position too large: ", list);
+        fail("position too large: ", list);
     *p = end;
     return (size_t)v;
 }
@@ -54,7 +55,7 @@ static void pick(size_t lo, size_t hi)
     if (hi > npicked) {
         picked = realloc(picked, hi);
         if (!picked)
-            die("out of memory", "");
+            fail("out of memory", "");
         memset(picked + npicked, 0, hi - npicked);
         npicked = hi;
     }
@@ -73,20 +74,20 @@ static void parse_list(const char *list)
             p++;
             hi = (*p >= '0' && *p <= '9') ? list_number(&p, list) : 0;
             if (hi == 0 && p[-1] == '-' && (p - 1 == list || p[-2] == ','))
-                die("invalid range with no endpoint: ", list);
+                fail("invalid range with no endpoint: ", list);
         }
         if (hi == 0) {             /* N-: to the end */
             if (!open_from || lo < open_from)
                 open_from = lo;
         } else if (hi < lo) {
-            die("invalid decreasing range: ", list);
+            fail("invalid decreasing range: ", list);
         } else {
             pick(lo, hi);
         }
         if (*p == '\0')
             return;
         if (*p++ != ',')
-            die("invalid list: ", list);
+            fail("invalid list: ", list);
     }
 }
 
@@ -126,7 +127,7 @@ static void cut_fields(const char *s, size_t len, int delim, int only_delimited)
 
 static int cut_file(const char *name, int fields, int delim, int only_delimited)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f) {
         int e = errno;
         fflush(stdout);
@@ -173,13 +174,13 @@ int main(int argc, char **argv)
         switch (c) {
         case 'b': case 'c': case 'f':
             if (mode)
-                die("only one list may be specified", "");
+                fail("only one list may be specified", "");
             mode = c;
             parse_list(optarg);
             break;
         case 'd':
             if (strlen(optarg) != 1)
-                die("the delimiter must be a single character", "");
+                fail("the delimiter must be a single character", "");
             delim = (unsigned char)optarg[0];
             has_delim = 1;
             break;
@@ -193,9 +194,9 @@ int main(int argc, char **argv)
         }
     }
     if (!mode)
-        die("you must specify a list of bytes, characters, or fields", "");
+        fail("you must specify a list of bytes, characters, or fields", "");
     if (mode != 'f' && (has_delim || only_delimited))
-        die("-d and -s only make sense with -f", "");
+        fail("-d and -s only make sense with -f", "");
     int rc = 0;
     if (optind == argc)
         rc = cut_file("-", mode == 'f', delim, only_delimited);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "dirname"
 
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
         term = '\0';
     }
     if (optind >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     for (int i = optind; i < argc; i++)

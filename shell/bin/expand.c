@@ -120,7 +120,7 @@ int main(int argc, char **argv)
     if (optind >= argc)
         argv[--optind] = "-";
     for (int i = optind; i < argc; i++) {
-        FILE *in = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
+        FILE *in = open_operand(argv[i]);
         if (!in) {
             fprintf(stderr, PROG ": %s: %s\n", argv[i], strerror(errno));
             status = 1;

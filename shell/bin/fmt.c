@@ -260,7 +260,7 @@ int main(int argc, char **argv)
     if (i >= argc)
         process(stdin);
     for (; i < argc; i++) {
-        FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
+        FILE *f = open_operand(argv[i]);
         if (!f) {
             warn("cannot open '%s' for reading", argv[i]);
             status = 1;

@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     char *line = NULL;
     size_t cap = 0;
     for (; *files; files++) {
-        FILE *f = strcmp(*files, "-") == 0 ? stdin : fopen(*files, "r");
+        FILE *f = open_operand(*files);
         if (!f) {
             warn("%s", *files);
             status = 1;

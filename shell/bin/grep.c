@@ -110,7 +110,7 @@ static void add_patterns(const char *s)
 /* -f FILE: one pattern per line (an empty file: no pattern at all). */
 static void add_pattern_file(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;

@@ -30,7 +30,7 @@ static int next_byte(void)
             if (file_i >= nfiles)
                 return EOF;
             const char *name = files[file_i++];
-            in = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+            in = open_operand(name);
             if (!in) {
                 fflush(stdout);
                 warn("%s", name);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "link"
 
@@ -24,8 +25,7 @@ int main(int argc, char **argv)
     }
     if (argc != 3) {
         if (argc < 3)
-            fprintf(stderr, argc == 1 ? PROG ": missing operand\n" :
-                    PROG ": missing operand after '%s'\n", argv[1]);
+            missing_operand(argc == 1 ? NULL : argv[1]);
         else
             fprintf(stderr, PROG ": extra operand '%s'\n", argv[3]);
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");

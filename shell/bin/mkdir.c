@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "mkdir"
 
@@ -148,7 +149,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     for (int i = optind; i < argc; i++)

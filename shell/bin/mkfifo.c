@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "mkfifo"
 
@@ -67,7 +68,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     for (int i = optind; i < argc; i++) {

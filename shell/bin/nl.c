@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/util.h"
 
 static char style = 't';
 static regex_t body_re;                 /* -b p's expression */
@@ -81,7 +82,7 @@ static void print_line(const char *s, size_t len)
 
 static int nl_file(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

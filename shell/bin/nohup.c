@@ -21,7 +21,8 @@
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "nohup: missing operand\nUsage: nohup COMMAND [ARG]...\n");
+        missing_operand(NULL);
+        fprintf(stderr, "Usage: nohup COMMAND [ARG]...\n");
         return 125;
     }
     signal(SIGHUP, SIG_IGN);

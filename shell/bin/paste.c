@@ -75,7 +75,7 @@ int main(int argc, char **argv)
         n++;
     FILE **files = xcalloc((size_t)n, sizeof *files);
     for (int i = 0; i < n; i++) {
-        files[i] = strcmp(names[i], "-") == 0 ? stdin : fopen(names[i], "r");
+        files[i] = open_operand(names[i]);
         if (!files[i])
             err(1, "%s", names[i]);
     }

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/util.h"
 
 static char **args;            /* the arguments still to consume */
 static int nargs;
@@ -313,7 +314,8 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--") == 0)
         first = 2;
     if (argc <= first) {
-        fprintf(stderr, "printf: missing operand\nusage: printf format [argument...]\n");
+        missing_operand(NULL);
+        fprintf(stderr, "usage: printf format [argument...]\n");
         return 1;
     }
     const char *format = argv[first];

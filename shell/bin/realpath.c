@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        warnx("missing operand");
+        missing_operand(NULL);
         return 1;
     }
     /* readlink -n leaves out the last delimiter, NUL (-z) or newline; with

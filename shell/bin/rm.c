@@ -200,7 +200,7 @@ int main(int argc, char **argv)
     if (optind >= argc) {
         if (force)
             return 0;
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     int n = argc - optind;

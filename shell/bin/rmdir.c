@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "rmdir"
 
@@ -81,7 +82,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     for (int i = optind; i < argc; i++) {

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/util.h"
 
 #define PROG "seq"
 
@@ -364,7 +365,7 @@ int main(int argc, char **argv)
     if (format)
         check_format(format);
     if (n < 1) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     if (n > 3) {

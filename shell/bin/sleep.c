@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "util/util.h"
 
 #define PROG "sleep"
 
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--") == 0)
         first = 2;
     if (first >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     double total = 0;

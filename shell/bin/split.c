@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     const char *name = optind < argc ? argv[optind] : "-";
     if (argc - optind == 2)
         prefix = argv[optind + 1];
-    FILE *in = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *in = open_operand(name);
     if (!in)
         err(1, "cannot open '%s' for reading", name);
     if (chunks) {

@@ -210,7 +210,7 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, PROG ": missing operand\n");
+        missing_operand(NULL);
         usage(1);
     }
     for (int i = optind; i < argc; i++) {

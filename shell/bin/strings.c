@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     if (optind >= nargs)
         scan(stdin, "{standard input}");
     for (int i = optind; i < nargs; i++) {
-        FILE *f = strcmp(args[i], "-") == 0 ? stdin : fopen(args[i], "r");
+        FILE *f = open_operand(args[i]);
         if (!f) {
             fflush(stdout);
             warn("'%s'", args[i]);

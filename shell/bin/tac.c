@@ -59,7 +59,7 @@ int main(int argc, char **argv)
     static char *dash[] = { "-", NULL };
     char **files = optind < argc ? argv + optind : dash;
     for (; *files; files++) {
-        FILE *f = strcmp(*files, "-") == 0 ? stdin : fopen(*files, "r");
+        FILE *f = open_operand(*files);
         if (!f) {
             fflush(stdout);
             warn("%s", *files);

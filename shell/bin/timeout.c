@@ -112,7 +112,8 @@ int main(int argc, char **argv)
         }
     }
     if (argc - optind < 2) {
-        fprintf(stderr, "timeout: missing operand\nUsage: timeout [OPTION] DURATION COMMAND [ARG]...\n");
+        missing_operand(NULL);
+        fprintf(stderr, "Usage: timeout [OPTION] DURATION COMMAND [ARG]...\n");
         return 125;
     }
     double limit = duration(argv[optind]);

@@ -175,7 +175,7 @@ int main(int argc, char **argv)
         return 1;
     }
     input_name = argc > first ? argv[first] : "-";
-    FILE *in = strcmp(input_name, "-") == 0 ? stdin : fopen(input_name, "r");
+    FILE *in = open_operand(input_name);
     if (!in) {
         fprintf(stderr, PROG ": %s: %s\n", input_name, strerror(errno));
         return 1;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "util/util.h"
 
 #define PROG "unlink"
 
@@ -25,7 +26,7 @@ int main(int argc, char **argv)
     }
     if (argc != 2) {
         if (argc < 2)
-            fprintf(stderr, PROG ": missing operand\n");
+            missing_operand(NULL);
         else
             fprintf(stderr, PROG ": extra operand '%s'\n", argv[2]);
         fprintf(stderr, "Try '" PROG " --help' for more information.\n");

@@ -99,7 +99,7 @@ int main(int argc, char **argv)
         }
     }
     const char *name = optind < argc ? argv[optind] : "-";
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         err(2, "%s", name);
     if (rev) {

@@ -1,15 +1,20 @@
 /*
  * strtod.c - reading a floating-point number: strtod and atof.
  *
- * Decimal only ("1.5", "-2e-3", ".5", "inf", "nan"); no hexadecimal
- * floats. The first 19 significant digits are gathered into an integer
- * and scaled by the power of ten, which is exact for the numbers people
- * type (up to ~15 digits and modest exponents) and otherwise within a
- * unit or two of the last place: this is a simple strtod, not a correctly
- * rounded one.
+ * Decimal ("1.5", "-2e-3", ".5", "inf", "nan"): the first 19 significant
+ * digits are gathered into an integer and scaled by the power of ten,
+ * which is exact for the numbers people type (up to ~15 digits and modest
+ * exponents) and otherwise within a unit or two of the last place: this
+ * is a simple strtod, not a correctly rounded one.
+ *
+ * Hexadecimal, as C99 requires ("0x1.8p3", "0x1A", "-0X.8P-1"): the digits
+ * are bits, so the value is exact whenever a double holds it, and else
+ * rounded to nearest once, as glibc's - except below the smallest normal
+ * number, where a mantissa longer than the room left is rounded twice.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -45,14 +50,15 @@ static size_t special(const char *s, double *v)
     return 0;
 }
 
-/* The exponent part "e[+-]digits" at *pp, if well formed. */
-static int exponent(const char **pp)
+/* The exponent part "e[+-]digits" (mark 'e'; 'p' for a hexadecimal
+ * number's power of two) at *pp, if well formed. */
+static int exponent(const char **pp, char mark)
 {
     const char *p = *pp;
     bool neg = false;
     int e = 0;
 
-    if (tolower((unsigned char)*p) != 'e')
+    if (tolower((unsigned char)*p) != mark)
         return 0;
     p++;
     if (*p == '+' || *p == '-')
@@ -64,6 +70,58 @@ static int exponent(const char **pp)
             e = e * 10 + (*p - '0');
     *pp = p;
     return neg ? -e : e;
+}
+
+static int hex_digit(char c)
+{
+    if (isdigit((unsigned char)c))
+        return c - '0';
+    c = (char)tolower((unsigned char)c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * The hexadecimal number after "0x" at *pp: its value, *pp moved past it;
+ * if no digit follows, *pp is left alone (the decimal reading then takes
+ * the "0"). Up to 15 digits are kept, 57 to 60 bits: more than a double's
+ * 53 and the bit that rounds, so the digits dropped after them only need
+ * to say whether they were all zero (the sticky bit, bit 0) for the one
+ * conversion to a double to round as the whole number would.
+ */
+static double hex_number(const char **pp)
+{
+    const char *p = *pp + 2;
+    unsigned long long mant = 0;
+    int scale = 0;                    /* a power of two */
+    bool any = false, point = false, sticky = false;
+
+    for (;; p++) {
+        if (*p == '.' && !point) {
+            point = true;
+            continue;
+        }
+        int d = hex_digit(*p);
+        if (d < 0)
+            break;
+        any = true;
+        if (mant < 1ULL << 56) {
+            mant = mant << 4 | (unsigned)d;
+            if (point)
+                scale -= 4;
+        } else {
+            sticky |= d != 0;
+            if (!point)
+                scale += 4;
+        }
+    }
+    if (!any)
+        return 0.0;
+    scale += exponent(&p, 'p');
+    *pp = p;
+    double v = ldexp((double)(mant | sticky), scale);
+    if (mant != 0 && (v == 0.0 || v == __builtin_inf()))
+        errno = ERANGE;
+    return v;
 }
 
 double strtod(const char *s, char **end)
@@ -82,6 +140,15 @@ double strtod(const char *s, char **end)
         if (end != NULL)
             *end = (char *)(p + n);
         return neg ? -v : v;
+    }
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        const char *q = p;
+        v = hex_number(&q);
+        if (q != p) {
+            if (end != NULL)
+                *end = (char *)q;
+            return neg ? -v : v;
+        }
     }
 
     unsigned long long mant = 0;
@@ -112,7 +179,7 @@ double strtod(const char *s, char **end)
             *end = (char *)s;
         return 0.0;
     }
-    scale += exponent(&p);
+    scale += exponent(&p, 'e');
     if (end != NULL)
         *end = (char *)p;
 

@@ -241,6 +241,26 @@ static uptr timespec_arg(struct gen *g, int i, bool absolute)
     return place(g, i, &t, sizeof t, what);
 }
 
+/* setrlimit's and prlimit64's new limit: NULL, or a soft and a hard value
+ * each from the bounds that mean something to the kernel (the descriptor
+ * table, which no hard value may pass; a few descriptors or processes; a
+ * short file; infinity), so that soft above hard and a raised hard value
+ * come up as often as limits that hold. */
+static uptr rlimit_arg(struct gen *g, int i)
+{
+    static const uint64_t v[] = { 0, 1, 3, 5, 100, NOFILE, NOFILE + 1, K_RLIM_INFINITY };
+    if (in_u8(g->in) < 0x10) {
+        show(g, i, "NULL");
+        return 0;
+    }
+    uint8_t b = in_u8(g->in);
+    struct k_rlimit r = { v[b & 7], v[b >> 3 & 7] };
+    char what[64];
+    WHAT(what, " {soft %llu, hard %llu}", (unsigned long long)r.rlim_cur,
+         (unsigned long long)r.rlim_max);
+    return place(g, i, &r, sizeof r, what);
+}
+
 /* utimensat's times[2]: NULL (both now), or each one of now, omit, a time,
  * or a bad nanosecond count. */
 static uptr times_arg(struct gen *g, int i)
@@ -718,6 +738,12 @@ long arg_make(struct gen *g, enum kind k, int i)
     case K_TIMES:   return (long)times_arg(g, i);
     case K_TRACEFLG: return shown(g, i, FLAGS(g, TRACE_FOLLOW, TRACE_PIDS, 0x4));
     case K_FILENAME: return (long)name_arg(g, i, file_names, N(file_names));
+    /* the limits that are enforced come up most */
+    case K_RESOURCE: return shown(g, i, PICK(g, RLIMIT_NOFILE, RLIMIT_FSIZE, RLIMIT_NPROC,
+                                             RLIMIT_NOFILE, RLIMIT_FSIZE, RLIMIT_NPROC,
+                                             RLIMIT_CPU, RLIMIT_CORE, RLIMIT_NICE, RLIMIT_RTTIME,
+                                             RLIM_NLIMITS, -1, INT_MAX, 1L << 32));
+    case K_RLIMIT:  return (long)rlimit_arg(g, i);
     case NKINDS:    break;
     default:        return sock_arg_make(g, k, i);
     }

@@ -178,6 +178,11 @@ const struct call calls[] = {
     C(SYS_trace_open, K_TRACEFLG),
     C(SYS_sync),
     C(SYS_download, K_FD, K_FILENAME),
+    /* resource limits: process 1's are put back at the end (end.c) */
+    C(SYS_getrlimit, K_RESOURCE, K_OUT),
+    C(SYS_setrlimit, K_RESOURCE, K_RLIMIT),
+    C(SYS_setrlimit, K_RESOURCE, K_RLIMIT),
+    C(SYS_prlimit64, K_PID, K_RESOURCE, K_RLIMIT, K_OUT),
 };
 
 const int ncalls = (int)(sizeof calls / sizeof calls[0]);

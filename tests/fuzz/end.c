@@ -3,8 +3,9 @@
  * paths, then counted.
  *
  * Every other process is killed with SIGKILL and reaped by process 1,
- * which is woken from any call it waits in, closes all its descriptors
- * (and opens the console again, as at boot), leaves every shared segment,
+ * which is woken from any call it waits in, gets its resource limits of
+ * boot back, closes all its descriptors (and opens the console again, as
+ * at boot), leaves every shared segment,
  * removes every message queue, segment, semaphore set and POSIX semaphore,
  * and every file and directory the input made (socket nodes, and POSIX
  * message queues in /dev/mqueue, among them). Then the kernel's counts of
@@ -182,6 +183,8 @@ static void cleanup(void)
     kill_others();
     free_init();
     init->uid = init->gid = 0;        /* root again, to remove what others made */
+    rlimit_init(init, NULL);          /* its limits as at boot: RLIMIT_NOFILE 0 would
+                                         keep it from opening the console again */
     while (tsys(init, SYS_wait4, -1L, 0L, (long)WNOHANG, 0L, 0L, 0L) > 0)
         ;
     if (kstats.procs != 1)

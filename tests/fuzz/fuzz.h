@@ -87,6 +87,8 @@ enum kind {
     K_TIMES,                         /* utimensat's two times, or NULL */
     K_TRACEFLG,
     K_FILENAME,                      /* a name without a slash (download), or not */
+    K_RESOURCE,                      /* a resource limit's number */
+    K_RLIMIT,                        /* a soft and a hard limit, or NULL */
     NKINDS
 };
 

@@ -1,7 +1,7 @@
 // lazy.test.js - the page's boot archive (build/web/page.tar), which lists
 // every program but init and the shell, and the manual, by name, size and
 // mode only: the runtime fetches a file's bytes the first time it is opened
-// or run (kernel/lazy.c, runtime.js's fetchLazy), here from build/web/files/
+// or run (kernel/lazy.c, web/lazy.js's fetchLazy), here from build/web/files/
 // as the page does from its server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -82,6 +82,14 @@ sed 'k' nums; echo "status $?"
 sed -n '/x/{p' nums; echo "status $?"
 sed 'b nowhere' nums; echo "status $?"
 sed -E 's/(a)/\2/' nums; echo "status $?"
+echo "--- errors of the second -e, and of a -f file: its line"
+sed -e p -e 's/x/' nums; echo "status $?"
+printf 'p\n\n  k\n' > bad.sed
+sed -f bad.sed nums; echo "status $?"
+printf 's/x/y/\n{\np\n' > bad.sed
+sed -e p -f bad.sed nums; echo "status $?"
+printf 's/x/y/;s/a/\n' > bad.sed
+sed -f bad.sed nums; echo "status $?"
 sed p nofile; echo "status $?"
 sed; echo "status $?"
 cd /tmp

@@ -93,7 +93,7 @@ static int open_next(void)
         if (*name == '\0' || assignment(name))
             continue;
         used_file = 1;
-        in = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+        in = open_operand(name);
         if (!in) {
             fflush(stdout);
             fprintf(stderr, "awk: can't open file %s: %s\n", name, strerror(errno));
@@ -173,7 +173,7 @@ static void init_specials(int argc, char **argv)
 
 static char *read_program(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f) {
         fprintf(stderr, "awk: can't open file %s: %s\n", name, strerror(errno));
         exit(2);

@@ -16,8 +16,10 @@
  *
  * Not supported: e, R, W, v and s///e (running commands), --posix, and
  * multibyte characters (the C locale). Errors in the script are reported
- * as GNU does: "sed: -e expression #1, char 3: unterminated `s' command",
- * status 1; an input file that cannot be read makes the status 2.
+ * as GNU does: "sed: -e expression #1, char 3: unterminated `s' command"
+ * (the number of the -e, the characters of it read), or "sed: file F line
+ * 2: ..." for a -f file, status 1; an input file that cannot be read makes
+ * the status 2.
  *
  * The program's files: see sed.h.
  */
@@ -33,10 +35,15 @@ const char *inplace_suffix;
 long line_width = 70;
 
 char *script;           /* all -e and -f text, joined by newlines */
+struct source *sources;
+int nsources;
 
-static void add_script(const char *text)
+/* Another -e text (file NULL) or -f file's text, after those before. */
+static void add_script(const char *text, const char *file)
 {
     size_t old = script ? strlen(script) : 0, n = strlen(text);
+    sources = xrealloc(sources, (size_t)(nsources + 1) * sizeof *sources);
+    sources[nsources++] = (struct source){ old, file };
     script = xrealloc(script, old + n + 2);
     if (old)
         script[old - 1] = '\n';
@@ -46,7 +53,7 @@ static void add_script(const char *text)
 
 static char *read_file(const char *name)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         err(1, "couldn't open file %s", name);
     struct buf b = { 0 };
@@ -79,8 +86,8 @@ int main(int argc, char **argv)
         switch (c) {
         case 'n': opt_quiet = 1; break;
         case 'r': case 'E': opt_extended = 1; break;
-        case 'e': add_script(optarg); nscripts++; break;
-        case 'f': { char *t = read_file(optarg); add_script(t); free(t); nscripts++; break; }
+        case 'e': add_script(optarg, NULL); nscripts++; break;
+        case 'f': { char *t = read_file(optarg); add_script(t, optarg); free(t); nscripts++; break; }
         case 'i': opt_inplace = 1; opt_separate = 1; inplace_suffix = optarg; break;
         case 'l': line_width = atol(optarg); break;
         case 's': opt_separate = 1; break;
@@ -96,10 +103,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n");
             return 1;
         }
-        add_script(argv[optind++]);
+        add_script(argv[optind++], NULL);
     }
-    src_expr = 1;
-    src_start = script;
     parse_script();
     static char *dash[] = { "-" };
     files = optind < argc ? argv + optind : dash;

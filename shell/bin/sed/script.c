@@ -2,36 +2,51 @@
  * script.c - sed's parser: the script's text into cmds[], one command
  * each, with its addresses; { and } and the labels of b, t and T become
  * jumps. Errors stop the program with GNU's message, which says where
- * the parser stands ("-e expression #1, char 3: ...").
+ * the parser stands ("-e expression #1, char 3: ...", "file F line 2:
+ * ...").
  */
 #include <ctype.h>
 #include <err.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sed.h"
 
 struct cmd *cmds;
 int ncmds;
-const char *src_name;
-int src_expr;
-const char *src_start;
 const char *sp;
 
-/* An error in the script, where the parser stands (as GNU counts: the
- * characters read so far); at = -1 for "where the parser stands". */
-static void bad_at(long at, const char *msg)
+/*
+ * An error in the script at `at`, said as GNU says it: for a -e text its
+ * number among them and the characters of it read so far (capped at its
+ * length), or 0 for an unmatched `{' (GNU's count once it has read all);
+ * for a -f file the line `at` is on.
+ */
+static void bad_at(const char *at, bool unmatched, const char *msg)
 {
-    long len = (long)strlen(src_start) - 1;          /* the script ends "\n" */
-    if (at < 0)
-        at = sp - src_start < len ? (long)(sp - src_start) : len;
-    if (src_name)
-        errx(1, "file %s line %d: %s", src_name, 1, msg);
-    errx(1, "-e expression #%d, char %ld: %s", src_expr, at, msg);
+    int i = nsources - 1;
+    while (i > 0 && script + sources[i].start > at)
+        i--;
+    const char *start = script + sources[i].start;
+    const char *end = i + 1 < nsources ? script + sources[i + 1].start - 1
+                                       : script + strlen(script) - 1;
+    if (at > end)
+        at = end;
+    if (sources[i].file) {
+        int line = 1;
+        for (const char *p = start; p < at; p++)
+            line += *p == '\n';
+        errx(1, "file %s line %d: %s", sources[i].file, line, msg);
+    }
+    int expr = 0;
+    for (int j = 0; j <= i; j++)
+        expr += sources[j].file == NULL;
+    errx(1, "-e expression #%d, char %ld: %s", expr, unmatched ? 0L : (long)(at - start), msg);
 }
 
 void bad(const char *msg)
 {
-    bad_at(-1, msg);
+    bad_at(sp, false, msg);
 }
 
 static void skip_blanks(void)
@@ -277,6 +292,7 @@ static void parse_y(struct cmd *c)
 void parse_script(void)
 {
     int *open = xmalloc((strlen(script) + 1) * sizeof *open), depth = 0;
+    const char **open_at = xmalloc((strlen(script) + 1) * sizeof *open_at);
     int cap = 16;
     cmds = xmalloc((size_t)cap * sizeof *cmds);
     sp = script;
@@ -321,7 +337,7 @@ void parse_script(void)
         }
         c->name = *sp ? *sp++ : '\0';
         switch (c->name) {
-        case '{': open[depth++] = ncmds; break;
+        case '{': open_at[depth] = sp - 1; open[depth++] = ncmds; break;
         case '}':
             if (depth == 0)
                 bad("unexpected `}'");
@@ -362,8 +378,9 @@ void parse_script(void)
             bad("extra characters after command");
     }
     if (depth)
-        bad_at(0, "unmatched `{'");
+        bad_at(open_at[depth - 1], true, "unmatched `{'");
     free(open);
+    free(open_at);
     /* labels */
     for (int i = 0; i < ncmds; i++) {
         if (!strchr("btT", cmds[i].name))

@@ -56,12 +56,15 @@ extern int opt_quiet, opt_extended, opt_separate, opt_inplace, opt_null;
 extern const char *inplace_suffix;
 extern long line_width;
 
-/* The script's text (main.c joins the -e and -f texts); where it comes
- * from, for the messages. */
+/* The script's text (main.c joins the -e and -f texts, each ending in a
+ * newline); where each text starts in it, for the messages. */
 extern char *script;
-extern const char *src_name;   /* a -f file, or NULL for -e */
-extern int src_expr;
-extern const char *src_start;
+struct source {
+    size_t      start;         /* its offset in script */
+    const char *file;          /* a -f file, or NULL for -e */
+};
+extern struct source *sources;
+extern int nsources;
 
 /* script.c: the parser, and what the parser of s (subst.c) uses of it. */
 extern const char *sp;         /* the parser's place in the script */

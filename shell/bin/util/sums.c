@@ -27,7 +27,7 @@ static const char *prog;
 /* The digest of a file into hex; -1 (errno set) if it cannot be read. */
 static int digest(const char *name, char *hex)
 {
-    FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+    FILE *f = open_operand(name);
     if (!f)
         return -1;
     void *s = hash_new(which);
@@ -48,7 +48,7 @@ static int digest(const char *name, char *hex)
 
 static int check(const char *list, int quiet, int status_only, int warn_lines)
 {
-    FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    FILE *f = open_operand(list);
     if (!f) {
         warn("%s", list);
         return 1;

@@ -103,10 +103,14 @@ int  term_key(int fd);         /* -1 at the end of input */
 int each_target(const char *prog, int n, char **ops, const char *target_dir,
                 int no_target_dir, int (*act)(const char *src, const char *dst));
 
-/* Two file operands (operands.c): unless argv holds exactly two after
- * optind, "missing operand [after 'FILE1']" or "extra operand 'X'", then
- * usage (if not NULL) on stderr, and exit(status). open_operand: a file
- * to read, "-" being stdin; NULL with errno set if it cannot be opened. */
+/* Operands (operands.c). missing_operand: "PROG: missing operand", or
+ * "... after 'AFTER'" if AFTER is not NULL, on stderr (the caller then
+ * adds its usage line and exits with its status). two_operands: unless
+ * argv holds exactly two after optind, "missing operand [after 'FILE1']"
+ * or "extra operand 'X'", then usage (if not NULL) on stderr, and
+ * exit(status). open_operand: a file to read, "-" being stdin; NULL with
+ * errno set if it cannot be opened. */
+void missing_operand(const char *after);
 void two_operands(int argc, char **argv, int status, const char *usage);
 FILE *open_operand(const char *name);
 
