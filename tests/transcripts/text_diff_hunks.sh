@@ -20,6 +20,8 @@ pair 'd\na\n' 'c\nd\nd\n' -u
 pair 'a\nb' 'c\nb\na'
 pair 'x\ny\nz' 'x\ny\nz\n' -u
 pair 'a\nab\nx\n' 'a\na  b\nab\ny\n' -w
+pair 'x\nb' 'x\nb \n' -b
+pair 'a\nb' 'a\nc\nb\n' -e
 pair 'a\n\nb\nc\nd\ne\n\nf\n' 'a\nb\nc\nX\ne\nf\n\n' -B -U1
 pair 'a\n\nb\n' 'a\nb\n\n' -B
 pair 'f() {\n 1\n 2\n 3\n 4\n}\ng() {\n 5\n 6\n}\n' 'f() {\n 1\n 2\n x\n 4\n}\ng() {\n 5\n y\n}\n' -U1 -F '^[a-z]'

@@ -284,7 +284,8 @@ static int identical(const struct file *a, long i, const struct file *b, long j)
 {
     const struct line *x = &a->lines[i], *y = &b->lines[j];
     return x->len == y->len && memcmp(x->s, y->s, x->len) == 0 &&
-           (i == a->n - 1 && a->no_newline) == (j == b->n - 1 && b->no_newline);
+           (style == 'e' ||
+            (i == a->n - 1 && a->no_newline) == (j == b->n - 1 && b->no_newline));
 }
 
 void analyze(struct file *a, struct file *b)

@@ -7,7 +7,8 @@
  * none, -w: white space counts as nothing, -i: case is ignored). The
  * last line of a file that ends without a newline is never equal to a
  * line that has one, so that the missing newline shows as a change, as in
- * GNU diff. The rest of diff compares classes, numbers, not text.
+ * GNU diff (but for -e, since an ed script cannot say it, and for -b and
+ * -w, to which a newline is white space). The rest of diff compares classes, numbers, not text.
  */
 #include <ctype.h>
 #include <err.h>
@@ -127,7 +128,7 @@ void classify(struct file *a, struct file *b)
         struct file *f = fs[k];
         f->cls = xmalloc((size_t)(f->n + 1) * sizeof *f->cls);
         for (long i = 0; i < f->n; i++) {
-            int inc = i == f->n - 1 && f->no_newline;
+            int inc = i == f->n - 1 && f->no_newline && style != 'e' && !opt_b && !opt_w;
             unsigned long h = hash_line(&f->lines[i], inc);
             size_t s = h & (size - 1);
             while (table[s].l && !(table[s].h == h && table[s].incomplete == inc &&

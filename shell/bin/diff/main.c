@@ -136,6 +136,13 @@ static void compare_files(const char *p1, const char *p2, int missing_ok)
     } else if (opt_s) {
         printf("Files %s and %s are identical\n", p1, p2);
     }
+    /* an ed script cannot say that a file ends without a newline: trouble */
+    for (int k = 0; k < 2 && style == 'e'; k++)
+        if ((k ? &b : &a)->no_newline) {
+            fflush(stdout);
+            fprintf(stderr, "diff: %s: No newline at end of file\n\n", k ? p2 : p1);
+            trouble();
+        }
     free_file(&a);
     free_file(&b);
 }
