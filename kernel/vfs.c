@@ -307,6 +307,42 @@ static uint32_t dir_nlink(struct inode *dir)
     return n;
 }
 
+/* Sizes as a block file system such as ext4 reports them, so that ls -l,
+ * stat and du show what they show on Linux: space is counted in blocks
+ * of FS_BLOCK bytes. A directory occupies whole blocks, one at least,
+ * holding records of 8 bytes plus the name rounded up to 4 ("." and ".."
+ * included); its size is those blocks. */
+#define FS_BLOCK 4096
+
+static int64_t whole_blocks(int64_t bytes)
+{
+    return (bytes + FS_BLOCK - 1) / FS_BLOCK * FS_BLOCK;
+}
+
+static int64_t dir_size(struct inode *dir)
+{
+    int64_t bytes = 2 * 12;                              /* "." and ".." */
+    for (struct dirent_node *d = dir->entries; d; d = d->next)
+        bytes += 8 + (int64_t)((strlen(d->name) + 3) & ~(size_t)3);
+    return whole_blocks(bytes);
+}
+
+/* The space a file occupies, in the 512-byte units of st_blocks: a
+ * regular file the memory that holds its bytes (or its size, for bytes
+ * not fetched yet), rounded up to whole blocks; a directory its size; a
+ * symbolic link nothing while its target fits in the inode (60 bytes, as
+ * ext4), else a block; anything else nothing. */
+static int64_t blocks_of(struct inode *ip, int64_t size)
+{
+    if (ip->type == I_REG)
+        return whole_blocks(MAX((int64_t)ip->cap, ip->size)) / 512;
+    if (ip->type == I_DIR)
+        return size / 512;
+    if (ip->type == I_LNK)
+        return ip->size < 60 ? 0 : FS_BLOCK / 512;
+    return 0;
+}
+
 void stat_inode(struct inode *ip, struct k_stat *st)
 {
     memset(st, 0, sizeof *st);
@@ -317,10 +353,11 @@ void stat_inode(struct inode *ip, struct k_stat *st)
     st->st_uid = ip->uid;
     st->st_gid = ip->gid;
     st->st_rdev = ip->type == I_CHR ? (uint32_t)ip->dev : 0;
-    st->st_blksize = 4096;
+    st->st_blksize = FS_BLOCK;
     st->st_size = ip->type == I_REG || ip->type == I_LNK ? ip->size
+                 : ip->type == I_DIR ? dir_size(ip)
                  : ip->type == I_MQUEUE ? 80 : 0;
-    st->st_blocks = (int64_t)((ip->cap + 511) / 512);
+    st->st_blocks = blocks_of(ip, st->st_size);
     st->st_atim = timespec_of(ip->atime);
     st->st_mtim = timespec_of(ip->mtime);
     st->st_ctim = timespec_of(ip->ctime);

@@ -7,8 +7,8 @@
  * the space it uses, in KiB by default (-k), -b bytes (the apparent
  * size), -h with units; -s only the totals of the operands, -c a grand
  * total, -d (GNU's --max-depth) only that deep. Space is counted from
- * st_blocks where the system keeps it, else from the size rounded up to
- * 1 KiB blocks (Duplex's ramfs); a file with several links counts once.
+ * st_blocks (Duplex's file system counts whole 4 KiB blocks, as ext4,
+ * directories included); a file with several links counts once.
  * A symbolic link is counted itself, not followed (-P); -H follows the
  * links named as operands, -L every link met. With -L one directory can
  * be reached twice (a link to an ancestor loops), and with several
@@ -35,9 +35,7 @@ static long long usage_of(const struct stat *st)
 {
     if (bytes)
         return st->st_size;
-    if (st->st_blocks > 0 || S_ISLNK(st->st_mode))
-        return (long long)st->st_blocks * 512;   /* a short link lives in its inode */
-    return (st->st_size + 1023) / 1024 * 1024;
+    return (long long)st->st_blocks * 512;
 }
 
 static void show(long long n, const char *path)

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "util/util.h"
 
@@ -194,11 +195,25 @@ static void page(void)
         regfree(&re);
 }
 
-/* Not a terminal: the files as they are, named between. */
+/* A directory is not paged: more says so in the text, as util-linux more
+ * does, and goes on with the next file. */
+static int is_directory(const char *name)
+{
+    struct stat st;
+    return strcmp(name, "-") != 0 && stat(name, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Not a terminal: the files as they are, each named in a header (more
+ * names even a single file, as util-linux more does; less, which is
+ * more -p, only names several). */
 static int copy(int argc, char **argv, int first)
 {
     int status = 0;
     for (int i = first; i < argc; i++) {
+        if (is_directory(argv[i])) {
+            printf("\n*** %s: directory ***\n\n", argv[i]);
+            continue;
+        }
         FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
         if (!f) {
             fflush(stdout);
@@ -206,7 +221,7 @@ static int copy(int argc, char **argv, int first)
             status = 1;
             continue;
         }
-        if (argc - first > 1)
+        if (argc - first > 1 || !stay_at_end)
             printf("::::::::::::::\n%s\n::::::::::::::\n", argv[i]);
         char buf[8192];
         size_t n;
@@ -249,6 +264,14 @@ int main(int argc, char **argv)
         load(stdin);
     }
     for (int i = first; i < argc; i++) {
+        if (is_directory(argv[i])) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "*** %s: directory ***", argv[i]);
+            add_line("", 0);
+            add_line(msg, strlen(msg));
+            add_line("", 0);
+            continue;
+        }
         FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
         if (!f) {
             warn("cannot open %s", argv[i]);

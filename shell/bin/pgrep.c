@@ -7,7 +7,8 @@
  * As procps': PATTERN is an extended regular expression matched against
  * each process's name (-f: its whole command line; -x: exactly); the
  * other options narrow the set; -v inverts it; -n and -o keep only the
- * newest or oldest (highest or lowest pid). pgrep prints the pids (-l
+ * newest or oldest (highest or lowest pid); -g 0 and -s 0 are pgrep's own
+ * group and session. pgrep prints the pids (-l
  * with the name, -a with the command line; -d between them; -c only
  * their count); pkill signals them (SIGTERM by default). Neither counts
  * itself. Status 0 if some process matched, 1 if none, 2 on a usage
@@ -115,6 +116,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    /* as procps: group or session 0 is pgrep's own */
+    if (pgrp == 0)
+        pgrp = getpgrp();
+    if (sid == 0)
+        sid = getsid(0);
     if (optind >= argc && uid < 0 && ppid < 0 && pgrp < 0 && sid < 0) {
         warnx("no matching criteria specified");
         return 2;

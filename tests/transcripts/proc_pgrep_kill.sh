@@ -29,4 +29,12 @@ killall -s KILL dxnapper; echo "status $?"
 wait $b; echo "killed by signal $(( $? - 128 ))"
 pgrep -c dxnapper; echo "status $?"
 killall -l | grep -c TERM
+echo "--- group and session 0 are pgrep's own; killall -w waits for the deaths"
+./dxnapper 32 & c=$!
+./dxnapper 33 &
+sleep 0.2
+pgrep -s 0 dxnapper | grep -c "^$c$"
+pgrep -g 0 dxnapper | wc -l
+killall -w dxnapper; echo "status $?"
+pgrep -c dxnapper; echo "status $?"
 cd /tmp && rm -r /tmp/proc_pgrep.d

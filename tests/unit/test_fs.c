@@ -339,6 +339,45 @@ TEST(fs_stat_fields)
     CHECK_EQ(spath(init, SYS_unlink, "/f"), 0);
 }
 
+/* Sizes as ext4 gives them: whole 4096-byte blocks, a directory one at
+ * least and its size those blocks, growing as names fill them. */
+TEST(fs_stat_counts_whole_blocks)
+{
+    struct k_stat st;
+    CHECK_EQ(smkdir(init, "/d", 0755), 0);
+    CHECK_EQ(sstat(init, "/d", &st), 0);
+    CHECK_EQ(st.st_size, 4096);
+    CHECK_EQ(st.st_blocks, 8);
+    mkfile("/d/f", "hello", 0644);
+    CHECK_EQ(sstat(init, "/d/f", &st), 0);
+    CHECK_EQ(st.st_size, 5);
+    CHECK_EQ(st.st_blocks, 8);                   /* 4 KiB, as du says */
+    mkfile("/d/e", "", 0644);
+    CHECK_EQ(sstat(init, "/d/e", &st), 0);
+    CHECK_EQ(st.st_blocks, 0);
+    /* ".", "..", f and e take 48 bytes; names of 9 bytes take 20 each */
+    char name[32];
+    int n = 0;
+    for (; 48 + 20 * (n + 1) <= 4096; n++) {
+        snprintf(name, sizeof name, "/d/n%08d", n);
+        mkfile(name, "", 0644);
+    }
+    CHECK_EQ(sstat(init, "/d", &st), 0);
+    CHECK_EQ(st.st_size, 4096);
+    mkfile("/d/n-one-more", "", 0644);
+    CHECK_EQ(sstat(init, "/d", &st), 0);
+    CHECK_EQ(st.st_size, 8192);
+    CHECK_EQ(st.st_blocks, 16);
+    CHECK_EQ(spath(init, SYS_unlink, "/d/n-one-more"), 0);
+    for (int i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "/d/n%08d", i);
+        CHECK_EQ(spath(init, SYS_unlink, name), 0);
+    }
+    CHECK_EQ(spath(init, SYS_unlink, "/d/f"), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/d/e"), 0);
+    CHECK_EQ(spath(init, SYS_rmdir, "/d"), 0);
+}
+
 TEST(fs_chdir_and_getcwd)
 {
     char buf[64];

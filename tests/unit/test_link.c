@@ -56,6 +56,26 @@ static long schown(struct proc *p, const char *path, long uid, long gid, long fl
     return tsys(p, SYS_fchownat, (long)AT_FDCWD, (long)ustr(p, path), uid, gid, flags, 0L);
 }
 
+/* A short link lives in its inode and occupies nothing; from 60 bytes
+ * of target on, a block (as ext4). */
+TEST(symlink_blocks)
+{
+    struct k_stat st;
+    char target[61];
+    memset(target, 'x', 60);
+    target[60] = '\0';
+    CHECK_EQ(ssymlink(init, "short", "/s1"), 0);
+    CHECK_EQ(ssymlink(init, target, "/s2"), 0);
+    CHECK_EQ(slstat(init, "/s1", &st), 0);
+    CHECK_EQ(st.st_size, 5);
+    CHECK_EQ(st.st_blocks, 0);
+    CHECK_EQ(slstat(init, "/s2", &st), 0);
+    CHECK_EQ(st.st_size, 60);
+    CHECK_EQ(st.st_blocks, 8);
+    CHECK_EQ(spath(init, SYS_unlink, "/s1"), 0);
+    CHECK_EQ(spath(init, SYS_unlink, "/s2"), 0);
+}
+
 TEST(symlink_followed_in_the_middle_and_at_the_end)
 {
     CHECK_EQ(smkdir(init, "/l", 0755), 0);
