@@ -5,6 +5,9 @@
  * table: this file turns path names into inodes, keeps inodes alive while
  * something uses them, and decides who may do what to them. The system
  * calls (sysfile.c) and open (file.c) are built on namei and nameiparent.
+ * /proc is ramfs nodes too, whose contents procfs.c makes: a walk asks it
+ * to bring a directory of /proc up to date before looking a name up there
+ * (procfs_refresh), and for the target of a link of /proc (procfs_link).
  *
  * An inode lives while a name refers to it (nlink > 0) or something holds
  * it (ref > 0: an open file, a cwd, a call in progress). The last iput of an
