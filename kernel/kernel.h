@@ -163,7 +163,8 @@ struct proc {
     int         report;             /* stop/continue status not yet seen by wait4 */
     char        cmdline[128];       /* argv, each argument followed by a NUL ... */
     uint8_t     cmdline_len;        /* ... up to here */
-    char       *exe;                /* the program's absolute path (procfs.c), or NULL */
+    struct inode *exe;              /* the program's file (/proc/N/exe); NULL once exited */
+    char        comm[16];           /* its name: the end of the path it was started by */
 
     /* scheduling (sched.c) */
     struct proc  *rq_next;          /* run queue */

@@ -96,7 +96,7 @@ void proc_free(struct proc *p)
     if (p->trace)
         trace_forget(p);
     procfs_proc_gone(p);
-    kfree(p->exe);
+    iput(p->exe);                       /* a process that never ran */
     p->exe = NULL;
     p->state = P_UNUSED;
     kstats.procs--;
@@ -190,6 +190,8 @@ void proc_exit(struct proc *p, int status)
         iput(p->cwd);
         p->cwd = NULL;
     }
+    iput(p->exe);
+    p->exe = NULL;
     struct ctty_exit jc;
     ctty_exit_begin(p, &jc);
     reparent_children(p);

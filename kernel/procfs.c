@@ -6,10 +6,12 @@
  * other ramfs calls refuse a directory with a proc_kind). What it holds:
  *
  *   /proc/N/            a directory for every process, made by proc_alloc
- *                       and removed when the process is reaped (proc_free):
+ *                       (its files when it is first used) and removed when
+ *                       the process is reaped (proc_free):
  *     cmdline comm stat status    files (I_PROC) generated at read
  *     fd/               a symbolic link per open descriptor
- *     cwd exe           symbolic links
+ *     cwd exe           symbolic links (exe: the program file's name, as
+ *                       found in the tree, so through no link, as Linux's)
  *   /proc/self          a link to the caller's own directory
  *   /proc/uptime meminfo version mounts cpuinfo
  *   /proc/sys/kernel/hostname   read: the host name; written by root: set
@@ -126,18 +128,6 @@ static void gen_hostname(struct text *t)
 
 /* ---- a process's files ------------------------------------------------------ */
 
-/* The name of the program, as Linux's comm: the last part of the path it
- * was started from, at most 15 bytes. */
-static void comm_of(struct proc *q, char out[16])
-{
-    const char *s = q->exe ? q->exe : q->cmdline;
-    const char *slash = s;
-    for (const char *c = s; *c; c++)
-        if (*c == '/')
-            slash = c + 1;
-    kstrlcpy(out, slash, 16);
-}
-
 static char state_of(struct proc *q)
 {
     struct k_procinfo pi;
@@ -179,21 +169,17 @@ static void gen_cmdline(struct proc *q, struct text *t)
 
 static void gen_comm(struct proc *q, struct text *t)
 {
-    char comm[16];
-    comm_of(q, comm);
-    put(t, "%s\n", comm);
+    put(t, "%s\n", q->comm);          /* set at exec (sysproc.c) */
 }
 
 /* proc(5)'s 52 fields, in its order; what Duplex does not keep is 0
  * (times, faults, addresses), as on Linux for what a kernel hides. */
 static void gen_stat(struct proc *q, struct text *t)
 {
-    char comm[16];
-    comm_of(q, comm);
     k_sigset_t ign, cgt;
     sig_dispositions(q, &ign, &cgt);
     int tpgid = ctty_foreground(q);
-    put(t, "%d (%s) %c %d %d %d %d %d", q->pid, comm, state_of(q),
+    put(t, "%d (%s) %c %d %d %d %d %d", q->pid, q->comm, state_of(q),
         q->parent ? q->parent->pid : 0, q->pgid, q->sid,
         tpgid >= 0 ? DEV_CONSOLE : 0, tpgid);
     put(t, " 0 0 0 0 0 0 0 0 0");                 /* flags, faults, times */
@@ -210,12 +196,10 @@ static void gen_stat(struct proc *q, struct text *t)
 
 static void gen_status(struct proc *q, struct text *t)
 {
-    char comm[16];
-    comm_of(q, comm);
     char st = state_of(q);
     k_sigset_t ign, cgt;
     sig_dispositions(q, &ign, &cgt);
-    put(t, "Name:\t%s\nUmask:\t0%c%c%c\nState:\t%c (%s)\n", comm,
+    put(t, "Name:\t%s\nUmask:\t0%c%c%c\nState:\t%c (%s)\n", q->comm,
         '0' + (q->umask >> 6 & 7), '0' + (q->umask >> 3 & 7), '0' + (q->umask & 7),
         st, state_name(st));
     put(t, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", q->pid, q->pid,
@@ -311,22 +295,25 @@ static void pid_name(int pid, char name[12])
     ksnprintf(name, 12, "%d", pid);
 }
 
-/* A new process's directory, made by proc_alloc. Without memory for it
+/* A new process's directory, made by proc_alloc: the directory alone, its
+ * files when it is first searched or listed (fill_pid_dir), so that a
+ * process no one looks at costs two blocks of heap. Without memory for it
  * the process runs without one. */
 void procfs_proc_new(struct proc *q)
 {
     char name[12];
     pid_name(q->pid, name);
-    if (!proc_root || dir_lookup(proc_root, name))
-        return;
-    struct inode *dir = add(proc_root, name, I_DIR, 0555, PK_PID, q->pid);
-    if (!dir)
-        return;
+    if (proc_root && !dir_lookup(proc_root, name))
+        add(proc_root, name, I_DIR, 0555, PK_PID, q->pid);
+}
+
+/* The files of a process's directory, all or (no memory) none. */
+static void fill_pid_dir(struct inode *dir, struct proc *q)
+{
     for (size_t i = 0; i < ARRAY_SIZE(pid_nodes); i++) {
         const struct node *n = &pid_nodes[i];
         if (!add(dir, n->name, n->type, n->mode, n->kind, q->pid)) {
             empty_dir(dir);
-            dir_remove(proc_root, name);
             return;
         }
     }
@@ -427,8 +414,9 @@ long procfs_link(struct proc *p, struct inode *link, char *target)
             r = -ENOENT;
     } else if (link->proc_kind == PK_CWD) {
         r = q->cwd ? dir_path(q->cwd, target, PATH_MAX) : -ENOENT;
-    } else if (q->exe && q->state != P_ZOMBIE) {
-        kstrlcpy(target, q->exe, PATH_MAX);
+    } else if (q->exe) {
+        if (!find_name(vfs_root(), q->exe, target, 0, 0))
+            kstrlcpy(target, "/ (deleted)", PATH_MAX);
     } else {
         r = -ENOENT;
     }
@@ -487,6 +475,8 @@ void procfs_refresh(struct inode *dir)
     if (dir->proc_kind == PK_FD) {
         refresh_fds(dir, q);
     } else if (dir->proc_kind == PK_PID && q) {
+        if (!dir->entries)
+            fill_pid_dir(dir, q);
         own(dir, q);                    /* setuid changes who owns it */
         for (struct dirent_node *d = dir->entries; d; d = d->next)
             own(d->ip, q);

@@ -95,21 +95,17 @@ static long args_copyin(struct proc *p, uptr uargv, uptr uenvp, struct args *out
 
 /* ---- loading a program ---------------------------------------------------- */
 
-/* Remember the program p runs, for /proc/N/exe: path made absolute from
- * the directory it was found from (not made canonical: "./a" stays
- * "/dir/./a"). Without memory p has none. */
-static void set_exe(struct proc *p, struct proc *as, const char *path)
+/* p now runs the program ip (whose reference it takes), started by path:
+ * /proc/N/exe and comm, as Linux's (the last part of path, 15 bytes). */
+static void set_exe(struct proc *p, struct inode *ip, const char *path)
 {
-    char abs[PATH_MAX];
-    long r = 0;
-    if (path[0] != '/')
-        r = dir_path(as->cwd ? as->cwd : vfs_root(), abs, sizeof abs);
-    if (r >= 0) {
-        size_t len = path[0] == '/' ? 0 : strlen(abs);
-        ksnprintf(abs + len, sizeof abs - len, "%s%s", len > 1 ? "/" : "", path);
-    }
-    kfree(p->exe);
-    p->exe = r >= 0 ? kstrdup(abs) : NULL;
+    iput(p->exe);
+    p->exe = ip;
+    const char *name = path;
+    for (const char *s = path; *s; s++)
+        if (*s == '/' && s[1])
+            name = s + 1;
+    kstrlcpy(p->comm, name, sizeof p->comm);
 }
 
 /* Load the program at path into p (a new child, or the caller for exec).
@@ -129,10 +125,11 @@ int spawn_load(struct proc *p, struct proc *as, const char *path,
     struct exec_image img = { .code = ip->data, .len = (size_t)ip->size,
                               .id = ip->content_id, .argv = argv, .envp = envp };
     r = plat_proc_load(p, &img);
-    iput(ip);
     if (r == 0) {
         proc_set_cmdline(p, argv);
-        set_exe(p, as, path);
+        set_exe(p, ip, path);
+    } else {
+        iput(ip);
     }
     return (int)r;
 }

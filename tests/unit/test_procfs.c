@@ -188,7 +188,17 @@ TEST(procfs_cmdline_is_nul_separated)
     CHECK_EQ(sclose(init, fd), 0);
     CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/bin/echo");
     texit_reap(c, 0);
-    trm("/bin/echo");
+    /* started through a link: exe is the file, comm the name it was started by */
+    CHECK_EQ(sys3(init, SYS_symlink, (long)ustr(init, "echo"), (long)ustr(init, "/bin/lnk"), 0), 0);
+    c = tspawn(init, "/bin/lnk");
+    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/bin/echo");
+    CHECK_STR(slurp(init, procpath(c, "/comm")), "lnk\n");
+    CHECK_EQ(spath(init, SYS_unlink, "/bin/echo"), 0);      /* it runs on */
+    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/ (deleted)");
+    CHECK_EQ(tsys(c, SYS_exit, 0L), KERN_EXIT);              /* a zombie has none */
+    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "error 2");
+    CHECK_EQ(tsys(init, SYS_wait4, (long)c->pid, 0L, 0L, 0L), c->pid);
+    CHECK_EQ(spath(init, SYS_unlink, "/bin/lnk"), 0);
 }
 
 TEST(procfs_fd_links_follow_the_descriptors)
@@ -246,11 +256,13 @@ TEST(procfs_fd_of_a_directory_a_socket_and_a_deleted_file)
 
 TEST(procfs_fd_is_its_owners_only)
 {
+    struct proc *c = tspawn(init, "/bin/init");             /* root's */
     struct proc *u = user_proc();
-    CHECK_STR(names_in(u, "/proc/1/fd"), "error 13");         /* EACCES */
-    CHECK_STR(sreadlink(u, "/proc/1/fd/0"), "error 13");
+    CHECK_STR(names_in(u, procpath(c, "/fd")), "error 13");   /* EACCES */
+    CHECK_STR(sreadlink(u, procpath(c, "/fd/0")), "error 13");
     CHECK_STR(names_in(u, "/proc/self/fd"), "0 1 2 3");
     texit_reap(u, 0);
+    texit_reap(c, 0);
 }
 
 TEST(procfs_cwd_link)
@@ -313,7 +325,8 @@ TEST(procfs_refuses_changes_as_linux)
 {
     CHECK_EQ(sopen(init, "/proc/new", O_CREAT | O_WRONLY, 0644), -ENOENT);
     CHECK_EQ(smkdir(init, "/proc/new", 0755), -ENOENT);
-    CHECK_EQ(smkdir(init, "/proc/1/new", 0755), -ENOENT);
+    struct proc *c = tspawn(init, "/bin/init");
+    CHECK_EQ(smkdir(init, procpath(c, "/new"), 0755), -ENOENT);
     CHECK_EQ(spath(init, SYS_unlink, "/proc/uptime"), -EPERM);
     CHECK_EQ(srename(init, "/proc/uptime", "/tmp/u"), -EXDEV);
     mkfile("/tmp/u", "", 0644);
@@ -323,9 +336,10 @@ TEST(procfs_refuses_changes_as_linux)
     CHECK(fd >= 0);
     CHECK_EQ(swrite(init, fd, "1"), -EIO);
     CHECK_EQ(sclose(init, fd), 0);
-    fd = sopen(init, "/proc/1/stat", O_RDWR, 0);
+    fd = sopen(init, procpath(c, "/stat"), O_RDWR, 0);
     CHECK_EQ(swrite(init, fd, "1"), -EINVAL);
     CHECK_EQ(sclose(init, fd), 0);
+    texit_reap(c, 0);
     struct proc *u = user_proc();
     CHECK_EQ(sopen(u, "/proc/uptime", O_WRONLY, 0), -EACCES);
     CHECK_EQ(sopen(u, "/proc/sys/kernel/hostname", O_WRONLY, 0), -EACCES);
