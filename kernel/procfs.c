@@ -77,6 +77,16 @@ const char *hostname(void)
     return host_name;
 }
 
+/* The process of pid, also one spawn is still making: the files its
+ * spawn opens for it may be in /proc/self (`wc < /proc/self/stat`). */
+static struct proc *proc_or_embryo(int pid)
+{
+    for (int i = 0; pid > 0 && i < NPROC; i++)
+        if (procs[i].state != P_UNUSED && procs[i].pid == pid)
+            return &procs[i];
+    return NULL;
+}
+
 /* ---- the files at the top --------------------------------------------------- */
 
 /* Seconds since boot, and idle seconds: Duplex counts no idle time (0). */
@@ -400,7 +410,7 @@ static void describe_file(struct file *f, char *out)
  * descriptor closed, a zombie's cwd). */
 long procfs_link(struct proc *p, struct inode *link, char *target)
 {
-    struct proc *q = link->proc_pid ? proc_find(link->proc_pid) : NULL;
+    struct proc *q = proc_or_embryo(link->proc_pid);
     long r = 0;
     if (link->proc_kind == PK_SELF) {
         ksnprintf(target, PATH_MAX, "%d", p ? p->pid : 0);
@@ -471,7 +481,7 @@ static void refresh_fds(struct inode *dir, struct proc *q)
 /* dir is about to be searched or listed: bring it up to date. */
 void procfs_refresh(struct inode *dir)
 {
-    struct proc *q = dir->proc_pid ? proc_find(dir->proc_pid) : NULL;
+    struct proc *q = proc_or_embryo(dir->proc_pid);
     if (dir->proc_kind == PK_FD) {
         refresh_fds(dir, q);
     } else if (dir->proc_kind == PK_PID && q) {
@@ -482,7 +492,7 @@ void procfs_refresh(struct inode *dir)
             own(d->ip, q);
     } else if (dir->proc_kind == PK_ROOT) {
         for (struct dirent_node *d = dir->entries; d; d = d->next)
-            if (d->ip->proc_kind == PK_PID && (q = proc_find(d->ip->proc_pid)))
+            if (d->ip->proc_kind == PK_PID && (q = proc_or_embryo(d->ip->proc_pid)))
                 own(d->ip, q);
     }
 }

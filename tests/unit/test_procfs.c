@@ -410,3 +410,24 @@ TEST(procfs_process_without_memory_for_its_directory)
     texit_reap(c, 0);
     trm("/bin/p");
 }
+
+/* A spawn's file actions run for a child still being made: /proc/self is
+ * already its own, with its files (`wc < /proc/self/stat`). */
+TEST(procfs_self_in_a_spawns_file_action)
+{
+    struct proc *parent = tspawn(init, "/bin/init");
+    struct k_spawn_action act = { .type = SPAWN_OPEN, .fd = 0, .oflag = O_RDONLY,
+                                  .path = ustr(parent, "/proc/self/stat") };
+    const char *argv[] = { "init", NULL };
+    long pid = tsys(parent, SYS_spawn, (long)ustr(parent, "/bin/init"),
+                    (long)uargv(parent, argv), 0L, (long)ubytes(parent, &act, sizeof act),
+                    1L, 0L);
+    CHECK(pid > 1);
+    struct proc *c = proc_find((int)pid);
+    char buf[64], want[32];
+    CHECK(sread(c, 0, buf, sizeof buf - 1) > 0);
+    snprintf(want, sizeof want, "%ld (init) ", pid);
+    CHECK(strncmp(buf, want, strlen(want)) == 0);
+    texit_reap(c, 0);
+    texit_reap(parent, 0);
+}
