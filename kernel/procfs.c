@@ -23,9 +23,16 @@
  * taking it a few bytes at a time sees one consistent record, and one
  * that reads it again from the start sees the state of now. A symbolic
  * link's target (self, fd/N, cwd, exe) is not stored either: the path
- * walk and readlink ask for it at each use (procfs_link). The entries of fd/ follow the
- * descriptor table whenever the directory is searched or listed
- * (procfs_refresh), which also gives a process's directory its owner.
+ * walk and readlink ask for it at each use (procfs_link). A directory of
+ * /proc is brought up to date whenever it is searched or listed
+ * (procfs_refresh): fd/ follows the descriptor table, a process's
+ * directory gets its files the first time and its owner every time.
+ *
+ * Why nodes of the ramfs and not a second file system: the path walk,
+ * stat, getdents, permissions and ls then work on /proc unchanged; the
+ * hooks elsewhere are few (file.c sends reads and writes of I_PROC here,
+ * vfs.c and getdents call procfs_refresh, the walk and readlink
+ * procfs_link, proc_alloc and proc_free make and remove /proc/N).
  *
  * A process that is gone: its directory is removed, so its paths are
  * ENOENT; a file of it that is still open reads as ESRCH (its inodes are
