@@ -164,6 +164,11 @@ bool is_socket(struct file *f)
     return sock_of(f) != NULL;
 }
 
+uint32_t sock_file_id(struct file *f)
+{
+    return sock_of(f)->id;
+}
+
 long sock_fd(struct proc *p, long fd, struct sock **out, struct file **fp)
 {
     struct file *f = fd < 0 || fd >= NOFILE ? NULL : fd_get(p, (int)fd);

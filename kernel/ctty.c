@@ -92,6 +92,11 @@ struct proc *ctty_leader(void)
     return p && live(p) ? p : NULL;
 }
 
+int ctty_foreground(struct proc *p)
+{
+    return in_session(p) ? ctty.pgrp : -1;
+}
+
 static bool in_background(struct proc *p)
 {
     return ctty.pgrp != 0 && p->pgid != ctty.pgrp;

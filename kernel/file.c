@@ -42,6 +42,7 @@ void file_close(struct file *f)
     } else if (f->type == F_PIPE) {
         pipe_close_end(f->pipe, FILE_READABLE(f), FILE_WRITABLE(f));
     } else if (f->type == F_INODE) {
+        kfree(f->obj);           /* the text of a file of /proc */
         iput(f->ip);
     } else {
         f->ops->close(f);
@@ -67,6 +68,8 @@ long file_read(struct proc *p, struct file *f, uptr buf, size_t n)
         return devsw[ip->dev].read(p, f, buf, n);
     if (ip->type == I_MQUEUE)
         return mqueue_read(p, f, buf, n);
+    if (ip->type == I_PROC)
+        return procfs_read(p, f, buf, n);
     long r = ramfs_read(ip, p, buf, n, f->off);
     if (r > 0)
         f->off += r;
@@ -88,6 +91,8 @@ long file_write(struct proc *p, struct file *f, uptr buf, size_t n)
         return devsw[ip->dev].write ? devsw[ip->dev].write(p, f, buf, n) : -EINVAL;
     if (ip->type == I_MQUEUE)
         return -EINVAL;          /* mq_send writes a queue */
+    if (ip->type == I_PROC)
+        return procfs_write(p, f, buf, n);
     if (f->flags & O_APPEND)
         f->off = ip->size;
     long r = fsize_clip(p, f->off, &n);     /* RLIMIT_FSIZE */

@@ -50,6 +50,10 @@ long sys_fork(struct proc *p, const long *a)
     memcpy(c->sig_action, p->sig_action, sizeof c->sig_action);
     c->sig_mask = p->sig_mask;
     memcpy(c->cmdline, p->cmdline, sizeof c->cmdline);
+    c->cmdline_len = p->cmdline_len;
+    c->exe = p->exe;
+    iget(c->exe);
+    memcpy(c->comm, p->comm, sizeof c->comm);
     long r = plat_proc_fork(c, p);
     if (r == 0)
         r = shm_fork(c, p);

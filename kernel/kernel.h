@@ -161,7 +161,10 @@ struct proc {
     uint32_t    umask;
     int         exit_status;        /* wait status once a zombie */
     int         report;             /* stop/continue status not yet seen by wait4 */
-    char        cmdline[128];
+    char        cmdline[128];       /* argv, each argument followed by a NUL ... */
+    uint8_t     cmdline_len;        /* ... up to here */
+    struct inode *exe;              /* the program's file (/proc/N/exe); NULL once exited */
+    char        comm[16];           /* its name: the end of the path it was started by */
 
     /* scheduling (sched.c) */
     struct proc  *rq_next;          /* run queue */
@@ -227,6 +230,7 @@ int  spawn_load(struct proc *child, struct proc *parent, const char *path,
 /* The process in table slot `slot`, or in the next slot in use, as ps shows
  * it (procinfo): the slot after it, 0 after the last. */
 long proc_info(long slot, struct k_procinfo *pi);
+void uname_fill(struct k_utsname *u);   /* what uname(2) says */
 
 /* rlimit.c */
 void rlimit_init(struct proc *p, struct proc *parent);  /* parent's, or init's */
@@ -257,7 +261,8 @@ int  copyout(struct proc *p, uptr dst, const void *src, size_t n);
 
 /* ---- vfs.c, ramfs.c: the file system -------------------------------------- */
 
-enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR, I_SOCK, I_MQUEUE, I_LNK };
+enum itype { I_DIR = 1, I_REG, I_FIFO, I_CHR, I_SOCK, I_MQUEUE, I_LNK,
+             I_PROC };                 /* a file of /proc: made at read (procfs.c) */
 
 struct dirent_node {              /* one name in a directory */
     struct dirent_node *next;
@@ -303,6 +308,10 @@ struct inode {
 
     /* I_MQUEUE: a POSIX message queue in /dev/mqueue (ipc/mqueue.c) */
     struct mqueue *mq;
+
+    /* a node of /proc (procfs.c): its kind (0: not one), its process, and
+     * for a link of fd/ the descriptor */
+    int          proc_kind, proc_pid, proc_fd;
 };
 
 void          vfs_init(void);
@@ -331,6 +340,10 @@ struct inode *ramfs_alloc(enum itype type, uint32_t mode, struct proc *owner);
 struct inode *dir_lookup(struct inode *dir, const char *name);
 long          dir_link(struct inode *dir, const char *name, struct inode *ip);
 long          dir_unlink(struct inode *dir, const char *name);
+/* The same for the names a file system makes itself (procfs.c): dir_link
+ * and dir_unlink refuse a directory of /proc, as Linux's does. */
+long          dir_add(struct inode *dir, const char *name, struct inode *ip);
+long          dir_remove(struct inode *dir, const char *name);
 /* Move a name, replacing what newname named; all or (-ENOMEM) nothing. */
 long          dir_rename(struct inode *olddir, const char *oldname,
                          struct inode *newdir, const char *newname);
@@ -384,7 +397,7 @@ struct file {
     bool          peer_pending;   /* a FIFO opened by spawn: see fifo_wait_peer */
     uint32_t      peer_gen;       /* a FIFO: the other side's opens when this one opened */
     const struct fileops *ops;    /* F_OBJ */
-    void         *obj;            /* F_OBJ: the object */
+    void         *obj;            /* F_OBJ: the object; an I_PROC file: its text (procfs.c) */
 };
 
 #define FILE_READABLE(f) (((f)->flags & O_ACCMODE) != O_WRONLY)
@@ -429,6 +442,18 @@ bool         dev_fd_path(const char *path, int *fd);
 long         dev_fd_open(struct proc *p, int fd, int flags, struct file **out);
 void dev_init(void);          /* creates /dev and its nodes */
 
+/* ---- procfs.c: /proc ------------------------------------------------------- */
+
+void procfs_init(void);                 /* makes /proc, before process 1 */
+void procfs_proc_new(struct proc *q);   /* proc_alloc: its /proc/N */
+void procfs_proc_gone(struct proc *q);  /* proc_free: /proc/N goes */
+void procfs_refresh(struct inode *dir); /* a dir of /proc is searched or listed */
+/* A link's target as p sees it, into target (PATH_MAX bytes): its length or -errno. */
+long procfs_link(struct proc *p, struct inode *link, char *target);
+long procfs_read(struct proc *p, struct file *f, uptr buf, size_t n);
+long procfs_write(struct proc *p, struct file *f, uptr buf, size_t n);
+const char *hostname(void);             /* uname's node name */
+
 /* ---- tty.c: the console's line discipline -------------------------------- */
 
 void tty_init(void);
@@ -455,6 +480,7 @@ long ctty_open_console(struct proc *p, int flags);   /* may make it p's ctty */
 long ctty_open_tty(struct proc *p);        /* /dev/tty: -ENXIO without a ctty */
 void ctty_signal_foreground(int sig);
 struct proc *ctty_leader(void);            /* the console session's leader, or NULL */
+int  ctty_foreground(struct proc *p);      /* the foreground group of p's terminal, or -1 */
 long ctty_ioctl(struct proc *p, struct file *f, unsigned long req, uptr arg);
 bool pgrp_orphaned(int pgid);              /* POSIX's orphaned process group */
 
@@ -586,6 +612,7 @@ sysfn_t sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl;
 
 void sock_init(void);
 bool is_socket(struct file *f);          /* fstat: S_IFSOCK */
+uint32_t sock_file_id(struct file *f);   /* a socket's number, as /proc shows it */
 void sock_unref(struct file *f);         /* file_close: a reference went, not the last */
 sysfn_t sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept4, sys_connect,
         sys_sendto, sys_recvfrom, sys_sendmsg, sys_recvmsg, sys_shutdown,

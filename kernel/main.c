@@ -17,6 +17,7 @@ void kernel_init(void)
     proc_init();
     vfs_init();
     dev_init();
+    procfs_init();
     mman_init();
     mqueue_init();
     sock_init();

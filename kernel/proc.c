@@ -83,6 +83,7 @@ struct proc *proc_alloc(struct proc *parent)
         }
         rlimit_init(p, parent);
         kstats.procs++;
+        procfs_proc_new(p);
         return p;
     }
     return NULL;
@@ -94,6 +95,9 @@ void proc_free(struct proc *p)
     KASSERT(p->ctx == NULL);
     if (p->trace)
         trace_forget(p);
+    procfs_proc_gone(p);
+    iput(p->exe);                       /* a process that never ran */
+    p->exe = NULL;
     p->state = P_UNUSED;
     kstats.procs--;
 }
@@ -106,18 +110,19 @@ struct proc *proc_init_proc(void)
     return NULL;
 }
 
+/* argv as /proc/N/cmdline gives it, each argument followed by a NUL, cut
+ * at what fits (ps joins them with spaces: proc_info). */
 void proc_set_cmdline(struct proc *p, char *const argv[])
 {
     size_t len = 0;
-    p->cmdline[0] = '\0';
-    for (int i = 0; argv && argv[i] && len + 1 < sizeof p->cmdline; i++) {
-        if (i > 0)
-            p->cmdline[len++] = ' ';
-        len += kstrlcpy(p->cmdline + len, argv[i], sizeof p->cmdline - len);
-        if (len >= sizeof p->cmdline)
-            len = sizeof p->cmdline - 1;
+    for (int i = 0; argv && argv[i] && len < sizeof p->cmdline; i++) {
+        size_t n = MIN(strlen(argv[i]) + 1, sizeof p->cmdline - len);
+        memcpy(p->cmdline + len, argv[i], n);
+        len += n;
     }
-    p->cmdline[len] = '\0';
+    if (len == sizeof p->cmdline)
+        p->cmdline[len - 1] = '\0';     /* cut: the last one still ends */
+    p->cmdline_len = (uint8_t)len;
 }
 
 /* Release what a blocked call was holding across its restarts. (A
@@ -185,6 +190,8 @@ void proc_exit(struct proc *p, int status)
         iput(p->cwd);
         p->cwd = NULL;
     }
+    iput(p->exe);
+    p->exe = NULL;
     struct ctty_exit jc;
     ctty_exit_begin(p, &jc);
     reparent_children(p);

@@ -113,7 +113,20 @@ static void drop_name(struct inode *ip)
     iput(ip);
 }
 
+/* /proc makes its own names (procfs.c, with dir_add and dir_remove); a
+ * name made there by anyone else is ENOENT, one removed EPERM, one moved
+ * in or out EXDEV, as Linux answers. */
 long dir_link(struct inode *dir, const char *name, struct inode *ip)
+{
+    return dir->proc_kind ? -ENOENT : dir_add(dir, name, ip);
+}
+
+long dir_unlink(struct inode *dir, const char *name)
+{
+    return dir->proc_kind ? -EPERM : dir_remove(dir, name);
+}
+
+long dir_add(struct inode *dir, const char *name, struct inode *ip)
 {
     if (strlen(name) > NAME_MAX)
         return -ENAMETOOLONG;
@@ -131,7 +144,7 @@ long dir_link(struct inode *dir, const char *name, struct inode *ip)
     return 0;
 }
 
-long dir_unlink(struct inode *dir, const char *name)
+long dir_remove(struct inode *dir, const char *name)
 {
     struct dirent_node **slot = find_slot(dir, name);
     struct dirent_node *d = *slot;
@@ -153,6 +166,8 @@ long dir_unlink(struct inode *dir, const char *name)
 long dir_rename(struct inode *olddir, const char *oldname,
                 struct inode *newdir, const char *newname)
 {
+    if (olddir->proc_kind || newdir->proc_kind)
+        return -EXDEV;
     struct dirent_node **oldslot = find_slot(olddir, oldname);
     struct dirent_node *from = *oldslot;
     if (!from)

@@ -503,7 +503,7 @@ long sys_rename(struct proc *p, const long *a)
 static const uint8_t dirent_type[] = {
     [I_DIR] = DT_DIR, [I_REG] = DT_REG, [I_FIFO] = DT_FIFO, [I_CHR] = DT_CHR,
     [I_SOCK] = DT_SOCK, [I_MQUEUE] = DT_REG,
-    [I_LNK] = DT_LNK,
+    [I_LNK] = DT_LNK, [I_PROC] = DT_REG,
 };
 
 /* Entry number idx of dir: "." and ".." first, then the stored names.
@@ -542,6 +542,8 @@ long sys_getdents(struct proc *p, const long *a)
     if (a[2] < 0)
         return -EINVAL;
     size_t room = (size_t)a[2], used = 0;
+    if (f->off == 0 && f->ip->proc_kind)
+        procfs_refresh(f->ip);   /* a listing of /proc/N/fd starts */
     const char *name;
     struct inode *ip;
     while (dir_entry(f->ip, f->off, &name, &ip)) {

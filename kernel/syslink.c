@@ -121,8 +121,12 @@ long sys_readlink(struct proc *p, const long *a)
     if (ip->type != I_LNK) {
         r = -EINVAL;
     } else {
-        size_t n = MIN((size_t)a[2], (size_t)ip->size);
-        r = copyout(p, (uptr)a[1], ip->data, n) < 0 ? -EFAULT : (long)n;
+        char proc_target[PATH_MAX];     /* a link of /proc makes its target now */
+        const char *target = ip->proc_kind ? proc_target : ip->data;
+        r = ip->proc_kind ? procfs_link(p, ip, proc_target) : ip->size;
+        size_t n = MIN((size_t)a[2], (size_t)r);
+        if (r >= 0)
+            r = copyout(p, (uptr)a[1], target, n) < 0 ? -EFAULT : (long)n;
     }
     iput(ip);
     return r;

@@ -95,6 +95,19 @@ static long args_copyin(struct proc *p, uptr uargv, uptr uenvp, struct args *out
 
 /* ---- loading a program ---------------------------------------------------- */
 
+/* p now runs the program ip (whose reference it takes), started by path:
+ * /proc/N/exe and comm, as Linux's (the last part of path, 15 bytes). */
+static void set_exe(struct proc *p, struct inode *ip, const char *path)
+{
+    iput(p->exe);
+    p->exe = ip;
+    const char *name = path;
+    for (const char *s = path; *s; s++)
+        if (*s == '/' && s[1])
+            name = s + 1;
+    kstrlcpy(p->comm, name, sizeof p->comm);
+}
+
 /* Load the program at path into p (a new child, or the caller for exec).
  * Paths are resolved relative to `as`. */
 int spawn_load(struct proc *p, struct proc *as, const char *path,
@@ -112,9 +125,12 @@ int spawn_load(struct proc *p, struct proc *as, const char *path,
     struct exec_image img = { .code = ip->data, .len = (size_t)ip->size,
                               .id = ip->content_id, .argv = argv, .envp = envp };
     r = plat_proc_load(p, &img);
-    iput(ip);
-    if (r == 0)
+    if (r == 0) {
         proc_set_cmdline(p, argv);
+        set_exe(p, ip, path);
+    } else {
+        iput(ip);
+    }
     return (int)r;
 }
 
@@ -613,7 +629,8 @@ long proc_info(long slot, struct k_procinfo *pi)
         pi->state = state_letter(q);
         pi->exit_status = q->state == P_ZOMBIE ? q->exit_status : 0;
         kstrlcpy(pi->wait, q->state == P_BLOCKED ? q->wait_what : "", sizeof pi->wait);
-        kstrlcpy(pi->cmdline, q->cmdline, sizeof pi->cmdline);
+        for (size_t k = 0; k + 1 < q->cmdline_len; k++)    /* argv joined by spaces */
+            pi->cmdline[k] = q->cmdline[k] ? q->cmdline[k] : ' ';
         return i + 1;
     }
     return 0;
@@ -635,15 +652,20 @@ long sys_kstat(struct proc *p, const long *a)
     return copyout(p, (uptr)a[0], &kstats, sizeof kstats) < 0 ? -EFAULT : 0;
 }
 
+void uname_fill(struct k_utsname *u)
+{
+    memset(u, 0, sizeof *u);
+    kstrlcpy(u->sysname, "Duplex", sizeof u->sysname);
+    kstrlcpy(u->nodename, hostname(), sizeof u->nodename);     /* /proc/sys/kernel */
+    kstrlcpy(u->release, "0.1", sizeof u->release);
+    kstrlcpy(u->version, "Duplex teaching OS", sizeof u->version);
+    kstrlcpy(u->machine, plat_machine(), sizeof u->machine);
+}
+
 long sys_uname(struct proc *p, const long *a)
 {
     struct k_utsname u;
-    memset(&u, 0, sizeof u);
-    kstrlcpy(u.sysname, "Duplex", sizeof u.sysname);
-    kstrlcpy(u.nodename, "duplex", sizeof u.nodename);
-    kstrlcpy(u.release, "0.1", sizeof u.release);
-    kstrlcpy(u.version, "Duplex teaching OS", sizeof u.version);
-    kstrlcpy(u.machine, plat_machine(), sizeof u.machine);
+    uname_fill(&u);
     return copyout(p, (uptr)a[0], &u, sizeof u) < 0 ? -EFAULT : 0;
 }
 

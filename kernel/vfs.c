@@ -5,6 +5,9 @@
  * table: this file turns path names into inodes, keeps inodes alive while
  * something uses them, and decides who may do what to them. The system
  * calls (sysfile.c) and open (file.c) are built on namei and nameiparent.
+ * /proc is ramfs nodes too, whose contents procfs.c makes: a walk asks it
+ * to bring a directory of /proc up to date before looking a name up there
+ * (procfs_refresh), and for the target of a link of /proc (procfs_link).
  *
  * An inode lives while a name refers to it (nlink > 0) or something holds
  * it (ref > 0: an open file, a cwd, a call in progress). The last iput of an
@@ -110,6 +113,8 @@ static long step(struct proc *p, struct inode *dir, const char *name, struct ino
         *next = dir->parent;
         return dir->parent ? 0 : -ENOENT;
     }
+    if (dir->proc_kind)
+        procfs_refresh(dir);     /* /proc/N/fd follows the descriptors */
     *next = dir_lookup(dir, name);
     return *next ? 0 : -ENOENT;
 }
@@ -151,6 +156,7 @@ static bool ends_in_slash(const char *path)
 /* A walk in progress: the directory the rest of the path starts from,
  * the rest, and the buffer a followed link rewrites the path into. */
 struct walk {
+    struct proc  *p;             /* who walks: /proc/self is its own */
     struct inode *dir;
     const char   *path;
     char         *buf;           /* PATH_MAX bytes, once a link was met */
@@ -162,16 +168,21 @@ static long follow_link(struct walk *w, struct inode *link, const char *rest)
 {
     if (++w->links > MAXSYMLINKS)
         return -ELOOP;
-    size_t tlen = (size_t)link->size, rlen = strlen(rest);
+    char proc_target[PATH_MAX];         /* a link of /proc makes its target now */
+    const char *target = link->proc_kind ? proc_target : link->data;
+    long r = link->proc_kind ? procfs_link(w->p, link, proc_target) : link->size;
+    if (r < 0)
+        return r;
+    size_t tlen = (size_t)r, rlen = strlen(rest);
     if (tlen + 1 + rlen + 1 > PATH_MAX)
         return -ENAMETOOLONG;
     if (!w->buf && !(w->buf = kalloc(PATH_MAX)))
         return -ENOMEM;
     /* rest may lie in buf already: move it out of the target's way first */
     memmove(w->buf + tlen + 1, rest, rlen + 1);
-    memcpy(w->buf, link->data, tlen);
+    memcpy(w->buf, target, tlen);
     w->buf[tlen] = rlen ? '/' : '\0';
-    if (link->data[0] == '/')
+    if (target[0] == '/')
         w->dir = root;
     w->path = w->buf;
     return 0;
@@ -215,6 +226,7 @@ static long walk_parent(struct proc *p, struct walk *w, char *name)
 
 static void walk_start(struct walk *w, struct proc *p, struct inode *at, const char *path)
 {
+    w->p = p;
     w->dir = path[0] == '/' ? root : at ? at : start_of(p, path);
     w->path = path;
     w->buf = NULL;
@@ -280,7 +292,7 @@ long namei(struct proc *p, const char *path, struct inode **out)
 static const uint32_t type_bits[] = {
     [I_DIR] = S_IFDIR, [I_REG] = S_IFREG, [I_FIFO] = S_IFIFO, [I_CHR] = S_IFCHR,
     [I_SOCK] = S_IFSOCK, [I_MQUEUE] = S_IFREG,      /* a queue is a file, as on Linux */
-    [I_LNK] = S_IFLNK,
+    [I_LNK] = S_IFLNK, [I_PROC] = S_IFREG,
 };
 
 /* Times before 1970 are negative: the nanoseconds stay in [0, 1e9). */

@@ -4,7 +4,8 @@
  *   hostname [-s]
  *
  * The node name of uname(2); -s only up to the first dot. Setting the
- * name is not supported (Duplex's name is fixed at build time).
+ * name with an argument is not supported: root sets it by writing
+ * /proc/sys/kernel/hostname (`echo box > /proc/sys/kernel/hostname`).
  */
 #include <err.h>
 #include <stdio.h>

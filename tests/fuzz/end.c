@@ -38,9 +38,13 @@ void end_reset(void) { npsem_made = 0; }
 static struct { char path[64]; uint32_t ino; } tree[TREE_MAX];   /* the files after boot */
 static int ntree;
 
+/* /proc is the kernel's to make and remove (procfs.c): neither recorded
+ * nor cleaned up. */
 static void tree_record(struct inode *dir, const char *path)
 {
     for (struct dirent_node *d = dir->entries; d; d = d->next) {
+        if (d->ip->proc_kind)
+            continue;
         if (ntree == TREE_MAX) {
             fprintf(stderr, "fuzz: more than %d files at boot\n", TREE_MAX);
             abort();
@@ -99,7 +103,7 @@ static void remove_new(struct inode *dir, const char *path)
     while (d) {
         char sub[PATH_MAX];
         snprintf(sub, sizeof sub, "%s/%s", path, d->name);
-        if (in_tree(sub, d->ip->ino)) {
+        if (d->ip->proc_kind || in_tree(sub, d->ip->ino)) {
             if (d->ip->type == I_DIR)
                 remove_new(d->ip, sub);
             d = d->next;

@@ -463,8 +463,8 @@ TEST(file_fifo_open_goes_to_the_fifo_code)
 TEST(file_fifo_open_resumes_after_unlink)
 {
     CHECK_EQ(sys3(init, SYS_mknod, (long)ustr(init, "/tmp/ff"), S_IFIFO | 0666, 0), 0);
-    uint32_t inodes = kstats.inodes;
     struct proc *c = tspawn(init, "/bin/init");
+    uint32_t inodes = kstats.inodes;             /* with c's /proc/N */
     uptr path = ustr(c, "/tmp/ff");
     CHECK_EQ(sys3(c, SYS_open, (long)path, O_RDONLY, 0), KERN_BLOCK);
     long w = sopen(init, "/tmp/ff", O_WRONLY | O_NONBLOCK, 0);
@@ -478,8 +478,9 @@ TEST(file_fifo_open_resumes_after_unlink)
     CHECK_EQ(sread(c, r, buf, 7), 4);
     CHECK_STR(buf, "late");
     CHECK_EQ(sclose(init, w), 0);
-    texit_reap(c, 0);
+    CHECK_EQ(sclose(c, r), 0);
     CHECK_EQ(kstats.inodes, inodes - 1);
+    texit_reap(c, 0);
 }
 
 /* F_OBJ files: a kernel object behind a descriptor (the IPC handles). */
