@@ -1,7 +1,7 @@
 # GNU options of tr (-t), strings (-f), split (-n's sizes, options after
 # the operands, suffixes running out) and how xxd -r reads a dump (an
 # offset without a colon, -c bytes a line at most, garbage after the hex),
-# and tail -f seeing a write at once without -s.
+# tail -f seeing a write at once without -s, and tail -F following a name.
 rm -rf /tmp/tsxs.d && mkdir /tmp/tsxs.d && cd /tmp/tsxs.d
 echo "--- tr -t"
 printf 1234 | tr -t 1234 567; echo
@@ -43,4 +43,20 @@ sleep 0.7
 kill $t
 wait $t 2>/dev/null
 cat seen
+cd /tmp && rm -r /tmp/tsxs.d
+echo "--- tail -F follows the name: a file that comes, shrinks, goes and comes back"
+rm -rf /tmp/tsxs.d && mkdir /tmp/tsxs.d && cd /tmp/tsxs.d
+tail -s 0.1 -F walrus > seen 2> said &
+t=$!
+sleep 0.5; echo hello > walrus
+sleep 0.5; truncate -s 0 walrus
+sleep 0.5; echo potato >> walrus
+sleep 0.5; echo hello >> walrus
+sleep 0.5; rm walrus
+sleep 0.5; echo done > walrus
+sleep 0.8
+kill $t
+wait $t 2>/dev/null
+cat seen
+sed "s/[‘’]/'/g" said
 cd /tmp && rm -r /tmp/tsxs.d
