@@ -24,9 +24,8 @@
  * word tty=ROWSxCOLS gives the terminal's size. With "-c" the machine
  * runs one command line for a launcher (arm64/run.sh): the console's
  * output (the tty's echo) is then not output and is dropped, as the web
- * launcher drops it. LINE may be as long as any program's arguments
- * (ARG_MAX); a longer command line is refused with a panic, never cut
- * (run.sh checks first, and says so).
+ * launcher drops it. LINE may be 64 KiB long; a longer command line is
+ * refused with a panic, never cut (run.sh checks first, and says so).
  */
 #include "arm64.h"
 
@@ -39,9 +38,10 @@ extern const char initramfs_start[], initramfs_end[];   /* initramfs.S */
 static bool  launcher_mode;               /* init -c: the console is not output */
 static int   boot_el;                     /* where QEMU started us: 1 or 2 */
 
-/* init's arguments, up to ARG_MAX like any program's, and room for the
- * words before them ("tty=ROWSxCOLS init -c "). */
-#define CMDLINE_MAX (ARG_MAX + 256)
+/* init's arguments, up to the 64 KiB the launchers let through (run.sh
+ * checks; ARG_MAX, 2 MiB, is more than a static buffer should take), and
+ * room for the words before them ("tty=ROWSxCOLS init -c "). */
+#define CMDLINE_MAX (64 * 1024 + 256)
 
 static char  cmdline[CMDLINE_MAX];
 static size_t cmdline_len;                /* of a command line too long to keep */

@@ -34,7 +34,10 @@ static long user_strlen(struct proc *p, uptr s, size_t max)
 /* Count a NULL-terminated user array of user pointers and add what it
  * takes against ARG_MAX to *used. The count is Linux's (fs/exec.c): each
  * string with its NUL, plus one user pointer per string; the NULLs that
- * end argv and envp, and argc, are free. */
+ * end argv and envp, and argc, are free. A string longer than
+ * MAX_ARG_STRLEN is refused whatever room is left, as on Linux. There is
+ * no limit on the number of strings but ARG_MAX: what is copied is sized
+ * to what the caller passes, so the kernel heap pays only for that. */
 static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *used)
 {
     *count = 0;
@@ -46,12 +49,12 @@ static long measure_vec(struct proc *p, uptr uvec, int *count, size_t *used)
             return -EFAULT;
         if (!s)
             return 0;
-        if (++*count > ARGC_MAX)
-            return -E2BIG;
+        ++*count;
         *used += sizeof(uptr);
         if (*used >= ARG_MAX)
             return -E2BIG;
-        long n = user_strlen(p, s, ARG_MAX - *used);    /* room for n bytes and a NUL */
+        size_t room = ARG_MAX - *used;                  /* room for n bytes and a NUL */
+        long n = user_strlen(p, s, room < MAX_ARG_STRLEN ? room : MAX_ARG_STRLEN);
         if (n < 0)
             return n == -ENAMETOOLONG ? -E2BIG : n;
         *used += (size_t)n + 1;

@@ -13,9 +13,11 @@
 #define PIPE_SIZE_MIN  4096      /* the smallest capacity F_SETPIPE_SZ gives (a page) */
 #define PIPE_SIZE_DEFAULT 65536  /* a new pipe's capacity, as on Linux */
 #define PIPE_SIZE_MAX  (1024 * 1024)
-#define ARG_MAX        (64 * 1024) /* what argv + envp of spawn/execve may take: every
-                                     string with its NUL, and a pointer per string */
-#define ARGC_MAX       1024      /* argv or envp entries */
+#define ARG_MAX        (2 * 1024 * 1024) /* what argv + envp of spawn/execve may take:
+                                     every string with its NUL, and a pointer per
+                                     string (Linux's default, a quarter of its 8 MiB
+                                     stack limit); no limit on the count but this */
+#define MAX_ARG_STRLEN (128 * 1024) /* one string of argv or envp, with its NUL (Linux's) */
 #define SPAWN_ACTIONS_MAX 32     /* file actions in one spawn */
 #define NGROUPS_MAX    0
 

@@ -67,27 +67,7 @@ static char *relative_target(const char *target, const char *link_name)
         free(to);
         return NULL;
     }
-    if (strcmp(link, "/") == 0)
-        link[0] = '\0';                           /* no component at all */
-    size_t common = 0;                            /* the shared leading components */
-    for (size_t i = 0;; i++) {
-        char a = link[i], b = to[i];
-        if ((a == '\0' || a == '/') && (b == '\0' || b == '/'))
-            common = i;
-        if (a != b || a == '\0')
-            break;
-    }
-    size_t ups = 0;
-    for (const char *p = link + common; *p; p++)
-        ups += *p == '/';
-    const char *rest = to + common + (to[common] == '/');
-    char *out = xmalloc(ups * 3 + strlen(rest) + 2);
-    out[0] = '\0';
-    for (size_t i = 0; i < ups; i++)
-        strcat(out, i + 1 < ups || *rest ? "../" : "..");
-    strcat(out, rest);
-    if (!*out)
-        strcpy(out, ".");
+    char *out = relative_path(to, link);
     free(to);
     free(link);
     return out;

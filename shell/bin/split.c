@@ -6,8 +6,11 @@
  * POSIX split: pieces of 1000 lines (-l), or of SIZE bytes (-b, with
  * k m g ... suffixes), named PREFIX (x) followed by aa, ab, ... (-a: LEN
  * letters; -d: digits, GNU). GNU's -n CHUNKS makes that many pieces of
- * about equal size. "-" or no FILE is stdin. Running out of suffixes is
- * an error ("split: output file suffixes exhausted").
+ * a regular file: each SIZE/CHUNKS bytes long (at least 1), the last
+ * taking what remains, so that pieces past the end are empty. "-" or no
+ * FILE is stdin. Options may follow the operands, as GNU allows. Running
+ * out of suffixes is an error ("split: output file suffixes exhausted"),
+ * the pieces written so far staying.
  */
 #include <err.h>
 #include <fcntl.h>
@@ -49,7 +52,14 @@ int main(int argc, char **argv)
 {
     long long lines = 1000, bytes = 0, chunks = 0;
     int c;
-    while ((c = getopt(argc, argv, "a:b:dl:n:")) != -1) {
+    static const struct option longopts[] = {
+        { "suffix-length", required_argument, NULL, 'a' },
+        { "bytes", required_argument, NULL, 'b' },
+        { "lines", required_argument, NULL, 'l' },
+        { "number", required_argument, NULL, 'n' },
+        { "numeric-suffixes", no_argument, NULL, 'd' }, { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(argc, argv, "a:b:dl:n:", longopts, NULL)) != -1) {
         switch (c) {
         case 'a': suffix_len = atoi(optarg); if (suffix_len < 1) errx(1, "invalid suffix length: '%s'", optarg); break;
         case 'b': if (parse_size(optarg, &bytes) < 0 || bytes <= 0) errx(1, "invalid number of bytes: '%s'", optarg); lines = 0; break;
@@ -73,9 +83,10 @@ int main(int argc, char **argv)
         struct stat st;
         if (fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode))
             errx(1, "%s: cannot determine file size", name);
-        long long size = st.st_size;
+        long long size = st.st_size, each = size / chunks ? size / chunks : 1;
         for (long long k = 0; k < chunks; k++) {
-            long long start = size * k / chunks, end = size * (k + 1) / chunks;
+            long long start = k * each < size ? k * each : size;
+            long long end = k == chunks - 1 || (k + 1) * each > size ? size : (k + 1) * each;
             next_piece();
             for (long long i = start; i < end; i++) {
                 int ch = getc(in);

@@ -1,12 +1,14 @@
 /*
  * strings - print the runs of printable characters in files.
  *
- *   strings [-a] [-n MIN | -MIN] [-t d|o|x] [FILE...]
+ *   strings [-af] [-n MIN | -MIN] [-t d|o|x] [FILE...]
  *
  * POSIX strings: every run of at least MIN (4) printable characters (or
  * tabs) ending in a non-printable byte or the end, one a line, with -t
  * its offset in decimal, octal or hex before it (GNU's -o is -t o).
- * Whole files are searched (-a is the default and is accepted).
+ * Whole files are searched (-a is the default and is accepted). -f (GNU):
+ * the file's name and ": " before each string ("{standard input}" for
+ * standard input).
  */
 #include <ctype.h>
 #include <err.h>
@@ -18,6 +20,7 @@
 
 static long min_len = 4;
 static char radix;
+static int print_name;
 
 static void scan(FILE *f, const char *name)
 {
@@ -36,6 +39,8 @@ static void scan(FILE *f, const char *name)
             continue;
         }
         if ((long)len >= min_len) {
+            if (print_name)
+                printf("%s: ", name);
             if (radix)
                 printf(radix == 'd' ? "%7lld " : radix == 'o' ? "%7llo " : "%7llx ", start);
             fwrite(run, 1, len, stdout);
@@ -65,9 +70,13 @@ int main(int argc, char **argv)
         }
     }
     args[nargs] = NULL;
-    while ((c = getopt_long(nargs, args, "an:ot:", NULL, NULL)) != -1) {
+    static const struct option longopts[] = {
+        { "print-file-name", no_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+    };
+    while ((c = getopt_long(nargs, args, "afn:ot:", longopts, NULL)) != -1) {
         switch (c) {
         case 'a': break;
+        case 'f': print_name = 1; break;
         case 'n': {
             char *end;
             min_len = strtol(optarg, &end, 10);
@@ -82,7 +91,7 @@ int main(int argc, char **argv)
             radix = optarg[0];
             break;
         default:
-            fprintf(stderr, "Usage: strings [-a] [-n MIN] [-t d|o|x] [FILE]...\n");
+            fprintf(stderr, "Usage: strings [-af] [-n MIN] [-t d|o|x] [FILE]...\n");
             free(args);
             return 1;
         }

@@ -9,10 +9,15 @@
  * always).
  *
  * -f follows the files: after the last lines, what is written to them
- * later is printed as it comes (checked every SECS, 1; a file that
+ * later is printed as it comes (checked every SECS; by default every
+ * tenth of a second, since GNU's tail is told of a write at once by the
+ * kernel and prints it without waiting for its 1 second; a file that
  * shrinks is read again from its start, "file truncated"). A FIFO is
  * followed too, across writers coming and going; standard input is, if
- * it is not a pipe. -F is -f (Duplex has no renames to follow). With
+ * it is not a pipe. -F follows each name rather than the file first
+ * opened: a file that is missing, or goes, is waited for, and one that
+ * takes the name's place (a new file, or one renamed there) is read from
+ * its start, each said on standard error as GNU says it. With
  * --pid, tail stops once process PID has ended. Otherwise it runs until
  * it is killed (^C).
  *
@@ -190,9 +195,11 @@ static long long parse_count(const char *s, int *from, const char *what)
 }
 
 static int follow;             /* -f */
+static int by_name;            /* -F */
 static struct followed {
-    int fd;
+    int fd;                    /* -1: -F waits for the name */
     const char *name;
+    int by_name;               /* -F, and not standard input */
 } *followed;
 static int nfollowed;
 
@@ -203,6 +210,12 @@ static int tail_file(const char *name, long long n, int bytes, int from, int hea
     int fd = is_stdin ? STDIN_FILENO : open(name, O_RDONLY);
     if (fd < 0) {
         fprintf(stderr, "tail: %s: %s\n", name, strerror(errno));
+        if (by_name && !is_stdin) {            /* -F: waited for */
+            followed[nfollowed].fd = -1;
+            followed[nfollowed].name = name;
+            followed[nfollowed].by_name = 1;
+            nfollowed++;
+        }
         return 1;
     }
     if (header) {
@@ -218,12 +231,38 @@ static int tail_file(const char *name, long long n, int bytes, int from, int hea
     if (follow && !(is_stdin && fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))) {
         followed[nfollowed].fd = fd;
         followed[nfollowed].name = is_stdin ? "standard input" : name;
+        followed[nfollowed].by_name = by_name && !is_stdin;
         nfollowed++;
         return rc;
     }
     if (!is_stdin)
         close(fd);
     return rc;
+}
+
+/* -F: make f's descriptor the file its name now stands for, if any. */
+static void follow_name(struct followed *f)
+{
+    struct stat now, had;
+    int exists = stat(f->name, &now) == 0, why = errno;
+    if (f->fd >= 0 && exists && fstat(f->fd, &had) == 0 &&
+        had.st_ino == now.st_ino && had.st_dev == now.st_dev)
+        return;                                /* still the same file */
+    if (f->fd >= 0) {
+        if (exists)
+            fprintf(stderr, "tail: '%s' has been replaced;  following new file\n", f->name);
+        else
+            fprintf(stderr, "tail: '%s' has become inaccessible: %s\n", f->name,
+                    strerror(why));
+        close(f->fd);
+        f->fd = -1;
+        if (!exists)
+            return;
+    } else if (exists) {
+        fprintf(stderr, "tail: '%s' has appeared;  following new file\n", f->name);
+    }
+    if (exists)
+        f->fd = open(f->name, O_RDONLY);
 }
 
 /* -f: print what the files get from now on, until --pid's process ends. */
@@ -236,6 +275,10 @@ static void follow_files(int header, double interval, long pid)
         for (int i = 0; i < nfollowed; i++) {
             struct followed *f = &followed[i];
             struct stat st;
+            if (f->by_name)
+                follow_name(f);
+            if (f->fd < 0)
+                continue;
             off_t pos = lseek(f->fd, 0, SEEK_CUR);
             if (fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && pos > st.st_size) {
                 fprintf(stderr, "tail: %s: file truncated\n", f->name);
@@ -291,7 +334,7 @@ int main(int argc, char **argv)
         { "silent", no_argument, NULL, 'q' }, { "verbose", no_argument, NULL, 'v' },
         { NULL, 0, NULL, 0 },
     };
-    double interval = 1;
+    double interval = 0.1;     /* GNU's 1 s would show a write late */
     long pid = 0;
     while ((c = getopt_long(argc, argv, ":n:c:qvfFs:", longopts, NULL)) != -1) {
         switch (c) {
@@ -299,7 +342,8 @@ int main(int argc, char **argv)
         case 'c': n = parse_count(optarg, &from, "bytes"); bytes = 1; break;
         case 'q': quiet = 1; verbose = 0; break;
         case 'v': verbose = 1; quiet = 0; break;
-        case 'f': case 'F': follow = 1; break;
+        case 'f': follow = 1; break;
+        case 'F': follow = by_name = 1; break;
         case 's': interval = atof(optarg); break;
         case 'p': pid = atol(optarg); break;
         default:

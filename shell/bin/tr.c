@@ -1,7 +1,7 @@
 /*
  * tr - translate, delete or squeeze bytes of standard input.
  *
- *   tr [-cs] SET1 SET2      replace each byte of SET1 by the byte at the
+ *   tr [-cst] SET1 SET2     replace each byte of SET1 by the byte at the
  *                           same place in SET2 (whose last byte repeats
  *                           when it is the shorter)
  *   tr -d [-cs] SET1 [SET2] delete the bytes of SET1 (then squeeze SET2)
@@ -9,6 +9,8 @@
  *
  *   -c, -C  use the complement of SET1 (every byte not in it, in order)
  *   -s      squeeze repeats of the bytes of the last set given
+ *   -t      when translating, first cut SET1 to the length of SET2 (its
+ *           bytes past that stay as they are)
  *
  * In a set: a-z (a range), [:class:] for alnum alpha blank cntrl digit
  * graph lower print punct space upper xdigit, [=c=], [c*n] (n copies of
@@ -228,7 +230,8 @@ static void fill_set2(struct set *s2, size_t want)
 }
 
 /* What each byte becomes: itself, another byte, or -1 (deleted). */
-static void build_map(int *map, struct set *s1, struct set *s2, int delete, int nsets)
+static void build_map(int *map, struct set *s1, struct set *s2, int delete, int nsets,
+                      int truncate)
 {
     for (int i = 0; i < 256; i++)
         map[i] = i;
@@ -240,6 +243,8 @@ static void build_map(int *map, struct set *s1, struct set *s2, int delete, int 
     if (nsets < 2)
         return;
     fill_set2(s2, s1->n);
+    if (truncate && s1->n > s2->n)
+        s1->n = s2->n;
     if (s2->n == 0 && s1->n > 0)
         die("when translating, SET2 must not be empty", "");
     for (size_t i = 0; i < s1->n; i++)
@@ -248,20 +253,26 @@ static void build_map(int *map, struct set *s1, struct set *s2, int delete, int 
 
 int main(int argc, char **argv)
 {
-    int c, opt_c = 0, opt_d = 0, opt_s = 0;
-    while ((c = getopt(argc, argv, ":cCds")) != -1) {
+    int c, opt_c = 0, opt_d = 0, opt_s = 0, opt_t = 0;
+    while ((c = getopt(argc, argv, ":cCdst")) != -1) {
         switch (c) {
         case 'c': case 'C': opt_c = 1; break;
         case 'd': opt_d = 1; break;
         case 's': opt_s = 1; break;
+        case 't': opt_t = 1; break;
         default:
             bad_option(c);
-            fprintf(stderr, "usage: tr [-cCds] set1 [set2]\n");
+            fprintf(stderr, "usage: tr [-cCdst] set1 [set2]\n");
             return 1;
         }
     }
     int nsets = argc - optind;
     int want = opt_d ? (opt_s ? 2 : 1) : (opt_s ? 1 : 2);
+    if (nsets == 1 && want == 2) {
+        fprintf(stderr, "tr: missing operand after '%s'\n"
+                        "Two strings must be given when translating.\n", argv[optind]);
+        return 1;
+    }
     if (nsets < want || nsets > 2 || (opt_d && !opt_s && nsets == 2))
         die(nsets < want ? "missing operand" : "extra operand", "");
     struct set s1 = { 0 }, s2 = { 0 };
@@ -272,7 +283,7 @@ int main(int argc, char **argv)
         expand(&s2, argv[optind + 1]);
     int map[256];
     unsigned char squeeze[256] = { 0 };
-    build_map(map, &s1, &s2, opt_d, nsets);
+    build_map(map, &s1, &s2, opt_d, nsets, opt_t);
     /* -s squeezes the bytes of the last set given. */
     const struct set *last = nsets == 2 ? &s2 : &s1;
     for (size_t i = 0; opt_s && i < last->n; i++)

@@ -27,10 +27,11 @@
  * Each command is started with posix_spawnp, its standard input from
  * /dev/null (the items are xargs's input, not its), and xargs waits for
  * it before starting the next, unless -P lets more run at once. A command line holds
- * at most XARGS_ARG_MAX bytes of arguments (counted as the kernel counts
- * them: the strings, their NULs and a pointer each) and XARGS_ARGC_MAX
- * arguments: the kernel's limits (kernel/uapi/limits.h), used on every
- * system so that the commands xargs builds are the same everywhere.
+ * at most what the system's ARG_MAX (sysconf) leaves after the environment
+ * and 2048 bytes of headroom, counted as the kernel counts it (the
+ * strings, their NULs and a pointer each); and, unless -s says otherwise,
+ * at most 128 KiB of characters (the strings and their NULs), GNU's
+ * default, so that the commands xargs builds are the same everywhere.
  *
  * Exit status, as POSIX and GNU xargs: 0; 123 if any command exited with
  * 1 to 125; 124 if one exited with 255 (xargs stops at once); 125 if one
@@ -50,22 +51,34 @@
 #include <unistd.h>
 
 #define PROG "xargs"
-#define XARGS_ARG_MAX  (64 * 1024 - 2048)  /* Duplex's ARG_MAX, less room for envp */
-#define XARGS_ARGC_MAX 1023                /* Duplex's ARGC_MAX, less the NULL */
+#define XARGS_DEFAULT_CHARS (128 * 1024)  /* GNU's default -s */
 #define XARGS_PTR      8                   /* what the kernel counts for an argument's
                                               pointer: arm64's size, the larger */
 
-/* What an argument takes of XARGS_ARG_MAX: itself, its NUL, its pointer. */
+/* What an argument takes of ARG_MAX: itself, its NUL, its pointer. */
 static size_t arg_size(const char *arg) { return strlen(arg) + 1 + XARGS_PTR; }
 
 extern char **environ;
+
+/* What a command line may take, as arg_size counts: ARG_MAX less the
+ * environment and GNU's 2048 bytes of headroom. */
+static size_t arg_room;
+
+static void set_arg_room(void)
+{
+    size_t env = 0;
+    for (char **e = environ; e && *e; e++)
+        env += arg_size(*e);
+    long max = sysconf(_SC_ARG_MAX);
+    arg_room = max > 0 && (size_t)max > env + 2048 ? (size_t)max - env - 2048 : 0;
+}
 
 static int nul_items, no_empty_run, trace;
 static int delim = -1;                   /* -d's byte (-0: 0) */
 static long max_items;                   /* -n; 0: no limit but the sizes */
 static long max_lines;                   /* -L; 0: lines do not matter */
 static int line_ended;                   /* the item read last ended its line */
-static long max_chars;                   /* -s; 0: no limit but the kernel's */
+static long max_chars;                   /* -s (GNU's 128 KiB if not given) */
 static long max_procs = 1;               /* -P; 0: no limit */
 static long running;                     /* commands started, not yet waited for */
 static const char *slot_var;             /* --process-slot-var: its name */
@@ -330,7 +343,7 @@ static void run_replaced(const char *item)
     }
     argv[nbase] = NULL;
     int r = -1;
-    if (size > XARGS_ARG_MAX || too_long(argv, nbase)) {
+    if (size > arg_room || too_long(argv, nbase)) {
         fprintf(stderr, PROG ": argument line too long\n");
         r = 1;
     } else {
@@ -346,7 +359,7 @@ static void run_replaced(const char *item)
 /* One more item for the command line; runs it first if it is full. */
 static int fits(const char *item)
 {
-    return cmd_size + arg_size(item) <= XARGS_ARG_MAX &&
+    return cmd_size + arg_size(item) <= arg_room &&
            (!max_chars || cmd_chars + strlen(item) + 1 <= (size_t)max_chars);
 }
 
@@ -360,7 +373,7 @@ static void add_item(char *item)
         exit(1);
     }
     cmd_push(item);
-    if (ncmd - nbase == (size_t)max_items || ncmd == XARGS_ARGC_MAX)
+    if (ncmd - nbase == (size_t)max_items)
         flush_items();
 }
 
@@ -462,13 +475,16 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--help") == 0)
         usage(0);
     parse_options(argc, argv);
+    set_arg_room();
+    if (!max_chars)
+        max_chars = XARGS_DEFAULT_CHARS;
     static char echo[] = "echo";
     if (optind == argc)
         cmd_push(echo);
     for (int i = optind; i < argc; i++)
         cmd_push(argv[i]);
     nbase = ncmd;
-    if (cmd_size > XARGS_ARG_MAX || nbase >= XARGS_ARGC_MAX || too_long(cmd, nbase)) {
+    if (cmd_size > arg_room || too_long(cmd, nbase)) {
         fprintf(stderr, PROG ": argument list too long\n");
         return 1;
     }

@@ -33,46 +33,55 @@ static int hexval(int c)
     return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
 }
 
-static void reverse(FILE *f, int plain)
+/* -r, as vim's xxd reads a dump back, one byte of input at a time. A line
+ * starts with its offset: hex digits, blanks before them skipped, ended by
+ * any other byte (a colon, or the blanks of a dump without colons). Then
+ * the data: each two hex digits in a row are a byte, written at the
+ * offset (a gap before it filled with zeros: stdout may be a pipe); three
+ * bytes in a row that are no hex digits, or cols bytes written, end what
+ * the line gives. With -p there are no offsets nor columns, and blanks are
+ * skipped everywhere. */
+static void reverse(FILE *f, int plain, long cols)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    long long pos = 0, written = 0;
-    while ((len = getline(&line, &cap, f)) > 0) {
-        char *p = line;
-        if (!plain) {
-            char *colon = strchr(line, ':');
-            if (!colon)
+    long long want = 0, have = 0;
+    int n1 = -1, n2 = -1, n3 = -1, c;
+    int in_offset = !plain, at_start = 1;   /* at_start: blanks are skipped */
+    long p = 0;                             /* bytes of this line so far */
+    while ((c = getc(f)) != EOF) {
+        if (c == '\r' || (plain && (c == ' ' || c == '\n' || c == '\t')))
+            continue;
+        n3 = n2;
+        n2 = n1;
+        n1 = hexval(c);
+        if (n1 < 0 && at_start && c != '\n')
+            continue;
+        at_start = 0;
+        if (in_offset) {
+            if (n1 >= 0) {
+                want = want << 4 | n1;
                 continue;
-            pos = strtoll(line, NULL, 16);
-            p = colon + 1;
+            }
+            in_offset = 0;
+            p = 0;
         }
-        for (; written < pos; written++)
-            putchar(0);        /* a gap: zeros (stdout may be a pipe) */
-        int hi = -1, spaces = 0;
-        for (; *p && *p != '\n'; p++) {
-            int v = hexval((unsigned char)*p);
-            if (v < 0) {
-                /* two spaces in a row end the hex part of a dump line */
-                if (!plain && *p == ' ' && ++spaces >= 2 && hi < 0)
-                    break;
-                if (!plain && *p != ' ')
-                    break;
-                continue;
-            }
-            spaces = 0;
-            if (hi < 0) {
-                hi = v;
-            } else {
-                putchar(hi << 4 | v);
-                hi = -1;
-                pos++;
-                written++;
-            }
+        int full = 0;                       /* the line's bytes are all there */
+        if (!in_offset && n2 >= 0 && n1 >= 0) {
+            for (; have < want; have++)
+                putchar(0);
+            putchar(n2 << 4 | n1);
+            have++;
+            want++;
+            n1 = -1;
+            full = !plain && ++p >= cols;
+        }
+        if (c != '\n' && (full || (n1 < 0 && n2 < 0 && n3 < 0)))
+            while ((c = getc(f)) != EOF && c != '\n')
+                ;                           /* the rest of the line is no data */
+        if (c == '\n' && !plain) {
+            want = 0;
+            in_offset = at_start = 1;
         }
     }
-    free(line);
 }
 
 int main(int argc, char **argv)
@@ -103,7 +112,7 @@ int main(int argc, char **argv)
     if (!f)
         err(2, "%s", name);
     if (rev) {
-        reverse(f, plain);
+        reverse(f, plain, cols < 0 ? 16 : cols);
         return fflush(stdout) != 0;
     }
     if (cols < 0)

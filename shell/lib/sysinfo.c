@@ -1,11 +1,16 @@
 /*
  * sysinfo.c - what the system says about itself: uname, the host name,
  * and Duplex's own calls for ps and the tests (procinfo, kstat) and for
- * switching the machine off, and download, which hands a file out of it.
+ * switching the machine off, and download, which hands a file out of it;
+ * sysconf, the system's limits (getconf prints them).
  */
 #include "libc.h"
 #include <duplex.h>
+#include <errno.h>
+#include <limits.h>
 #include <string.h>
+#include <sys/resource.h>
+#include "../../kernel/uapi/mman.h"
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -70,4 +75,25 @@ int poweroff(int code)
 int download(int fd, const char *name)
 {
     return (int)sys_ret(sys2(SYS_download, fd, P(name)));
+}
+
+/* The limits are the kernel's (kernel/uapi/limits.h), but OPEN_MAX, which
+ * is the process's own RLIMIT_NOFILE. The page is the unit mmap rounds to
+ * on both targets; the clock ticks are Linux's USER_HZ. */
+long sysconf(int name)
+{
+    struct rlimit rl;
+    switch (name) {
+    case _SC_ARG_MAX:       return ARG_MAX;
+    case _SC_CHILD_MAX:     return NPROC;
+    case _SC_CLK_TCK:       return 100;
+    case _SC_NGROUPS_MAX:   return NGROUPS_MAX;
+    case _SC_OPEN_MAX:      return getrlimit(RLIMIT_NOFILE, &rl) == 0 ? (long)rl.rlim_cur : NOFILE;
+    case _SC_PAGESIZE:      return MMAP_PAGE;
+    case _SC_LINE_MAX:      return LINE_MAX;
+    case _SC_HOST_NAME_MAX: return HOST_NAME_MAX;
+    default:
+        errno = EINVAL;
+        return -1;
+    }
 }

@@ -114,7 +114,7 @@ static size_t blob(struct gen *g, uint8_t *buf, size_t cap)
     return len;
 }
 
-static uint8_t big[ARG_MAX + 4096];      /* room for any blob or string */
+static uint8_t big[MAX_ARG_STRLEN + 4096]; /* room for any blob or string */
 
 /* A pointer to a copy of b (n bytes), or a bad pointer. */
 static uptr place(struct gen *g, int i, const void *b, size_t n, const char *what)
@@ -329,26 +329,27 @@ static uptr argv_arg(struct gen *g, int i)
         show_ptr(g, i, a, "");
         return a;
     }
-    case 2: {                            /* more entries than ARGC_MAX */
-        uptr s = slice(g, 2), arr = slice(g, (ARGC_MAX + 2) * sizeof(uptr));
+    case 2: {                            /* many entries (counted only by ARG_MAX) */
+        enum { MANY = 1025 };
+        uptr s = slice(g, 2), arr = slice(g, (MANY + 1) * sizeof(uptr));
         put(g, s, "a", 2);
         uptr *v = (uptr *)(void *)big;
-        for (int k = 0; k <= ARGC_MAX; k++)
+        for (int k = 0; k < MANY; k++)
             v[k] = s;
-        v[ARGC_MAX + 1] = 0;
-        put(g, arr, v, (ARGC_MAX + 2) * sizeof(uptr));
+        v[MANY] = 0;
+        put(g, arr, v, (MANY + 1) * sizeof(uptr));
         show_ptr(g, i, arr, " [\"a\" x 1025]");
         return arr;
     }
-    case 3: {                            /* one string as long as ARG_MAX allows, or one more */
-        size_t len = ARG_MAX - 2 * sizeof(uptr) - 1 + (in_u8(g->in) & 1);
+    case 3: {                            /* one string as long as allowed, or one more */
+        size_t len = MAX_ARG_STRLEN - 1 + (in_u8(g->in) & 1);
         uptr s = slice(g, len + 1), arr = slice(g, 2 * sizeof(uptr));
         memset(big, 'y', len);
         big[len] = 0;
         put(g, s, big, len + 1);
         uptr v[2] = { s, 0 };
         put(g, arr, v, sizeof v);
-        show_ptr(g, i, arr, len + 2 * sizeof(uptr) + 1 > ARG_MAX ? " [ARG_MAX+1]" : " [ARG_MAX]");
+        show_ptr(g, i, arr, len + 1 > MAX_ARG_STRLEN ? " [MAX_ARG_STRLEN+1]" : " [MAX_ARG_STRLEN]");
         return arr;
     }
     case 4:                              /* an entry that points nowhere */

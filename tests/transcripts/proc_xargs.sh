@@ -24,8 +24,9 @@ cat trace
 echo "--- the command's standard input is /dev/null, not the items"
 echo - | xargs cat
 echo "status $?"
-echo "--- at most 1023 arguments to a command"
+echo "--- no limit on the number of arguments but their size (GNU's 128 KiB)"
 seq 1 2500 | xargs | wc -l
+seq 1 30000 | xargs | wc -l
 seq 1 2500 | xargs -n 1000 | wc -l
 echo "--- exit statuses"
 echo a | xargs sh -c 'exit 3'

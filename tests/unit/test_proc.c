@@ -68,39 +68,53 @@ TEST(spawn_errors)
     tsys(init, SYS_unlink, (long)ustr(init, "/bin/noexec"));
 }
 
-TEST(spawn_rejects_too_many_or_too_long_args)
+/* Linux's limits: no count of entries but what ARG_MAX holds, and a
+ * string of at most MAX_ARG_STRLEN bytes with its NUL. */
+TEST(spawn_limits_each_string_not_the_count)
 {
-    static const char *many[ARGC_MAX + 2];
-    for (int i = 0; i < ARGC_MAX + 1; i++)
+    static const char *many[5002];
+    many[0] = "init";
+    for (int i = 1; i < 5001; i++)
         many[i] = "a";
-    many[ARGC_MAX + 1] = NULL;
-    CHECK_EQ(spawn_args(init, "/bin/init", many, 0, 0, 0), -E2BIG);
-    static char big[ARG_MAX + 10];
-    memset(big, 'x', sizeof big - 1);
-    const char *argv[] = { big, NULL };
-    CHECK_EQ(spawn_args(init, "/bin/init", argv, 0, 0, 0), -E2BIG);
-    static char longish[3000];
-    memset(longish, 'y', sizeof longish - 1);
-    const char *argv2[] = { "init", longish, NULL };
-    long pid = spawn_args(init, "/bin/init", argv2, 0, 0, 0);
+    many[5001] = NULL;
+    long pid = spawn_args(init, "/bin/init", many, 0, 0, 0);
     CHECK(pid > 0);
     texit_reap(proc_find((int)pid), 0);
+    static char big[MAX_ARG_STRLEN + 1];
+    memset(big, 'x', MAX_ARG_STRLEN - 1);               /* the longest string there may be */
+    const char *argv[] = { "init", big, NULL };
+    pid = spawn_args(init, "/bin/init", argv, 0, 0, 0);
+    CHECK(pid > 0);
+    texit_reap(proc_find((int)pid), 0);
+    big[MAX_ARG_STRLEN - 1] = 'x';                      /* one byte more */
+    CHECK_EQ(spawn_args(init, "/bin/init", argv, 0, 0, 0), -E2BIG);
 }
 
 /* ARG_MAX counts as Linux does: every string of argv and envp with its
  * NUL, plus one pointer per string. A long string is counted once, by its
- * length (it was once counted in growing chunks, which refused 9 KB). */
-static long spawn_sized(size_t argv_len, size_t env_len)
+ * length (it was once counted in growing chunks, which refused 9 KB).
+ * argv is "init" and `copies` pointers to one string of `len` bytes (the
+ * fake user memory of a test could not hold ARG_MAX bytes of distinct
+ * strings); envp one string of env_len bytes. The user buffers are the
+ * test's, allocated once. */
+struct sized { uptr str, env, vec, envp, init; };
+
+static long spawn_sized(const struct sized *u, int copies, size_t len, size_t env_len)
 {
-    static char a[ARG_MAX + 1], e[ARG_MAX + 1];
-    memset(a, 'a', argv_len);
-    a[argv_len] = '\0';
+    char *a = uhost(init, u->str), *e = uhost(init, u->env);
+    memset(a, 'a', len);
+    a[len] = '\0';
     memset(e, 'e', env_len);
     e[env_len] = '\0';
-    const char *argv[] = { "init", a, NULL };
-    const char *envp[] = { e, NULL };
-    long pid = tsys(init, SYS_spawn, (long)ustr(init, "/bin/init"), (long)uargv(init, argv),
-                    (long)uargv(init, envp), 0L, 0L, 0L);
+    uptr *v = uhost(init, u->vec), *ev = uhost(init, u->envp);
+    v[0] = u->init;
+    for (int i = 1; i <= copies; i++)
+        v[i] = u->str;
+    v[copies + 1] = 0;
+    ev[0] = u->env;
+    ev[1] = 0;
+    long pid = tsys(init, SYS_spawn, (long)ustr(init, "/bin/init"), (long)u->vec,
+                    (long)u->envp, 0L, 0L, 0L);
     if (pid > 0)
         texit_reap(proc_find((int)pid), 0);
     return pid;
@@ -108,14 +122,17 @@ static long spawn_sized(size_t argv_len, size_t env_len)
 
 TEST(spawn_counts_arg_max_as_linux)
 {
-    const size_t fixed = 3 * sizeof(uptr) + sizeof "init";  /* 3 pointers, "init\0" */
-    const size_t room = ARG_MAX - fixed - 2;                   /* less the two NULs */
-    CHECK(spawn_sized(9000, 0) > 0);
-    CHECK(spawn_sized(room, 0) > 0);                           /* exactly ARG_MAX */
-    CHECK_EQ(spawn_sized(room + 1, 0), -E2BIG);                /* one byte over */
-    CHECK(spawn_sized(room - 1000, 1000) > 0);                 /* envp counts too */
-    CHECK_EQ(spawn_sized(room - 1000, 1001), -E2BIG);
-    CHECK_EQ(spawn_sized(0, room + 1), -E2BIG);
+    const size_t each = 100000, copies = 20;
+    const size_t fixed = sizeof(uptr) + sizeof "init" + copies * (sizeof(uptr) + each + 1);
+    const size_t room = ARG_MAX - fixed - sizeof(uptr) - 1;   /* envp's string, less its NUL */
+    struct sized u = { ubuf(init, MAX_ARG_STRLEN), ubuf(init, MAX_ARG_STRLEN),
+                       ubuf(init, (copies + 2) * sizeof(uptr)), ubuf(init, 2 * sizeof(uptr)),
+                       ustr(init, "init") };
+    CHECK(spawn_sized(&u, 1, 9000, 0) > 0);
+    CHECK(spawn_sized(&u, copies, each, room) > 0);                /* exactly ARG_MAX */
+    CHECK_EQ(spawn_sized(&u, copies, each, room + 1), -E2BIG);     /* one byte over */
+    CHECK(spawn_sized(&u, copies, each + 1, room - copies) > 0);   /* argv and envp together */
+    CHECK_EQ(spawn_sized(&u, copies, each + 1, room - copies + 1), -E2BIG);
 }
 
 TEST(process_table_full_gives_eagain)

@@ -8,6 +8,10 @@
  * symbolic link met is replaced by its target, followed by what remains
  * (40 links at most: ELOOP). How much must exist is the mode's: 'e' every
  * component, 'f' all but the last, 'm' none.
+ *
+ * relative_path then writes one canonical path as seen from a canonical
+ * directory: up to their last shared component, a ".." for each component
+ * of the directory after it, then the rest of the path.
  */
 #include <errno.h>
 #include <limits.h>
@@ -99,4 +103,30 @@ fail:
     free(rest);
     free(out);
     return NULL;
+}
+
+char *relative_path(const char *path, const char *dir)
+{
+    if (strcmp(dir, "/") == 0)
+        dir = "";                                 /* no component at all */
+    size_t common = 0;                            /* the shared leading components */
+    for (size_t i = 0;; i++) {
+        char a = dir[i], b = path[i];
+        if ((a == '\0' || a == '/') && (b == '\0' || b == '/'))
+            common = i;
+        if (a != b || a == '\0')
+            break;
+    }
+    size_t ups = 0;
+    for (const char *p = dir + common; *p; p++)
+        ups += *p == '/';
+    const char *rest = path + common + (path[common] == '/');
+    char *out = xmalloc(ups * 3 + strlen(rest) + 2);
+    out[0] = '\0';
+    for (size_t i = 0; i < ups; i++)
+        strcat(out, i + 1 < ups || *rest ? "../" : "..");
+    strcat(out, rest);
+    if (!*out)
+        strcpy(out, ".");
+    return out;
 }

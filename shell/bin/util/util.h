@@ -85,6 +85,9 @@ long user_group(const char *name);       /* a user NAME's login group; -1: none 
  * 'e' (every component must exist), 'f' (all but the last) or 'm' (none).
  * malloc'd; NULL and errno on failure. */
 char *canonical_path(const char *path, int mode, int nolinks);
+/* The canonical path as a path from the canonical directory dir
+ * ("../three/four", "." for dir itself); malloc'd. */
+char *relative_path(const char *path, const char *dir);
 
 /* The terminal (term.c): size (from the tty, else $LINES and $COLUMNS,
  * else 24x80); raw mode (no echo, no line editing, no signals from keys)

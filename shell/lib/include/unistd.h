@@ -70,6 +70,18 @@ int   usleep(useconds_t usec);
 int   pause(void);
 int   gethostname(char *name, size_t len);
 
+/* sysconf names: Linux's numbers. */
+#define _SC_ARG_MAX        0
+#define _SC_CHILD_MAX      1
+#define _SC_CLK_TCK        2
+#define _SC_NGROUPS_MAX    3
+#define _SC_OPEN_MAX       4
+#define _SC_PAGESIZE       30
+#define _SC_PAGE_SIZE      _SC_PAGESIZE
+#define _SC_LINE_MAX       43
+#define _SC_HOST_NAME_MAX  180
+long  sysconf(int name);
+
 /* the file system */
 int   chdir(const char *path);
 char *getcwd(char *buf, size_t size);
