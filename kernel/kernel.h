@@ -514,6 +514,12 @@ const char *lazy_name(const struct inode *ip);   /* NULL: its bytes are here */
  * (KERN_BLOCK), or it failed (-EIO); without may_wait, -EIO at once. */
 long        lazy_ready(struct proc *p, struct inode *ip, bool may_wait);
 long        lazy_ready_path(struct proc *p, const char *path);  /* the same, by path */
+
+/* script.c */
+#define SCRIPT_DEPTH 4           /* interpreters that are scripts themselves, at most */
+bool   script_parse(struct inode *ip, char *interp, char *arg);
+char **script_argv(const char *interp, const char *arg, const char *path, char *const argv[]);
+long   script_ready(struct proc *p, const char *path);
 void        lazy_forget(struct inode *ip);       /* its bytes are not needed: it is empty */
 
 /* ---- ipc/pipe.c, ipc/fifo.c ---------------------------------------------- */

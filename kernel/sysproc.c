@@ -98,12 +98,9 @@ static long args_copyin(struct proc *p, uptr uargv, uptr uenvp, struct args *out
 
 /* ---- loading a program ---------------------------------------------------- */
 
-/* p now runs the program ip (whose reference it takes), started by path:
- * /proc/N/exe and comm, as Linux's (the last part of path, 15 bytes). */
-static void set_exe(struct proc *p, struct inode *ip, const char *path)
+/* comm, as Linux's: the last part of the path p was started by, 15 bytes. */
+static void set_comm(struct proc *p, const char *path)
 {
-    iput(p->exe);
-    p->exe = ip;
     const char *name = path;
     for (const char *s = path; *s; s++)
         if (*s == '/' && s[1])
@@ -111,10 +108,44 @@ static void set_exe(struct proc *p, struct inode *ip, const char *path)
     kstrlcpy(p->comm, name, sizeof p->comm);
 }
 
+/* p now runs the program ip (whose reference it takes), started by path:
+ * /proc/N/exe and comm. */
+static void set_exe(struct proc *p, struct inode *ip, const char *path)
+{
+    iput(p->exe);
+    p->exe = ip;
+    set_comm(p, path);
+}
+
+static int load_program(struct proc *p, struct proc *as, const char *path,
+                        char *const argv[], char *const envp[], int depth);
+
+/* Load the interpreter that a script's #! line names (script.c). */
+static int load_script(struct proc *p, struct proc *as, struct inode *ip,
+                       const char *path, char *const argv[], char *const envp[],
+                       int depth)
+{
+    char interp[256], arg[256];
+    script_parse(ip, interp, arg);
+    iput(ip);
+    if (!interp[0])
+        return -ENOEXEC;
+    if (depth >= SCRIPT_DEPTH)
+        return -ELOOP;
+    char **v = script_argv(interp, arg, path, argv);
+    if (!v)
+        return -ENOMEM;
+    int r = load_program(p, as, interp, v, envp, depth + 1);
+    kfree(v);
+    if (r == 0)
+        set_comm(p, path);      /* a script is known by its own name, as on Linux */
+    return r;
+}
+
 /* Load the program at path into p (a new child, or the caller for exec).
  * Paths are resolved relative to `as`. */
-int spawn_load(struct proc *p, struct proc *as, const char *path,
-               char *const argv[], char *const envp[])
+static int load_program(struct proc *p, struct proc *as, const char *path,
+                        char *const argv[], char *const envp[], int depth)
 {
     struct inode *ip;
     long r = namei(as, path, &ip);
@@ -125,6 +156,9 @@ int spawn_load(struct proc *p, struct proc *as, const char *path,
         iput(ip);
         return -EACCES;
     }
+    char interp[256], arg[256];
+    if (script_parse(ip, interp, arg))
+        return load_script(p, as, ip, path, argv, envp, depth);
     struct exec_image img = { .code = ip->data, .len = (size_t)ip->size,
                               .id = ip->content_id, .argv = argv, .envp = envp };
     r = plat_proc_load(p, &img);
@@ -135,6 +169,12 @@ int spawn_load(struct proc *p, struct proc *as, const char *path,
         iput(ip);
     }
     return (int)r;
+}
+
+int spawn_load(struct proc *p, struct proc *as, const char *path,
+               char *const argv[], char *const envp[])
+{
+    return load_program(p, as, path, argv, envp, 0);
 }
 
 /* ---- spawn ------------------------------------------------------------------ */
@@ -270,7 +310,7 @@ static long spawn_read(struct proc *p, const long *a, struct spawn_req *rq)
  * undone when the call blocks. */
 static long spawn_files_ready(struct proc *p, struct spawn_req *rq)
 {
-    long r = lazy_ready_path(p, rq->path);
+    long r = script_ready(p, rq->path);
     char path[PATH_MAX];
     for (int i = 0; r == 0 && i < rq->nacts; i++) {
         const struct k_spawn_action *act = &rq->acts[i];
@@ -356,7 +396,7 @@ long sys_execve(struct proc *p, const long *a)
     r = args_copyin(p, (uptr)a[1], (uptr)a[2], &args);
     if (r < 0)
         return r;
-    r = lazy_ready_path(p, path);           /* its bytes first, if they have not come */
+    r = script_ready(p, path);      /* its bytes first (and its interpreter's), if they have not come */
     if (r == 0)
         r = spawn_load(p, p, path, args.argv, args.envp);
     kfree(args.argv);
