@@ -35,9 +35,18 @@ printf '#!/tmp/loop.sh\n' > loop.sh
 chmod +x loop.sh
 env ./loop.sh
 echo "status $?"
+echo "--- pgrep and killall know a running script by its name"
+printf '#!/bin/sh\nwhile :; do sleep 0.1; done\n' > spin.sh
+chmod +x spin.sh
+./spin.sh &
+sleep 0.3
+pgrep -lx spin.sh | cut -d' ' -f2
+killall -w spin.sh && echo killed
+wait
+pgrep -x spin.sh || echo "no spin.sh left"
 echo "--- no #! line: the shell runs it"
 printf 'echo plain script "$1"\n' > plain.sh
 chmod +x plain.sh
 ./plain.sh p
 env ./plain.sh q
-rm -f args.awk e.sh named.sh nest.sh bad.sh loop.sh plain.sh
+rm -f args.awk e.sh named.sh nest.sh bad.sh loop.sh plain.sh spin.sh

@@ -6,6 +6,7 @@
  * host-only shim reads the same facts from Linux's /proc, so that these
  * programs and the transcripts using them can be tried there too.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,10 +89,22 @@ struct k_procinfo *proc_list(int *n)
     return v;
 }
 
-/* The name of a process: the base name of the first word of its command
- * line (at most 15 bytes, as Linux's comm). */
+/* The name of a process: its comm in /proc (the base name of the program
+ * it was started by, at most 15 bytes: a script's own name, not its
+ * interpreter's); if that cannot be read, the base name of the first word
+ * of its command line. */
 void proc_name(const struct k_procinfo *p, char out[16])
 {
+    char path[32];
+    snprintf(path, sizeof path, "/proc/%d/comm", (int)p->pid);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        bool ok = fgets(out, 16, f) != NULL;
+        fclose(f);
+        out[strcspn(out, "\n")] = '\0';
+        if (ok && out[0])
+            return;
+    }
     const char *cmd = p->cmdline;
     size_t n = strcspn(cmd, " ");
     const char *slash = memchr(cmd, '/', n);
