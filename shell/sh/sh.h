@@ -60,6 +60,10 @@ char *shell_quote_line(const char *s);    /* the same on one line: $'..' */
 /* An error that ends a non-interactive shell (POSIX 2.8.1): the message,
  * then $? = status and, in a script, the shell exits. */
 void sh_fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A special builtin's own failure (shift too far, a . file not found):
+ * sh_fatal(2) in sh; bash outside posix mode only fails the command, with
+ * status 1. Returns the status. */
+int special_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 typedef int (*builtin_fn)(char **argv);
 
@@ -87,6 +91,7 @@ struct shell {
     char **argv;            /* $1 ... */
     int    argc;
     char  *self;            /* how to start another copy of this shell */
+    bool   bash;            /* started as `bash`: bash's echo (main.c) */
     /* options (options.c) */
     bool   errexit, xtrace, noglob, nounset, allexport, noclobber, noexec,
            verbose, ignoreeof, monitor, notify, vi, emacs, posix,
@@ -227,6 +232,8 @@ void  var_make_local(const char *name);
 void  vars_serialize(struct strbuf *out);
 void  var_restore_exact(const char *name, const char *value, int flags);
 void  vars_dynamic_off(bool lineno, bool random);
+void  vars_start_clock(void);
+void  vars_named(const char *prefix, struct wordlist *out);   /* ${!prefix*} */                  /* SECONDS counts from now */
 void  vars_free_all(void);
 
 void positional_set(char **args, int n);   /* copies */
@@ -307,6 +314,7 @@ struct spawn_spec {
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
 int   spawn_process(pid_t *pid, const struct spawn_spec *sp, const char *path, char **argv);
 const char *exec_strerror(const char *path, int err);
+void  script_command(const char *path, char *const *args, struct wordlist *out);
 const char *hash_lookup(const char *name);
 void  hash_remember(const char *name, const char *path);
 

@@ -271,3 +271,18 @@ void sh_fatal(int status, const char *fmt, ...)
         sh.exit_status = status;
     }
 }
+
+int special_error(const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (sh.bash && !sh.posix) {
+        sh_error("%s", buf);
+        return 1;
+    }
+    sh_fatal(2, "%s", buf);
+    return 2;
+}
