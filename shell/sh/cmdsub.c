@@ -8,7 +8,7 @@
  * (pipeline.c decides which stage needs a sub-shell); anything else -
  * several commands, a compound command - is one sub-shell (state.c).
  * Its status is the status of the substitution, which an assignment
- * alone (`x=$(false)`) reports.
+ * alone (`x=$(false)`) reports. bash's $(<file) is $(command cat <file).
  */
 #include "sh.h"
 
@@ -49,6 +49,13 @@ static struct node *parse_direct(const char *text, bool *bad)
         return NULL;
     }
     bool simple = first->type == N_SIMPLE;
+    if (simple && !sh.posix && !first->simple.words.n && !first->simple.assigns.n &&
+        first->redirs && !first->redirs->next && first->redirs->op == R_IN &&
+        first->redirs->fd == 0) {
+        /* bash's $(<file): the file's contents */
+        wl_add(&first->simple.words, xstrdup("command"));
+        wl_add(&first->simple.words, xstrdup("cat"));
+    }
     if (first->type == N_PIPELINE && !first->pipe.negate && !first->pipe.timed) {
         simple = true;
         for (int i = 0; i < first->pipe.n; i++)

@@ -259,10 +259,15 @@ static int exec_case(struct node *n)
     if (!word)
         return 1;
     int status = 0;
+    bool fall = false;                  /* bash's ;&: the next body runs too */
     for (struct case_item *c = n->case_.items; c; c = c->next) {
-        if (case_item_matches(c, word)) {
+        if (fall || case_item_matches(c, word)) {
             status = c->body ? exec_node(c->body) : 0;
-            break;
+            if (sh.control != CTL_NONE)
+                break;
+            fall = c->end == T_SEMIAND;
+            if (c->end != T_SEMIAND && c->end != T_DSEMIAND)
+                break;                  /* ;;& goes on trying the patterns */
         }
     }
     free(word);

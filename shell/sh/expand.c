@@ -60,23 +60,34 @@ char value_flag(struct ctx c)
 
 /* ---- $@ and $* -------------------------------------------------------------- */
 
-void add_positional(struct expansion *ex, char kind, struct ctx c)
+/* The words v[0..n) as $@ (kind '@') or $* gives the parameters: one
+ * field each, or "$*" as one joined by the first character of $IFS. */
+void add_fields(struct expansion *ex, char kind, char **v, int n, struct ctx c)
 {
     if (kind == '*' && c.dq) {
-        char *all = positional_star();
-        add(ex, all, strlen(all), F_QUOTED);
-        free(all);
+        const char *ifs = var_get("IFS");
+        char sep = ifs ? ifs[0] : ' ';
+        for (int k = 0; k < n; k++) {
+            if (k && sep)
+                add(ex, &sep, 1, F_QUOTED);
+            add(ex, v[k], strlen(v[k]), F_QUOTED);
+        }
         return;
     }
-    if (c.dq && sh.argc == 0)
+    if (c.dq && n == 0)
         ex->at_empty = true;        /* "$@" with no parameters: no field */
-    for (int k = 0; k < sh.argc; k++) {
+    for (int k = 0; k < n; k++) {
         if (k)
             mark(ex, F_BREAK);
         if (c.dq)
             mark(ex, F_QMARK);
-        add(ex, sh.argv[k], strlen(sh.argv[k]), c.dq ? F_QUOTED : F_SPLIT);
+        add(ex, v[k], strlen(v[k]), c.dq ? F_QUOTED : F_SPLIT);
     }
+}
+
+void add_positional(struct expansion *ex, char kind, struct ctx c)
+{
+    add_fields(ex, kind, sh.argv, sh.argc, c);
 }
 
 /* ---- strings out of words ------------------------------------------------------ */
@@ -330,6 +341,8 @@ bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
             next = (long)expand_backslash(ex, s, len, i, c, dq);
         } else if (ch == '$' && i + 1 < len && s[i + 1] == '\'' && !dq && !sh.posix) {
             next = (long)dollar_single(ex, s, len, i);
+        } else if (ch == '$' && i + 1 < len && s[i + 1] == '"' && !dq && !sh.posix) {
+            next = (long)i + 1;         /* bash's $"...": no translations, "..." */
         } else if (ch == '$') {
             struct ctx here = c;
             here.dq = dq;

@@ -226,6 +226,22 @@ static enum tok lex_operator(struct lexer *lx, struct token *t)
 {
     const char *s = lx->src + lx->pos;
     char next = lx->pos + 1 < lx->len ? s[1] : '\0';
+    char third = lx->pos + 2 < lx->len ? s[2] : '\0';
+    if (!sh.posix && s[0] == ';' && (next == '&' || (next == ';' && third == '&'))) {
+        lx->pos += next == '&' ? 2 : 3;         /* bash's ;& and ;;& */
+        return t->type = next == '&' ? T_SEMIAND : T_DSEMIAND;
+    }
+    if (!sh.posix && s[0] == '|' && next == '&') {
+        lx->pos += 2;                           /* bash's |&: 2>&1 | */
+        t->fd = 2;
+        return t->type = T_PIPE;
+    }
+    if (!sh.posix && s[0] == '&' && next == '>') {
+        lx->pos += third == '>' ? 3 : 2;        /* bash's &> and &>> */
+        t->fd = 1;
+        t->op = third == '>' ? R_APPENDERR : R_OUTERR;
+        return t->type = T_REDIR;
+    }
     static const struct { char a, b; enum tok type; } ops[] = {
         { ';', ';', T_DSEMI }, { '&', '&', T_AND }, { '|', '|', T_OR },
         { ';', 0, T_SEMI }, { '&', 0, T_AMP }, { '|', 0, T_PIPE },

@@ -153,7 +153,7 @@ bool at_list_end(struct parser *p)
     };
     struct token *t = peek(p);
     if (t->type == T_RPAREN || t->type == T_DSEMI || t->type == T_EOF ||
-        t->type == T_INCOMPLETE)
+        t->type == T_INCOMPLETE || t->type == T_SEMIAND || t->type == T_DSEMIAND)
         return true;
     for (int i = 0; t->type == T_WORD && closers[i]; i++)
         if (strcmp(t->word, closers[i]) == 0)
@@ -167,9 +167,11 @@ static const char *token_text(struct token *t)
         [T_NEWLINE] = "newline", [T_EOF] = "end of file", [T_SEMI] = ";",
         [T_DSEMI] = ";;", [T_AMP] = "&", [T_AND] = "&&", [T_PIPE] = "|",
         [T_OR] = "||", [T_LPAREN] = "(", [T_RPAREN] = ")",
+        [T_SEMIAND] = ";&", [T_DSEMIAND] = ";;&",
     };
     static const char *const redirs[] = {
         [R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>", [R_CLOBBER] = ">|",
+        [R_OUTERR] = "&>", [R_APPENDERR] = "&>>",
         [R_RDWR] = "<>", [R_DUPIN] = "<&", [R_DUPOUT] = ">&",
         [R_HEREDOC] = "<<", [R_HEREDOC_TAB] = "<<-",
     };
@@ -288,9 +290,12 @@ bool parse_redirects(struct parser *p, struct node *n)
 
 /* ---- simple commands and functions -------------------------------------- */
 
+/* NAME=value, or bash's NAME+=value (appends). */
 static bool is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
+    if (eq && eq > w && eq[-1] == '+' && !sh.posix)
+        return is_name(w, (size_t)(eq - w - 1));
     return eq && is_name(w, (size_t)(eq - w));
 }
 
@@ -381,6 +386,20 @@ struct node *parse_cmd(struct parser *p)
 
 /* ---- pipelines and lists -------------------------------------------------- */
 
+/* bash's `a |& b`: a's 2>&1, after its own redirections. */
+static void pipe_stderr_too(struct node *c)
+{
+    struct redir **tail = &c->redirs;
+    while (*tail)
+        tail = &(*tail)->next;
+    struct redir *r = xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->fd = 2;
+    r->op = R_DUPOUT;
+    r->target = xstrdup("1");
+    *tail = r;
+}
+
 static struct node *parse_pipeline(struct parser *p)
 {
     size_t start = peek(p)->start;
@@ -418,6 +437,8 @@ static struct node *parse_pipeline(struct parser *p)
     n->pipe.cmds = xmalloc(sizeof *n->pipe.cmds);
     n->pipe.cmds[n->pipe.n++] = first;
     while (peek(p)->type == T_PIPE) {
+        if (peek(p)->fd == 2)
+            pipe_stderr_too(n->pipe.cmds[n->pipe.n - 1]);
         consume(p);
         skip_newlines(p);
         struct node *c = parse_cmd(p);

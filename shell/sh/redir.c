@@ -27,7 +27,9 @@ int redir_open_flags(enum redir_op op)
     case R_IN:      return O_RDONLY;
     case R_OUT:     return O_WRONLY | O_CREAT | O_TRUNC | (sh.noclobber ? O_EXCL : 0);
     case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
-    case R_APPEND:  return O_WRONLY | O_CREAT | O_APPEND;
+    case R_APPEND:
+    case R_APPENDERR: return O_WRONLY | O_CREAT | O_APPEND;
+    case R_OUTERR:  return O_WRONLY | O_CREAT | O_TRUNC | (sh.noclobber ? O_EXCL : 0);
     case R_RDWR:    return O_RDWR | O_CREAT;
     default:        return O_RDONLY;     /* here-documents */
     }
@@ -136,6 +138,15 @@ bool redirs_expand(struct redir *r, struct xredirs *out)
         if (!expand_one(r, x)) {
             xredirs_free(out);
             return false;
+        }
+        if (r->op == R_OUTERR || r->op == R_APPENDERR) {
+            /* &>file is >file 2>&1 */
+            out->v = xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+            x = &out->v[out->n++];
+            memset(x, 0, sizeof *x);
+            x->fd = 2;
+            x->op = R_DUPOUT;
+            x->src_fd = 1;
         }
     }
     return true;
@@ -283,7 +294,7 @@ bool redirs_check(const struct xredirs *xs)
         else if (x->op == R_IN)
             ok = access(x->path, R_OK) == 0;
         else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB)
-            ok = *x->path && writable(x->path, x->op == R_OUT && sh.noclobber);
+            ok = *x->path && writable(x->path, (x->op == R_OUT || x->op == R_OUTERR) && sh.noclobber);
         if (!ok)
             return false;
         if (x->fd < 64)

@@ -117,12 +117,14 @@ extern struct shell sh;
 enum tok {
     T_WORD, T_NEWLINE, T_EOF, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR,
     T_LPAREN, T_RPAREN, T_REDIR,
-    T_INCOMPLETE            /* the input ended inside a quote or $( */
+    T_INCOMPLETE,           /* the input ended inside a quote or $( */
+    T_SEMIAND, T_DSEMIAND   /* bash's ;& and ;;& ending a case item */
 };
 
 enum redir_op {
     R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT,
-    R_HEREDOC, R_HEREDOC_TAB, R_HERESTRING
+    R_HEREDOC, R_HEREDOC_TAB, R_HERESTRING,
+    R_OUTERR, R_APPENDERR   /* bash's &> and &>>: stdout and stderr */
 };
 
 struct redir {
@@ -176,6 +178,8 @@ struct case_item {
     struct case_item *next;
     struct wordlist patterns;   /* raw words */
     struct node *body;          /* may be NULL */
+    enum tok end;               /* T_DSEMI, or bash's T_SEMIAND (;& runs the
+                                   next body too), T_DSEMIAND (;;& tries on) */
 };
 
 struct node {
