@@ -175,18 +175,21 @@ static bool expand_assignments(struct stage *st, struct node *n, bool keep)
         char *value = assignment_value(n->simple.assigns.v[i], &name);
         if (!value)
             return false;
-        struct strbuf b = {0};
-        sb_adds(&b, name);
-        sb_addc(&b, '=');
-        sb_adds(&b, value);
-        wl_add(&st->assigns, sb_take(&b));
         if (!keep)
             var_make_local(name);
         bool exporting = !keep || st->builtin == builtin_find("exec");
         bool ok = var_set(name, value, exporting ? V_EXPORT : 0);
+        if (ok) {
+            struct strbuf b = {0};
+            sb_adds(&b, name);
+            sb_addc(&b, '=');
+            sb_adds(&b, value);
+            wl_add(&st->assigns, sb_take(&b));
+        }
         free(name);
         free(value);
-        if (!ok) {
+        /* bash runs the command all the same, without that assignment */
+        if (!ok && (keep || !sh.bash || sh.posix)) {
             sh_fatal(2, "assignment to a read-only variable");
             return false;
         }

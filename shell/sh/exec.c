@@ -182,7 +182,11 @@ static int exec_for(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (int i = 0; i < items.n; i++) {
-        var_set(n->for_.var, items.v[i], false);
+        if (!var_set(n->for_.var, items.v[i], false)) {
+            /* a read-only variable: the loop stops; in sh, the script too */
+            status = special_failure();     /* var_set said why */
+            break;
+        }
         status = exec_node(n->for_.body);
         if (loop_stops())
             break;

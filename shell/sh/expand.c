@@ -185,6 +185,13 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
         free(text);
         return ok ? end : -1;
     }
+    if (i + 1 < len && s[i + 1] == '[' && !sh.posix) {
+        /* bash's old $[expression], the same as $((expression)) */
+        const char *close = memchr(s + i + 2, ']', len - i - 2);
+        if (close)
+            return expand_arith(ex, s + i + 2, (size_t)(close - s) - i - 2, c)
+                   ? close - s + 1 : -1;
+    }
     if (i + 1 < len && s[i + 1] == '{') {
         long end = skip_brace(s, len, i + 2, c.dq);
         if (end < 0)

@@ -191,6 +191,13 @@ static void unexpected_end(const struct reader *r)
         sh_error("line %d: syntax error: unexpected end of file", line);
 }
 
+/* A syntax error in a file read by `.` ends the script in sh, as POSIX
+ * says; bash (not in posix mode) only returns from the `.`, status 2. */
+static bool sourced_in_bash(void)
+{
+    return sh.source_depth > 0 && sh.bash && !sh.posix;
+}
+
 /* The input ended after a backslash: a backslash-newline joins the line
  * to nothing, and a backslash last of all is an ordinary character (as
  * if quoted), as bash and dash read `sh -c 'echo \'`. false: the text
@@ -247,6 +254,8 @@ static bool next_command(struct reader *r, struct node **out)
         case PARSE_ERROR:               /* a script stops there; a terminal goes on */
             sh.status = 2;
             discard(r);
+            if (sourced_in_bash())
+                return false;           /* . returns 2 */
             if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
                 sh.control = CTL_EXIT;
                 sh.exit_status = 2;
@@ -260,6 +269,8 @@ static bool next_command(struct reader *r, struct node **out)
                 unexpected_end(r);
                 sh.status = 2;
                 discard(r);
+                if (sourced_in_bash())
+                    return false;
                 if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
                     sh.control = CTL_EXIT;
                     sh.exit_status = 2;

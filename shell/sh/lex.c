@@ -366,15 +366,22 @@ enum tok lex_next(struct lexer *lx, struct token *t)
 
 /* ---- here-documents ------------------------------------------------------------ */
 
-/* The delimiter with its quotes removed; *quoted tells if it had any. */
+/* The delimiter with its quotes removed; *quoted tells if it had any. A
+ * backslash-newline outside single quotes joins the lines (EO\<newline>F). */
 static char *heredoc_delimiter(const char *raw, bool *quoted)
 {
     struct strbuf b = {0};
+    char q = 0;                         /* the quote we are in */
     *quoted = false;
     for (const char *p = raw; *p; p++) {
-        if (*p == '\'' || *p == '"') {
+        if (*p == '\\' && p[1] == '\n' && q != '\'') {
+            p++;
+        } else if (q && *p == q) {
+            q = 0;
+        } else if (!q && (*p == '\'' || *p == '"')) {
+            q = *p;
             *quoted = true;
-        } else if (*p == '\\' && p[1]) {
+        } else if (*p == '\\' && p[1] && (!q || (q == '"' && strchr("$`\"\\", p[1])))) {
             *quoted = true;
             sb_addc(&b, *++p);
         } else {
@@ -384,30 +391,63 @@ static char *heredoc_delimiter(const char *raw, bool *quoted)
     return sb_take(&b);
 }
 
-/* Read one here-document's lines, up to its delimiter line. */
-static bool read_heredoc(struct lexer *lx, struct redir *r)
+/* Whether line[0..n) ends in a backslash that is not itself quoted. */
+static bool continued(const char *line, size_t n)
 {
-    char *delim = heredoc_delimiter(r->target, &r->quoted);
-    size_t dlen = strlen(delim);
-    struct strbuf body = {0};
-    bool done = false;
-    while (!done && lx->pos < lx->len) {
-        const char *line = lx->src + lx->pos;
-        const char *nl = memchr(line, '\n', lx->len - lx->pos);
-        size_t n = nl ? (size_t)(nl - line) : lx->len - lx->pos;
+    size_t k = 0;
+    while (k < n && line[n - 1 - k] == '\\')
+        k++;
+    return k % 2 == 1;
+}
+
+/* One line of a here-document into *line: with an unquoted delimiter, a
+ * backslash-newline joins the next line to it (*joined). false: the
+ * input ends before a newline does (more may come; the text so far may
+ * be the delimiter all the same). */
+static bool heredoc_line(struct lexer *lx, const struct redir *r, struct strbuf *line,
+                         bool *joined)
+{
+    *joined = false;
+    while (lx->pos < lx->len) {
+        const char *s = lx->src + lx->pos;
+        const char *nl = memchr(s, '\n', lx->len - lx->pos);
+        size_t n = nl ? (size_t)(nl - s) : lx->len - lx->pos;
         lx->pos += n + (nl != NULL);
         lx->lineno += nl != NULL;
         if (r->op == R_HEREDOC_TAB)
-            while (n > 0 && *line == '\t')
-                line++, n--;
-        if (n == dlen && memcmp(line, delim, n) == 0)
-            done = true;
-        else if (nl) {
-            sb_addn(&body, line, n);
-            sb_addc(&body, '\n');
-        } else {
-            break;      /* a last line without newline: more may come */
+            while (n > 0 && *s == '\t')
+                s++, n--;
+        if (!nl || r->quoted || !continued(s, n)) {
+            sb_addn(line, s, n);
+            return nl != NULL;
         }
+        sb_addn(line, s, n - 1);
+        *joined = true;
+    }
+    return false;
+}
+
+/* Read one here-document's lines, up to its delimiter line. A line
+ * joined by backslash-newlines ends it when it reads as the delimiter
+ * (bash; not with set -o posix, as in dash). */
+static bool read_heredoc(struct lexer *lx, struct redir *r)
+{
+    char *delim = heredoc_delimiter(r->target, &r->quoted);
+    struct strbuf body = {0};
+    bool done = false;
+    while (!done && lx->pos < lx->len) {
+        struct strbuf line = {0};
+        bool joined, whole = heredoc_line(lx, r, &line, &joined);
+        if (strcmp(line.s ? line.s : "", delim) == 0 && !(joined && sh.posix)) {
+            done = true;
+        } else if (!whole) {
+            sb_free(&line);
+            break;      /* a last line without newline: more may come */
+        } else {
+            sb_adds(&body, line.s ? line.s : "");
+            sb_addc(&body, '\n');
+        }
+        sb_free(&line);
     }
     free(delim);
     free(r->body);

@@ -227,7 +227,8 @@ void set_text(struct parser *p, struct node *n, size_t start)
 /* ---- redirections -------------------------------------------------------- */
 
 /* A here-document's delimiter is not expanded; one with a command
- * substitution $(...) (or $((...))) is a syntax error, as in dash. */
+ * substitution $(...) (or $((...))) is a syntax error, as in dash; bash
+ * takes it as it is written. */
 static bool expanding_delimiter(const char *w)
 {
     for (; *w; w++) {
@@ -261,7 +262,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     **tail = r;
     *tail = &r->next;
     if (op == R_HEREDOC || op == R_HEREDOC_TAB) {
-        if (expanding_delimiter(r->target)) {
+        if (expanding_delimiter(r->target) && !(sh.bash && !sh.posix)) {
             sh_error("line %d: syntax error: bad here-document delimiter '%s'",
                      p->lx.lineno, r->target);
             p->result = PARSE_ERROR;

@@ -64,6 +64,8 @@ void sh_fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2,
  * sh_fatal(2) in sh; bash outside posix mode only fails the command, with
  * status 1. Returns the status. */
 int special_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int special_failure(void);                /* the same, its message written */
+void fatal_status(int status);            /* sh_fatal, its message written */
 
 typedef int (*builtin_fn)(char **argv);
 

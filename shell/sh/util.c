@@ -147,7 +147,7 @@ void sh_error(const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     fflush(stdout);
-    fprintf(stderr, "sh: %s\n", buf);
+    fprintf(stderr, "%s: %s\n", sh.bash ? "bash" : "sh", buf);
     fflush(stderr);
 }
 
@@ -261,6 +261,12 @@ void sh_fatal(int status, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     sh_error("%s", buf);
+    fatal_status(status);
+}
+
+/* sh_fatal without a message: the one already written. */
+void fatal_status(int status)
+{
     sh.status = status;
     if (sh.control == CTL_EXIT || sh.errors_demoted)
         return;
@@ -279,10 +285,14 @@ int special_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (sh.bash && !sh.posix) {
-        sh_error("%s", buf);
+    sh_error("%s", buf);
+    return special_failure();
+}
+
+int special_failure(void)
+{
+    if (sh.bash && !sh.posix)
         return 1;
-    }
-    sh_fatal(2, "%s", buf);
+    fatal_status(2);
     return 2;
 }

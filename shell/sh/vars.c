@@ -195,7 +195,8 @@ bool var_is_exported(const char *name)
 
 static bool readonly_error(const char *name)
 {
-    sh_error("%s: is read only", name);
+    /* in dash's words, or bash's */
+    sh_error(sh.bash ? "%s: readonly variable" : "%s: is read only", name);
     return false;
 }
 

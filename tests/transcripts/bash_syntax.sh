@@ -24,3 +24,24 @@ sh -c 'v=1; v=2 :; echo "sh: $v"'
 bash -c 'v=1; v=2 :; echo "bash: $v"; w=1; w=2 unset w; echo "bash: $w"'
 echo "--- set -o posix: ;& is an error"
 sh -c 'set -o posix; eval "case a in a) echo x;& esac"' 2>/dev/null || echo "syntax error"
+echo "--- here-documents: backslash-newline joins lines, the delimiter's too"
+cat <<END
+joined \
+line
+END
+cat <<EN\
+D
+the delimiter is END
+END
+cat <<END
+a line joined to the delimiter's text \
+END
+END
+cat <<'E"F'
+a quote inside the other quotes: \
+E"F
+bash -c 'cat <<$(x)
+a delimiter that looks like \$(x)
+$(x)'
+echo "--- \$[...] is \$((...))"
+echo $[1+2] "$[3 * 4]"
