@@ -193,7 +193,7 @@ static int bash_echo_options(char **argv, bool *newline, bool *escapes)
 int bi_echo(char **argv)
 {
     int i = 1;
-    bool newline = true, bash = sh.bash && !sh.posix, escapes = !bash;
+    bool newline = true, bash = bash_rules(), escapes = !bash;
     if (bash) {
         i = bash_echo_options(argv, &newline, &escapes);
     } else if (argv[1] && strcmp(argv[1], "-n") == 0) {

@@ -189,7 +189,7 @@ static bool expand_assignments(struct stage *st, struct node *n, bool keep)
         free(name);
         free(value);
         /* bash runs the command all the same, without that assignment */
-        if (!ok && (keep || !sh.bash || sh.posix)) {
+        if (!ok && (keep || !bash_rules())) {
             sh_fatal(2, "assignment to a read-only variable");
             return false;
         }
@@ -232,7 +232,7 @@ void prepare_simple(struct stage *st, struct node *n)
     }
     /* bash (not in posix mode) keeps no assignment before a special builtin */
     bool keep = st->kind == ST_ASSIGN ||
-                (st->kind == ST_BUILTIN && st->special && !(sh.bash && !sh.posix));
+                (st->kind == ST_BUILTIN && st->special && !bash_rules());
     if (!keep && n->simple.assigns.n && st->kind != ST_FUNCTION) {
         vars_push_frame();
         st->frame = true;

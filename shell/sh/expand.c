@@ -185,7 +185,7 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
         free(text);
         return ok ? end : -1;
     }
-    if (i + 1 < len && s[i + 1] == '[' && !sh.posix) {
+    if (i + 1 < len && s[i + 1] == '[' && bash_rules()) {
         /* bash's old $[expression], the same as $((expression)) */
         const char *close = memchr(s + i + 2, ']', len - i - 2);
         if (close)
@@ -348,7 +348,7 @@ bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
             next = (long)expand_backslash(ex, s, len, i, c, dq);
         } else if (ch == '$' && i + 1 < len && s[i + 1] == '\'' && !dq && !sh.posix) {
             next = (long)dollar_single(ex, s, len, i);
-        } else if (ch == '$' && i + 1 < len && s[i + 1] == '"' && !dq && !sh.posix) {
+        } else if (ch == '$' && i + 1 < len && s[i + 1] == '"' && !dq && bash_rules()) {
             next = (long)i + 1;         /* bash's $"...": no translations, "..." */
         } else if (ch == '$') {
             struct ctx here = c;

@@ -195,7 +195,7 @@ static void unexpected_end(const struct reader *r)
  * says; bash (not in posix mode) only returns from the `.`, status 2. */
 static bool sourced_in_bash(void)
 {
-    return sh.source_depth > 0 && sh.bash && !sh.posix;
+    return sh.source_depth > 0 && bash_rules();
 }
 
 /* The input ended after a backslash: a backslash-newline joins the line

@@ -236,7 +236,7 @@ static enum tok lex_operator(struct lexer *lx, struct token *t)
         t->fd = 2;
         return t->type = T_PIPE;
     }
-    if (!sh.posix && s[0] == '&' && next == '>') {
+    if (bash_rules() && s[0] == '&' && next == '>') {
         lx->pos += third == '>' ? 3 : 2;        /* bash's &> and &>> */
         t->fd = 1;
         t->op = third == '>' ? R_APPENDERR : R_OUTERR;
@@ -429,7 +429,7 @@ static bool heredoc_line(struct lexer *lx, const struct redir *r, struct strbuf 
 
 /* Read one here-document's lines, up to its delimiter line. A line
  * joined by backslash-newlines ends it when it reads as the delimiter
- * (bash; not with set -o posix, as in dash). */
+ * in bash, not in sh (dash). */
 static bool read_heredoc(struct lexer *lx, struct redir *r)
 {
     char *delim = heredoc_delimiter(r->target, &r->quoted);
@@ -438,7 +438,7 @@ static bool read_heredoc(struct lexer *lx, struct redir *r)
     while (!done && lx->pos < lx->len) {
         struct strbuf line = {0};
         bool joined, whole = heredoc_line(lx, r, &line, &joined);
-        if (strcmp(line.s ? line.s : "", delim) == 0 && !(joined && sh.posix)) {
+        if (strcmp(line.s ? line.s : "", delim) == 0 && (!joined || bash_rules())) {
             done = true;
         } else if (!whole) {
             sb_free(&line);

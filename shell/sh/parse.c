@@ -262,7 +262,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     **tail = r;
     *tail = &r->next;
     if (op == R_HEREDOC || op == R_HEREDOC_TAB) {
-        if (expanding_delimiter(r->target) && !(sh.bash && !sh.posix)) {
+        if (expanding_delimiter(r->target) && !bash_rules()) {
             sh_error("line %d: syntax error: bad here-document delimiter '%s'",
                      p->lx.lineno, r->target);
             p->result = PARSE_ERROR;

@@ -114,6 +114,13 @@ struct shell {
 };
 extern struct shell sh;
 
+/* Started as bash and not in posix mode: bash's rules where they differ
+ * from dash's on what POSIX allows (`a &>b` is `a & >b` in sh). */
+static inline bool bash_rules(void)
+{
+    return sh.bash && !sh.posix;
+}
+
 /* ---- lex.c: tokens -------------------------------------------------------- */
 
 enum tok {

@@ -291,7 +291,7 @@ int special_error(const char *fmt, ...)
 
 int special_failure(void)
 {
-    if (sh.bash && !sh.posix)
+    if (bash_rules())
         return 1;
     fatal_status(2);
     return 2;

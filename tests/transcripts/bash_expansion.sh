@@ -1,7 +1,7 @@
 # bash's expansions beside POSIX's (off with set -o posix): the operators
 # on each positional parameter, ${@:off:len}, ${!prefix*}, ${!x op},
-# ${x@Q} ${x@U} ${x@u} ${x@L}, NAME+=value, $"...", $(<file), and ++
-# before what is no name.
+# ${x@Q} ${x@U} ${x@u} ${x@L}, NAME+=value, $(<file), and ++ before what
+# is no name; $"..." in bash.
 set -- ab cd ef gh ij
 echo "--- \${@:off:len} takes parameters"
 for i in "${@:2:3}"; do echo "=$i="; done
@@ -24,8 +24,9 @@ g() { echo ${!a@Q}; }; a=@; g one two
 echo "--- += appends"
 s+=abc; t=def; t+=$s; echo "$s $t"
 h() { echo "in h: $t"; }; t+=! h; echo "after h: $t"
-echo "--- \$\"...\" is \"...\""
-echo $"value: $t"
+echo "--- \$\"...\" is \"...\" in bash (in sh, \$ then \"...\")"
+bash -c 't=x; echo $"value: $t"'
+sh -c 't=x; echo $"value: $t"'
 echo "--- \$(<file)"
 printf 'line one\nline two\n' > /tmp/bash_exp_file
 c=$(</tmp/bash_exp_file); echo "$c"
