@@ -193,7 +193,7 @@ static bool indirect(struct expansion *ex, const char *s, size_t len, struct ctx
         return true;
     }
     size_t n = param_name_length(s + 1, len - 1);
-    if (n == 0)
+    if (n == 0 || (n + 1 < len && !strchr(":-=?+#%/^,@", s[1 + n])))
         return bad_substitution(s, len);
     char *target = param_lookup(s + 1, n);
     if (!target)

@@ -18,6 +18,7 @@ echo "--- \${!prefix*} names variables"
 pre_one=1 pre_two=2 pre_=; echo ${!pre_*}
 for n in "${!pre_@}"; do echo "name: $n"; done
 echo "[${!nothing_here*}]"
+(eval 'echo "${!pre_*x}"') 2>/dev/null || echo "\${!pre_*x}: bad substitution"
 echo "--- \${!x} and an operator"
 ABC=123 X=ABC; echo ${!X} ${!X@Q} ${!X/2/-}
 g() { echo ${!a@Q}; }; a=@; g one two
