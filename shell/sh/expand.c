@@ -339,6 +339,20 @@ bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
                 dq_start = ex->chars.len;
                 ex->at_empty = false;
             }
+        } else if ((ch == '<' || ch == '>') && i + 1 < len && s[i + 1] == '(' && !dq &&
+                   !c.heredoc && !c.arith && !sh.posix) {
+            /* bash's <(...) and >(...): the name of a pipe to or from it */
+            long end = skip_paren(s, len, i + 2);
+            if (end < 0)
+                return false;
+            char *text = xstrndup(s + i + 2, (size_t)end - i - 3);
+            char *path = process_substitution(text, ch == '<');
+            free(text);
+            if (!path)
+                return false;
+            add(ex, path, strlen(path), F_QUOTED);
+            free(path);
+            next = end;
         } else if (ch == '\'' && !dq) {
             long end = skip_squote(s, len, i + 1);
             next = end < 0 ? (long)len : end;

@@ -197,6 +197,12 @@ static bool is_meta(char c)
     return strchr(" \t\n;&|<>()", c) != NULL;
 }
 
+/* bash's process substitution <(...) or >(...) at s[i]: part of a word. */
+static bool process_sub_at(const char *s, size_t len, size_t i)
+{
+    return !sh.posix && (s[i] == '<' || s[i] == '>') && i + 1 < len && s[i + 1] == '(';
+}
+
 /* Blanks, backslash-newlines and a comment. false: a backslash ends the text. */
 static bool skip_blanks(struct lexer *lx)
 {
@@ -301,8 +307,15 @@ static enum tok lex_word(struct lexer *lx, struct token *t)
 {
     const char *s = lx->src;
     size_t i = lx->pos, len = lx->len;
-    while (i < len && !is_meta(s[i])) {
+    while (i < len && (!is_meta(s[i]) || process_sub_at(s, len, i))) {
         long r;
+        if (process_sub_at(s, len, i)) {
+            r = skip_paren(s, len, i + 2);
+            if (r < 0 || (size_t)r > len)
+                return t->type = T_INCOMPLETE;
+            i = (size_t)r;
+            continue;
+        }
         switch (s[i]) {
         case '\\':
             /* a backslash-newline at the very end continues the word */
@@ -340,6 +353,8 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         lx->pos++;
         lx->lineno++;
         type = lex_heredoc_bodies(lx) ? T_NEWLINE : T_INCOMPLETE;
+    } else if (process_sub_at(s, lx->len, lx->pos)) {
+        type = lex_word(lx, t);
     } else if (s[lx->pos] == '<' || s[lx->pos] == '>') {
         type = lex_redir(lx, t, -1);
     } else if (strchr(";&|()", s[lx->pos])) {

@@ -274,7 +274,19 @@ static void exec_instead(struct stage *st)
 }
 
 /* One command in the foreground, in the shell if it can be. */
+static int run_single_in(struct node *n, const char *text);
+
+/* One command in the foreground; the process substitutions its words
+ * made are released once it is done. */
 static int run_single(struct node *n, const char *text)
+{
+    process_subs_enter();
+    int status = run_single_in(n, text);
+    process_subs_leave(true);
+    return status;
+}
+
+static int run_single_in(struct node *n, const char *text)
 {
     struct stage st = {0};
     bool exec_it = sh.exec_last;
@@ -321,10 +333,22 @@ static int run_single(struct node *n, const char *text)
     return status;
 }
 
+static int run_pipeline_in(struct node **cmds, int n, const char *text,
+                           const struct pipeline_opts *o);
+
 int run_pipeline(struct node **cmds, int n, const char *text, const struct pipeline_opts *o)
 {
     if (n == 1 && !o->background && o->capture_fd < 0)
         return run_single(cmds[0], text);
+    process_subs_enter();
+    int status = run_pipeline_in(cmds, n, text, o);
+    process_subs_leave(!o->background);
+    return status;
+}
+
+static int run_pipeline_in(struct node **cmds, int n, const char *text,
+                           const struct pipeline_opts *o)
+{
     struct stage *st = xmalloc((size_t)n * sizeof *st);
     memset(st, 0, (size_t)n * sizeof *st);
     int status = 0;

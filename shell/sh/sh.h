@@ -262,6 +262,9 @@ char *expand_assignment(const char *raw);      /* the same, ~ after each : */
 char *expand_pattern(const char *raw);         /* quoted characters escaped */
 char *expand_heredoc(const char *body);
 char *command_output(const char *text);        /* $(...), pipeline.c */
+char *process_substitution(const char *text, bool reading);   /* <(...) >(...) */
+void  process_subs_enter(void);
+void  process_subs_leave(bool release);
 bool  brace_expand(const char *raw, struct wordlist *out);   /* braces.c */
 
 size_t param_name_length(const char *s, size_t n);
