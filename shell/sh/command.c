@@ -211,7 +211,8 @@ void prepare_simple(struct stage *st, struct node *n)
     else
         st->kind = ST_ASSIGN;
     if (!redirs_expand(n->redirs, &st->redirs)) {
-        stage_fail(st, sh.control == CTL_NONE ? 2 : sh.status, NULL);
+        /* (a redirection that fails is status 1 in bash) */
+        stage_fail(st, sh.control != CTL_NONE ? sh.status : bash_rules() ? 1 : 2, NULL);
         return;
     }
     if (st->kind == ST_ASSIGN && st->redirs.n) {

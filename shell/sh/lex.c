@@ -197,6 +197,19 @@ static bool is_meta(char c)
     return strchr(" \t\n;&|<>()", c) != NULL;
 }
 
+/* bash's {name} right before < or > (in sh it is a word, as POSIX says). */
+static bool fd_variable_at(const struct lexer *lx)
+{
+    const char *s = lx->src + lx->pos;
+    size_t room = lx->len - lx->pos, n = 1;
+    if (!bash_rules() || s[0] != '{')
+        return false;
+    while (n < room && (isalnum((unsigned char)s[n]) || s[n] == '_'))
+        n++;
+    return n > 1 && n + 1 < room && s[n] == '}' && (s[n + 1] == '<' || s[n + 1] == '>') &&
+           is_name(s + 1, n - 1);
+}
+
 /* bash's process substitution <(...) or >(...) at s[i]: part of a word. */
 static bool process_sub_at(const char *s, size_t len, size_t i)
 {
@@ -355,6 +368,12 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         type = lex_heredoc_bodies(lx) ? T_NEWLINE : T_INCOMPLETE;
     } else if (process_sub_at(s, lx->len, lx->pos)) {
         type = lex_word(lx, t);
+    } else if (fd_variable_at(lx)) {
+        /* bash's {name}<file: a redirection whose fd the shell picks */
+        const char *close = strchr(s + lx->pos, '}');
+        t->word = xstrndup(s + lx->pos + 1, (size_t)(close - s) - lx->pos - 1);
+        lx->pos = (size_t)(close - s) + 1;
+        type = lex_redir(lx, t, -1);
     } else if (s[lx->pos] == '<' || s[lx->pos] == '>') {
         type = lex_redir(lx, t, -1);
     } else if (strchr(";&|()", s[lx->pos])) {

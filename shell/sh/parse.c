@@ -247,13 +247,17 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     struct token *t = peek(p);
     enum redir_op op = t->op;
     int fd = t->fd;
+    char *fd_var = t->word;         /* {name}<file */
+    t->word = NULL;
     consume(p);
     if (peek(p)->type != T_WORD) {
+        free(fd_var);
         syntax_error(p);
         return false;
     }
     struct redir *r = xmalloc(sizeof *r);
     memset(r, 0, sizeof *r);
+    r->fd_var = fd_var;
     r->op = op;
     r->fd = fd >= 0 ? fd : (op == R_IN || op == R_DUPIN || op == R_RDWR ||
                             op == R_HEREDOC || op == R_HEREDOC_TAB ||

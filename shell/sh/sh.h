@@ -143,6 +143,7 @@ struct redir {
     char  *target;          /* raw word: file, fd, or here-document delimiter */
     char  *body;            /* here-document text, NULL until read */
     bool   quoted;          /* here-document delimiter was quoted: no expansion */
+    char  *fd_var;          /* bash's {name}<file: the shell picks the fd */
 };
 
 struct lexer {

@@ -53,9 +53,14 @@ static void redirs_out(struct unparser *u, const struct redir *r)
     for (; r; r = r->next) {
         char fd[16];
         snprintf(fd, sizeof fd, " %d", r->fd);
-        if (r->op == R_OUTERR || r->op == R_APPENDERR)
+        if (r->op == R_OUTERR || r->op == R_APPENDERR || r->fd_var)
             strcpy(fd, " ");
         put(u, fd);
+        if (r->fd_var) {
+            put(u, "{");
+            put(u, r->fd_var);
+            put(u, "}");
+        }
         put(u, ops[r->op]);
         if (r->op == R_HEREDOC || r->op == R_HEREDOC_TAB) {
             /* a delimiter no line of the text can be */
