@@ -423,9 +423,11 @@ static struct node *parse_pipeline(struct parser *p)
         expand_aliases(p);
     }
     struct node *first;
-    if (timed && (peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
-                  peek(p)->type == T_SEMI || peek(p)->type == T_AMP)) {
-        first = node_new(N_SIMPLE);                 /* `time` alone */
+    bool alone = peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
+                 peek(p)->type == T_SEMI || peek(p)->type == T_AMP;
+    if (alone && (timed || (negate && bash_rules()))) {
+        /* `time` alone; bash's `!` alone, as `! :` (status 1) */
+        first = node_new(N_SIMPLE);
         wl_add(&first->simple.words, xstrdup(":"));
         first->text = xstrdup("");
     } else {

@@ -57,3 +57,6 @@ rm -f /tmp/joined_delimiter
 echo "--- \$[...] is \$((...)) in bash"
 bash -c 'echo $[1+2] "$[3 * 4]"'
 sh -c 'echo $[1+2]'
+echo "--- ! alone is ! : in bash, a syntax error in sh"
+bash -c '!; echo "bash: $?"'
+sh -c '!; echo "not reached"' 2>/dev/null; echo "sh: $?"
