@@ -7,7 +7,8 @@
 // recursively) under /DIR in the archive (a DIR may have several SRCs:
 // bin has the programs and the scripts); the programs of bin, usr/bin and
 // tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c
-// unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it.
+// unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it,
+// and bin/bash is a symbolic link to sh (the shell behaves as bash under that name).
 //
 //   node tools/mkinitramfs.js OUT.tar --lazy=FILES --keep=NAME,... DIR=SRC ...
 //
@@ -107,6 +108,7 @@ for (const spec of specs) {
     const mode = ['bin', 'usr/bin', 'tests/compat'].includes(dir) ? 0o755 : 0o644;
     addFile(`${dir}/${f}`, data, mode);
     if (dir === 'bin' && f === 'test') addFile('bin/[', data, mode, 'bin/test');
+    if (dir === 'bin' && f === 'sh') blocks.push(header('bin/bash', 0, 0o777, '2', 'sh'));
   }
 }
 dirs.add('tmp'); blocks.push(header('tmp/', 0, 0o1777, '5'));   // sticky, world-writable: as on Unix

@@ -145,14 +145,18 @@ static long long primary(struct arith *a)
     return v;
 }
 
+/* ++x --x; ++ or -- before what is no name is two signs (+++x is
+ * +(++x), as bash reads it). */
 static long long unary(struct arith *a)
 {
     if (accept(a, "++") || accept(a, "--")) {
         long long delta = a->p[-1] == '+' ? 1 : -1;
+        const char *after = a->p;
         char *name = name_here(a);
         if (!name) {
-            fail(a, "syntax error in expression");
-            return 0;
+            a->p = after - 1;           /* the second sign is unary's again */
+            long long v = unary(a);
+            return delta > 0 ? v : wrap('-', 0, v);
         }
         long long v = wrap('+', var_value(a, name), delta);
         var_store(a, name, v);

@@ -5,6 +5,8 @@
  * echo is dash's (and POSIX's XSI echo): the only option is -n, and
  * backslash escapes are always interpreted - \c ends the output. (bash's
  * -e is not an option here: `echo -e x` prints "-e x", as dash does.)
+ * Started as bash (main.c), echo is bash's: options -n -e -E, in any
+ * group (-ne), and escapes only with -e; `set -o posix` brings dash's back.
  * Being builtins, they see SIGPIPE like any loop of the shell:
  * `while :; do echo y; done | head -n 1` ends.
  */
@@ -141,18 +143,70 @@ static int write_out(const char *s, size_t n)
     return 0;
 }
 
+/* bash's echo -e: $'...''s escapes, but octal is \0NNN only, and \c ends
+ * the output (false) rather than naming a control character. */
+static bool bash_escapes(const char *s, struct strbuf *b)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        if (s[i] != '\\' || i + 1 == len) {
+            sb_addc(b, s[i++]);
+            continue;
+        }
+        char c = s[i + 1];
+        if (c == 'c')
+            return false;
+        if (c == '0') {
+            int v = 0;
+            i += 2;
+            for (int k = 0; k < 3 && s[i] >= '0' && s[i] <= '7'; k++)
+                v = v * 8 + (s[i++] - '0');
+            sb_addc(b, (char)v);
+        } else if (strchr("'\"?1234567", c)) {
+            sb_addc(b, '\\');
+            sb_addc(b, c);
+            i += 2;
+        } else {
+            i = c_escape(s, len, i, b);
+        }
+    }
+    return true;
+}
+
+/* bash's options: each argument made only of n, e and E after a dash. */
+static int bash_echo_options(char **argv, bool *newline, bool *escapes)
+{
+    int i = 1;
+    for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strspn(argv[i] + 1, "neE") != strlen(argv[i] + 1))
+            break;
+        for (const char *o = argv[i] + 1; *o; o++) {
+            if (*o == 'n')
+                *newline = false;
+            else
+                *escapes = *o == 'e';
+        }
+    }
+    return i;
+}
+
 int bi_echo(char **argv)
 {
     int i = 1;
-    bool newline = true;
-    if (argv[1] && strcmp(argv[1], "-n") == 0) {
+    bool newline = true, bash = bash_rules(), escapes = !bash;
+    if (bash) {
+        i = bash_echo_options(argv, &newline, &escapes);
+    } else if (argv[1] && strcmp(argv[1], "-n") == 0) {
         newline = false;
         i++;
     }
     struct strbuf b = {0};
     bool go_on = true;
     for (; argv[i] && go_on; i++) {
-        go_on = dash_escapes(argv[i], &b, true);
+        if (!escapes)
+            sb_adds(&b, argv[i]);
+        else
+            go_on = bash ? bash_escapes(argv[i], &b) : dash_escapes(argv[i], &b, true);
         if (go_on && argv[i + 1])
             sb_addc(&b, ' ');
     }

@@ -136,10 +136,8 @@ int bi_shift(char **argv)
     long n = 1;
     if (argv[1] && !builtin_number("shift", argv[1], &n, 0))
         return 2;
-    if (n > sh.argc) {
-        sh_fatal(2, "shift: can't shift that many");
-        return 2;
-    }
+    if (n > sh.argc)
+        return special_error("shift: can't shift that many");
     positional_set(sh.argv + n, sh.argc - (int)n);
     return 0;
 }

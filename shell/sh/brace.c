@@ -3,8 +3,10 @@
  * bash's: ${#x}, ${!x}, ${x-word} ${x:-word} and the other operators with
  * a word of their own (- = ? +), whose word is walked by expand.c into the
  * same characters, and the string operators # ## % %% and bash's : / ^ ,
- * whose work param.c does. An error is a bad substitution or an unset
- * parameter under set -u: sh_fatal, status 2.
+ * @Q, whose work param.c does. On $@ and $* bash's operators work on each
+ * parameter ("${@%.c}"), and ${@:2:3} takes parameters, not characters;
+ * ${!prefix*} gives the names of variables. An error is a bad
+ * substitution or an unset parameter under set -u: sh_fatal, status 2.
  */
 #include "sh.h"
 #include "expand.h"
@@ -57,7 +59,10 @@ static char *brace_pattern(const char *w, size_t n)
     return expand_string(w, n, pc, true);
 }
 
-/* The string operators: # ## % %% and bash's : / ^ , (value is owned). */
+static bool substring_bounds(const char *op, size_t n, long long *off, bool *has_len,
+                             long long *len);
+
+/* The string operators: # ## % %% and bash's : / ^ , @Q (value is owned). */
 static bool string_op(char **value, const char *op, size_t n)
 {
     char o = op[0];
@@ -92,24 +97,119 @@ static bool string_op(char **value, const char *op, size_t n)
         free(rep);
         return ok;
     }
-    /* ${x:off} ${x:off:len} */
+    if (o == '@') {
+        if (n != 2 || !strchr("QUuL", op[1]))
+            return bad_substitution(op, n);
+        if (op[1] == 'Q') {             /* quoted to be read again */
+            char *q = shell_quote(*value);
+            free(*value);
+            *value = q;
+        } else {                        /* upper, first upper, lower case */
+            *value = str_case(*value, "", op[1] != 'L', op[1] != 'u');
+        }
+        return true;
+    }
+    long long off, len;
+    bool has_len;
+    if (!substring_bounds(op, n, &off, &has_len, &len))
+        return false;
+    bool ok = str_substr(value, off, has_len, len);
+    if (!ok && sh.control == CTL_NONE)
+        sh_fatal(1, "bad substring");
+    return ok;
+}
+
+/* ${x:off} ${x:off:len}: the two numbers, arithmetic expressions. */
+static bool substring_bounds(const char *op, size_t n, long long *off, bool *has_len,
+                             long long *len)
+{
     const char *colon = memchr(op + 1, ':', n - 1);
     size_t on = colon ? (size_t)(colon - op - 1) : n - 1;
     char *off_s = xstrndup(op + 1, on);
     char *len_s = colon ? xstrndup(colon + 1, n - on - 2) : NULL;
-    long long off = 0, len = 0;
+    *off = *len = 0;
+    *has_len = len_s != NULL;
     struct ctx ac = { .arith = true };
     char *e1 = expand_string(off_s, on, ac, false);
     char *e2 = len_s ? expand_string(len_s, strlen(len_s), ac, false) : NULL;
-    bool ok = e1 && arith_eval(e1, &off) && (!len_s || (e2 && arith_eval(e2, &len)));
-    if (ok)
-        ok = str_substr(value, off, len_s != NULL, len);
+    bool ok = e1 && arith_eval(e1, off) && (!len_s || (e2 && arith_eval(e2, len)));
     free(off_s);
     free(len_s);
     free(e1);
     free(e2);
     if (!ok && sh.control == CTL_NONE)
         sh_fatal(1, "bad substring");
+    return ok;
+}
+
+/* ${@:off:len}: the parameters from off ($0 is 0; from the end if
+ * negative), len of them; and ${@%pat} and the other operators: each
+ * parameter on its own. Added as $@ or $* would be. */
+static bool positional_op(struct expansion *ex, char kind, const char *op, size_t on,
+                          struct ctx c)
+{
+    struct wordlist out = {0};
+    bool ok = true;
+    if (op[0] == ':' && !(on > 1 && strchr("/^,", op[1]))) {
+        long long off, len, n = sh.argc + 1;
+        bool has_len;
+        if (!substring_bounds(op, on, &off, &has_len, &len))
+            return false;
+        if (has_len && len < 0) {
+            sh_fatal(1, "%lld: substring expression < 0", len);
+            return false;
+        }
+        if (off < 0)
+            off = n + off < 0 ? n : n + off;
+        for (long long k = off; k < n && (!has_len || k < off + len); k++)
+            wl_add(&out, xstrdup(k ? sh.argv[k - 1] : sh.arg0));
+    } else {
+        for (int k = 0; k < sh.argc && ok; k++) {
+            char *v = xstrdup(sh.argv[k]);
+            ok = string_op(&v, op, on);
+            if (ok)
+                wl_add(&out, v);
+            else
+                free(v);
+        }
+    }
+    if (ok)
+        add_fields(ex, kind, out.v, out.n, c);
+    wl_free(&out);
+    return ok;
+}
+
+/* ${!prefix*} ${!prefix@} (the names of variables), and ${!x} ${!x op}:
+ * the parameter whose name is x's value, and the operator on it. */
+static bool indirect(struct expansion *ex, const char *s, size_t len, struct ctx c)
+{
+    if ((s[len - 1] == '*' || s[len - 1] == '@') && is_name(s + 1, len - 2)) {
+        char *prefix = xstrndup(s + 1, len - 2);
+        struct wordlist names = {0};
+        vars_named(prefix, &names);
+        add_fields(ex, s[len - 1], names.v, names.n, c);
+        wl_free(&names);
+        free(prefix);
+        return true;
+    }
+    size_t n = param_name_length(s + 1, len - 1);
+    if (n == 0 || (n + 1 < len && !strchr(":-=?+#%/^,@", s[1 + n])))
+        return bad_substitution(s, len);
+    char *target = param_lookup(s + 1, n);
+    if (!target)
+        return true;
+    size_t tn = strlen(target);
+    if (tn == 0 || param_name_length(target, tn) != tn) {
+        sh_fatal(1, "%s: invalid variable name", target);
+        free(target);
+        return false;
+    }
+    struct strbuf b = {0};
+    sb_adds(&b, target);
+    sb_addn(&b, s + 1 + n, len - 1 - n);
+    bool ok = brace(ex, b.s, b.len, c);
+    sb_free(&b);
+    free(target);
     return ok;
 }
 
@@ -184,23 +284,8 @@ bool brace(struct expansion *ex, const char *s, size_t len, struct ctx c)
         add(ex, buf, strlen(buf), value_flag(c));
         return true;
     }
-    if (len > 1 && s[0] == '!' && !sh.posix) {
-        size_t n = param_name_length(s + 1, len - 1);
-        if (n != len - 1)
-            return bad_substitution(s, len);
-        char *target = param_lookup(s + 1, n);
-        bool ok = target && param_name_length(target, strlen(target)) == strlen(target);
-        if (ok) {
-            char *v = param_lookup(target, strlen(target));
-            if (v)
-                add(ex, v, strlen(v), value_flag(c));
-            free(v);
-        } else if (target) {
-            sh_fatal(1, "%s: invalid variable name", target);
-        }
-        free(target);
-        return ok || !target;
-    }
+    if (len > 1 && s[0] == '!' && !sh.posix)
+        return indirect(ex, s, len, c);
     size_t n = param_name_length(s, len);
     if (n == 0)
         return bad_substitution(s, len);
@@ -221,17 +306,16 @@ bool brace(struct expansion *ex, const char *s, size_t len, struct ctx c)
     bool colon = op[0] == ':' && on > 1 && strchr("-=?+", op[1]);
     if (strchr("-=?+", op[colon]))
         return word_op(ex, s, n, value, op[colon], colon, op + 1 + colon, on - 1 - colon, c);
-    bool bash_op = op[0] == ':' || op[0] == '/' || op[0] == '^' || op[0] == ',';
+    bool bash_op = op[0] == ':' || op[0] == '/' || op[0] == '^' || op[0] == ',' ||
+                   op[0] == '@';
     if (!(op[0] == '#' || op[0] == '%' || (bash_op && !sh.posix))) {
         free(value);
         return bad_substitution(s, len);
     }
     if (!value && !all && sh.nounset)
         return unset_error(s, n);
-    if (all) {
-        /* every parameter on its own (bash); here as one string */
-        value = positional_star();
-    }
+    if (all)
+        return positional_op(ex, s[0], op, on, c);
     if (!value)
         value = xstrdup("");
     if (!string_op(&value, op, on)) {

@@ -109,7 +109,10 @@ static int bi_return(char **argv)
 /* ---- running other text ------------------------------------------------------------ */
 
 /* `.`: a name without '/' is looked for in $PATH, as dash does. */
-static char *find_sourced(const char *name)
+/* The file `. name` reads: name if it has a slash, else the first in
+ * $PATH. bash's source (or bash's `.`) then tries the current directory,
+ * outside posix mode. */
+static char *find_sourced(const char *name, bool as_source)
 {
     if (strchr(name, '/'))
         return xstrdup(name);
@@ -118,26 +121,27 @@ static char *find_sourced(const char *name)
     if (f == FOUND_FILE || f == FOUND_NOEXEC)
         return path;
     free(path);
+    if ((as_source || sh.bash) && !sh.posix && access(name, F_OK) == 0)
+        return xstrdup(name);
     return NULL;
 }
 
 static int bi_source(char **argv)
 {
     int a = argv[1] && strcmp(argv[1], "--") == 0 ? 2 : 1;
-    if (!argv[a]) {
-        sh_fatal(2, "%s: filename argument required", argv[0]);
-        return 2;
-    }
+    if (!argv[a])
+        return special_error("%s: filename argument required", argv[0]);
     if (sh.func_depth + sh.source_depth >= NESTING_MAX) {
         sh_error("%s: maximum nesting level exceeded (%d)", argv[a], NESTING_MAX);
         return 1;
     }
-    char *path = find_sourced(argv[a]);
+    char *path = find_sourced(argv[a], strcmp(argv[0], "source") == 0);
     int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0) {
-        sh_fatal(2, "%s: %s: %s", argv[0], argv[a], path ? strerror(errno) : "not found");
+        int status = special_error("%s: %s: %s", argv[0], argv[a],
+                                   path ? strerror(errno) : "not found");
         free(path);
-        return 2;
+        return status;
     }
     free(path);
     int high = fcntl(fd, F_DUPFD_CLOEXEC, 20);
@@ -213,13 +217,10 @@ static int bi_exec(char **argv)
     execve(path, argv + a, env);
     int err = errno;
     if (err == ENOEXEC && !strcmp(exec_strerror(path, err), strerror(ENOEXEC))) {
-        /* a script without #!: this shell runs it, in this process */
+        /* a script: its interpreter or this shell runs it, in this process */
         struct wordlist args = {0};
-        wl_add(&args, xstrdup(sh.self));
-        wl_add(&args, xstrdup(path));
-        for (int i = a + 1; argv[i]; i++)
-            wl_add(&args, xstrdup(argv[i]));
-        execve(sh.self, args.v, env);
+        script_command(path, argv + a + 1, &args);
+        execve(args.v[0], args.v, env);
         err = errno;
         wl_free(&args);
     }

@@ -8,7 +8,15 @@
  * (pipeline.c decides which stage needs a sub-shell); anything else -
  * several commands, a compound command - is one sub-shell (state.c).
  * Its status is the status of the substitution, which an assignment
- * alone (`x=$(false)`) reports.
+ * alone (`x=$(false)`) reports. bash's $(<file) is $(command cat <file).
+ *
+ * bash's process substitution, <(...) and >(...), runs the command in a
+ * sub-shell beside the command that has it, connected by a named pipe
+ * (a FIFO in /tmp, as bash makes where there is no /dev/fd): the word is
+ * the FIFO's name. The sub-shell opens its end - waiting for the command
+ * to open the other - then removes the name, and runs the text. A FIFO
+ * the command never opened is opened and closed by the shell once the
+ * command is done (process_subs_leave), so that sub-shell ends too.
  */
 #include "sh.h"
 
@@ -17,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* A pipeline of simple commands, or NULL: the text is something else
@@ -49,6 +58,13 @@ static struct node *parse_direct(const char *text, bool *bad)
         return NULL;
     }
     bool simple = first->type == N_SIMPLE;
+    if (simple && !sh.posix && !first->simple.words.n && !first->simple.assigns.n &&
+        first->redirs && !first->redirs->next && first->redirs->op == R_IN &&
+        first->redirs->fd == 0) {
+        /* bash's $(<file): the file's contents */
+        wl_add(&first->simple.words, xstrdup("command"));
+        wl_add(&first->simple.words, xstrdup("cat"));
+    }
     if (first->type == N_PIPELINE && !first->pipe.negate && !first->pipe.timed) {
         simple = true;
         for (int i = 0; i < first->pipe.n; i++)
@@ -136,4 +152,75 @@ char *command_output(const char *text)
     while (out.len && out.s[out.len - 1] == '\n')
         out.s[--out.len] = '\0';
     return sb_take(&out);
+}
+
+struct procsub {
+    char path[48];
+    int  depth;             /* of the command whose words made it */
+};
+static struct procsub pending[16];
+static int npending, command_depth;
+
+/* Around each command run (pipeline.c): what its own words made is
+ * released when it is done, not what an outer command's made. */
+void process_subs_enter(void)
+{
+    command_depth++;
+}
+
+void process_subs_leave(bool release)
+{
+    while (npending && pending[npending - 1].depth >= command_depth) {
+        const char *path = pending[--npending].path;
+        if (!release)
+            continue;       /* a job in the background opens them later */
+        int fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0)
+            close(fd);      /* the sub-shell's open returns, and it sees the end */
+        unlink(path);
+    }
+    command_depth--;
+}
+
+/* <(text) (reading: the command reads what text writes) or >(text): the
+ * name of the FIFO, or NULL after the message. */
+char *process_substitution(const char *text, bool reading)
+{
+    static unsigned count;
+    char path[48];
+    if (npending == (int)(sizeof pending / sizeof pending[0])) {
+        sh_error("too many process substitutions");
+        return NULL;
+    }
+    snprintf(path, sizeof path, "/tmp/sh-procsub-%d-%u", (int)getpid(), count++);
+    unlink(path);
+    if (mkfifo(path, 0600) < 0) {
+        sh_error("cannot make a pipe for process substitution: %s", strerror(errno));
+        return NULL;
+    }
+    struct strbuf script = {0};
+    char *q = shell_quote(path);
+    /* quietly gone if the shell released the FIFO before it was opened */
+    sb_adds(&script, reading ? "{ exec >" : "{ exec <");
+    sb_adds(&script, q);
+    sb_adds(&script, "; } 2>/dev/null && rm -f ");
+    sb_adds(&script, q);
+    sb_adds(&script, " && {\n");
+    sb_adds(&script, text);
+    sb_adds(&script, "\n}");
+    free(q);
+    struct spawn_spec sp = { .in_fd = -1, .out_fd = -1, .close_fd = -1, .pgroup = -1 };
+    int err;
+    sp.envp = vars_environ(NULL);
+    pid_t pid = spawn_subshell(script.s, sh.lineno, &sp, &err);
+    strv_free(sp.envp);
+    sb_free(&script);
+    if (pid < 0) {
+        sh_error("%s: %s", sh.self, strerror(err));
+        unlink(path);
+        return NULL;
+    }
+    strcpy(pending[npending].path, path);
+    pending[npending++].depth = command_depth;
+    return xstrdup(path);
 }

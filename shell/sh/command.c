@@ -9,8 +9,9 @@
  * skips the functions and takes away what is special about a special
  * builtin.
  *
- * Assignments before a special builtin stay (`x=1 :` sets x); before a
- * function or another builtin they last while it runs, exported; before a
+ * Assignments before a special builtin stay (`x=1 :` sets x; not in bash,
+ * main.c); before a function or another builtin they last while it runs,
+ * exported; before a
  * program they are only in its environment. An error of a special builtin
  * - a redirection that fails, a read-only variable - ends a script, but
  * not through `command` (`command shift 5` only fails, POSIX 2.14).
@@ -146,26 +147,49 @@ static void find_program(struct stage *st)
 
 /* The assignments, expanded in order; each is set at once (in a frame of
  * its own if temporary) so that the next ones see it. */
+/* An assignment word's name and expanded value; bash's NAME+=value
+ * appends to NAME's value. NULL: an expansion error. */
+static char *assignment_value(const char *w, char **name)
+{
+    const char *eq = strchr(w, '=');
+    bool append = eq > w && eq[-1] == '+';
+    char *value = expand_assignment(eq + 1);
+    if (!value)
+        return NULL;
+    *name = xstrndup(w, (size_t)(eq - w) - append);
+    const char *old = append ? var_get(*name) : NULL;
+    if (old) {
+        struct strbuf b = {0};
+        sb_adds(&b, old);
+        sb_adds(&b, value);
+        free(value);
+        value = sb_take(&b);
+    }
+    return value;
+}
+
 static bool expand_assignments(struct stage *st, struct node *n, bool keep)
 {
     for (int i = 0; i < n->simple.assigns.n; i++) {
-        const char *w = n->simple.assigns.v[i], *eq = strchr(w, '=');
-        char *value = expand_assignment(eq + 1);
+        char *name;
+        char *value = assignment_value(n->simple.assigns.v[i], &name);
         if (!value)
             return false;
-        char *name = xstrndup(w, (size_t)(eq - w));
-        struct strbuf b = {0};
-        sb_adds(&b, name);
-        sb_addc(&b, '=');
-        sb_adds(&b, value);
-        wl_add(&st->assigns, sb_take(&b));
         if (!keep)
             var_make_local(name);
         bool exporting = !keep || st->builtin == builtin_find("exec");
         bool ok = var_set(name, value, exporting ? V_EXPORT : 0);
+        if (ok) {
+            struct strbuf b = {0};
+            sb_adds(&b, name);
+            sb_addc(&b, '=');
+            sb_adds(&b, value);
+            wl_add(&st->assigns, sb_take(&b));
+        }
         free(name);
         free(value);
-        if (!ok) {
+        /* bash runs the command all the same, without that assignment */
+        if (!ok && (keep || !bash_rules())) {
             sh_fatal(2, "assignment to a read-only variable");
             return false;
         }
@@ -187,7 +211,8 @@ void prepare_simple(struct stage *st, struct node *n)
     else
         st->kind = ST_ASSIGN;
     if (!redirs_expand(n->redirs, &st->redirs)) {
-        stage_fail(st, sh.control == CTL_NONE ? 2 : sh.status, NULL);
+        /* (a redirection that fails is status 1 in bash) */
+        stage_fail(st, sh.control != CTL_NONE ? sh.status : bash_rules() ? 1 : 2, NULL);
         return;
     }
     if (st->kind == ST_ASSIGN && st->redirs.n) {
@@ -206,7 +231,9 @@ void prepare_simple(struct stage *st, struct node *n)
             st->status = sh.cmdsub_ran ? sh.cmdsub_status : 0;
         return;
     }
-    bool keep = st->kind == ST_ASSIGN || (st->kind == ST_BUILTIN && st->special);
+    /* bash (not in posix mode) keeps no assignment before a special builtin */
+    bool keep = st->kind == ST_ASSIGN ||
+                (st->kind == ST_BUILTIN && st->special && !bash_rules());
     if (!keep && n->simple.assigns.n && st->kind != ST_FUNCTION) {
         vars_push_frame();
         st->frame = true;
@@ -214,15 +241,17 @@ void prepare_simple(struct stage *st, struct node *n)
     if (st->kind == ST_FUNCTION) {
         /* the function's own frame takes them (function_call) */
         for (int i = 0; i < n->simple.assigns.n; i++) {
-            const char *w = n->simple.assigns.v[i], *eq = strchr(w, '=');
-            char *value = expand_assignment(eq + 1);
+            char *name;
+            char *value = assignment_value(n->simple.assigns.v[i], &name);
             if (!value) {
                 stage_fail(st, 1, NULL);
                 return;
             }
             struct strbuf b = {0};
-            sb_addn(&b, w, (size_t)(eq - w) + 1);
+            sb_adds(&b, name);
+            sb_addc(&b, '=');
             sb_adds(&b, value);
+            free(name);
             free(value);
             wl_add(&st->assigns, sb_take(&b));
         }

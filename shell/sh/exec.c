@@ -182,7 +182,11 @@ static int exec_for(struct node *n)
     int status = 0;
     sh.loop_depth++;
     for (int i = 0; i < items.n; i++) {
-        var_set(n->for_.var, items.v[i], false);
+        if (!var_set(n->for_.var, items.v[i], false)) {
+            /* a read-only variable: the loop stops; in sh, the script too */
+            status = special_failure();     /* var_set said why */
+            break;
+        }
         status = exec_node(n->for_.body);
         if (loop_stops())
             break;
@@ -259,10 +263,15 @@ static int exec_case(struct node *n)
     if (!word)
         return 1;
     int status = 0;
+    bool fall = false;                  /* bash's ;&: the next body runs too */
     for (struct case_item *c = n->case_.items; c; c = c->next) {
-        if (case_item_matches(c, word)) {
+        if (fall || case_item_matches(c, word)) {
             status = c->body ? exec_node(c->body) : 0;
-            break;
+            if (sh.control != CTL_NONE)
+                break;
+            fall = c->end == T_SEMIAND;
+            if (c->end != T_SEMIAND && c->end != T_DSEMIAND)
+                break;                  /* ;;& goes on trying the patterns */
         }
     }
     free(word);

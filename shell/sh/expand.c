@@ -60,23 +60,34 @@ char value_flag(struct ctx c)
 
 /* ---- $@ and $* -------------------------------------------------------------- */
 
-void add_positional(struct expansion *ex, char kind, struct ctx c)
+/* The words v[0..n) as $@ (kind '@') or $* gives the parameters: one
+ * field each, or "$*" as one joined by the first character of $IFS. */
+void add_fields(struct expansion *ex, char kind, char **v, int n, struct ctx c)
 {
     if (kind == '*' && c.dq) {
-        char *all = positional_star();
-        add(ex, all, strlen(all), F_QUOTED);
-        free(all);
+        const char *ifs = var_get("IFS");
+        char sep = ifs ? ifs[0] : ' ';
+        for (int k = 0; k < n; k++) {
+            if (k && sep)
+                add(ex, &sep, 1, F_QUOTED);
+            add(ex, v[k], strlen(v[k]), F_QUOTED);
+        }
         return;
     }
-    if (c.dq && sh.argc == 0)
+    if (c.dq && n == 0)
         ex->at_empty = true;        /* "$@" with no parameters: no field */
-    for (int k = 0; k < sh.argc; k++) {
+    for (int k = 0; k < n; k++) {
         if (k)
             mark(ex, F_BREAK);
         if (c.dq)
             mark(ex, F_QMARK);
-        add(ex, sh.argv[k], strlen(sh.argv[k]), c.dq ? F_QUOTED : F_SPLIT);
+        add(ex, v[k], strlen(v[k]), c.dq ? F_QUOTED : F_SPLIT);
     }
+}
+
+void add_positional(struct expansion *ex, char kind, struct ctx c)
+{
+    add_fields(ex, kind, sh.argv, sh.argc, c);
 }
 
 /* ---- strings out of words ------------------------------------------------------ */
@@ -173,6 +184,13 @@ static long expand_dollar(struct expansion *ex, const char *s, size_t len, size_
         bool ok = add_output(ex, text, c);
         free(text);
         return ok ? end : -1;
+    }
+    if (i + 1 < len && s[i + 1] == '[' && bash_rules()) {
+        /* bash's old $[expression], the same as $((expression)) */
+        const char *close = memchr(s + i + 2, ']', len - i - 2);
+        if (close)
+            return expand_arith(ex, s + i + 2, (size_t)(close - s) - i - 2, c)
+                   ? close - s + 1 : -1;
     }
     if (i + 1 < len && s[i + 1] == '{') {
         long end = skip_brace(s, len, i + 2, c.dq);
@@ -321,6 +339,20 @@ bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
                 dq_start = ex->chars.len;
                 ex->at_empty = false;
             }
+        } else if ((ch == '<' || ch == '>') && i + 1 < len && s[i + 1] == '(' && !dq &&
+                   !c.heredoc && !c.arith && !sh.posix) {
+            /* bash's <(...) and >(...): the name of a pipe to or from it */
+            long end = skip_paren(s, len, i + 2);
+            if (end < 0)
+                return false;
+            char *text = xstrndup(s + i + 2, (size_t)end - i - 3);
+            char *path = process_substitution(text, ch == '<');
+            free(text);
+            if (!path)
+                return false;
+            add(ex, path, strlen(path), F_QUOTED);
+            free(path);
+            next = end;
         } else if (ch == '\'' && !dq) {
             long end = skip_squote(s, len, i + 1);
             next = end < 0 ? (long)len : end;
@@ -330,6 +362,8 @@ bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c)
             next = (long)expand_backslash(ex, s, len, i, c, dq);
         } else if (ch == '$' && i + 1 < len && s[i + 1] == '\'' && !dq && !sh.posix) {
             next = (long)dollar_single(ex, s, len, i);
+        } else if (ch == '$' && i + 1 < len && s[i + 1] == '"' && !dq && bash_rules()) {
+            next = (long)i + 1;         /* bash's $"...": no translations, "..." */
         } else if (ch == '$') {
             struct ctx here = c;
             here.dq = dq;

@@ -34,6 +34,7 @@ void add(struct expansion *ex, const char *s, size_t n, char flag);
 void mark(struct expansion *ex, char flag);
 char value_flag(struct ctx c);              /* how an expansion's result is added */
 void add_positional(struct expansion *ex, char kind, struct ctx c);   /* $@ $* */
+void add_fields(struct expansion *ex, char kind, char **v, int n, struct ctx c);
 bool walk(struct expansion *ex, const char *s, size_t len, struct ctx c);
 char *expand_string(const char *raw, size_t len, struct ctx c, bool pattern);
 /* brace.c: ${...} whose inside is s[0..len) */

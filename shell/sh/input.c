@@ -171,6 +171,7 @@ struct reader {
     struct strbuf text;     /* lines read and not yet run */
     size_t pos;
     int    lineno;
+    bool   settled;     /* backslash_at_end has done its part */
 };
 
 static void discard(struct reader *r)
@@ -188,6 +189,36 @@ static void unexpected_end(const struct reader *r)
         sh_error("syntax error: unexpected end of file");
     else
         sh_error("line %d: syntax error: unexpected end of file", line);
+}
+
+/* A syntax error in a file read by `.` ends the script in sh, as POSIX
+ * says; bash (not in posix mode) only returns from the `.`, status 2. */
+static bool sourced_in_bash(void)
+{
+    return sh.source_depth > 0 && bash_rules();
+}
+
+/* The input ended after a backslash: a backslash-newline joins the line
+ * to nothing, and a backslash last of all is an ordinary character (as
+ * if quoted), as bash and dash read `sh -c 'echo \'`. false: the text
+ * does not end so. */
+static bool backslash_at_end(struct reader *r)
+{
+    struct strbuf *text = &r->text;
+    if (r->settled)
+        return false;
+    r->settled = true;
+    size_t n = text->len;
+    if (n >= 2 && text->s[n - 2] == '\\' && text->s[n - 1] == '\n') {
+        text->len -= 2;
+        text->s[text->len] = 0;
+        return true;
+    }
+    if (n >= 1 && text->s[n - 1] == '\\') {
+        sb_addc(text, '\\');
+        return true;
+    }
+    return false;
 }
 
 /* Read until one complete command parses. false: the input ended, or a
@@ -223,6 +254,8 @@ static bool next_command(struct reader *r, struct node **out)
         case PARSE_ERROR:               /* a script stops there; a terminal goes on */
             sh.status = 2;
             discard(r);
+            if (sourced_in_bash())
+                return false;           /* . returns 2 */
             if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
                 sh.control = CTL_EXIT;
                 sh.exit_status = 2;
@@ -230,10 +263,14 @@ static bool next_command(struct reader *r, struct node **out)
             return r->src->kind == SRC_TERMINAL;
         case PARSE_INCOMPLETE: {
             char *line = source_line(r->src, true, &interrupted);
+            if (!line && backslash_at_end(r))
+                break;                  /* parsed again, the backslash settled */
             if (!line) {
                 unexpected_end(r);
                 sh.status = 2;
                 discard(r);
+                if (sourced_in_bash())
+                    return false;
                 if (r->src->kind != SRC_TERMINAL && !sh.interactive) {
                     sh.control = CTL_EXIT;
                     sh.exit_status = 2;

@@ -197,6 +197,25 @@ static bool is_meta(char c)
     return strchr(" \t\n;&|<>()", c) != NULL;
 }
 
+/* bash's {name} right before < or > (in sh it is a word, as POSIX says). */
+static bool fd_variable_at(const struct lexer *lx)
+{
+    const char *s = lx->src + lx->pos;
+    size_t room = lx->len - lx->pos, n = 1;
+    if (!bash_rules() || s[0] != '{')
+        return false;
+    while (n < room && (isalnum((unsigned char)s[n]) || s[n] == '_'))
+        n++;
+    return n > 1 && n + 1 < room && s[n] == '}' && (s[n + 1] == '<' || s[n + 1] == '>') &&
+           is_name(s + 1, n - 1);
+}
+
+/* bash's process substitution <(...) or >(...) at s[i]: part of a word. */
+static bool process_sub_at(const char *s, size_t len, size_t i)
+{
+    return !sh.posix && (s[i] == '<' || s[i] == '>') && i + 1 < len && s[i + 1] == '(';
+}
+
 /* Blanks, backslash-newlines and a comment. false: a backslash ends the text. */
 static bool skip_blanks(struct lexer *lx)
 {
@@ -226,6 +245,22 @@ static enum tok lex_operator(struct lexer *lx, struct token *t)
 {
     const char *s = lx->src + lx->pos;
     char next = lx->pos + 1 < lx->len ? s[1] : '\0';
+    char third = lx->pos + 2 < lx->len ? s[2] : '\0';
+    if (!sh.posix && s[0] == ';' && (next == '&' || (next == ';' && third == '&'))) {
+        lx->pos += next == '&' ? 2 : 3;         /* bash's ;& and ;;& */
+        return t->type = next == '&' ? T_SEMIAND : T_DSEMIAND;
+    }
+    if (!sh.posix && s[0] == '|' && next == '&') {
+        lx->pos += 2;                           /* bash's |&: 2>&1 | */
+        t->fd = 2;
+        return t->type = T_PIPE;
+    }
+    if (bash_rules() && s[0] == '&' && next == '>') {
+        lx->pos += third == '>' ? 3 : 2;        /* bash's &> and &>> */
+        t->fd = 1;
+        t->op = third == '>' ? R_APPENDERR : R_OUTERR;
+        return t->type = T_REDIR;
+    }
     static const struct { char a, b; enum tok type; } ops[] = {
         { ';', ';', T_DSEMI }, { '&', '&', T_AND }, { '|', '|', T_OR },
         { ';', 0, T_SEMI }, { '&', 0, T_AMP }, { '|', 0, T_PIPE },
@@ -285,8 +320,15 @@ static enum tok lex_word(struct lexer *lx, struct token *t)
 {
     const char *s = lx->src;
     size_t i = lx->pos, len = lx->len;
-    while (i < len && !is_meta(s[i])) {
+    while (i < len && (!is_meta(s[i]) || process_sub_at(s, len, i))) {
         long r;
+        if (process_sub_at(s, len, i)) {
+            r = skip_paren(s, len, i + 2);
+            if (r < 0 || (size_t)r > len)
+                return t->type = T_INCOMPLETE;
+            i = (size_t)r;
+            continue;
+        }
         switch (s[i]) {
         case '\\':
             /* a backslash-newline at the very end continues the word */
@@ -324,6 +366,14 @@ enum tok lex_next(struct lexer *lx, struct token *t)
         lx->pos++;
         lx->lineno++;
         type = lex_heredoc_bodies(lx) ? T_NEWLINE : T_INCOMPLETE;
+    } else if (process_sub_at(s, lx->len, lx->pos)) {
+        type = lex_word(lx, t);
+    } else if (fd_variable_at(lx)) {
+        /* bash's {name}<file: a redirection whose fd the shell picks */
+        const char *close = strchr(s + lx->pos, '}');
+        t->word = xstrndup(s + lx->pos + 1, (size_t)(close - s) - lx->pos - 1);
+        lx->pos = (size_t)(close - s) + 1;
+        type = lex_redir(lx, t, -1);
     } else if (s[lx->pos] == '<' || s[lx->pos] == '>') {
         type = lex_redir(lx, t, -1);
     } else if (strchr(";&|()", s[lx->pos])) {
@@ -350,15 +400,22 @@ enum tok lex_next(struct lexer *lx, struct token *t)
 
 /* ---- here-documents ------------------------------------------------------------ */
 
-/* The delimiter with its quotes removed; *quoted tells if it had any. */
+/* The delimiter with its quotes removed; *quoted tells if it had any. A
+ * backslash-newline outside single quotes joins the lines (EO\<newline>F). */
 static char *heredoc_delimiter(const char *raw, bool *quoted)
 {
     struct strbuf b = {0};
+    char q = 0;                         /* the quote we are in */
     *quoted = false;
     for (const char *p = raw; *p; p++) {
-        if (*p == '\'' || *p == '"') {
+        if (*p == '\\' && p[1] == '\n' && q != '\'') {
+            p++;
+        } else if (q && *p == q) {
+            q = 0;
+        } else if (!q && (*p == '\'' || *p == '"')) {
+            q = *p;
             *quoted = true;
-        } else if (*p == '\\' && p[1]) {
+        } else if (*p == '\\' && p[1] && (!q || (q == '"' && strchr("$`\"\\", p[1])))) {
             *quoted = true;
             sb_addc(&b, *++p);
         } else {
@@ -368,30 +425,63 @@ static char *heredoc_delimiter(const char *raw, bool *quoted)
     return sb_take(&b);
 }
 
-/* Read one here-document's lines, up to its delimiter line. */
-static bool read_heredoc(struct lexer *lx, struct redir *r)
+/* Whether line[0..n) ends in a backslash that is not itself quoted. */
+static bool continued(const char *line, size_t n)
 {
-    char *delim = heredoc_delimiter(r->target, &r->quoted);
-    size_t dlen = strlen(delim);
-    struct strbuf body = {0};
-    bool done = false;
-    while (!done && lx->pos < lx->len) {
-        const char *line = lx->src + lx->pos;
-        const char *nl = memchr(line, '\n', lx->len - lx->pos);
-        size_t n = nl ? (size_t)(nl - line) : lx->len - lx->pos;
+    size_t k = 0;
+    while (k < n && line[n - 1 - k] == '\\')
+        k++;
+    return k % 2 == 1;
+}
+
+/* One line of a here-document into *line: with an unquoted delimiter, a
+ * backslash-newline joins the next line to it (*joined). false: the
+ * input ends before a newline does (more may come; the text so far may
+ * be the delimiter all the same). */
+static bool heredoc_line(struct lexer *lx, const struct redir *r, struct strbuf *line,
+                         bool *joined)
+{
+    *joined = false;
+    while (lx->pos < lx->len) {
+        const char *s = lx->src + lx->pos;
+        const char *nl = memchr(s, '\n', lx->len - lx->pos);
+        size_t n = nl ? (size_t)(nl - s) : lx->len - lx->pos;
         lx->pos += n + (nl != NULL);
         lx->lineno += nl != NULL;
         if (r->op == R_HEREDOC_TAB)
-            while (n > 0 && *line == '\t')
-                line++, n--;
-        if (n == dlen && memcmp(line, delim, n) == 0)
-            done = true;
-        else if (nl) {
-            sb_addn(&body, line, n);
-            sb_addc(&body, '\n');
-        } else {
-            break;      /* a last line without newline: more may come */
+            while (n > 0 && *s == '\t')
+                s++, n--;
+        if (!nl || r->quoted || !continued(s, n)) {
+            sb_addn(line, s, n);
+            return nl != NULL;
         }
+        sb_addn(line, s, n - 1);
+        *joined = true;
+    }
+    return false;
+}
+
+/* Read one here-document's lines, up to its delimiter line. A line
+ * joined by backslash-newlines ends it when it reads as the delimiter
+ * in bash, not in sh (dash). */
+static bool read_heredoc(struct lexer *lx, struct redir *r)
+{
+    char *delim = heredoc_delimiter(r->target, &r->quoted);
+    struct strbuf body = {0};
+    bool done = false;
+    while (!done && lx->pos < lx->len) {
+        struct strbuf line = {0};
+        bool joined, whole = heredoc_line(lx, r, &line, &joined);
+        if (strcmp(line.s ? line.s : "", delim) == 0 && (!joined || bash_rules())) {
+            done = true;
+        } else if (!whole) {
+            sb_free(&line);
+            break;      /* a last line without newline: more may come */
+        } else {
+            sb_adds(&body, line.s ? line.s : "");
+            sb_addc(&body, '\n');
+        }
+        sb_free(&line);
     }
     free(delim);
     free(r->body);

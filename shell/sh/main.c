@@ -46,6 +46,19 @@ static char *find_self(const char *argv0)
     return xstrdup("/bin/sh");
 }
 
+/* The shell is also installed as bash. Started under that name (its
+ * sub-shells too: they start as sh.self) it takes bash's side where the
+ * two differ and POSIX leaves room: echo takes -n -e -E and does not
+ * interpret backslashes by default. As sh it stays dash. */
+static bool named_bash(const char *argv0)
+{
+    const char *base = strrchr(argv0, '/');
+    base = base ? base + 1 : argv0;
+    if (*base == '-')
+        base++;                     /* a login shell: -bash */
+    return strcmp(base, "bash") == 0;
+}
+
 static void init_variables(void)
 {
     char n[24];
@@ -330,6 +343,7 @@ int main(int argc, char **argv)
     if (argc >= 4 && strcmp(argv[1], "--subshell") == 0) {
         /* a sub-shell: its state comes from its parent (state.c) */
         sh.self = xstrdup(argv[0]);
+        sh.bash = named_bash(argv[0]);
         traps_init();
         bool inline_state = strcmp(argv[2], "-") == 0 && argc >= 6;
         int first = inline_state ? 5 : 3;
@@ -341,6 +355,12 @@ int main(int argc, char **argv)
     init_variables();
     traps_init();
     sh.self = find_self(argc > 0 ? argv[0] : "sh");
+    sh.bash = argc > 0 && named_bash(argv[0]);
+    vars_start_clock();
+    /* $_ starts as the shell's own path, as the name it was started by
+     * (./bash) or as found in $PATH; then it is each simple command's
+     * last word (pipeline.c) */
+    var_set("_", argc > 0 && strchr(argv[0], '/') ? argv[0] : sh.self, 0);
     int first = parse_arguments(argc, argv, &inv);
     const char *name = inv.command && first < argc ? argv[first++] :
                        inv.file ? inv.file : argc > 0 ? argv[0] : "sh";

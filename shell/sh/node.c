@@ -32,6 +32,7 @@ void redir_free(struct redir *r)
         struct redir *next = r->next;
         free(r->target);
         free(r->body);
+        free(r->fd_var);
         free(r);
         r = next;
     }

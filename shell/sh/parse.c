@@ -153,7 +153,7 @@ bool at_list_end(struct parser *p)
     };
     struct token *t = peek(p);
     if (t->type == T_RPAREN || t->type == T_DSEMI || t->type == T_EOF ||
-        t->type == T_INCOMPLETE)
+        t->type == T_INCOMPLETE || t->type == T_SEMIAND || t->type == T_DSEMIAND)
         return true;
     for (int i = 0; t->type == T_WORD && closers[i]; i++)
         if (strcmp(t->word, closers[i]) == 0)
@@ -167,9 +167,11 @@ static const char *token_text(struct token *t)
         [T_NEWLINE] = "newline", [T_EOF] = "end of file", [T_SEMI] = ";",
         [T_DSEMI] = ";;", [T_AMP] = "&", [T_AND] = "&&", [T_PIPE] = "|",
         [T_OR] = "||", [T_LPAREN] = "(", [T_RPAREN] = ")",
+        [T_SEMIAND] = ";&", [T_DSEMIAND] = ";;&",
     };
     static const char *const redirs[] = {
         [R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>", [R_CLOBBER] = ">|",
+        [R_OUTERR] = "&>", [R_APPENDERR] = "&>>",
         [R_RDWR] = "<>", [R_DUPIN] = "<&", [R_DUPOUT] = ">&",
         [R_HEREDOC] = "<<", [R_HEREDOC_TAB] = "<<-",
     };
@@ -225,7 +227,8 @@ void set_text(struct parser *p, struct node *n, size_t start)
 /* ---- redirections -------------------------------------------------------- */
 
 /* A here-document's delimiter is not expanded; one with a command
- * substitution $(...) (or $((...))) is a syntax error, as in dash. */
+ * substitution $(...) (or $((...))) is a syntax error, as in dash; bash
+ * takes it as it is written. */
 static bool expanding_delimiter(const char *w)
 {
     for (; *w; w++) {
@@ -244,13 +247,17 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     struct token *t = peek(p);
     enum redir_op op = t->op;
     int fd = t->fd;
+    char *fd_var = t->word;         /* {name}<file */
+    t->word = NULL;
     consume(p);
     if (peek(p)->type != T_WORD) {
+        free(fd_var);
         syntax_error(p);
         return false;
     }
     struct redir *r = xmalloc(sizeof *r);
     memset(r, 0, sizeof *r);
+    r->fd_var = fd_var;
     r->op = op;
     r->fd = fd >= 0 ? fd : (op == R_IN || op == R_DUPIN || op == R_RDWR ||
                             op == R_HEREDOC || op == R_HEREDOC_TAB ||
@@ -259,7 +266,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
     **tail = r;
     *tail = &r->next;
     if (op == R_HEREDOC || op == R_HEREDOC_TAB) {
-        if (expanding_delimiter(r->target)) {
+        if (expanding_delimiter(r->target) && !bash_rules()) {
             sh_error("line %d: syntax error: bad here-document delimiter '%s'",
                      p->lx.lineno, r->target);
             p->result = PARSE_ERROR;
@@ -288,9 +295,12 @@ bool parse_redirects(struct parser *p, struct node *n)
 
 /* ---- simple commands and functions -------------------------------------- */
 
+/* NAME=value, or bash's NAME+=value (appends). */
 static bool is_assignment(const char *w)
 {
     const char *eq = strchr(w, '=');
+    if (eq && eq > w && eq[-1] == '+' && !sh.posix)
+        return is_name(w, (size_t)(eq - w - 1));
     return eq && is_name(w, (size_t)(eq - w));
 }
 
@@ -381,6 +391,20 @@ struct node *parse_cmd(struct parser *p)
 
 /* ---- pipelines and lists -------------------------------------------------- */
 
+/* bash's `a |& b`: a's 2>&1, after its own redirections. */
+static void pipe_stderr_too(struct node *c)
+{
+    struct redir **tail = &c->redirs;
+    while (*tail)
+        tail = &(*tail)->next;
+    struct redir *r = xmalloc(sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->fd = 2;
+    r->op = R_DUPOUT;
+    r->target = xstrdup("1");
+    *tail = r;
+}
+
 static struct node *parse_pipeline(struct parser *p)
 {
     size_t start = peek(p)->start;
@@ -399,9 +423,11 @@ static struct node *parse_pipeline(struct parser *p)
         expand_aliases(p);
     }
     struct node *first;
-    if (timed && (peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
-                  peek(p)->type == T_SEMI || peek(p)->type == T_AMP)) {
-        first = node_new(N_SIMPLE);                 /* `time` alone */
+    bool alone = peek(p)->type == T_NEWLINE || peek(p)->type == T_EOF ||
+                 peek(p)->type == T_SEMI || peek(p)->type == T_AMP;
+    if (alone && (timed || (negate && bash_rules()))) {
+        /* `time` alone; bash's `!` alone, as `! :` (status 1) */
+        first = node_new(N_SIMPLE);
         wl_add(&first->simple.words, xstrdup(":"));
         first->text = xstrdup("");
     } else {
@@ -418,6 +444,8 @@ static struct node *parse_pipeline(struct parser *p)
     n->pipe.cmds = xmalloc(sizeof *n->pipe.cmds);
     n->pipe.cmds[n->pipe.n++] = first;
     while (peek(p)->type == T_PIPE) {
+        if (peek(p)->fd == 2)
+            pipe_stderr_too(n->pipe.cmds[n->pipe.n - 1]);
         consume(p);
         skip_newlines(p);
         struct node *c = parse_cmd(p);

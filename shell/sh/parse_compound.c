@@ -158,7 +158,8 @@ static struct case_item *parse_case_item(struct parser *p)
     skip_newlines(p);
     if (!at_list_end(p) && !(c->body = parse_list(p, true)))
         goto fail;
-    if (peek(p)->type == T_DSEMI)
+    c->end = peek(p)->type;
+    if (c->end == T_DSEMI || c->end == T_SEMIAND || c->end == T_DSEMIAND)
         consume(p);
     else if (!is_word(p, "esac"))
         goto fail;

@@ -265,27 +265,40 @@ static void exec_instead(struct stage *st)
     fflush(NULL);
     execve(st->path, st->argv.v, env);
     if (errno == ENOEXEC && strcmp(exec_strerror(st->path, errno), strerror(ENOEXEC)) == 0) {
-        struct wordlist args = {0};            /* a script without #! */
-        wl_add(&args, xstrdup(sh.self));
-        for (int i = 0; i < st->argv.n; i++)
-            wl_add(&args, xstrdup(i ? st->argv.v[i] : st->path));
-        execve(sh.self, args.v, env);
+        struct wordlist args = {0};            /* a script */
+        script_command(st->path, st->argv.v + 1, &args);
+        execve(args.v[0], args.v, env);
         wl_free(&args);
     }
     strv_free(env);
 }
 
 /* One command in the foreground, in the shell if it can be. */
+static int run_single_in(struct node *n, const char *text);
+
+/* One command in the foreground; the process substitutions its words
+ * made are released once it is done. */
 static int run_single(struct node *n, const char *text)
+{
+    process_subs_enter();
+    int status = run_single_in(n, text);
+    process_subs_leave(true);
+    return status;
+}
+
+static int run_single_in(struct node *n, const char *text)
 {
     struct stage st = {0};
     bool exec_it = sh.exec_last;
     sh.exec_last = false;               /* only the sub-shell's own command */
     st.node = n;
+    char *last = NULL;                  /* the next $_ */
     if (n->type == N_SIMPLE) {
         prepare_simple(&st, n);
         if (exec_it && st.kind == ST_PROGRAM && sh.control == CTL_NONE)
             exec_instead(&st);
+        if (st.kind != ST_FAILED && !sh.posix)
+            last = xstrdup(st.argv.n ? st.argv.v[st.argv.n - 1] : "");
     } else if (n->type == N_SUBSHELL) {
         st.kind = ST_SUBSHELL;
         st.text = subshell_text(n);
@@ -312,14 +325,30 @@ static int run_single(struct node *n, const char *text)
     } else {
         status = run_in_shell(&st);
     }
+    if (last) {
+        var_set("_", last, 0);
+        free(last);
+    }
     stage_free(&st);
     return status;
 }
+
+static int run_pipeline_in(struct node **cmds, int n, const char *text,
+                           const struct pipeline_opts *o);
 
 int run_pipeline(struct node **cmds, int n, const char *text, const struct pipeline_opts *o)
 {
     if (n == 1 && !o->background && o->capture_fd < 0)
         return run_single(cmds[0], text);
+    process_subs_enter();
+    int status = run_pipeline_in(cmds, n, text, o);
+    process_subs_leave(!o->background);
+    return status;
+}
+
+static int run_pipeline_in(struct node **cmds, int n, const char *text,
+                           const struct pipeline_opts *o)
+{
     struct stage *st = xmalloc((size_t)n * sizeof *st);
     memset(st, 0, (size_t)n * sizeof *st);
     int status = 0;

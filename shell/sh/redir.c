@@ -27,7 +27,9 @@ int redir_open_flags(enum redir_op op)
     case R_IN:      return O_RDONLY;
     case R_OUT:     return O_WRONLY | O_CREAT | O_TRUNC | (sh.noclobber ? O_EXCL : 0);
     case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
-    case R_APPEND:  return O_WRONLY | O_CREAT | O_APPEND;
+    case R_APPEND:
+    case R_APPENDERR: return O_WRONLY | O_CREAT | O_APPEND;
+    case R_OUTERR:  return O_WRONLY | O_CREAT | O_TRUNC | (sh.noclobber ? O_EXCL : 0);
     case R_RDWR:    return O_RDWR | O_CREAT;
     default:        return O_RDONLY;     /* here-documents */
     }
@@ -124,11 +126,59 @@ static bool expand_one(const struct redir *r, struct xredir *x)
     return true;
 }
 
+/* bash's {name}<file (and > >> <> >& <&, {name}>&- to close): the
+ * shell opens it for good, on a descriptor of 10 or more that programs
+ * inherit, and name holds its number; nothing is left to redirect. */
+static bool named_fd(const struct redir *r)
+{
+    char *word = expand_word(r->target);
+    if (!word)
+        return false;
+    long n = -1;
+    const char *number = var_get(r->fd_var);
+    int fd = -1;
+    if ((r->op == R_DUPIN || r->op == R_DUPOUT) && strcmp(word, "-") == 0) {
+        if (number && parse_int(number, &n) && n >= 0)
+            close((int)n);
+        free(word);
+        return true;
+    }
+    if (r->op == R_DUPIN || r->op == R_DUPOUT) {
+        if (parse_int(word, &n) && n >= 0)
+            fd = fcntl((int)n, F_DUPFD, 10);
+    } else {
+        int low = open(word, redir_open_flags(r->op), 0666);
+        fd = low < 0 ? -1 : fcntl(low, F_DUPFD, 10);
+        if (low >= 0)
+            close(low);
+    }
+    if (fd < 0) {
+        sh_error("%s: %s", word, strerror(errno));
+        free(word);
+        return false;
+    }
+    free(word);
+    char num[16];
+    snprintf(num, sizeof num, "%d", fd);
+    if (!var_set(r->fd_var, num, 0)) {
+        close(fd);
+        return false;
+    }
+    return true;
+}
+
 bool redirs_expand(struct redir *r, struct xredirs *out)
 {
     out->v = NULL;
     out->n = 0;
     for (; r; r = r->next) {
+        if (r->fd_var) {
+            if (!named_fd(r)) {
+                xredirs_free(out);
+                return false;
+            }
+            continue;
+        }
         out->v = xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
         struct xredir *x = &out->v[out->n];
         memset(x, 0, sizeof *x);
@@ -136,6 +186,15 @@ bool redirs_expand(struct redir *r, struct xredirs *out)
         if (!expand_one(r, x)) {
             xredirs_free(out);
             return false;
+        }
+        if (r->op == R_OUTERR || r->op == R_APPENDERR) {
+            /* &>file is >file 2>&1 */
+            out->v = xrealloc(out->v, (size_t)(out->n + 1) * sizeof *out->v);
+            x = &out->v[out->n++];
+            memset(x, 0, sizeof *x);
+            x->fd = 2;
+            x->op = R_DUPOUT;
+            x->src_fd = 1;
         }
     }
     return true;
@@ -283,7 +342,7 @@ bool redirs_check(const struct xredirs *xs)
         else if (x->op == R_IN)
             ok = access(x->path, R_OK) == 0;
         else if (x->op != R_HEREDOC && x->op != R_HEREDOC_TAB)
-            ok = *x->path && writable(x->path, x->op == R_OUT && sh.noclobber);
+            ok = *x->path && writable(x->path, (x->op == R_OUT || x->op == R_OUTERR) && sh.noclobber);
         if (!ok)
             return false;
         if (x->fd < 64)

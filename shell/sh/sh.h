@@ -60,6 +60,12 @@ char *shell_quote_line(const char *s);    /* the same on one line: $'..' */
 /* An error that ends a non-interactive shell (POSIX 2.8.1): the message,
  * then $? = status and, in a script, the shell exits. */
 void sh_fatal(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A special builtin's own failure (shift too far, a . file not found):
+ * sh_fatal(2) in sh; bash outside posix mode only fails the command, with
+ * status 1. Returns the status. */
+int special_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int special_failure(void);                /* the same, its message written */
+void fatal_status(int status);            /* sh_fatal, its message written */
 
 typedef int (*builtin_fn)(char **argv);
 
@@ -87,6 +93,7 @@ struct shell {
     char **argv;            /* $1 ... */
     int    argc;
     char  *self;            /* how to start another copy of this shell */
+    bool   bash;            /* started as `bash`: bash's echo (main.c) */
     /* options (options.c) */
     bool   errexit, xtrace, noglob, nounset, allexport, noclobber, noexec,
            verbose, ignoreeof, monitor, notify, vi, emacs, posix,
@@ -107,17 +114,26 @@ struct shell {
 };
 extern struct shell sh;
 
+/* Started as bash and not in posix mode: bash's rules where they differ
+ * from dash's on what POSIX allows (`a &>b` is `a & >b` in sh). */
+static inline bool bash_rules(void)
+{
+    return sh.bash && !sh.posix;
+}
+
 /* ---- lex.c: tokens -------------------------------------------------------- */
 
 enum tok {
     T_WORD, T_NEWLINE, T_EOF, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR,
     T_LPAREN, T_RPAREN, T_REDIR,
-    T_INCOMPLETE            /* the input ended inside a quote or $( */
+    T_INCOMPLETE,           /* the input ended inside a quote or $( */
+    T_SEMIAND, T_DSEMIAND   /* bash's ;& and ;;& ending a case item */
 };
 
 enum redir_op {
     R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT,
-    R_HEREDOC, R_HEREDOC_TAB, R_HERESTRING
+    R_HEREDOC, R_HEREDOC_TAB, R_HERESTRING,
+    R_OUTERR, R_APPENDERR   /* bash's &> and &>>: stdout and stderr */
 };
 
 struct redir {
@@ -127,6 +143,7 @@ struct redir {
     char  *target;          /* raw word: file, fd, or here-document delimiter */
     char  *body;            /* here-document text, NULL until read */
     bool   quoted;          /* here-document delimiter was quoted: no expansion */
+    char  *fd_var;          /* bash's {name}<file: the shell picks the fd */
 };
 
 struct lexer {
@@ -171,6 +188,8 @@ struct case_item {
     struct case_item *next;
     struct wordlist patterns;   /* raw words */
     struct node *body;          /* may be NULL */
+    enum tok end;               /* T_DSEMI, or bash's T_SEMIAND (;& runs the
+                                   next body too), T_DSEMIAND (;;& tries on) */
 };
 
 struct node {
@@ -227,6 +246,8 @@ void  var_make_local(const char *name);
 void  vars_serialize(struct strbuf *out);
 void  var_restore_exact(const char *name, const char *value, int flags);
 void  vars_dynamic_off(bool lineno, bool random);
+void  vars_start_clock(void);
+void  vars_named(const char *prefix, struct wordlist *out);   /* ${!prefix*} */                  /* SECONDS counts from now */
 void  vars_free_all(void);
 
 void positional_set(char **args, int n);   /* copies */
@@ -242,6 +263,9 @@ char *expand_assignment(const char *raw);      /* the same, ~ after each : */
 char *expand_pattern(const char *raw);         /* quoted characters escaped */
 char *expand_heredoc(const char *body);
 char *command_output(const char *text);        /* $(...), pipeline.c */
+char *process_substitution(const char *text, bool reading);   /* <(...) >(...) */
+void  process_subs_enter(void);
+void  process_subs_leave(bool release);
 bool  brace_expand(const char *raw, struct wordlist *out);   /* braces.c */
 
 size_t param_name_length(const char *s, size_t n);
@@ -307,6 +331,7 @@ struct spawn_spec {
 pid_t spawn_program(const struct spawn_spec *sp, int *err);
 int   spawn_process(pid_t *pid, const struct spawn_spec *sp, const char *path, char **argv);
 const char *exec_strerror(const char *path, int err);
+void  script_command(const char *path, char *const *args, struct wordlist *out);
 const char *hash_lookup(const char *name);
 void  hash_remember(const char *name, const char *path);
 

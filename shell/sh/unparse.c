@@ -48,11 +48,19 @@ static void redirs_out(struct unparser *u, const struct redir *r)
         [R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>", [R_CLOBBER] = ">|",
         [R_RDWR] = "<>", [R_DUPIN] = "<&", [R_DUPOUT] = ">&",
         [R_HEREDOC] = "<<", [R_HEREDOC_TAB] = "<<", [R_HERESTRING] = "<<<",
+        [R_OUTERR] = "&>", [R_APPENDERR] = "&>>",
     };
     for (; r; r = r->next) {
         char fd[16];
         snprintf(fd, sizeof fd, " %d", r->fd);
+        if (r->op == R_OUTERR || r->op == R_APPENDERR || r->fd_var)
+            strcpy(fd, " ");
         put(u, fd);
+        if (r->fd_var) {
+            put(u, "{");
+            put(u, r->fd_var);
+            put(u, "}");
+        }
         put(u, ops[r->op]);
         if (r->op == R_HEREDOC || r->op == R_HEREDOC_TAB) {
             /* a delimiter no line of the text can be */
@@ -99,7 +107,7 @@ static void case_out(struct unparser *u, const struct node *n)
         }
         put(u, ")");
         body_out(u, c->body);
-        put(u, ";;");
+        put(u, c->end == T_SEMIAND ? ";&" : c->end == T_DSEMIAND ? ";;&" : ";;");
         newline(u);
     }
     put(u, "esac");

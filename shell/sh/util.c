@@ -147,7 +147,7 @@ void sh_error(const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     fflush(stdout);
-    fprintf(stderr, "sh: %s\n", buf);
+    fprintf(stderr, "%s: %s\n", sh.bash ? "bash" : "sh", buf);
     fflush(stderr);
 }
 
@@ -261,6 +261,12 @@ void sh_fatal(int status, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     sh_error("%s", buf);
+    fatal_status(status);
+}
+
+/* sh_fatal without a message: the one already written. */
+void fatal_status(int status)
+{
     sh.status = status;
     if (sh.control == CTL_EXIT || sh.errors_demoted)
         return;
@@ -270,4 +276,23 @@ void sh_fatal(int status, const char *fmt, ...)
         sh.control = CTL_EXIT;
         sh.exit_status = status;
     }
+}
+
+int special_error(const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sh_error("%s", buf);
+    return special_failure();
+}
+
+int special_failure(void)
+{
+    if (bash_rules())
+        return 1;
+    fatal_status(2);
+    return 2;
 }

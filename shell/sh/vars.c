@@ -17,13 +17,17 @@
  * Special parameters ($?, $$, $#, ...) are not variables: the expander
  * reads them from the shell's state (param.c). LINENO and RANDOM are
  * variables whose value the shell computes when asked, until they are
- * assigned or unset.
+ * assigned or unset. So are bash's BASHPID, UID and EUID (outside posix
+ * mode), and SECONDS: the seconds since the shell started, or since it
+ * was assigned plus the number assigned (even read-only, as in bash).
  */
 #include "sh.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 struct var {
     struct var *next;
@@ -94,12 +98,46 @@ static void destroy(const char *name)
 
 /* ---- the dynamic ones ---------------------------------------------------------- */
 
-static bool lineno_live = true, random_live = true;
+static bool lineno_live = true, random_live = true, seconds_live = true;
 static unsigned long random_state;
+static time_t seconds_base;     /* when SECONDS was 0 */
+
+static const char *bash_value(const char *name, char *buf, size_t n)
+{
+    if (sh.posix)
+        return NULL;
+    if (seconds_live && strcmp(name, "SECONDS") == 0) {
+        if (!seconds_base)
+            seconds_base = time(NULL);
+        snprintf(buf, n, "%lld", (long long)(time(NULL) - seconds_base));
+    } else if (strcmp(name, "BASHPID") == 0) {
+        snprintf(buf, n, "%d", (int)getpid());
+    } else if (strcmp(name, "UID") == 0) {
+        snprintf(buf, n, "%d", (int)getuid());
+    } else if (strcmp(name, "EUID") == 0) {
+        snprintf(buf, n, "%d", (int)geteuid());
+    } else {
+        return NULL;
+    }
+    return buf;
+}
+
+/* SECONDS=N counts on from N; a value that is not a number counts from 0. */
+static void seconds_assigned(const char *name, const char *value)
+{
+    if (!seconds_live || strcmp(name, "SECONDS") != 0)
+        return;
+    long n;
+    if (!parse_int(value, &n))
+        n = 0;
+    seconds_base = time(NULL) - n;
+}
 
 static const char *dynamic_value(const char *name)
 {
     static char buf[24];
+    if (bash_value(name, buf, sizeof buf))
+        return buf;
     if (lineno_live && strcmp(name, "LINENO") == 0) {
         snprintf(buf, sizeof buf, "%d", sh.lineno);
         return buf;
@@ -124,10 +162,18 @@ static void dynamic_ends(const char *name)
         random_live = false;
 }
 
+void vars_start_clock(void)
+{
+    seconds_base = time(NULL);
+}
+
 /* ---- reading ---------------------------------------------------------------------- */
 
 const char *var_get(const char *name)
 {
+    static char buf[24];
+    if (seconds_live && name[0] == 'S' && bash_value(name, buf, sizeof buf))
+        return buf;                     /* even when assigned */
     struct var *v = lookup(name);
     if (v)
         return v->value;
@@ -149,7 +195,8 @@ bool var_is_exported(const char *name)
 
 static bool readonly_error(const char *name)
 {
-    sh_error("%s: is read only", name);
+    /* in dash's words, or bash's */
+    sh_error(sh.bash ? "%s: readonly variable" : "%s: is read only", name);
     return false;
 }
 
@@ -167,6 +214,7 @@ bool var_set(const char *name, const char *value, int flags)
     free(v->value);
     v->value = copy;
     v->flags |= flags | (sh.allexport ? V_EXPORT : 0);
+    seconds_assigned(name, value);
     dynamic_ends(name);
     return true;
 }
@@ -192,6 +240,8 @@ bool var_unset(const char *name)
         sh_error("%s: is read only", name);
         return false;
     }
+    if (strcmp(name, "SECONDS") == 0)
+        seconds_live = false;
     dynamic_ends(name);
     /* a local keeps its place in the frame, so the function's return
      * still puts the outer variable back */
@@ -248,6 +298,8 @@ void vars_pop_frame(void)
             v->value = s->value;
             v->flags = s->flags;
             s->value = NULL;
+            if (v->value)
+                seconds_assigned(s->name, v->value);
         }
         free(s->name);
         free(s->value);
@@ -278,6 +330,17 @@ static void collect(struct wordlist *out, int flags)
             if ((v->flags & flags) == flags && (flags || v->value))
                 wl_add(out, xstrdup(v->name));
     wl_sort(out, 0);
+}
+
+/* bash's ${!prefix*}: the names of the variables set that begin so, sorted. */
+void vars_named(const char *prefix, struct wordlist *out)
+{
+    struct wordlist all = {0};
+    collect(&all, 0);
+    for (int i = 0; i < all.n; i++)
+        if (strncmp(all.v[i], prefix, strlen(prefix)) == 0)
+            wl_add(out, xstrdup(all.v[i]));
+    wl_free(&all);
 }
 
 /* `set`: NAME='value'; `export -p`, `readonly -p`: with the word in
@@ -361,6 +424,8 @@ void var_restore_exact(const char *name, const char *value, int flags)
     free(v->value);
     v->value = value ? xstrdup(value) : NULL;
     v->flags = flags;
+    if (value)
+        seconds_assigned(name, value);
     dynamic_ends(name);
 }
 
