@@ -237,38 +237,12 @@ const char *exec_strerror(const char *path, int err)
 }
 
 /* The command that runs the script at path with the arguments args (after
- * $0): the interpreter its first line names (`#!/bin/bash`, `#!/bin/awk
- * -f`: the one word after the name is one argument, as Linux reads it) if
- * that can be run, else a new copy of this shell, as POSIX says. The
- * system itself reads no #! line, so the shell does it. out->v[0] is the
- * program to start. */
+ * $0): a new copy of this shell, as POSIX says. The system runs a file with
+ * a #! line itself (under the interpreter the line names); a script it
+ * refuses (ENOEXEC) has none. out->v[0] is the program to start. */
 void script_command(const char *path, char *const *args, struct wordlist *out)
 {
-    char line[256];
-    ssize_t n = -1;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        n = read(fd, line, sizeof line - 1);
-        close(fd);
-    }
-    char *interp = NULL, *arg = NULL;
-    if (n > 2 && line[0] == '#' && line[1] == '!') {
-        line[n] = 0;
-        line[strcspn(line, "\n")] = 0;
-        interp = line + 2 + strspn(line + 2, " \t");
-        char *end = interp + strcspn(interp, " \t");
-        if (*end) {
-            *end++ = 0;
-            arg = end + strspn(end, " \t");
-            for (size_t k = strlen(arg); k && (arg[k - 1] == ' ' || arg[k - 1] == '\t'); k--)
-                arg[k - 1] = 0;
-        }
-        if (!*interp || strcmp(interp, path) == 0 || classify(interp) != FOUND_FILE)
-            interp = NULL;
-    }
-    wl_add(out, xstrdup(interp ? interp : sh.self));
-    if (interp && arg && *arg)
-        wl_add(out, xstrdup(arg));
+    wl_add(out, xstrdup(sh.self));
     wl_add(out, xstrdup(path));
     for (int i = 0; args[i]; i++)
         wl_add(out, xstrdup(args[i]));
