@@ -57,26 +57,6 @@ static int fail(const char *path)
 
 static int remove_path(const char *path);
 
-/* What -i calls a file in its question, as GNU rm. */
-static const char *kind(const struct stat *st)
-{
-    if (S_ISREG(st->st_mode))
-        return st->st_size ? "regular file" : "regular empty file";
-    if (S_ISDIR(st->st_mode))
-        return "directory";
-    if (S_ISLNK(st->st_mode))
-        return "symbolic link";
-    if (S_ISFIFO(st->st_mode))
-        return "fifo";
-    if (S_ISSOCK(st->st_mode))
-        return "socket";
-    if (S_ISCHR(st->st_mode))
-        return "character special file";
-    if (S_ISBLK(st->st_mode))
-        return "block special file";
-    return "file";
-}
-
 static int remove_dir(const char *path)
 {
     if (rmdir(path) != 0)
@@ -105,7 +85,7 @@ static int remove_tree(const char *path, const struct stat *st)
     free_names(names);
     if (status)
         return status;           /* it cannot be empty: say nothing more */
-    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", kind(st), path))
+    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", file_type(st), path))
         return 0;
     return remove_dir(path);
 }
@@ -126,7 +106,7 @@ static int remove_path(const char *path)
             return fail(path);
         }
     }
-    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", kind(&st), path))
+    if (interactive == ALWAYS && !ask(PROG ": remove %s '%s'? ", file_type(&st), path))
         return 0;
     if (S_ISDIR(st.st_mode))
         return remove_dir(path);

@@ -53,19 +53,6 @@ static void usage(int status)
     exit(status);
 }
 
-static const char *file_type(const struct stat *st)
-{
-    mode_t m = st->st_mode;
-    if (S_ISREG(m))  return st->st_size == 0 ? "regular empty file" : "regular file";
-    if (S_ISDIR(m))  return "directory";
-    if (S_ISFIFO(m)) return "fifo";
-    if (S_ISCHR(m))  return "character special file";
-    if (S_ISBLK(m))  return "block special file";
-    if (S_ISLNK(m))  return "symbolic link";
-    if (S_ISSOCK(m)) return "socket";
-    return "weird file";
-}
-
 /* An owner's (group: a group's) name; UNKNOWN, as GNU's, if it has none. */
 static const char *id_name(unsigned id, int group)
 {

@@ -56,26 +56,6 @@ static void differ(void)
         status = 1;
 }
 
-/* The file's type as GNU diff names it. */
-static const char *type_name(const struct stat *st)
-{
-    if (S_ISREG(st->st_mode))
-        return st->st_size == 0 ? "regular empty file" : "regular file";
-    if (S_ISDIR(st->st_mode))
-        return "directory";
-    if (S_ISLNK(st->st_mode))
-        return "symbolic link";
-    if (S_ISFIFO(st->st_mode))
-        return "fifo";
-    if (S_ISSOCK(st->st_mode))
-        return "socket";
-    if (S_ISCHR(st->st_mode))
-        return "character special file";
-    if (S_ISBLK(st->st_mode))
-        return "block special file";
-    return "weird file";
-}
-
 static int file_stat(const char *p, struct stat *st)
 {
     if (strcmp(p, "-") == 0)
@@ -93,8 +73,8 @@ static int compare_links(const char *p1, const char *p2)
         (!S_ISLNK(s1.st_mode) && !S_ISLNK(s2.st_mode)))
         return 0;
     if (S_ISLNK(s1.st_mode) != S_ISLNK(s2.st_mode)) {
-        printf("File %s is a %s while file %s is a %s\n", p1, type_name(&s1), p2,
-               type_name(&s2));
+        printf("File %s is a %s while file %s is a %s\n", p1, file_type(&s1), p2,
+               file_type(&s2));
         differ();
         return 1;
     }
@@ -179,8 +159,8 @@ static void compare_dirs(const char *d1, const char *d2)
             else if (da && db)
                 printf("Common subdirectories: %s and %s\n", a, b);
             else if (da != db && c == 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0) {
-                printf("File %s is a %s while file %s is a %s\n", a, type_name(&sa), b,
-                       type_name(&sb));
+                printf("File %s is a %s while file %s is a %s\n", a, file_type(&sa), b,
+                       file_type(&sb));
                 differ();
             } else {
                 compare_files(a, b, opt_N);

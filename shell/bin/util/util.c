@@ -134,6 +134,19 @@ void mode_string(mode_t m, char out[11])
     out[10] = '\0';
 }
 
+const char *file_type(const struct stat *st)
+{
+    mode_t m = st->st_mode;
+    if (S_ISREG(m))  return st->st_size == 0 ? "regular empty file" : "regular file";
+    if (S_ISDIR(m))  return "directory";
+    if (S_ISFIFO(m)) return "fifo";
+    if (S_ISCHR(m))  return "character special file";
+    if (S_ISBLK(m))  return "block special file";
+    if (S_ISLNK(m))  return "symbolic link";
+    if (S_ISSOCK(m)) return "socket";
+    return "weird file";
+}
+
 int same_file(const struct stat *a, const struct stat *b)
 {
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;

@@ -43,6 +43,10 @@ void free_names(char **names);
  * set-user-ID, set-group-ID and sticky over the x's as s/S, t/T. */
 void mode_string(mode_t m, char out[11]);
 
+/* What GNU's tools call a file's type ("regular empty file", "directory",
+ * "fifo", ...: stat's %F, rm -i's question, diff's messages). */
+const char *file_type(const struct stat *st);
+
 /* st_dev and st_ino: the same file. */
 int same_file(const struct stat *a, const struct stat *b);
 
