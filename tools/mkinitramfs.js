@@ -8,7 +8,8 @@
 // bin has the programs and the scripts); the programs of bin, usr/bin and
 // tests/compat get mode 0755, the rest 0644. The kernel's initramfs.c
 // unpacks it into the ramfs at boot, on both targets. `test` is also packed as `[`, the name POSIX gives it,
-// and bin/bash is a symbolic link to sh (the shell behaves as bash under that name).
+// and bin/bash is a symbolic link to sh (the shell behaves as bash under that name);
+// usr/bin/env is one to /bin/env, for scripts that start `#!/usr/bin/env bash`.
 //
 //   node tools/mkinitramfs.js OUT.tar --lazy=FILES --keep=NAME,... DIR=SRC ...
 //
@@ -111,6 +112,8 @@ for (const spec of specs) {
     if (dir === 'bin' && f === 'sh') blocks.push(header('bin/bash', 0, 0o777, '2', 'sh'));
   }
 }
+if (dirs.has('usr/bin') && specs.some((s) => s.startsWith('bin=') && fs.existsSync(path.join(s.slice(4), 'env'))))
+  blocks.push(header('usr/bin/env', 0, 0o777, '2', '/bin/env'));
 dirs.add('tmp'); blocks.push(header('tmp/', 0, 0o1777, '5'));   // sticky, world-writable: as on Unix
 addDir('home');                                // the user's, where the shell starts
 blocks.push(Buffer.alloc(1024));

@@ -19,6 +19,10 @@ echo "--- an interpreter that is itself a script"
 printf '#!/tmp/e.sh -q\n' > nest.sh
 chmod +x nest.sh
 ./nest.sh z
+echo "--- #!/usr/bin/env bash: env finds bash, whose echo takes -e"
+printf '#!/usr/bin/env bash\necho -e "a\\tb"\n' > envb.sh
+chmod +x envb.sh
+./envb.sh
 echo "--- started by env, by xargs and by find -exec, not by the shell"
 env ./e.sh from-env
 echo from-xargs | xargs ./e.sh
@@ -49,4 +53,4 @@ printf 'echo plain script "$1"\n' > plain.sh
 chmod +x plain.sh
 ./plain.sh p
 env ./plain.sh q
-rm -f args.awk e.sh named.sh nest.sh bad.sh loop.sh plain.sh spin.sh
+rm -f args.awk e.sh named.sh nest.sh bad.sh loop.sh plain.sh spin.sh envb.sh
