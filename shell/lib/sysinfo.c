@@ -1,5 +1,7 @@
 /*
- * sysinfo.c - what the system says about itself: uname, the host name,
+ * sysinfo.c - what the system says about itself: uname, the host name
+ * (which root sets through /proc/sys/kernel/hostname, the kernel's file
+ * for it, as sethostname),
  * and Duplex's own calls for ps and the tests (procinfo, kstat) and for
  * switching the machine off, and download, which hands a file out of it;
  * sysconf, the system's limits (getconf prints them).
@@ -7,6 +9,7 @@
 #include "libc.h"
 #include <duplex.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -49,6 +52,24 @@ int gethostname(char *name, size_t len)
         return -1;
     }
     strcpy(name, u.nodename);
+    return 0;
+}
+
+int sethostname(const char *name, size_t len)
+{
+    int fd = open("/proc/sys/kernel/hostname", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == EACCES)
+            errno = EPERM;               /* what Linux's call says to a user */
+        return -1;
+    }
+    ssize_t n = write(fd, name, len);
+    int saved = errno;
+    close(fd);
+    if (n != (ssize_t)len) {
+        errno = n < 0 ? saved : EINVAL;
+        return -1;
+    }
     return 0;
 }
 

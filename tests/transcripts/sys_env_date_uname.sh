@@ -86,3 +86,13 @@ uname -z
 echo "status $?"
 cd /tmp
 rm -r /tmp/edu_t
+echo "--- hostname NAME: root sets the name, which uname and /proc show"
+hostname box.example.org
+echo "status $?"
+hostname; hostname -s; uname -n; cat /proc/sys/kernel/hostname
+runas 1000 hostname other
+echo "status $?"
+hostname a b
+echo "status $?"
+hostname duplex
+hostname

@@ -69,6 +69,7 @@ unsigned alarm(unsigned seconds);
 int   usleep(useconds_t usec);
 int   pause(void);
 int   gethostname(char *name, size_t len);
+int   sethostname(const char *name, size_t len);
 
 /* sysconf names: Linux's numbers. */
 #define _SC_ARG_MAX        0
