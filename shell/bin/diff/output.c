@@ -210,17 +210,20 @@ static void header(const char *mark, const struct file *f, int which)
 
 /* Hunks at most 2 * context lines apart print together, and a hunk of
  * -B's blank lines joins at most context lines after the one before; a
- * group of blank hunks alone is not printed. */
-static long group_end(long h, int *real)
+ * group of blank hunks alone is not printed. The next group to print
+ * from hunk *h on: its first and last hunk in *h and *e, or 0 if none. */
+static int next_group(long *h, long *e)
 {
-    long e = h;
-    while (e + 1 < nhunks &&
-           hunks[e + 1].a0 - hunks[e].a1 <= (hunks[e + 1].ignore ? context - 1 : 2 * context))
-        e++;
-    *real = 0;
-    for (long k = h; k <= e; k++)
-        *real |= !hunks[k].ignore;
-    return e;
+    for (; *h < nhunks; *h = *e + 1) {
+        *e = *h;
+        while (*e + 1 < nhunks && hunks[*e + 1].a0 - hunks[*e].a1 <=
+                                      (hunks[*e + 1].ignore ? context - 1 : 2 * context))
+            ++*e;
+        for (long k = *h; k <= *e; k++)
+            if (!hunks[k].ignore)
+                return 1;
+    }
+    return 0;
 }
 
 /* -F: the last line before line `before` of a that matches, searching
@@ -278,13 +281,8 @@ static void unified(const struct file *a, const struct file *b)
 {
     header("---", a, 0);
     header("+++", b, 1);
-    for (long h = 0; h < nhunks;) {
-        int real;
-        long e = group_end(h, &real), a0, b0, a1, b1;
-        if (!real) {
-            h = e + 1;
-            continue;
-        }
+    for (long h = 0, e; next_group(&h, &e); h = e + 1) {
+        long a0, b0, a1, b1;
         group_lines(a, h, e, &a0, &b0, &a1, &b1);
         printf("@@ -");
         unified_range(a0, a1);
@@ -304,7 +302,6 @@ static void unified(const struct file *a, const struct file *b)
         }
         for (; i < a1; i++, j++)
             put_line(' ', a, i, "");
-        h = e + 1;
     }
 }
 
@@ -339,20 +336,14 @@ static void context_diff(const struct file *a, const struct file *b)
 {
     header("***", a, 0);
     header("---", b, 1);
-    for (long h = 0; h < nhunks;) {
-        int real;
-        long e = group_end(h, &real), a0, b0, a1, b1;
-        if (!real) {
-            h = e + 1;
-            continue;
-        }
+    for (long h = 0, e; next_group(&h, &e); h = e + 1) {
+        long a0, b0, a1, b1;
         group_lines(a, h, e, &a0, &b0, &a1, &b1);
         printf("***************");
         put_function(a, a0);
         putchar('\n');
         context_side(a, 1, h, e, a0, a1);
         context_side(b, 0, h, e, b0, b1);
-        h = e + 1;
     }
 }
 
