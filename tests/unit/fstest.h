@@ -1,6 +1,6 @@
 /*
  * fstest.h - small helpers shared by the file-system tests (test_fs.c,
- * test_file.c, test_dev.c, test_initramfs.c).
+ * test_file.c, test_dev.c, test_initramfs.c, test_link.c, test_procfs.c).
  *
  * tsys reads six long arguments whatever it is given, so every call here
  * goes through sys3, whose parameters are long: an int or a pointer passed
@@ -161,6 +161,22 @@ static inline uptr unterminated(struct proc *p)
     uptr a = UBASE + USIZE - 2;
     memcpy(uhost(p, a), "ab", 2);
     return a;
+}
+
+/* The target of the link at path (read into a buffer of size bytes), or
+ * the error as text. */
+static inline const char *sreadlink(struct proc *p, const char *path, long size)
+{
+    static char out[PATH_MAX + 16];
+    uptr b = ubuf(p, PATH_MAX);
+    long r = sys3(p, SYS_readlink, (long)ustr(p, path), (long)b, size);
+    if (r < 0) {
+        snprintf(out, sizeof out, "error %ld", -r);
+        return out;
+    }
+    memcpy(out, uhost(p, b), (size_t)r);
+    out[r] = '\0';
+    return out;
 }
 
 #endif

@@ -24,21 +24,6 @@ static long slstat(struct proc *p, const char *path, struct k_stat *st)
     return r;
 }
 
-/* The target of the link at path, or the error as text. */
-static const char *sreadlink(struct proc *p, const char *path, long size)
-{
-    static char out[PATH_MAX + 16];
-    uptr b = ubuf(p, PATH_MAX);
-    long r = sys3(p, SYS_readlink, (long)ustr(p, path), (long)b, size);
-    if (r < 0) {
-        snprintf(out, sizeof out, "error %ld", -r);
-        return out;
-    }
-    memcpy(out, uhost(p, b), (size_t)r);
-    out[r] = '\0';
-    return out;
-}
-
 static long sutimens(struct proc *p, long dirfd, const char *path, const struct k_timespec *ts,
                      long flags)
 {

@@ -33,20 +33,6 @@ static const char *names_in(struct proc *p, const char *path)
     return out;
 }
 
-static const char *sreadlink(struct proc *p, const char *path)
-{
-    static char out[PATH_MAX + 16];
-    uptr b = ubuf(p, PATH_MAX);
-    long r = sys3(p, SYS_readlink, (long)ustr(p, path), (long)b, PATH_MAX);
-    if (r < 0) {
-        snprintf(out, sizeof out, "error %ld", -r);
-        return out;
-    }
-    memcpy(out, uhost(p, b), (size_t)r);
-    out[r] = '\0';
-    return out;
-}
-
 static long slstat(struct proc *p, const char *path, struct k_stat *st)
 {
     uptr b = ubuf(p, sizeof *st);
@@ -126,8 +112,8 @@ TEST(procfs_self_is_the_callers_own)
     struct proc *c = tspawn(init, "/bin/init");
     char pid[12];
     snprintf(pid, sizeof pid, "%d", c->pid);
-    CHECK_STR(sreadlink(c, "/proc/self"), pid);
-    CHECK_STR(sreadlink(init, "/proc/self"), "1");
+    CHECK_STR(sreadlink(c, "/proc/self", PATH_MAX), pid);
+    CHECK_STR(sreadlink(init, "/proc/self", PATH_MAX), "1");
     CHECK_STR(slurp(c, "/proc/self/comm"), "init\n");
     char want[32];
     snprintf(want, sizeof want, "Pid:\t%d\n", c->pid);
@@ -186,17 +172,17 @@ TEST(procfs_cmdline_is_nul_separated)
     CHECK_EQ(sread(init, fd, buf, sizeof buf - 1), 12);
     CHECK(memcmp(buf, "echo\0a b\0\0c\0", 12) == 0);
     CHECK_EQ(sclose(init, fd), 0);
-    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/bin/echo");
+    CHECK_STR(sreadlink(init, procpath(c, "/exe"), PATH_MAX), "/bin/echo");
     texit_reap(c, 0);
     /* started through a link: exe is the file, comm the name it was started by */
     CHECK_EQ(sys3(init, SYS_symlink, (long)ustr(init, "echo"), (long)ustr(init, "/bin/lnk"), 0), 0);
     c = tspawn(init, "/bin/lnk");
-    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/bin/echo");
+    CHECK_STR(sreadlink(init, procpath(c, "/exe"), PATH_MAX), "/bin/echo");
     CHECK_STR(slurp(init, procpath(c, "/comm")), "lnk\n");
     CHECK_EQ(spath(init, SYS_unlink, "/bin/echo"), 0);      /* it runs on */
-    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "/ (deleted)");
+    CHECK_STR(sreadlink(init, procpath(c, "/exe"), PATH_MAX), "/ (deleted)");
     CHECK_EQ(tsys(c, SYS_exit, 0L), KERN_EXIT);              /* a zombie has none */
-    CHECK_STR(sreadlink(init, procpath(c, "/exe")), "error 2");
+    CHECK_STR(sreadlink(init, procpath(c, "/exe"), PATH_MAX), "error 2");
     CHECK_EQ(tsys(init, SYS_wait4, (long)c->pid, 0L, 0L, 0L), c->pid);
     CHECK_EQ(spath(init, SYS_unlink, "/bin/lnk"), 0);
 }
@@ -206,7 +192,7 @@ TEST(procfs_fd_links_follow_the_descriptors)
     struct proc *c = tspawn(init, "/bin/init");
     mkfile("/tmp/pf", "x", 0644);
     CHECK_STR(names_in(c, "/proc/self/fd"), "0 1 2 3");      /* 3: the listing's own */
-    CHECK_STR(sreadlink(c, "/proc/self/fd/0"), "/dev/console");
+    CHECK_STR(sreadlink(c, "/proc/self/fd/0", PATH_MAX), "/dev/console");
     long fd = sopen(c, "/tmp/pf", O_WRONLY, 0);
     CHECK_EQ(fd, 3);
     uptr fds = ubuf(c, 2 * sizeof(int));
@@ -214,11 +200,11 @@ TEST(procfs_fd_links_follow_the_descriptors)
     int *pfd = uhost(c, fds);
     CHECK_EQ(pfd[0], 4);
     CHECK_STR(names_in(c, "/proc/self/fd"), "0 1 2 3 4 5 6");
-    CHECK_STR(sreadlink(c, "/proc/self/fd/3"), "/tmp/pf");
+    CHECK_STR(sreadlink(c, "/proc/self/fd/3", PATH_MAX), "/tmp/pf");
     char want[32];
     snprintf(want, sizeof want, "pipe:[%u]", pipe_id(c->ofile[4]->pipe));
-    CHECK_STR(sreadlink(c, "/proc/self/fd/4"), want);
-    CHECK_STR(sreadlink(c, "/proc/self/fd/5"), want);
+    CHECK_STR(sreadlink(c, "/proc/self/fd/4", PATH_MAX), want);
+    CHECK_STR(sreadlink(c, "/proc/self/fd/5", PATH_MAX), want);
     struct k_stat st;
     CHECK_EQ(slstat(c, "/proc/self/fd/3", &st), 0);
     CHECK_EQ(st.st_mode, S_IFLNK | 0300u);                  /* l-wx------ */
@@ -228,7 +214,7 @@ TEST(procfs_fd_links_follow_the_descriptors)
     CHECK_EQ(st.st_ino, inode_at("/tmp/pf")->ino);
     CHECK_STR(slurp(c, "/proc/self/fd/3"), "x");
     CHECK_EQ(sclose(c, 3), 0);
-    CHECK_STR(sreadlink(c, "/proc/self/fd/3"), "error 2");  /* closed: ENOENT */
+    CHECK_STR(sreadlink(c, "/proc/self/fd/3", PATH_MAX), "error 2");  /* closed: ENOENT */
     CHECK_STR(names_in(c, "/proc/self/fd"), "0 1 2 3 4 5");
     CHECK_EQ(spath(init, SYS_unlink, "/tmp/pf"), 0);
     texit_reap(c, 0);
@@ -239,17 +225,17 @@ TEST(procfs_fd_of_a_directory_a_socket_and_a_deleted_file)
     struct proc *c = tspawn(init, "/bin/init");
     CHECK_EQ(smkdir(init, "/tmp/pd", 0755), 0);
     long d = sopen(c, "/tmp/pd", O_RDONLY | O_DIRECTORY, 0);
-    CHECK_STR(sreadlink(c, procpath(c, "/fd/3")), "/tmp/pd");
+    CHECK_STR(sreadlink(c, procpath(c, "/fd/3"), PATH_MAX), "/tmp/pd");
     CHECK_EQ(sclose(c, d), 0);
     uptr sv = ubuf(c, 2 * sizeof(int));
     CHECK_EQ(tsys(c, SYS_socketpair, (long)AF_UNIX, (long)SOCK_STREAM, 0L, (long)sv), 0);
-    CHECK(strncmp(sreadlink(c, "/proc/self/fd/3"), "socket:[", 8) == 0);
+    CHECK(strncmp(sreadlink(c, "/proc/self/fd/3", PATH_MAX), "socket:[", 8) == 0);
     CHECK_EQ(sclose(c, 3), 0);
     CHECK_EQ(sclose(c, 4), 0);
     mkfile("/tmp/gone", "", 0644);
     CHECK_EQ(sopen(c, "/tmp/gone", O_RDONLY, 0), 3);
     CHECK_EQ(spath(init, SYS_unlink, "/tmp/gone"), 0);
-    CHECK_STR(sreadlink(c, "/proc/self/fd/3"), "/ (deleted)");
+    CHECK_STR(sreadlink(c, "/proc/self/fd/3", PATH_MAX), "/ (deleted)");
     CHECK_EQ(spath(init, SYS_rmdir, "/tmp/pd"), 0);
     texit_reap(c, 0);
 }
@@ -259,7 +245,7 @@ TEST(procfs_fd_is_its_owners_only)
     struct proc *c = tspawn(init, "/bin/init");             /* root's */
     struct proc *u = user_proc();
     CHECK_STR(names_in(u, procpath(c, "/fd")), "error 13");   /* EACCES */
-    CHECK_STR(sreadlink(u, procpath(c, "/fd/0")), "error 13");
+    CHECK_STR(sreadlink(u, procpath(c, "/fd/0"), PATH_MAX), "error 13");
     CHECK_STR(names_in(u, "/proc/self/fd"), "0 1 2 3");
     texit_reap(u, 0);
     texit_reap(c, 0);
@@ -270,7 +256,7 @@ TEST(procfs_cwd_link)
     struct proc *c = tspawn(init, "/bin/init");
     CHECK_EQ(smkdir(init, "/tmp/w", 0755), 0);
     CHECK_EQ(spath(c, SYS_chdir, "/tmp/w"), 0);
-    CHECK_STR(sreadlink(init, procpath(c, "/cwd")), "/tmp/w");
+    CHECK_STR(sreadlink(init, procpath(c, "/cwd"), PATH_MAX), "/tmp/w");
     CHECK_EQ(spath(c, SYS_chdir, "/proc/self"), 0);          /* a walk from there */
     CHECK_STR(slurp(c, "comm"), "init\n");
     CHECK_EQ(spath(c, SYS_chdir, "/"), 0);
